@@ -1,0 +1,35 @@
+/** Error codes every contract has; custom codes come from an event's `errors`. */
+export const BUILT_IN_ERROR_CODES = [
+  "INVALID_PAYLOAD",
+  "INVALID_ACK",
+  "UNKNOWN_EVENT",
+  "MISSING_ACK",
+  "HANDLER_ERROR",
+  "TIMEOUT",
+  "DISCONNECTED",
+  "UNAUTHORIZED",
+] as const;
+
+export type BuiltInErrorCode = (typeof BUILT_IN_ERROR_CODES)[number];
+
+const builtIn: ReadonlySet<string> = new Set(BUILT_IN_ERROR_CODES);
+
+/** Whether `code` is one of the codes every contract has. */
+export function isBuiltInErrorCode(code: string): code is BuiltInErrorCode {
+  return builtIn.has(code);
+}
+
+/** The message a built-in error carries when none is given; none of them says anything about the input. */
+export const DEFAULT_MESSAGES: Readonly<Record<BuiltInErrorCode, string>> = {
+  INVALID_PAYLOAD: "The event's arguments do not match the contract.",
+  INVALID_ACK: "The acknowledgement does not match the contract.",
+  UNKNOWN_EVENT: "The event is not part of the contract.",
+  MISSING_ACK: "The event expects an acknowledgement callback.",
+  HANDLER_ERROR: "The handler failed.",
+  TIMEOUT: "No acknowledgement arrived in time.",
+  DISCONNECTED: "The connection closed before the acknowledgement arrived.",
+  UNAUTHORIZED: "The connection was refused.",
+};
+
+/** UPPER_SNAKE, as custom error codes must be. */
+export const ERROR_CODE_PATTERN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;

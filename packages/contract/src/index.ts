@@ -1,0 +1,29 @@
+export { binary, binaryOptionsOf, type BinaryInput, type BinaryOptions, type BinarySchema } from "./binary.js";
+export { ContractError, type ContractErrorOptions, type ContractIssue } from "./contract-error.js";
+export { defineContract, isContract, RESERVED_EVENT_NAMES } from "./define-contract.js";
+export { ContractDefinitionError } from "./definition-error.js";
+export { BUILT_IN_ERROR_CODES, type BuiltInErrorCode, isBuiltInErrorCode } from "./error-codes.js";
+export type {
+  ClientToServerOf,
+  EmitResult,
+  EventHandler,
+  HasAck,
+  InferAckInput,
+  InferAckOutput,
+  InferArgsInput,
+  InferArgsOutput,
+  InferAuth,
+  InferAuthInput,
+  InferClientToServerEvents,
+  InferErrorCode,
+  InferEventError,
+  InferInterServerEvents,
+  InferNamespacePath,
+  InferServerToClientEvents,
+  InferSocketData,
+  ServerToClientOf,
+  ServerToServerOf,
+} from "./infer.js";
+export type { AckEnvelope, ContractErrorReport, WireError } from "./protocol/envelope.js";
+export { CONTRACT_ERROR_EVENT } from "./protocol/envelope.js";
+export type { AnySchema, Contract, ContractDefinition, ContractMarker, EventDefinition, EventMap, NamespaceDefinition } from "./types.js";

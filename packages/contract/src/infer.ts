@@ -1,0 +1,93 @@
+import type * as core from "zod/v4/core";
+import type { ContractError } from "./contract-error.js";
+import type { BuiltInErrorCode } from "./error-codes.js";
+import type { AckEnvelope, ContractErrorReport } from "./protocol/envelope.js";
+import type { AnySchema, ContractDefinition, EventDefinition, EventMap } from "./types.js";
+
+type MaybePromise<T> = T | Promise<T>;
+type MapInput<TArgs extends readonly unknown[]> = { -readonly [K in keyof TArgs]: core.input<TArgs[K]> };
+type MapOutput<TArgs extends readonly unknown[]> = { -readonly [K in keyof TArgs]: core.output<TArgs[K]> };
+
+/** The namespace paths of a contract. */
+export type InferNamespacePath<TContract extends ContractDefinition> = keyof TContract["namespaces"] & string;
+
+type NamespaceOf<TContract extends ContractDefinition, TPath extends string> = TContract["namespaces"][TPath & keyof TContract["namespaces"]];
+
+/** The client-to-server event definitions of one namespace. */
+export type ClientToServerOf<TContract extends ContractDefinition, TPath extends string> =
+  NamespaceOf<TContract, TPath> extends { readonly clientToServer: infer TEvents extends EventMap } ? TEvents : {};
+
+/** The server-to-client event definitions of one namespace. */
+export type ServerToClientOf<TContract extends ContractDefinition, TPath extends string> =
+  NamespaceOf<TContract, TPath> extends { readonly serverToClient: infer TEvents extends EventMap } ? TEvents : {};
+
+/** The server-to-server event definitions of a contract. */
+export type ServerToServerOf<TContract extends ContractDefinition> =
+  TContract extends { readonly serverToServer: infer TEvents extends EventMap } ? TEvents : {};
+
+/** What a sender passes: the arguments' `z.input` types, in order. */
+export type InferArgsInput<TEvent extends EventDefinition> = MapInput<TEvent["args"]>;
+/** What a handler receives: the arguments' `z.output` types, in order. */
+export type InferArgsOutput<TEvent extends EventDefinition> = MapOutput<TEvent["args"]>;
+
+/** Whether an event answers with an acknowledgement. */
+export type HasAck<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema } ? true : false;
+/** What a handler returns as the acknowledgement (`z.input` of `ack`). */
+export type InferAckInput<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck } ? core.input<TAck> : void;
+/** What the sender's promise resolves to (`z.output` of `ack`). */
+export type InferAckOutput<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck } ? core.output<TAck> : void;
+
+/** The custom error codes of an event. */
+export type InferErrorCode<TEvent extends EventDefinition> = TEvent extends { readonly errors: infer TErrors } ? keyof TErrors & string : never;
+
+/** Every error an ack-bearing call of this event can reject with: built-in codes, and custom codes with their typed `data`. */
+export type InferEventError<TEvent extends EventDefinition> =
+  | ContractError<BuiltInErrorCode, undefined>
+  | (TEvent extends { readonly errors: infer TErrors }
+      ? { [TCode in keyof TErrors & string]: ContractError<TCode, core.output<TErrors[TCode]>> }[keyof TErrors & string]
+      : never);
+
+/** A receiving handler: the parsed arguments spread in order; its return value (or promise) is the acknowledgement. */
+export type EventHandler<TEvent extends EventDefinition> = (
+  ...args: InferArgsOutput<TEvent>
+) => TEvent extends { readonly ack: AnySchema } ? MaybePromise<InferAckInput<TEvent>> : MaybePromise<void>;
+
+/** What a sender's `emit` returns: a promise of the validated acknowledgement, or nothing. */
+export type EmitResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema } ? Promise<InferAckOutput<TEvent>> : void;
+
+type WireListener<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck }
+  ? (...args: [...InferArgsInput<TEvent>, callback: (response: AckEnvelope<core.input<TAck>>) => void]) => void
+  : (...args: InferArgsInput<TEvent>) => void;
+
+type WireEvents<TEvents> = { [TName in keyof TEvents & string]: TEvents[TName] extends EventDefinition ? WireListener<TEvents[TName]> : never } & {
+  "contract:error": (report: ContractErrorReport) => void;
+};
+
+/** The Socket.IO event map of what clients send in a namespace, as it travels on the wire: drops into `Server<...>` and `Socket<...>`. */
+export type InferClientToServerEvents<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> = WireEvents<
+  ClientToServerOf<TContract, TPath>
+>;
+
+/** The Socket.IO event map of what the server sends in a namespace, as it travels on the wire. */
+export type InferServerToClientEvents<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> = WireEvents<
+  ServerToClientOf<TContract, TPath>
+>;
+
+/** The Socket.IO event map of `serverSideEmit` events. */
+export type InferInterServerEvents<TContract extends ContractDefinition> = {
+  [TName in keyof ServerToServerOf<TContract> & string]: ServerToServerOf<TContract>[TName] extends EventDefinition
+    ? WireListener<ServerToServerOf<TContract>[TName]>
+    : never;
+};
+
+/** The type of `socket.data` in a namespace: the output of its `data` schema. */
+export type InferSocketData<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> =
+  NamespaceOf<TContract, TPath> extends { readonly data: infer TData } ? core.output<TData> : Record<string, unknown>;
+
+/** The validated handshake `auth` the server sees in a namespace. */
+export type InferAuth<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> =
+  NamespaceOf<TContract, TPath> extends { readonly auth: infer TAuth } ? core.output<TAuth> : Record<string, unknown>;
+
+/** What a client passes as handshake `auth` in a namespace. */
+export type InferAuthInput<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> =
+  NamespaceOf<TContract, TPath> extends { readonly auth: infer TAuth } ? core.input<TAuth> : Record<string, unknown>;

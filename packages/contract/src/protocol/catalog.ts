@@ -1,0 +1,97 @@
+import * as core from "zod/v4/core";
+import type { ContractIssue } from "../contract-error.js";
+import type { AnySchema, EventDefinition, EventMap } from "../types.js";
+import { toContractIssues } from "./issues.js";
+
+/** One event, ready for the wire: schemas prepared once, looked up by name in O(1). */
+export interface CompiledEvent {
+  readonly name: string;
+  readonly args: readonly AnySchema[];
+  readonly ack: AnySchema | undefined;
+  readonly errors: ReadonlyMap<string, AnySchema> | undefined;
+}
+
+/** The events of one direction, keyed by wire name. A `Map`, so `__proto__` or `toString` are never found. */
+export type EventCatalog = ReadonlyMap<string, CompiledEvent>;
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: ContractIssue[]; readonly cause?: unknown };
+
+const prepared = new WeakMap<AnySchema, AnySchema>();
+
+/**
+ * The schema to parse with: Zod's compiled fast path where it can model the schema (it falls back
+ * to the ordinary parser by itself), built once per schema and shared by every event that uses it.
+ */
+export function prepareSchema(schema: AnySchema): AnySchema {
+  let fast = prepared.get(schema);
+  if (fast === undefined) {
+    try {
+      fast = core.compile(schema);
+    } catch {
+      // compile() returns the schema unchanged when it cannot help; a throw here means code
+      // generation itself is forbidden (a page's Content-Security-Policy), so parse as Zod does.
+      fast = schema;
+    }
+    prepared.set(schema, fast);
+  }
+  return fast;
+}
+
+export function compileEvent(name: string, definition: EventDefinition): CompiledEvent {
+  const errors = definition.errors === undefined ? undefined : new Map(Object.entries(definition.errors).map(([code, schema]) => [code, prepareSchema(schema)] as const));
+  return {
+    name,
+    args: definition.args.map(prepareSchema),
+    ack: definition.ack === undefined ? undefined : prepareSchema(definition.ack),
+    errors,
+  };
+}
+
+/** Prepares every event of one direction. */
+export function compileEvents(events: EventMap | undefined): EventCatalog {
+  const catalog = new Map<string, CompiledEvent>();
+  if (events !== undefined) for (const name of Object.keys(events)) catalog.set(name, compileEvent(name, events[name]!));
+  return catalog;
+}
+
+/** Parses one value; a schema that throws (a transform that fails) is an issue, not a crash. */
+export function parseValue(schema: AnySchema, value: unknown, prefix: readonly (string | number)[]): Parsed<unknown> {
+  let result: core.util.SafeParseResult<unknown>;
+  try {
+    result = core.safeParse(schema, value);
+  } catch (cause) {
+    return { ok: false, issues: [{ path: [...prefix], code: "custom", message: "The value could not be parsed" }], cause };
+  }
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toContractIssues(result.error.issues, prefix) };
+}
+
+/**
+ * Parses an event's arguments: arity is strict, and each argument is parsed by its schema, with
+ * issue paths starting at its index. A top-level `null` is retried as `undefined`, since JSON turns
+ * an omitted optional argument (`emit("e", undefined)`) into `null` on the way.
+ */
+export function parseArgs(event: CompiledEvent, args: readonly unknown[]): Parsed<unknown[]> {
+  const expected = event.args.length;
+  if (args.length !== expected) {
+    const path = args.length > expected ? [expected] : [args.length];
+    const message = `Expected ${expected} argument${expected === 1 ? "" : "s"}, received ${args.length}`;
+    return { ok: false, issues: [{ path, code: args.length > expected ? "too_many_arguments" : "missing_argument", message }] };
+  }
+  const values = new Array<unknown>(expected);
+  let issues: ContractIssue[] | undefined;
+  let cause: unknown;
+  for (let index = 0; index < expected; index++) {
+    const schema = event.args[index]!;
+    let parsed = parseValue(schema, args[index], [index]);
+    if (!parsed.ok && args[index] === null) {
+      const retried = parseValue(schema, undefined, [index]);
+      if (retried.ok) parsed = retried;
+    }
+    if (parsed.ok) values[index] = parsed.value;
+    else {
+      issues = issues === undefined ? parsed.issues : issues.concat(parsed.issues);
+      cause ??= parsed.cause;
+    }
+  }
+  return issues === undefined ? { ok: true, value: values } : { ok: false, issues, cause };
+}

@@ -1,0 +1,20 @@
+/**
+ * The wire protocol, shared by `@socket-contract/server` and `@socket-contract/client` so that both
+ * sides speak it from one implementation. Internal to the runtimes: not a stable public API.
+ */
+export { type CompiledEvent, type EventCatalog, type Parsed, compileEvent, compileEvents, parseArgs, parseValue, prepareSchema } from "./catalog.js";
+export {
+  type AckEnvelope,
+  type ContractErrorReport,
+  type WireError,
+  CONTRACT_ERROR_EVENT,
+  errorEnvelope,
+  fromWireError,
+  okEnvelope,
+  toReport,
+  toWireError,
+} from "./envelope.js";
+export { MAX_ISSUES, toContractIssues } from "./issues.js";
+export { type Where, handlerFailure } from "./outgoing-error.js";
+export { type Handler, type Receiver, receive } from "./receive.js";
+export { type AckResult, checkOutgoing, readAck, readAcks, requestAck, requestAcks, transportFailure } from "./send.js";

@@ -1,0 +1,123 @@
+import { ContractError } from "../contract-error.js";
+import { type CompiledEvent, type EventCatalog, parseArgs, parseValue } from "./catalog.js";
+import { type ContractErrorReport, errorEnvelope, okEnvelope, toReport } from "./envelope.js";
+import { handlerFailure } from "./outgoing-error.js";
+
+export type Handler = (...args: any[]) => unknown;
+type Callback = (envelope: unknown) => void;
+
+/** What one side needs to receive events: what it accepts, who handles them, and where errors go. */
+export interface Receiver {
+  readonly namespace: string;
+  readonly events: EventCatalog;
+  /** The handlers registered for an event, in registration order. */
+  handlersOf(event: string): readonly Handler[] | undefined;
+  /** Sends `contract:error` back to whoever sent the refused event. */
+  sendReport(report: ContractErrorReport): void;
+  /** Tells this side (its `onError`). Must not throw. */
+  report(error: ContractError): void;
+}
+
+const MAX_EVENT_NAME = 200;
+
+/**
+ * Receives one event as Socket.IO delivered it (the ack callback, if any, last): checks it against
+ * the contract, runs its handlers with the parsed arguments, and answers every failure with a typed
+ * error, through the callback when there is one and as `contract:error` otherwise. Never throws and
+ * never leaves a promise rejection unhandled.
+ */
+export function receive(receiver: Receiver, event: string, rawArgs: readonly unknown[]): void {
+  const last = rawArgs.length > 0 ? rawArgs[rawArgs.length - 1] : undefined;
+  const callback = typeof last === "function" ? (last as Callback) : undefined;
+  try {
+    const args = callback === undefined ? rawArgs : rawArgs.slice(0, -1);
+    const where = { namespace: receiver.namespace, event: typeof event === "string" ? event.slice(0, MAX_EVENT_NAME) : String(event) };
+    const definition = typeof event === "string" ? receiver.events.get(event) : undefined;
+    if (definition === undefined) return refuse(receiver, callback, new ContractError("UNKNOWN_EVENT", where));
+    if (definition.ack !== undefined && callback === undefined) return refuse(receiver, undefined, new ContractError("MISSING_ACK", where));
+    const parsed = parseArgs(definition, args);
+    if (!parsed.ok) return refuse(receiver, callback, new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where }));
+    const handlers = receiver.handlersOf(event);
+    if (handlers === undefined || handlers.length === 0) {
+      // Nobody listens: fine for an event without ack (a client may ignore a broadcast), but an
+      // ack-bearing sender would wait for a timeout, so it is told at once.
+      if (callback !== undefined) refuse(receiver, callback, new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...where }));
+      return;
+    }
+    if (definition.ack !== undefined) runWithAck(receiver, definition, handlers[0]!, parsed.value, callback!);
+    else runWithoutAck(receiver, definition, handlers, parsed.value, callback);
+  } catch (cause) {
+    receiver.report(new ContractError("HANDLER_ERROR", { cause, namespace: receiver.namespace, event: String(event) }));
+  }
+}
+
+function refuse(receiver: Receiver, callback: Callback | undefined, error: ContractError): void {
+  const wire = error.cause === undefined ? error : new ContractError(error.code, { message: error.message, issues: error.issues, event: error.event, namespace: error.namespace });
+  if (callback !== undefined) callback(errorEnvelope(wire));
+  else receiver.sendReport(toReport(error.event ?? "", wire));
+  receiver.report(error);
+}
+
+function runWithAck(receiver: Receiver, definition: CompiledEvent, handler: Handler, args: unknown[], callback: Callback): void {
+  const fail = (thrown: unknown): void => {
+    const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
+    callback(errorEnvelope(wire));
+    receiver.report(local);
+  };
+  const answer = (value: unknown): void => {
+    const checked = parseValue(definition.ack!, value, []);
+    if (checked.ok) return callback(okEnvelope(value));
+    const error = new ContractError("INVALID_ACK", { issues: checked.issues, cause: checked.cause, namespace: receiver.namespace, event: definition.name });
+    callback(errorEnvelope(new ContractError("INVALID_ACK", { issues: checked.issues, namespace: receiver.namespace, event: definition.name })));
+    receiver.report(error);
+  };
+  let result: unknown;
+  try {
+    result = handler(...args);
+  } catch (thrown) {
+    return fail(thrown);
+  }
+  if (isPromiseLike(result)) result.then(answer, fail).then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));
+  else answer(result);
+}
+
+function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: readonly Handler[], args: unknown[], callback: Callback | undefined): void {
+  let failed = false;
+  const fail = (thrown: unknown): void => {
+    if (failed) return;
+    failed = true;
+    const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
+    if (callback !== undefined) callback(errorEnvelope(wire));
+    else receiver.sendReport(toReport(definition.name, wire));
+    receiver.report(local);
+  };
+  let pending: PromiseLike<unknown>[] | undefined;
+  for (const handler of handlers) {
+    try {
+      const result = handler(...args);
+      if (isPromiseLike(result)) (pending ??= []).push(result);
+    } catch (thrown) {
+      fail(thrown);
+    }
+  }
+  // An ack-less event sent with a callback (Socket.IO's `retries`, or a delivery confirmation) is
+  // acknowledged once every handler is done, so a retrying sender stops retrying.
+  const done = (): void => {
+    if (!failed && callback !== undefined) callback(okEnvelope(undefined));
+  };
+  if (pending === undefined) done();
+  else Promise.all(pending).then(done, fail).then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));
+}
+
+/** Where a failure of the answering itself goes, so that no rejection is ever left unhandled. */
+function lastResort(receiver: Receiver, definition: CompiledEvent, cause: unknown): void {
+  try {
+    receiver.report(new ContractError("HANDLER_ERROR", { cause, namespace: receiver.namespace, event: definition.name }));
+  } catch {
+    // report() must not throw; if it does anyway, there is nobody left to tell.
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+}
