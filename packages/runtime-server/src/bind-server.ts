@@ -1,0 +1,141 @@
+import {
+  type Contract,
+  type ContractDefinition,
+  ContractError,
+  type EventHandler,
+  type InferArgsInput,
+  type InferNamespacePath,
+  isContract,
+  type ServerToServerOf,
+} from "@socket-contract/contract";
+import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, readAcks, receive } from "@socket-contract/contract/protocol";
+import type { Server } from "socket.io";
+import { createReporter } from "./errors.js";
+import { BoundNamespace } from "./namespace.js";
+import type { BindServerOptions, BroadcastResult, ErrorContext, EventOf, InterServerEventName } from "./types.js";
+
+const DEFAULT_ACK_TIMEOUT = 10_000;
+
+/**
+ * A contract bound to a real Socket.IO `Server`: one validated namespace per namespace of the
+ * contract, and validated `serverSideEmit` between the nodes of a cluster.
+ */
+export class BoundServer<TContract extends ContractDefinition> {
+  /** The plain Socket.IO server. */
+  readonly io: Server;
+  readonly contract: Contract<TContract>;
+  readonly #namespaces = new Map<string, BoundNamespace<TContract, any>>();
+  readonly #interServer: EventCatalog;
+  readonly #interServerReceiver: Receiver;
+  readonly #interServerHandlers = new Map<string, Handler[]>();
+  readonly #ackTimeout: number;
+  readonly #report: (error: ContractError, context: ErrorContext) => void;
+
+  /** @internal Use `bindServer`. */
+  constructor(contract: Contract<TContract>, io: Server, options: BindServerOptions) {
+    this.io = io;
+    this.contract = contract;
+    this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
+    this.#report = createReporter(options.onError);
+    for (const [path, definition] of Object.entries(contract.namespaces)) {
+      this.#namespaces.set(path, new BoundNamespace(io.of(path), definition, { ackTimeout: this.#ackTimeout, report: this.#report }));
+    }
+    this.#interServer = compileEvents(contract.serverToServer);
+    this.#interServerReceiver = {
+      namespace: "/",
+      events: this.#interServer,
+      handlersOf: (event) => this.#interServerHandlers.get(event),
+      // Another node has no socket to receive a report on; onError on this node is told instead.
+      sendReport: () => {},
+      report: (error) => this.#report(error, { namespace: "/", event: error.event }),
+    };
+  }
+
+  /**
+   * The bound namespace at `path`, which must be one of the contract's.
+   *
+   * @example
+   * const chat = server.of("/chat");
+   */
+  of<TPath extends InferNamespacePath<TContract>>(path: TPath): BoundNamespace<TContract, TPath> {
+    const namespace = this.#namespaces.get(path);
+    if (namespace === undefined) throw new TypeError(`[socket-contract] "${path}" is not a namespace of contract "${this.contract.name}"`);
+    return namespace;
+  }
+
+  /**
+   * Sends a `serverToServer` event to every other node (through the adapter), checked before it
+   * leaves. For an ack-bearing event, the promise of every other node's validated answer; it
+   * rejects with `TIMEOUT` after the `ackTimeout` option (or the adapter's own timeout).
+   *
+   * @example
+   * server.serverSideEmit("cache:invalidate", "user:42");
+   */
+  serverSideEmit<TEvent extends InterServerEventName<TContract>>(
+    event: TEvent,
+    ...args: InferArgsInput<EventOf<ServerToServerOf<TContract>, TEvent>>
+  ): BroadcastResult<EventOf<ServerToServerOf<TContract>, TEvent>> {
+    const definition = checkOutgoing(this.#interServer, event, args, "/");
+    if (definition.ack === undefined) {
+      this.io.serverSideEmit(event, ...args);
+      return undefined as never;
+    }
+    const where = { namespace: "/", event };
+    return new Promise<unknown[]>((resolve, reject) => {
+      // The in-memory adapter never answers a serverSideEmit; this timer makes sure we do.
+      const timer = setTimeout(() => settle(new Error("operation has timed out"), []), this.#ackTimeout);
+      let settled = false;
+      const settle = (error: Error | null, envelopes: unknown[]): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        const result = readAcks(definition, error, envelopes ?? [], where);
+        if (result.ok) resolve(result.value);
+        else reject(result.error);
+      };
+      this.io.serverSideEmit(event, ...args, settle);
+    }) as never;
+  }
+
+  /**
+   * Handles a `serverToServer` event sent by another node. Invalid input is reported through
+   * `onError` and never reaches the handler; for an ack-bearing event the handler's return value
+   * is the answer.
+   *
+   * @example
+   * server.onServerSide("cache:invalidate", (key) => cache.delete(key));
+   */
+  onServerSide<TEvent extends InterServerEventName<TContract>>(event: TEvent, handler: EventHandler<EventOf<ServerToServerOf<TContract>, TEvent>>): () => void {
+    if (!this.#interServer.has(event)) throw new TypeError(`[socket-contract] "${event}" is not a serverToServer event of contract "${this.contract.name}"`);
+    let handlers = this.#interServerHandlers.get(event);
+    if (handlers === undefined) {
+      handlers = [];
+      this.#interServerHandlers.set(event, handlers);
+      // Socket.IO emits events sent by other nodes on the main namespace's emitter.
+      const mainNamespace = this.io.sockets as unknown as { on(event: string, listener: (...args: unknown[]) => void): void };
+      mainNamespace.on(event, (...args) => receive(this.#interServerReceiver, event, args));
+    }
+    handlers.push(handler as Handler);
+    return () => {
+      const list = this.#interServerHandlers.get(event);
+      const index = list?.indexOf(handler as Handler) ?? -1;
+      if (index >= 0) list!.splice(index, 1);
+    };
+  }
+}
+
+/**
+ * Binds a contract to a Socket.IO server: every incoming event is validated before its handler
+ * runs, every outgoing emit is checked before it leaves, and every failure is a typed error.
+ *
+ * @example
+ * const io = new Server(httpServer);
+ * const server = bindServer(contract, io, { ackTimeout: 10_000, onError: (error, ctx) => log(error.code, ctx) });
+ * server.of("/chat").on("connection", (socket) => {
+ *   socket.on("message:send", ({ room, text }) => save(room, text));
+ * });
+ */
+export function bindServer<TContract extends ContractDefinition>(contract: Contract<TContract>, io: Server, options: BindServerOptions = {}): BoundServer<TContract> {
+  if (!isContract(contract)) throw new TypeError("[socket-contract] bindServer expects a contract made by defineContract");
+  return new BoundServer(contract, io, options);
+}

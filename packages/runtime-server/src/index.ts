@@ -1,0 +1,7 @@
+export { bindServer, BoundServer } from "./bind-server.js";
+export { BoundBroadcast } from "./broadcast.js";
+export { BoundNamespace, type ConnectionListener, type Middleware } from "./namespace.js";
+export { BoundRemoteSocket } from "./remote-socket.js";
+export { BoundSocket } from "./socket.js";
+export type { BindServerOptions, BroadcastResult, ErrorContext, ErrorHandler } from "./types.js";
+export { ContractError } from "@socket-contract/contract";

@@ -1,0 +1,199 @@
+import {
+  type ContractDefinition,
+  ContractError,
+  type EmitResult,
+  type EventHandler,
+  type InferArgsInput,
+  type InferAuth,
+  type InferSocketData,
+} from "@socket-contract/contract";
+import { CONTRACT_ERROR_EVENT, type ContractErrorReport, type Handler, type Receiver, fromWireError, receive } from "@socket-contract/contract/protocol";
+import type { Socket } from "socket.io";
+import { BoundBroadcast } from "./broadcast.js";
+import { type NamespaceRuntime, emitToSocket } from "./runtime.js";
+import type { ClientEventName, ClientEvents, EventOf, ServerEventName, ServerEvents } from "./types.js";
+
+type Path<TContract extends ContractDefinition, TPath extends string> = TPath & keyof TContract["namespaces"] & string;
+
+/**
+ * One connected client, as the contract sees it: `on` registers validated handlers whose return
+ * value is the acknowledgement, `emit` checks what leaves, and `raw` is the plain Socket.IO socket.
+ */
+export class BoundSocket<TContract extends ContractDefinition, TPath extends string> implements Receiver {
+  /** The plain Socket.IO socket, for what the contract does not cover. */
+  readonly raw: Socket;
+  /** The handshake `auth`, as parsed by the namespace's `auth` schema. */
+  readonly auth: InferAuth<TContract, Path<TContract, TPath>>;
+  readonly #runtime: NamespaceRuntime;
+  #handlers: Map<string, Handler[]> | undefined;
+
+  constructor(runtime: NamespaceRuntime, raw: Socket, auth: unknown) {
+    this.raw = raw;
+    this.auth = auth as never;
+    this.#runtime = runtime;
+  }
+
+  /** @internal Starts receiving: every incoming event goes through the contract first. */
+  listen(): void {
+    this.raw.onAny((event: string, ...args: unknown[]) => {
+      if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
+      else receive(this, event, args);
+    });
+  }
+
+  get id(): string {
+    return this.raw.id;
+  }
+
+  get handshake(): Socket["handshake"] {
+    return this.raw.handshake;
+  }
+
+  get rooms(): Set<string> {
+    return this.raw.rooms;
+  }
+
+  get connected(): boolean {
+    return this.raw.connected;
+  }
+
+  /** `socket.data`, typed by the namespace's `data` schema (checked when the connection is admitted). */
+  get data(): InferSocketData<TContract, Path<TContract, TPath>> {
+    return this.raw.data;
+  }
+
+  set data(value: InferSocketData<TContract, Path<TContract, TPath>>) {
+    this.raw.data = value;
+  }
+
+  /**
+   * Handles a client-to-server event. The handler gets the parsed arguments spread in order, and
+   * runs only for valid input; its return value (or resolved promise) is the acknowledgement. Throw
+   * a `ContractError` with a declared code to answer with that error.
+   *
+   * @example
+   * socket.on("message:send", async ({ room, text }) => save(room, text));
+   */
+  on<TEvent extends ClientEventName<TContract, TPath>>(event: TEvent, handler: EventHandler<EventOf<ClientEvents<TContract, TPath>, TEvent>>): this {
+    const definition = this.#runtime.incoming.get(event);
+    if (definition === undefined) throw new TypeError(`[socket-contract] "${event}" is not a client-to-server event of ${this.#runtime.path}`);
+    const handlers = (this.#handlers ??= new Map()).get(event);
+    if (handlers === undefined) this.#handlers.set(event, [handler as Handler]);
+    else if (definition.ack !== undefined) throw new TypeError(`[socket-contract] "${event}" has an acknowledgement, so it takes one handler`);
+    else handlers.push(handler as Handler);
+    return this;
+  }
+
+  /**
+   * Removes one handler, or every handler of the event.
+   *
+   * @example
+   * socket.off("typing", onTyping);
+   */
+  off<TEvent extends ClientEventName<TContract, TPath>>(event: TEvent, handler?: EventHandler<EventOf<ClientEvents<TContract, TPath>, TEvent>>): this {
+    const handlers = this.#handlers?.get(event);
+    if (handlers === undefined) return this;
+    const kept = handler === undefined ? [] : handlers.filter((h) => h !== handler);
+    if (kept.length === 0) this.#handlers!.delete(event);
+    else this.#handlers!.set(event, kept);
+    return this;
+  }
+
+  /**
+   * Sends a server-to-client event to this socket, checked before it leaves (a bad payload throws
+   * `INVALID_PAYLOAD` here). For an ack-bearing event, the promise of the client's validated
+   * acknowledgement, within the `ackTimeout` option.
+   *
+   * @example
+   * const answer = await socket.emit("ping"); // "pong"
+   */
+  emit<TEvent extends ServerEventName<TContract, TPath>>(
+    event: TEvent,
+    ...args: InferArgsInput<EventOf<ServerEvents<TContract, TPath>, TEvent>>
+  ): EmitResult<EventOf<ServerEvents<TContract, TPath>, TEvent>> {
+    return emitToSocket(this.#runtime, this.raw, event, args, undefined) as never;
+  }
+
+  /**
+   * Sets the acknowledgement timeout of one emit.
+   *
+   * @example
+   * const answer = await socket.timeout(2_000).emit("ping");
+   */
+  timeout(ms: number): Pick<BoundSocket<TContract, TPath>, "emit"> {
+    const runtime = this.#runtime;
+    const raw = this.raw;
+    return {
+      emit: ((event: string, ...args: unknown[]) => emitToSocket(runtime, raw, event, args, ms)) as never,
+    };
+  }
+
+  /** To everyone in these rooms but this socket. @example socket.to("lobby").emit("message", message); */
+  to(room: string | readonly string[]): BoundBroadcast<TContract, TPath> {
+    return new BoundBroadcast(this.#runtime, this.raw.to(room as string | string[]));
+  }
+
+  /** Same as `to`. @example socket.in("lobby").emit("message", message); */
+  in(room: string | readonly string[]): BoundBroadcast<TContract, TPath> {
+    return this.to(room);
+  }
+
+  /** To everyone but this socket and these rooms. @example socket.except("muted").emit("message", message); */
+  except(room: string | readonly string[]): BoundBroadcast<TContract, TPath> {
+    return new BoundBroadcast(this.#runtime, this.raw.except(room as string | string[]));
+  }
+
+  /** To everyone in the namespace but this socket. @example socket.broadcast.emit("message", message); */
+  get broadcast(): BoundBroadcast<TContract, TPath> {
+    return new BoundBroadcast(this.#runtime, this.raw.broadcast);
+  }
+
+  /** @example await socket.join("lobby"); */
+  join(room: string | readonly string[]): Promise<void> | void {
+    return this.raw.join(room as string | string[]);
+  }
+
+  /** @example await socket.leave("lobby"); */
+  leave(room: string): Promise<void> | void {
+    return this.raw.leave(room);
+  }
+
+  /** @example socket.disconnect(true); */
+  disconnect(close = false): this {
+    this.raw.disconnect(close);
+    return this;
+  }
+
+  // Receiver: how the shared protocol reaches this socket.
+
+  /** @internal */
+  get namespace(): string {
+    return this.#runtime.path;
+  }
+
+  /** @internal */
+  get events(): NamespaceRuntime["incoming"] {
+    return this.#runtime.incoming;
+  }
+
+  /** @internal */
+  handlersOf(event: string): readonly Handler[] | undefined {
+    return this.#handlers?.get(event);
+  }
+
+  /** @internal */
+  sendReport(report: ContractErrorReport): void {
+    this.raw.emit(CONTRACT_ERROR_EVENT, report);
+  }
+
+  /** @internal */
+  report(error: ContractError): void {
+    this.#runtime.report(error, { namespace: this.#runtime.path, event: error.event, socketId: this.raw.id });
+  }
+
+  #onReport(payload: unknown): void {
+    const event = typeof (payload as { event?: unknown } | null)?.event === "string" ? (payload as { event: string }).event : undefined;
+    const error = fromWireError(payload, { namespace: this.#runtime.path, event }) ?? new ContractError("INVALID_PAYLOAD", { message: "A malformed contract:error report arrived.", namespace: this.#runtime.path });
+    this.report(error);
+  }
+}
