@@ -1,0 +1,221 @@
+import {
+  type Contract,
+  type ContractDefinition,
+  ContractError,
+  type EmitResult,
+  type EventHandler,
+  type InferArgsInput,
+  type InferNamespacePath,
+  isContract,
+} from "@socket-contract/contract";
+import {
+  CONTRACT_ERROR_EVENT,
+  type ContractErrorReport,
+  type EventCatalog,
+  type Handler,
+  type Receiver,
+  checkOutgoing,
+  compileEvents,
+  fromWireError,
+  receive,
+  requestAck,
+} from "@socket-contract/contract/protocol";
+import type { Socket } from "socket.io-client";
+import type { BindClientOptions, ClientErrorHandler, EventOf, ReceiveEventName, ReceiveEvents, SendEventName, SendEvents } from "./types.js";
+
+const DEFAULT_ACK_TIMEOUT = 10_000;
+
+/**
+ * One namespace of the contract on a real socket.io-client `Socket`: `emit` checks what leaves
+ * and returns the promise of the validated acknowledgement, `on` runs handlers only for valid
+ * input, and `socket` is the plain socket.
+ */
+export class BoundClient<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> implements Receiver {
+  /** The plain socket.io-client socket. */
+  readonly socket: Socket;
+  readonly namespace: string;
+  readonly #outgoing: EventCatalog;
+  readonly #incoming: EventCatalog;
+  readonly #handlers = new Map<string, Handler[]>();
+  readonly #errorHandlers = new Set<ClientErrorHandler>();
+  readonly #ackTimeout: number;
+
+  /** @internal Use `bindClient`. */
+  constructor(contract: Contract<TContract>, path: TPath, socket: Socket, options: BindClientOptions) {
+    const definition = contract.namespaces[path as keyof typeof contract.namespaces];
+    if (definition === undefined) throw new TypeError(`[socket-contract] "${path}" is not a namespace of contract "${contract.name}"`);
+    const socketNamespace = (socket as unknown as { nsp?: unknown }).nsp;
+    if (typeof socketNamespace === "string" && socketNamespace !== path) {
+      throw new TypeError(`[socket-contract] the socket is connected to "${socketNamespace}", not "${path}"`);
+    }
+    this.socket = socket;
+    this.namespace = path;
+    this.#outgoing = compileEvents(definition.clientToServer);
+    this.#incoming = compileEvents(definition.serverToClient);
+    this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
+      else receive(this, event, args);
+    });
+  }
+
+  /**
+   * Sends a client-to-server event, checked before it is sent. For an ack-bearing event, a promise
+   * of the validated acknowledgement that rejects with a `ContractError` (`INVALID_PAYLOAD` at once
+   * for bad arguments, `TIMEOUT`, `DISCONNECTED`, or the server's code with its typed `data`). For
+   * an event without ack, returns nothing and throws `INVALID_PAYLOAD` for bad arguments.
+   *
+   * @example
+   * const message = await chat.emit("message:send", { room: "lobby", text: "hi" });
+   */
+  emit<TEvent extends SendEventName<TContract, TPath>>(
+    event: TEvent,
+    ...args: InferArgsInput<EventOf<SendEvents<TContract, TPath>, TEvent>>
+  ): EmitResult<EventOf<SendEvents<TContract, TPath>, TEvent>> {
+    return this.#send(event, args, this.#ackTimeout) as never;
+  }
+
+  /**
+   * Sets the acknowledgement timeout of one call.
+   *
+   * @example
+   * const message = await chat.timeout(2_000).emit("message:send", { room: "lobby", text: "hi" });
+   */
+  timeout(ms: number): Pick<BoundClient<TContract, TPath>, "emit"> {
+    return { emit: ((event: string, ...args: unknown[]) => this.#send(event, args, ms)) as never };
+  }
+
+  /**
+   * Handles a server-to-client event; the handler runs only for valid input, with the parsed
+   * arguments spread in order. For an ack-bearing event its return value is the acknowledgement.
+   * Returns a function that removes the handler.
+   *
+   * @example
+   * const stop = chat.on("message", (message) => render(message));
+   */
+  on<TEvent extends ReceiveEventName<TContract, TPath>>(event: TEvent, handler: EventHandler<EventOf<ReceiveEvents<TContract, TPath>, TEvent>>): () => void {
+    const definition = this.#incoming.get(event);
+    if (definition === undefined) throw new TypeError(`[socket-contract] "${event}" is not a server-to-client event of ${this.namespace}`);
+    const handlers = this.#handlers.get(event);
+    if (handlers === undefined) this.#handlers.set(event, [handler as Handler]);
+    else if (definition.ack !== undefined) throw new TypeError(`[socket-contract] "${event}" has an acknowledgement, so it takes one handler`);
+    else handlers.push(handler as Handler);
+    return () => this.off(event, handler);
+  }
+
+  /**
+   * Handles the next valid occurrence of an event only.
+   *
+   * @example
+   * chat.once("message", (message) => console.log("first message", message));
+   */
+  once<TEvent extends ReceiveEventName<TContract, TPath>>(event: TEvent, handler: EventHandler<EventOf<ReceiveEvents<TContract, TPath>, TEvent>>): () => void {
+    const wrapper = ((...args: unknown[]) => {
+      stop();
+      return (handler as Handler)(...args);
+    }) as typeof handler;
+    const stop = this.on(event, wrapper);
+    return stop;
+  }
+
+  /**
+   * Removes one handler, or every handler of the event.
+   *
+   * @example
+   * chat.off("message");
+   */
+  off<TEvent extends ReceiveEventName<TContract, TPath>>(event: TEvent, handler?: EventHandler<EventOf<ReceiveEvents<TContract, TPath>, TEvent>>): this {
+    const handlers = this.#handlers.get(event);
+    if (handlers === undefined) return this;
+    const kept = handler === undefined ? [] : handlers.filter((h) => h !== handler);
+    if (kept.length === 0) this.#handlers.delete(event);
+    else this.#handlers.set(event, kept);
+    return this;
+  }
+
+  /**
+   * Sees every `contract:error` the server sends (an event of ours it refused) and every incoming
+   * event this client refused. Returns a function that removes the handler.
+   *
+   * @example
+   * chat.onError((error) => console.warn(error.code, error.event, error.message));
+   */
+  onError(handler: ClientErrorHandler): () => void {
+    this.#errorHandlers.add(handler);
+    return () => this.#errorHandlers.delete(handler);
+  }
+
+  #send(event: string, args: unknown[], timeout: number): Promise<unknown> | undefined {
+    let definition;
+    try {
+      definition = checkOutgoing(this.#outgoing, event, args, this.namespace);
+    } catch (error) {
+      if (this.#outgoing.get(event)?.ack !== undefined) return Promise.reject(error);
+      throw error;
+    }
+    if (definition.ack === undefined) {
+      this.socket.emit(event, ...args);
+      return undefined;
+    }
+    return requestAck(definition, { namespace: this.namespace, event }, (callback) => {
+      this.socket.timeout(timeout).emit(event, ...args, callback);
+    });
+  }
+
+  #onReport(payload: unknown): void {
+    const event = typeof (payload as { event?: unknown } | null)?.event === "string" ? (payload as { event: string }).event : undefined;
+    const error = fromWireError(payload, { namespace: this.namespace, event });
+    this.report(error ?? new ContractError("INVALID_PAYLOAD", { message: "A malformed contract:error report arrived.", namespace: this.namespace }));
+  }
+
+  // Receiver: how the shared protocol reaches this client.
+
+  /** @internal */
+  get events(): EventCatalog {
+    return this.#incoming;
+  }
+
+  /** @internal */
+  handlersOf(event: string): readonly Handler[] | undefined {
+    return this.#handlers.get(event);
+  }
+
+  /** @internal */
+  sendReport(report: ContractErrorReport): void {
+    this.socket.emit(CONTRACT_ERROR_EVENT, report);
+  }
+
+  /** @internal */
+  report(error: ContractError): void {
+    if (this.#errorHandlers.size === 0) {
+      console.warn(`[socket-contract] ${error.code} on ${this.namespace} ${error.event ?? ""}: ${error.message}`);
+      return;
+    }
+    for (const handler of this.#errorHandlers) {
+      try {
+        handler(error);
+      } catch (thrown) {
+        console.error("[socket-contract] onError threw", thrown);
+      }
+    }
+  }
+}
+
+/**
+ * Binds a contract's namespace to a socket.io-client socket connected to that namespace.
+ *
+ * @example
+ * const chat = bindClient(contract, "/chat", io("http://localhost:3000/chat", { auth: { token } }));
+ * const message = await chat.emit("message:send", { room: "lobby", text: "hi" });
+ * chat.on("message", (m) => render(m));
+ * chat.on("ping", () => "pong" as const);
+ */
+export function bindClient<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>>(
+  contract: Contract<TContract>,
+  path: TPath,
+  socket: Socket,
+  options: BindClientOptions = {},
+): BoundClient<TContract, TPath> {
+  if (!isContract(contract)) throw new TypeError("[socket-contract] bindClient expects a contract made by defineContract");
+  return new BoundClient(contract, path, socket, options);
+}

@@ -1,0 +1,17 @@
+import type { ClientToServerOf, ContractDefinition, ContractError, EventDefinition, ServerToClientOf } from "@socket-contract/contract";
+
+export interface BindClientOptions {
+  /** How long an emit waits for its acknowledgement when no `timeout(ms)` is given. Default 10,000 ms. */
+  readonly ackTimeout?: number;
+}
+
+/** Sees `contract:error` reports from the server and every incoming event this client refused. */
+export type ClientErrorHandler = (error: ContractError) => void;
+
+export type SendEvents<TContract extends ContractDefinition, TPath extends string> = ClientToServerOf<TContract, TPath>;
+export type ReceiveEvents<TContract extends ContractDefinition, TPath extends string> = ServerToClientOf<TContract, TPath>;
+export type SendEventName<TContract extends ContractDefinition, TPath extends string> = keyof SendEvents<TContract, TPath> & string;
+export type ReceiveEventName<TContract extends ContractDefinition, TPath extends string> = keyof ReceiveEvents<TContract, TPath> & string;
+
+/** The definition of one event in a direction's event map. */
+export type EventOf<TEvents, TName> = Extract<TEvents[TName & keyof TEvents], EventDefinition>;
