@@ -48,3 +48,26 @@ export function sleep(ms: number): Promise<void> {
 export function onCleanup(cleanup: () => unknown): void {
   cleanups.push(cleanup);
 }
+
+/** Collects what `onError` is told, for assertions. */
+export function errorLog(): { errors: { code: string; event?: string; namespace?: string; socketId?: string; cause?: unknown }[]; onError: (error: any, context: any) => void } {
+  const errors: { code: string; event?: string; namespace?: string; socketId?: string; cause?: unknown }[] = [];
+  return {
+    errors,
+    onError: (error, context) => errors.push({ code: error.code, event: context.event, namespace: context.namespace, socketId: context.socketId, cause: error.cause }),
+  };
+}
+
+/** Waits until `check` is true, polling; fails after `ms`. */
+export async function until(check: () => boolean, ms = 2_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await sleep(5);
+  }
+}
+
+/** Emits with an ack on a raw socket and resolves with the answer. */
+export function rawAck(socket: ClientSocket, event: string, ...args: unknown[]): Promise<any> {
+  return socket.timeout(2_000).emitWithAck(event, ...args);
+}
