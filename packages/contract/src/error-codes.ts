@@ -8,6 +8,7 @@ export const BUILT_IN_ERROR_CODES = [
   "TIMEOUT",
   "DISCONNECTED",
   "UNAUTHORIZED",
+  "RATE_LIMITED",
 ] as const;
 
 export type BuiltInErrorCode = (typeof BUILT_IN_ERROR_CODES)[number];
@@ -29,6 +30,7 @@ export const DEFAULT_MESSAGES: Readonly<Record<BuiltInErrorCode, string>> = {
   TIMEOUT: "No acknowledgement arrived in time.",
   DISCONNECTED: "The connection closed before the acknowledgement arrived.",
   UNAUTHORIZED: "The connection was refused.",
+  RATE_LIMITED: "Too many events from this connection; slow down.",
 };
 
 /** UPPER_SNAKE, as custom error codes must be. */

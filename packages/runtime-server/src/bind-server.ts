@@ -11,6 +11,7 @@ import {
 import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, readAcks, receive } from "@socket-contract/contract/protocol";
 import type { Server } from "socket.io";
 import { createReporter } from "./errors.js";
+import { limitSettings } from "./limits.js";
 import { BoundNamespace } from "./namespace.js";
 import type { BindServerOptions, BroadcastResult, ErrorContext, EventOf, InterServerEventName } from "./types.js";
 
@@ -37,8 +38,9 @@ export class BoundServer<TContract extends ContractDefinition> {
     this.contract = contract;
     this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
     this.#report = createReporter(options.onError);
+    const limits = limitSettings(options);
     for (const [path, definition] of Object.entries(contract.namespaces)) {
-      this.#namespaces.set(path, new BoundNamespace(io.of(path), definition, { ackTimeout: this.#ackTimeout, report: this.#report }));
+      this.#namespaces.set(path, new BoundNamespace(io.of(path), definition, { ackTimeout: this.#ackTimeout, report: this.#report, limits }));
     }
     this.#interServer = compileEvents(contract.serverToServer);
     this.#interServerReceiver = {

@@ -3,6 +3,7 @@ import { compileEvents, parseValue, prepareSchema } from "@socket-contract/contr
 import type { Namespace, Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { connectError } from "./errors.js";
+import type { LimitSettings } from "./limits.js";
 import type { BoundRemoteSocket } from "./remote-socket.js";
 import type { NamespaceRuntime } from "./runtime.js";
 import { BoundSocket } from "./socket.js";
@@ -25,10 +26,12 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   readonly #runtime: NamespaceRuntime;
   readonly #middlewares: Middleware<TContract, TPath>[] = [];
   readonly #listeners: ConnectionListener<TContract, TPath>[] = [];
+  readonly #limits: LimitSettings | undefined;
 
   /** @internal Created by `bindServer`, one per namespace of the contract. */
-  constructor(raw: Namespace, definition: NamespaceDefinition, options: { ackTimeout: number; report: (error: ContractError, context: ErrorContext) => void }) {
+  constructor(raw: Namespace, definition: NamespaceDefinition, options: { ackTimeout: number; report: (error: ContractError, context: ErrorContext) => void; limits?: LimitSettings }) {
     this.raw = raw;
+    this.#limits = options.limits;
     this.#runtime = {
       path: raw.name,
       incoming: compileEvents(definition.clientToServer),
@@ -155,7 +158,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       }
       auth = parsed.value;
     }
-    const socket = new BoundSocket<TContract, TPath>(runtime, raw, auth);
+    const socket = new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits);
     raw[BOUND] = socket;
     for (const middleware of this.#middlewares) {
       try {
@@ -176,7 +179,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   }
 
   #connect(raw: Admitted): void {
-    const socket = raw[BOUND] ?? new BoundSocket<TContract, TPath>(this.#runtime, raw, raw.handshake.auth);
+    const socket = raw[BOUND] ?? new BoundSocket<TContract, TPath>(this.#runtime, raw, raw.handshake.auth, this.#limits);
     raw[BOUND] = socket;
     socket.listen();
     for (const listener of this.#listeners) {

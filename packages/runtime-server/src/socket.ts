@@ -10,6 +10,7 @@ import {
 import { CONTRACT_ERROR_EVENT, type ContractErrorReport, type Handler, type Receiver, fromWireError, receive } from "@socket-contract/contract/protocol";
 import type { Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
+import { type LimitSettings, SocketLimits, isHandler } from "./limits.js";
 import { type NamespaceRuntime, emitToSocket } from "./runtime.js";
 import type { ClientEventName, ClientEvents, EventOf, ServerEventName, ServerEvents } from "./types.js";
 
@@ -26,16 +27,19 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
   readonly auth: InferAuth<TContract, Path<TContract, TPath>>;
   readonly #runtime: NamespaceRuntime;
   #handlers: Map<string, Handler[]> | undefined;
+  readonly #limits: SocketLimits | undefined;
 
-  constructor(runtime: NamespaceRuntime, raw: Socket, auth: unknown) {
+  constructor(runtime: NamespaceRuntime, raw: Socket, auth: unknown, limits?: LimitSettings) {
     this.raw = raw;
     this.auth = auth as never;
     this.#runtime = runtime;
+    this.#limits = limits === undefined ? undefined : new SocketLimits(limits);
   }
 
   /** @internal Starts receiving: every incoming event goes through the contract first. */
   listen(): void {
     this.raw.onAny((event: string, ...args: unknown[]) => {
+      if (this.#limits !== undefined && !this.#limits.admit(this, event, args)) return;
       if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
       else receive(this, event, args);
     });
@@ -78,9 +82,10 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
     const definition = this.#runtime.incoming.get(event);
     if (definition === undefined) throw new TypeError(`[socket-contract] "${event}" is not a client-to-server event of ${this.#runtime.path}`);
     const handlers = (this.#handlers ??= new Map()).get(event);
-    if (handlers === undefined) this.#handlers.set(event, [handler as Handler]);
+    const stored = this.#limits?.track(handler as Handler) ?? (handler as Handler);
+    if (handlers === undefined) this.#handlers.set(event, [stored]);
     else if (definition.ack !== undefined) throw new TypeError(`[socket-contract] "${event}" has an acknowledgement, so it takes one handler`);
-    else handlers.push(handler as Handler);
+    else handlers.push(stored);
     return this;
   }
 
@@ -93,7 +98,7 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
   off<TEvent extends ClientEventName<TContract, TPath>>(event: TEvent, handler?: EventHandler<EventOf<ClientEvents<TContract, TPath>, TEvent>>): this {
     const handlers = this.#handlers?.get(event);
     if (handlers === undefined) return this;
-    const kept = handler === undefined ? [] : handlers.filter((h) => h !== handler);
+    const kept = handler === undefined ? [] : handlers.filter((h) => !isHandler(h, handler));
     if (kept.length === 0) this.#handlers!.delete(event);
     else this.#handlers!.set(event, kept);
     return this;

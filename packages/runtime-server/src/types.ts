@@ -28,6 +28,27 @@ export interface BindServerOptions {
    * is not, since any stranger can send it.
    */
   readonly onError?: ErrorHandler;
+  /**
+   * How fast one socket may send events: a token bucket that holds `burst` events and refills at
+   * `eventsPerSecond`. An event over the limit is refused with `RATE_LIMITED` (through its ack, else
+   * `contract:error` at most once a second) and reaches `onError`; its handler does not run.
+   * Default `{ eventsPerSecond: 100, burst: 2 × eventsPerSecond }`; `false` turns it off.
+   */
+  readonly rateLimit?: RateLimitOptions | false;
+  /**
+   * How many handlers of one socket may run at once (an async handler runs until its promise
+   * settles). An event that arrives while this many run is refused with `RATE_LIMITED`.
+   * Default 50; `false` turns it off.
+   */
+  readonly maxInFlight?: number | false;
+}
+
+/** The per-socket rate limit of incoming events. */
+export interface RateLimitOptions {
+  /** The average rate allowed. Default 100. */
+  readonly eventsPerSecond?: number;
+  /** How many events may arrive at once after a quiet spell. Default twice `eventsPerSecond`. */
+  readonly burst?: number;
 }
 
 export type ClientEvents<TContract extends ContractDefinition, TPath extends string> = ClientToServerOf<TContract, TPath>;

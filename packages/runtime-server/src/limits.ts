@@ -1,0 +1,133 @@
+import { ContractError } from "@socket-contract/contract";
+import { type Handler, type Receiver, errorEnvelope, toReport } from "@socket-contract/contract/protocol";
+import type { BindServerOptions } from "./types.js";
+
+/** 100 events a second on average, 200 at once after a quiet spell: far above what a person's client sends. */
+export const DEFAULT_EVENTS_PER_SECOND = 100;
+/** Enough for a page that loads and sends a burst of requests at once, small enough to bound a flood. */
+export const DEFAULT_MAX_IN_FLIGHT = 50;
+
+/** The limits of every socket of a server, read once from `bindServer`'s options. */
+export interface LimitSettings {
+  /** Tokens per millisecond; 0 when the rate limit is off. */
+  readonly refillPerMs: number;
+  readonly burst: number;
+  /** `Infinity` when off. */
+  readonly maxInFlight: number;
+}
+
+const MAX_EVENT_NAME = 200;
+/** A flooding client is told at most once a second that its ack-less events are refused, so refusing costs less than the flood. */
+const REPORT_INTERVAL_MS = 1_000;
+const ORIGINAL = Symbol("socket-contract.original-handler");
+
+/**
+ * Reads and checks the limit options; `undefined` when every limit is off, so sockets then carry
+ * no limit state at all.
+ */
+export function limitSettings(options: BindServerOptions): LimitSettings | undefined {
+  const { rateLimit = {}, maxInFlight = DEFAULT_MAX_IN_FLIGHT } = options;
+  let refillPerMs = 0;
+  let burst = Infinity;
+  if (rateLimit !== false) {
+    const eventsPerSecond = rateLimit.eventsPerSecond ?? DEFAULT_EVENTS_PER_SECOND;
+    burst = rateLimit.burst ?? eventsPerSecond * 2;
+    if (!(Number.isFinite(eventsPerSecond) && eventsPerSecond > 0)) throw new TypeError("[socket-contract] bindServer: rateLimit.eventsPerSecond must be a positive number");
+    if (!(Number.isFinite(burst) && burst >= 1)) throw new TypeError("[socket-contract] bindServer: rateLimit.burst must be a number of at least 1");
+    refillPerMs = eventsPerSecond / 1_000;
+  }
+  if (maxInFlight !== false && !(Number.isSafeInteger(maxInFlight) && maxInFlight >= 1)) {
+    throw new TypeError("[socket-contract] bindServer: maxInFlight must be a whole number of at least 1, or false");
+  }
+  if (rateLimit === false && maxInFlight === false) return undefined;
+  return { refillPerMs, burst, maxInFlight: maxInFlight === false ? Infinity : maxInFlight };
+}
+
+/**
+ * The limits of one socket: a token bucket for the rate of incoming events and a count of handlers
+ * still running. Four numbers per socket, and a few arithmetic operations per event.
+ */
+export class SocketLimits {
+  readonly #settings: LimitSettings;
+  #tokens: number;
+  #refilledAt: number;
+  #inFlight = 0;
+  #reportedAt = -Infinity;
+
+  constructor(settings: LimitSettings) {
+    this.#settings = settings;
+    this.#tokens = settings.burst;
+    this.#refilledAt = performance.now();
+  }
+
+  /**
+   * Whether the event may go on to be received. A refused event is answered with `RATE_LIMITED`,
+   * through its callback when it has one, else with `contract:error`, and `onError` is told.
+   */
+  admit(receiver: Receiver, event: unknown, args: readonly unknown[]): boolean {
+    const settings = this.#settings;
+    const now = performance.now();
+    let message: string | undefined;
+    if (this.#inFlight >= settings.maxInFlight) message = "Too many events of this connection are being handled at once; try again when some are answered.";
+    else if (settings.refillPerMs > 0) {
+      this.#tokens = Math.min(settings.burst, this.#tokens + (now - this.#refilledAt) * settings.refillPerMs);
+      this.#refilledAt = now;
+      if (this.#tokens < 1) message = "Too many events from this connection; slow down.";
+      else this.#tokens -= 1;
+    }
+    if (message === undefined) return true;
+    this.#refuse(receiver, typeof event === "string" ? event.slice(0, MAX_EVENT_NAME) : String(event), args, message, now);
+    return false;
+  }
+
+  /** The handler as stored: it counts itself in flight until it returns or its promise settles. */
+  track(handler: Handler): Handler {
+    if (this.#settings.maxInFlight === Infinity) return handler;
+    const tracked = (...args: unknown[]): unknown => {
+      this.#inFlight++;
+      let result: unknown;
+      try {
+        result = handler(...args);
+      } catch (thrown) {
+        this.#inFlight--;
+        throw thrown;
+      }
+      if (!isPromiseLike(result)) {
+        this.#inFlight--;
+        return result;
+      }
+      return result.then(
+        (value) => {
+          this.#inFlight--;
+          return value;
+        },
+        (thrown: unknown) => {
+          this.#inFlight--;
+          throw thrown;
+        },
+      );
+    };
+    return Object.assign(tracked, { [ORIGINAL]: handler });
+  }
+
+  #refuse(receiver: Receiver, event: string, args: readonly unknown[], message: string, now: number): void {
+    const where = { namespace: receiver.namespace, event };
+    const error = new ContractError("RATE_LIMITED", { message, ...where });
+    const last = args.length > 0 ? args[args.length - 1] : undefined;
+    if (typeof last === "function") (last as (envelope: unknown) => void)(errorEnvelope(error));
+    else if (now - this.#reportedAt >= REPORT_INTERVAL_MS) {
+      this.#reportedAt = now;
+      receiver.sendReport(toReport(event, error));
+    }
+    receiver.report(error);
+  }
+}
+
+/** Whether a stored handler is `handler` or tracks it, so `off(event, handler)` finds it. */
+export function isHandler(stored: Handler, handler: unknown): boolean {
+  return stored === handler || (stored as { [ORIGINAL]?: unknown })[ORIGINAL] === handler;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+}
