@@ -1,0 +1,119 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { contract, MAX_UPLOAD_BYTES } from "@chat-example/contract";
+import { bindServer } from "@socket-contract/server";
+import { Server } from "socket.io";
+import { announceDepartures, chatHandlers } from "./chat-handlers.js";
+import { implement } from "./implement.js";
+import { checkAway } from "./presence.js";
+import { useRedisAdapter } from "./scale-out.js";
+import { serveStatic } from "./static-files.js";
+import { memoryStores } from "./stores/memory-stores.js";
+import { redisStores } from "./stores/redis-stores.js";
+import type { ChatNamespace, ChatSocket } from "./types.js";
+import { serveUpload } from "./uploads-route.js";
+
+export interface ChatAppOptions {
+  /** Default 3000; 0 picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1; `0.0.0.0` to accept other machines (in a container, for instance). */
+  readonly host?: string;
+  /** The built web page. Default: `web/dist` beside this package. */
+  readonly staticDir?: string;
+  /** When set, instances share rooms, history and uploads through this Redis. */
+  readonly redisUrl?: string;
+  /** People per room before `ROOM_FULL`. Default 50. */
+  readonly roomCapacity?: number;
+  /** How often every client is asked whether its person is away. Default 20 s; 0 turns it off. */
+  readonly awayCheckMs?: number;
+}
+
+export interface ChatApp {
+  /** Where a browser reaches the app, such as `http://127.0.0.1:3000`. */
+  readonly url: string;
+  readonly port: number;
+  readonly http: HttpServer;
+  readonly chat: ChatNamespace;
+  /** The sockets connected to this instance. */
+  readonly sockets: ReadonlySet<ChatSocket>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
+/** Room for Socket.IO's framing around the largest upload the contract allows. */
+const PACKET_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Starts the chat: the web page, the uploads and the `/chat` namespace on one port.
+ *
+ * @example
+ * const app = await startChatApp({ port: 3000 });
+ * console.log(`Chat running at ${app.url}`);
+ */
+export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatApp> {
+  const staticDir = path.resolve(options.staticDir ?? DEFAULT_STATIC_DIR);
+  const stores = options.redisUrl === undefined ? memoryStores() : await redisStores(options.redisUrl);
+  const http = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      console.error("[chat] request failed:", error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  const route = async (request: Parameters<typeof serveStatic>[1], response: Parameters<typeof serveStatic>[2]): Promise<void> => {
+    if (request.url === "/healthz") return void response.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
+    if (await serveUpload(stores, request, response)) return;
+    if (await serveStatic(staticDir, request, response)) return;
+    response.writeHead(405).end();
+  };
+
+  const io = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_UPLOAD_BYTES + PACKET_OVERHEAD_BYTES,
+    // Behind a load balancer, long-polling needs sticky sessions; WebSocket alone needs none.
+    ...(options.redisUrl === undefined ? {} : { transports: ["websocket" as const] }),
+  });
+  const closeAdapter = options.redisUrl === undefined ? async () => {} : await useRedisAdapter(io, options.redisUrl);
+  const chat = bindServer(contract, io).of("/chat");
+  const sockets = new Set<ChatSocket>();
+
+  chat.use((socket) => {
+    socket.data = { name: socket.auth.name, away: false };
+  });
+  chat.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.raw.on("disconnect", () => sockets.delete(socket));
+    announceDepartures(chat, socket);
+  });
+  implement(chat, chatHandlers({ chat, stores, roomCapacity: options.roomCapacity ?? 50 }));
+
+  const awayCheckMs = options.awayCheckMs ?? 20_000;
+  const timer = awayCheckMs > 0 ? setInterval(() => sockets.forEach((socket) => void checkAway(chat, socket, Math.min(5_000, awayCheckMs))), awayCheckMs) : undefined;
+  timer?.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(options.port ?? 3000, options.host ?? "127.0.0.1", () => {
+      http.off("error", reject);
+      resolve();
+    });
+  });
+  const address = http.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    http,
+    chat,
+    sockets,
+    async close() {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeAdapter();
+      await stores.close();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import { ContractError } from "@socket-contract/server";
+import { announcePresence, joinedRooms, membersOf } from "./presence.js";
+import type { ChatStores } from "./stores/stores.js";
+import type { ChatHandlers } from "./implement.js";
+import type { ChatMessage, ChatNamespace, ChatSocket } from "./types.js";
+
+/** The rooms offered to everyone, even when empty. */
+export const DEFAULT_ROOMS = ["general", "random", "help"] as const;
+
+export interface HandlerDependencies {
+  readonly chat: ChatNamespace;
+  readonly stores: ChatStores;
+  /** How many people a room holds before `room:join` answers `ROOM_FULL`. */
+  readonly roomCapacity: number;
+}
+
+/**
+ * The chat's answer to every client-to-server event of the contract, keyed by wire name: each
+ * handler gets the socket and the validated arguments, and returns the acknowledgement.
+ *
+ * @example
+ * implement(chat, chatHandlers({ chat, stores, roomCapacity: 50 }));
+ */
+export function chatHandlers({ chat, stores, roomCapacity }: HandlerDependencies): ChatHandlers {
+  const requireMember = (socket: ChatSocket, room: string): void => {
+    if (!socket.rooms.has(room)) throw new ContractError("NOT_IN_ROOM", { message: `Join "${room}" before posting to it.`, data: { room } });
+  };
+  const post = async (socket: ChatSocket, message: Omit<ChatMessage, "id" | "author" | "at">): Promise<ChatMessage> => {
+    const stored: ChatMessage = { id: randomUUID(), author: { id: socket.id, name: socket.data.name }, at: Date.now(), ...message };
+    await stores.appendMessage(stored);
+    // The sender gets the message as its acknowledgement; everyone else in the room as an event.
+    socket.to(message.room).emit("message", stored);
+    return stored;
+  };
+
+  return {
+    "room:list": async () => {
+      const sockets = await chat.fetchSockets();
+      const counts = new Map<string, number>(DEFAULT_ROOMS.map((room) => [room, 0]));
+      for (const socket of sockets) {
+        for (const room of socket.rooms) if (room !== socket.id) counts.set(room, (counts.get(room) ?? 0) + 1);
+      }
+      return [...counts].map(([name, members]) => ({ name, members }));
+    },
+
+    "room:join": async (socket, room) => {
+      if (!socket.rooms.has(room)) {
+        const members = await membersOf(chat, room);
+        if (members.length >= roomCapacity) {
+          throw new ContractError("ROOM_FULL", { message: `"${room}" is full (${roomCapacity} people).`, data: { room, capacity: roomCapacity } });
+        }
+        await socket.join(room);
+        await announcePresence(chat, room);
+      }
+      const [history, members] = await Promise.all([stores.history(room), membersOf(chat, room)]);
+      return { room, history, members };
+    },
+
+    "room:leave": async (socket, room) => {
+      if (socket.rooms.has(room)) {
+        await socket.leave(room);
+        socket.to(room).emit("typing", room, { id: socket.id, name: socket.data.name }, false);
+        await announcePresence(chat, room);
+      }
+      return { room };
+    },
+
+    "message:send": async (socket, { room, text }) => {
+      requireMember(socket, room);
+      return post(socket, { room, text });
+    },
+
+    "file:upload": async (socket, { room, name, type, bytes }) => {
+      requireMember(socket, room);
+      const id = randomUUID();
+      await stores.putFile(id, { name, type, bytes });
+      const attachment = { url: `/uploads/${id}/${encodeURIComponent(name)}`, name, type, size: bytes.byteLength };
+      return post(socket, { room, text: "", attachment });
+    },
+
+    typing: (socket, room, isTyping) => {
+      if (socket.rooms.has(room)) socket.to(room).emit("typing", room, { id: socket.id, name: socket.data.name }, isTyping);
+    },
+  };
+}
+
+/**
+ * Tells the rooms a socket was in that it left, once it has disconnected.
+ *
+ * @example
+ * announceDepartures(chat, socket);
+ */
+export function announceDepartures(chat: ChatNamespace, socket: ChatSocket): void {
+  let rooms: string[] = [];
+  socket.raw.on("disconnecting", () => {
+    rooms = joinedRooms(socket);
+  });
+  socket.raw.on("disconnect", () => {
+    for (const room of rooms) {
+      chat.to(room).emit("typing", room, { id: socket.id, name: socket.data.name }, false);
+      announcePresence(chat, room).catch((error: unknown) => console.error("[chat] presence after disconnect failed:", error));
+    }
+  });
+}
