@@ -4,8 +4,12 @@ import type { BindServerOptions } from "./types.js";
 
 /** 100 events a second on average, 200 at once after a quiet spell: far above what a person's client sends. */
 export const DEFAULT_EVENTS_PER_SECOND = 100;
-/** Enough for a page that loads and sends a burst of requests at once, small enough to bound a flood. */
-export const DEFAULT_MAX_IN_FLIGHT = 50;
+/**
+ * The rate limit's default burst: events that arrive together are received together (an async
+ * handler is in flight until its promise settles, even a fast one), so a smaller cap would refuse
+ * bursts the rate limit admits. It still bounds what handlers that never settle can pile up.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 200;
 
 /** The limits of every socket of a server, read once from `bindServer`'s options. */
 export interface LimitSettings {

@@ -38,7 +38,7 @@ export interface BindServerOptions {
   /**
    * How many handlers of one socket may run at once (an async handler runs until its promise
    * settles). An event that arrives while this many run is refused with `RATE_LIMITED`.
-   * Default 50; `false` turns it off.
+   * Default 200; `false` turns it off.
    */
   readonly maxInFlight?: number | false;
 }
