@@ -11,6 +11,7 @@ describe("public exports", () => {
       "RESERVED_EVENT_NAMES",
       "binary",
       "binaryOptionsOf",
+      "contractFingerprint",
       "defineContract",
       "isBuiltInErrorCode",
       "isContract",
@@ -30,6 +31,6 @@ describe("public exports", () => {
   });
 
   it("@socket-contract/client", async () => {
-    expect(Object.keys(await import("@socket-contract/client")).sort()).toEqual(["BoundClient", "ContractError", "bindClient", "connectErrorOf"]);
+    expect(Object.keys(await import("@socket-contract/client")).sort()).toEqual(["BoundClient", "ContractError", "bindClient", "connectErrorOf", "isContractMismatch"]);
   });
 });

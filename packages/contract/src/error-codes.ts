@@ -9,6 +9,7 @@ export const BUILT_IN_ERROR_CODES = [
   "DISCONNECTED",
   "UNAUTHORIZED",
   "RATE_LIMITED",
+  "CONTRACT_MISMATCH",
 ] as const;
 
 export type BuiltInErrorCode = (typeof BUILT_IN_ERROR_CODES)[number];
@@ -31,6 +32,7 @@ export const DEFAULT_MESSAGES: Readonly<Record<BuiltInErrorCode, string>> = {
   DISCONNECTED: "The connection closed before the acknowledgement arrived.",
   UNAUTHORIZED: "The connection was refused.",
   RATE_LIMITED: "Too many events from this connection; slow down.",
+  CONTRACT_MISMATCH: "The client was built for another version of the contract.",
 };
 
 /** UPPER_SNAKE, as custom error codes must be. */

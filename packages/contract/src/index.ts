@@ -3,6 +3,7 @@ export { ContractError, type ContractErrorOptions, type ContractIssue } from "./
 export { defineContract, isContract, RESERVED_EVENT_NAMES } from "./define-contract.js";
 export { ContractDefinitionError } from "./definition-error.js";
 export { BUILT_IN_ERROR_CODES, type BuiltInErrorCode, isBuiltInErrorCode } from "./error-codes.js";
+export { contractFingerprint } from "./fingerprint.js";
 export type {
   ClientToServerOf,
   EmitResult,
@@ -26,4 +27,5 @@ export type {
 } from "./infer.js";
 export type { AckEnvelope, ContractErrorReport, WireError } from "./protocol/envelope.js";
 export { CONTRACT_ERROR_EVENT } from "./protocol/envelope.js";
+export type { ContractIdentity, ContractMismatchData } from "./protocol/handshake.js";
 export type { AnySchema, Contract, ContractDefinition, ContractMarker, EventDefinition, EventMap, NamespaceDefinition } from "./types.js";

@@ -17,10 +17,13 @@ import {
   checkOutgoing,
   compileEvents,
   fromWireError,
+  identityOf,
   receive,
   requestAck,
 } from "@socket-contract/contract/protocol";
 import type { Socket } from "socket.io-client";
+import { connectErrorOf } from "./errors.js";
+import { announceContract } from "./handshake.js";
 import type { BindClientOptions, ClientErrorHandler, EventOf, ReceiveEventName, ReceiveEvents, SendEventName, SendEvents } from "./types.js";
 
 const DEFAULT_ACK_TIMEOUT = 10_000;
@@ -56,6 +59,11 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
       else receive(this, event, args);
+    });
+    announceContract(socket, () => identityOf(contract));
+    socket.on("connect_error", (error) => {
+      const refused = connectErrorOf(error);
+      if (refused?.code === "CONTRACT_MISMATCH") this.report(refused);
     });
   }
 
@@ -134,8 +142,9 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
   }
 
   /**
-   * Sees every `contract:error` the server sends (an event of ours it refused) and every incoming
-   * event this client refused. Returns a function that removes the handler.
+   * Sees every `contract:error` the server sends (an event of ours it refused), every incoming
+   * event this client refused, and a connection refused for being built from another contract
+   * (`CONTRACT_MISMATCH`, see `isContractMismatch`). Returns a function that removes the handler.
    *
    * @example
    * chat.onError((error) => console.warn(error.code, error.event, error.message));

@@ -1,4 +1,4 @@
 export { bindClient, BoundClient } from "./bind-client.js";
-export { connectErrorOf } from "./errors.js";
+export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
 export type { BindClientOptions, ClientErrorHandler } from "./types.js";
-export { ContractError } from "@socket-contract/contract";
+export { ContractError, type ContractIdentity, type ContractMismatchData } from "@socket-contract/contract";

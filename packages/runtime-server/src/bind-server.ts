@@ -13,6 +13,7 @@ import type { Server } from "socket.io";
 import { createReporter } from "./errors.js";
 import { limitSettings } from "./limits.js";
 import { BoundNamespace } from "./namespace.js";
+import { versionCheck } from "./version-policy.js";
 import type { BindServerOptions, BroadcastResult, ErrorContext, EventOf, InterServerEventName } from "./types.js";
 
 const DEFAULT_ACK_TIMEOUT = 10_000;
@@ -39,8 +40,9 @@ export class BoundServer<TContract extends ContractDefinition> {
     this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
     this.#report = createReporter(options.onError);
     const limits = limitSettings(options);
+    const checkVersion = versionCheck(contract, options.versionPolicy ?? "accept", this.#report);
     for (const [path, definition] of Object.entries(contract.namespaces)) {
-      this.#namespaces.set(path, new BoundNamespace(io.of(path), definition, { ackTimeout: this.#ackTimeout, report: this.#report, limits }));
+      this.#namespaces.set(path, new BoundNamespace(io.of(path), definition, { ackTimeout: this.#ackTimeout, report: this.#report, limits, checkVersion }));
     }
     this.#interServer = compileEvents(contract.serverToServer);
     this.#interServerReceiver = {

@@ -1,5 +1,5 @@
 import { type ContractDefinition, ContractError, type InferArgsInput, type NamespaceDefinition } from "@socket-contract/contract";
-import { compileEvents, parseValue, prepareSchema } from "@socket-contract/contract/protocol";
+import { compileEvents, parseValue, prepareSchema, splitHandshake } from "@socket-contract/contract/protocol";
 import type { Namespace, Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { connectError } from "./errors.js";
@@ -8,6 +8,7 @@ import type { BoundRemoteSocket } from "./remote-socket.js";
 import type { NamespaceRuntime } from "./runtime.js";
 import { BoundSocket } from "./socket.js";
 import type { BroadcastResult, ErrorContext, EventOf, ServerEventName, ServerEvents } from "./types.js";
+import type { VersionCheck } from "./version-policy.js";
 
 export type Middleware<TContract extends ContractDefinition, TPath extends string> = (socket: BoundSocket<TContract, TPath>) => void | Promise<void>;
 export type ConnectionListener<TContract extends ContractDefinition, TPath extends string> = (socket: BoundSocket<TContract, TPath>) => void | Promise<void>;
@@ -27,11 +28,13 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   readonly #middlewares: Middleware<TContract, TPath>[] = [];
   readonly #listeners: ConnectionListener<TContract, TPath>[] = [];
   readonly #limits: LimitSettings | undefined;
+  readonly #checkVersion: VersionCheck | undefined;
 
   /** @internal Created by `bindServer`, one per namespace of the contract. */
-  constructor(raw: Namespace, definition: NamespaceDefinition, options: { ackTimeout: number; report: (error: ContractError, context: ErrorContext) => void; limits?: LimitSettings }) {
+  constructor(raw: Namespace, definition: NamespaceDefinition, options: { ackTimeout: number; report: (error: ContractError, context: ErrorContext) => void; limits?: LimitSettings; checkVersion?: VersionCheck }) {
     this.raw = raw;
     this.#limits = options.limits;
+    this.#checkVersion = options.checkVersion;
     this.#runtime = {
       path: raw.name,
       incoming: compileEvents(definition.clientToServer),
@@ -149,7 +152,10 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   async #admit(raw: Admitted): Promise<void> {
     const runtime = this.#runtime;
     const context = { namespace: runtime.path, socketId: raw.id };
-    let auth: unknown = raw.handshake.auth;
+    // The version is checked first: a client on another contract may well send another auth shape.
+    const handshake = splitHandshake(raw.handshake.auth);
+    await this.#checkVersion?.(handshake.identity, context);
+    let auth: unknown = handshake.auth;
     if (runtime.auth !== undefined) {
       const parsed = parseValue(runtime.auth, auth, []);
       if (!parsed.ok) {

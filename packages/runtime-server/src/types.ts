@@ -2,6 +2,7 @@ import type {
   ClientToServerOf,
   ContractDefinition,
   ContractError,
+  ContractIdentity,
   EventDefinition,
   InferAckOutput,
   InferNamespacePath,
@@ -41,7 +42,22 @@ export interface BindServerOptions {
    * Default 200; `false` turns it off.
    */
   readonly maxInFlight?: number | false;
+  /**
+   * What to do with a client built from another version of the contract (another fingerprint; the
+   * client runtime sends its contract's name, version and fingerprint in the handshake).
+   * `"accept"` (the default) admits it and tells `onError` (`CONTRACT_MISMATCH`, not printed by
+   * default); `"reject"` refuses it, and any client that sent no identity, with a `connect_error`
+   * whose `data` is `{ code: "CONTRACT_MISMATCH", message, data: { client, server } }`; a function
+   * decides, returning `true` to admit.
+   */
+  readonly versionPolicy?: VersionPolicy;
 }
+
+/**
+ * Decides about a client on another contract: `client` is what it claims (`undefined` when it sent
+ * nothing, such as a plain Socket.IO client), `server` is this server's own identity.
+ */
+export type VersionPolicy = "accept" | "reject" | ((client: ContractIdentity | undefined, server: ContractIdentity) => boolean | Promise<boolean>);
 
 /** The per-socket rate limit of incoming events. */
 export interface RateLimitOptions {

@@ -14,6 +14,17 @@ export {
   toReport,
   toWireError,
 } from "./envelope.js";
+export {
+  type ContractIdentity,
+  type ContractMismatchData,
+  HANDSHAKE_KEY,
+  identityOf,
+  mismatchError,
+  readIdentity,
+  readMismatchData,
+  sameContract,
+  splitHandshake,
+} from "./handshake.js";
 export { MAX_ISSUES, toContractIssues } from "./issues.js";
 export { type Where, handlerFailure } from "./outgoing-error.js";
 export { type Handler, type Receiver, receive } from "./receive.js";

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { fnv1a64 } from "../src/fingerprint.js";
+import { binary, contractFingerprint, defineContract } from "../src/index.js";
+
+function chat(message: z.ZodType, extra: { version?: string; description?: string } = {}) {
+  return defineContract({
+    name: "chat",
+    version: extra.version ?? "1.0.0",
+    namespaces: {
+      "/chat": {
+        auth: z.object({ token: z.string() }),
+        clientToServer: { "message:send": { description: extra.description, args: [message], ack: z.object({ id: z.string() }) } },
+      },
+    },
+  });
+}
+
+/** FNV-1a 64 with BigInt, the textbook way, to check the 16-bit-limb version against. */
+function reference(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return hash.toString(16).padStart(16, "0");
+}
+
+describe("contractFingerprint", () => {
+  it("hashes with FNV-1a 64, matching the published test vectors and a BigInt reference", () => {
+    expect(fnv1a64("")).toBe("cbf29ce484222325");
+    expect(fnv1a64("a")).toBe("af63dc4c8601ec8c");
+    expect(fnv1a64("foobar")).toBe("85944171f73967e8");
+    for (const text of ["chat", "é→😀", "x".repeat(10_000), JSON.stringify({ a: [1, 2, { b: "c" }] })]) {
+      expect(fnv1a64(text)).toBe(reference(text));
+    }
+  });
+
+  it("is the same for the same shape, whatever the key order, version or descriptions", () => {
+    const base = contractFingerprint(chat(z.object({ room: z.string(), text: z.string().min(1) })));
+    expect(base).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
+    expect(contractFingerprint(chat(z.object({ text: z.string().min(1), room: z.string() })))).toBe(base);
+    expect(contractFingerprint(chat(z.object({ room: z.string(), text: z.string().min(1) }), { version: "9.9.9", description: "Post." }))).toBe(base);
+    expect(contractFingerprint(chat(z.object({ room: z.string().describe("The room"), text: z.string().min(1) })))).toBe(base);
+  });
+
+  it("changes with anything a peer would notice on the wire", () => {
+    const base = contractFingerprint(chat(z.object({ room: z.string(), text: z.string().min(1) })));
+    const variants = [
+      z.object({ room: z.string(), text: z.string().min(2) }),
+      z.object({ room: z.string(), text: z.string().min(1).optional() }),
+      z.object({ room: z.string(), text: z.string().min(1), at: z.number() }),
+      z.object({ room: z.string(), text: binary() }),
+      z.object({ room: z.string(), text: binary({ maxBytes: 10 }) }),
+      z.object({ room: z.string(), text: z.date() }),
+    ];
+    const prints = variants.map((variant) => contractFingerprint(chat(variant)));
+    expect(new Set([base, ...prints]).size).toBe(variants.length + 1);
+  });
+
+  it("never throws, even where JSON Schema has no word for a type", () => {
+    const contract = chat(z.object({ at: z.date(), big: z.bigint(), custom: z.custom<string>(() => true), out: z.string().transform(Number) }));
+    const first = contractFingerprint(contract);
+    expect(contractFingerprint(contract)).toBe(first);
+  });
+});
