@@ -24,7 +24,7 @@ export async function redisAvailable(): Promise<boolean> {
 }
 
 /** A connected pub/sub client pair, closed after the test, and a key prefix unique to the test. */
-export async function redisPair(): Promise<{ pub: ReturnType<typeof createClient>; sub: ReturnType<typeof createClient>; key: string }> {
+export async function redisPair() {
   const pub = createClient({ url: REDIS_URL });
   const sub = pub.duplicate();
   pub.on("error", () => {});

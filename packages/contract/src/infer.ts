@@ -47,10 +47,14 @@ export type InferEventError<TEvent extends EventDefinition> =
       ? { [TCode in keyof TErrors & string]: ContractError<TCode, core.output<TErrors[TCode]>> }[keyof TErrors & string]
       : never);
 
-/** A receiving handler: the parsed arguments spread in order; its return value (or promise) is the acknowledgement. */
-export type EventHandler<TEvent extends EventDefinition> = (
-  ...args: InferArgsOutput<TEvent>
-) => TEvent extends { readonly ack: AnySchema } ? MaybePromise<InferAckInput<TEvent>> : MaybePromise<void>;
+/**
+ * A receiving handler: the parsed arguments spread in order. For an ack-bearing event its return
+ * value (or promise) is the acknowledgement; for any other event the return value is ignored, as
+ * Socket.IO ignores a listener's.
+ */
+export type EventHandler<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema }
+  ? (...args: InferArgsOutput<TEvent>) => MaybePromise<InferAckInput<TEvent>>
+  : (...args: InferArgsOutput<TEvent>) => unknown;
 
 /** What a sender's `emit` returns: a promise of the validated acknowledgement, or nothing. */
 export type EmitResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema } ? Promise<InferAckOutput<TEvent>> : void;

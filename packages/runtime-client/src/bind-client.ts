@@ -5,6 +5,7 @@ import {
   type EmitResult,
   type EventHandler,
   type InferArgsInput,
+  type InferEventError,
   type InferNamespacePath,
   isContract,
 } from "@socket-contract/contract";
@@ -44,7 +45,7 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
   readonly #ackTimeout: number;
 
   /** @internal Use `bindClient`. */
-  constructor(contract: Contract<TContract>, path: TPath, socket: Socket, options: BindClientOptions) {
+  constructor(contract: TContract, path: TPath, socket: Socket, options: BindClientOptions) {
     const definition = contract.namespaces[path as keyof typeof contract.namespaces];
     if (definition === undefined) throw new TypeError(`[socket-contract] "${path}" is not a namespace of contract "${contract.name}"`);
     const socketNamespace = (socket as unknown as { nsp?: unknown }).nsp;
@@ -154,6 +155,21 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     return () => this.#errorHandlers.delete(handler);
   }
 
+  /**
+   * Narrows a caught error to the errors an event can fail with, so that checking its `code`
+   * types its `data` by that code.
+   *
+   * @example
+   * try {
+   *   await chat.emit("message:send", { room, text });
+   * } catch (error) {
+   *   if (chat.isError(error, "message:send") && error.code === "ROOM_FULL") showFull(error.data.capacity);
+   * }
+   */
+  isError<TEvent extends SendEventName<TContract, TPath>>(error: unknown, event: TEvent): error is InferEventError<EventOf<SendEvents<TContract, TPath>, TEvent>> {
+    return ContractError.is(error) && (error.event === undefined || error.event === event);
+  }
+
   #send(event: string, args: unknown[], timeout: number): Promise<unknown> | undefined {
     let definition;
     try {
@@ -219,8 +235,8 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
  * chat.on("message", (m) => render(m));
  * chat.on("ping", () => "pong" as const);
  */
-export function bindClient<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>>(
-  contract: Contract<TContract>,
+export function bindClient<TContract extends Contract, TPath extends InferNamespacePath<TContract>>(
+  contract: TContract,
   path: TPath,
   socket: Socket,
   options: BindClientOptions = {},

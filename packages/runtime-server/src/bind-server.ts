@@ -25,7 +25,7 @@ const DEFAULT_ACK_TIMEOUT = 10_000;
 export class BoundServer<TContract extends ContractDefinition> {
   /** The plain Socket.IO server. */
   readonly io: Server;
-  readonly contract: Contract<TContract>;
+  readonly contract: TContract;
   readonly #namespaces = new Map<string, BoundNamespace<TContract, any>>();
   readonly #interServer: EventCatalog;
   readonly #interServerReceiver: Receiver;
@@ -34,7 +34,7 @@ export class BoundServer<TContract extends ContractDefinition> {
   readonly #report: (error: ContractError, context: ErrorContext) => void;
 
   /** @internal Use `bindServer`. */
-  constructor(contract: Contract<TContract>, io: Server, options: BindServerOptions) {
+  constructor(contract: TContract, io: Server, options: BindServerOptions) {
     this.io = io;
     this.contract = contract;
     this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
@@ -139,7 +139,7 @@ export class BoundServer<TContract extends ContractDefinition> {
  *   socket.on("message:send", ({ room, text }) => save(room, text));
  * });
  */
-export function bindServer<TContract extends ContractDefinition>(contract: Contract<TContract>, io: Server, options: BindServerOptions = {}): BoundServer<TContract> {
+export function bindServer<TContract extends Contract>(contract: TContract, io: Server, options: BindServerOptions = {}): BoundServer<TContract> {
   if (!isContract(contract)) throw new TypeError("[socket-contract] bindServer expects a contract made by defineContract");
   return new BoundServer(contract, io, options);
 }
