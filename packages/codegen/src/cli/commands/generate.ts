@@ -1,0 +1,59 @@
+import type { Command } from "commander";
+import { diffOutDir, writeOutDir } from "../out-dir.js";
+import { generateFromFile } from "../run-generate.js";
+import { type CliContext, EXIT } from "../cli-context.js";
+import { watchContract } from "../watch.js";
+
+interface GenerateFlags {
+  readonly out: string;
+  readonly export?: string;
+  readonly check?: boolean;
+  readonly watch?: boolean;
+}
+
+/**
+ * `socket-contract generate <contract.ts> --out <dir> [--export name] [--check | --watch]`.
+ *
+ * @example
+ * registerGenerate(program, context);
+ */
+export function registerGenerate(program: Command, context: CliContext): void {
+  program
+    .command("generate")
+    .description("write typed wrappers, event maps and named types for a contract")
+    .argument("<contract>", "the TypeScript module that exports the contract")
+    .requiredOption("-o, --out <dir>", "the directory to write generated files to")
+    .option("-e, --export <name>", 'the export holding the contract (default: "contract", or the only contract exported)')
+    .option("--check", "write nothing; list stale files and exit 1 if any")
+    .option("-w, --watch", "regenerate when the contract or a file it imports changes")
+    .addHelpText("after", "\nExit codes: 0 done, 1 stale files (--check), 2 a problem with the contract, the arguments or the out dir.")
+    .action(async (contractFile: string, flags: GenerateFlags) => {
+      if (flags.check === true && flags.watch === true) {
+        context.err("socket-contract: --check and --watch cannot be used together");
+        context.exitCode = EXIT.usage;
+        return;
+      }
+      const request = { contractFile, outDir: flags.out, ...(flags.export === undefined ? {} : { exportName: flags.export }) };
+      if (flags.watch === true) {
+        await watchContract(request, context);
+        return;
+      }
+      const { files } = await generateFromFile(request);
+      if (flags.check === true) {
+        const { changed, obsolete } = diffOutDir(flags.out, files);
+        for (const path of changed) context.out(`stale: ${joinPath(flags.out, path)}`);
+        for (const path of obsolete) context.out(`obsolete: ${joinPath(flags.out, path)}`);
+        if (changed.length + obsolete.length > 0) {
+          context.err(`socket-contract: ${changed.length + obsolete.length} generated file(s) are stale; run socket-contract generate ${contractFile} --out ${flags.out}`);
+          context.exitCode = EXIT.stale;
+        } else context.out(`up to date: ${files.length} files in ${flags.out}`);
+        return;
+      }
+      const { changed, obsolete } = writeOutDir(flags.out, files);
+      context.out(`generated ${files.length} files in ${flags.out} (${changed.length} written, ${obsolete.length} removed)`);
+    });
+}
+
+function joinPath(dir: string, path: string): string {
+  return `${dir.replace(/[\\/]+$/, "")}/${path}`;
+}

@@ -1,0 +1,106 @@
+import { basename, dirname, join } from "node:path";
+import { type Node, type SourceFile, type Type, TypeFormatFlags, ts } from "ts-morph";
+import { GETTER, type SchemaPath, type StaticSide, type StaticTypes, pathKey } from "../../model/static-types.js";
+import type { ContractProject } from "./contract-project.js";
+
+const FLAGS = TypeFormatFlags.NoTruncation;
+
+/**
+ * Answers the model's questions from the contract's TypeScript source: for every schema path, a
+ * probe file declares `typeof contract[...]["_zod"]["def"][...]["_zod"]["input" | "output"]`, and
+ * the checker reports the type and the brands on it. The probe lives only in memory.
+ *
+ * @example
+ * const staticTypes = checkerStaticTypes(openContractProject(file), "contract");
+ * buildModel(contract, { staticTypes });
+ */
+export function checkerStaticTypes(contract: ContractProject, exportName: string): StaticTypes {
+  const { project, file } = contract;
+  let probe: SourceFile | undefined;
+  const indexOf = new Map<string, number>();
+  const failed = new Set<number>();
+  return {
+    prepare(paths) {
+      const unique = [...new Map(paths.map((path) => [pathKey(path), path])).entries()];
+      const specifier = `./${basename(file.getFilePath()).replace(/\.(m|c)?tsx?$/, (_, kind: string | undefined) => `.${kind ?? ""}js`)}`;
+      const binding = exportName === "default" ? "default as __contract" : `${exportName} as __contract`;
+      const lines = [`import type { ${binding} } from ${JSON.stringify(specifier)};`, "type __Root = typeof __contract;"];
+      unique.forEach(([key, path], index) => {
+        indexOf.set(key, index);
+        const schema = schemaExpression(path);
+        lines.push(`export type __o${index} = (${schema})["_zod"]["output"];`, `export type __i${index} = (${schema})["_zod"]["input"];`);
+      });
+      probe = project.createSourceFile(join(dirname(file.getFilePath()), "__socket_contract_probe__.ts"), lines.join("\n"), { overwrite: true });
+      for (const diagnostic of project.getProgram().getSemanticDiagnostics(probe)) {
+        const line = diagnostic.getLineNumber();
+        if (line !== undefined && line > 2) failed.add(Math.floor((line - 3) / 2));
+      }
+    },
+    side(path, side) {
+      const index = indexOf.get(pathKey(path));
+      if (probe === undefined || index === undefined || failed.has(index)) return undefined;
+      const alias = probe.getTypeAliasOrThrow(`__${side === "input" ? "i" : "o"}${index}`);
+      return describe(alias.getType(), alias);
+    },
+  };
+}
+
+/** `__Root["namespaces"]["/chat"]...["_zod"]["def"]["shape"]["room"]`, with lazy getters through `ReturnType`. */
+function schemaExpression(path: SchemaPath): string {
+  let expression = "__Root" + path.definition.map((step) => `[${JSON.stringify(step)}]`).join("");
+  // After a key that holds a collection (`shape`, `items`, `options`), the next step picks a member of it.
+  let pickingMember = false;
+  for (const step of path.def) {
+    if (step === GETTER) {
+      expression = `ReturnType<${expression}["_zod"]["def"]["getter"]>`;
+      continue;
+    }
+    if (pickingMember) {
+      expression += `[${JSON.stringify(step)}]`;
+      pickingMember = false;
+      continue;
+    }
+    expression += `["_zod"]["def"][${JSON.stringify(step)}]`;
+    pickingMember = step === "shape" || step === "items" || step === "options";
+  }
+  return expression;
+}
+
+function describe(type: Type, at: Node): StaticSide {
+  const members = type.isIntersection() ? type.getIntersectionTypes() : [type];
+  const brands = members.filter((member) => member.getAliasSymbol()?.getName() === "$brand").map((member) => member.getAliasTypeArguments()[0]?.getText(at, FLAGS) ?? "string");
+  const unnameable = findUnnameable(type, at, new Set());
+  const text = type.getText(at, FLAGS);
+  return { text, brands, ...(unnameable === undefined ? {} : { unnameable }) };
+}
+
+/** The first named type in `type` that is declared outside TypeScript's standard library. */
+function findUnnameable(type: Type, at: Node, seen: Set<Type>): string | undefined {
+  if (seen.has(type) || seen.size > 200) return undefined;
+  seen.add(type);
+  const symbol = type.getAliasSymbol() ?? type.getSymbol();
+  if (symbol !== undefined && isNamedDeclaration(symbol.getFlags()) && type.getAliasSymbol()?.getName() !== "$brand") {
+    const outsideLib = symbol.getDeclarations().some((declaration) => !isStandardLibrary(declaration.getSourceFile()));
+    if (outsideLib) return symbol.getName();
+  }
+  const inner = [
+    ...type.getUnionTypes(),
+    ...type.getIntersectionTypes(),
+    ...type.getTypeArguments(),
+    ...type.getAliasTypeArguments(),
+    ...(type.isObject() ? type.getProperties().map((property) => property.getTypeAtLocation(at)) : []),
+  ];
+  for (const member of inner) {
+    const found = findUnnameable(member, at, seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function isNamedDeclaration(flags: ts.SymbolFlags): boolean {
+  return (flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.Enum | ts.SymbolFlags.TypeAlias)) !== 0;
+}
+
+function isStandardLibrary(file: SourceFile): boolean {
+  return file.getProject().getProgram().compilerObject.isSourceFileDefaultLibrary(file.compilerNode) || /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(file.getFilePath());
+}

@@ -1,0 +1,81 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { BANNER, type GeneratedFile } from "../emit/generated-file.js";
+import { CodegenError } from "../errors.js";
+
+/** How the out dir differs from what the generator would write now. */
+export interface OutDirDiff {
+  /** Paths (relative to the out dir) that are missing or whose text differs. */
+  readonly changed: readonly string[];
+  /** Generated files (they carry the banner) that the contract no longer produces. */
+  readonly obsolete: readonly string[];
+}
+
+/**
+ * Compares generated files with the out dir, reading only. A file counts as ours when it opens
+ * with the banner, so hand-written files beside the output are never touched.
+ *
+ * @example
+ * const { changed, obsolete } = diffOutDir("src/generated", files);
+ */
+export function diffOutDir(outDir: string, files: readonly GeneratedFile[]): OutDirDiff {
+  const changed = files.filter((file) => readText(join(outDir, file.path)) !== file.text).map((file) => file.path);
+  const wanted = new Set(files.map((file) => file.path));
+  const obsolete = generatedFilesIn(outDir).filter((path) => !wanted.has(path));
+  return { changed, obsolete };
+}
+
+/**
+ * Writes what changed and deletes obsolete generated files; an unchanged file is left alone, so
+ * its timestamp does not wake watchers and build caches.
+ *
+ * @example
+ * writeOutDir("src/generated", files);
+ */
+export function writeOutDir(outDir: string, files: readonly GeneratedFile[]): OutDirDiff {
+  const diff = diffOutDir(outDir, files);
+  try {
+    mkdirSync(outDir, { recursive: true });
+    for (const path of diff.changed) {
+      const target = join(outDir, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, files.find((file) => file.path === path)!.text);
+    }
+    for (const path of diff.obsolete) rmSync(join(outDir, path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    throw new CodegenError("UNWRITABLE_OUT", `cannot write to the out dir ${outDir} (${code || (error as Error).message})`, { cause: error });
+  }
+  return diff;
+}
+
+/** Every file under `dir` that opens with the banner, as sorted `/`-separated relative paths. */
+export function generatedFilesIn(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (current: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(full);
+      } else if (entry.isFile() && /\.(m|c)?ts$/.test(entry.name) && readText(full)?.startsWith(BANNER)) {
+        found.push(relative(dir, full).split(sep).join("/"));
+      }
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,35 @@
+import { posix } from "node:path";
+
+/** How generated files reach the user's contract module. */
+export interface ContractSource {
+  /** The contract file relative to the out dir, with `/` separators: `../contract.ts`. */
+  readonly path: string;
+  /** The export that holds the contract: `contract`, or `default`. */
+  readonly exportName: string;
+}
+
+/** The local name generated code gives the contract value. */
+export function contractLocalName(source: ContractSource): string {
+  return source.exportName === "default" ? "contract" : source.exportName;
+}
+
+/**
+ * The module specifier of the contract from a generated file, with the extension TypeScript
+ * emits (`.ts` -> `.js`), so it resolves under `module: nodenext` and under bundlers.
+ *
+ * @example
+ * contractSpecifier({ path: "../contract.ts", exportName: "contract" }, "chat/client.ts"); // "../../contract.js"
+ */
+export function contractSpecifier(source: ContractSource, fromFile: string): string {
+  const target = posix.join("/out", source.path).replace(/\.(m|c)?tsx?$/, (_, kind: string | undefined) => `.${kind ?? ""}js`);
+  const relative = posix.relative(posix.dirname(posix.join("/out", fromFile)), target);
+  return relative.startsWith(".") ? relative : `./${relative}`;
+}
+
+/** The import structure for the contract value (or its type only). */
+export function contractImport(source: ContractSource, fromFile: string, typeOnly: boolean) {
+  const moduleSpecifier = contractSpecifier(source, fromFile);
+  return source.exportName === "default"
+    ? { isTypeOnly: typeOnly, moduleSpecifier, defaultImport: "contract" }
+    : { isTypeOnly: typeOnly, moduleSpecifier, namedImports: [source.exportName] };
+}

@@ -1,0 +1,166 @@
+import type { CodeBlockWriter, MethodDeclarationStructure, OptionalKind, SourceFile } from "ts-morph";
+import { CodegenError } from "../errors.js";
+import type { EventModel, NamespaceModel } from "../model/contract-model.js";
+import type { TypeNode } from "../model/type-node.js";
+import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
+import { docText, typeWriter } from "./type-writer.js";
+
+/** Members of the client class that no event may take. */
+const CLIENT_MEMBERS = new Set(["bound", "socket", "timeout", "onContractError", "constructor"]);
+
+/**
+ * A namespace's `client.ts`: a class with one method per client-to-server event
+ * (`messageSend(payload)`, a promise of the ack) and one `on<Event>(handler)` per server-to-client
+ * event (returning an unsubscribe function), over `bindClient`.
+ *
+ * @example
+ * emitClient(files.create("chat/client.ts"), namespace, source, "chat/client.ts");
+ */
+export function emitClient(file: SourceFile, namespace: NamespaceModel, source: ContractSource, path: string): void {
+  checkMemberNames(namespace);
+  const contract = contractLocalName(source);
+  const className = `${namespace.pascal}Client`;
+  const bound = `BoundClient<typeof ${contract}, ${JSON.stringify(namespace.path)}>`;
+  file.addImportDeclarations([
+    { moduleSpecifier: "@socket-contract/client", namedImports: [{ name: "BindClientOptions", isTypeOnly: true }, { name: "BoundClient", isTypeOnly: true }, { name: "ClientErrorHandler", isTypeOnly: true }, "bindClient"] },
+    { isTypeOnly: true, moduleSpecifier: "socket.io-client", namedImports: ["Socket"] },
+    contractImport(source, path, false),
+  ]);
+  const used = localNames(clientTypes(namespace));
+  if (used.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
+  file.addClass({
+    name: className,
+    isExported: true,
+    docs: [docText(`A typed client of the \`${namespace.path}\` namespace: one method per event it sends, one \`on...\` method per event it receives. Every payload and ack is validated on the way.${namespace.description === undefined ? "" : `\n\n${namespace.description}`}\n\n@example\nconst ${camel(namespace.pascal)} = bind${className}(io("http://localhost:3000${namespace.path === "/" ? "" : namespace.path}"));`)],
+    properties: [
+      { name: "bound", isReadonly: true, type: bound, docs: ["The runtime binding underneath: `emit`/`on`/`off` by wire name, and the raw `socket`."] },
+      { name: "#emitter", isReadonly: true, type: `Pick<${bound}, "emit">` },
+    ],
+    ctors: [
+      {
+        docs: [`@internal Use \`bind${className}\`.`],
+        parameters: [
+          { name: "bound", type: bound },
+          { name: "emitter", type: `Pick<${bound}, "emit">`, initializer: "bound" },
+        ],
+        statements: ["this.bound = bound;", "this.#emitter = emitter;"],
+      },
+    ],
+    getAccessors: [{ name: "socket", returnType: "Socket", docs: ["The plain socket.io-client socket."], statements: ["return this.bound.socket;"] }],
+    methods: [
+      {
+        name: "timeout",
+        docs: [docText(`The same client with an acknowledgement timeout of \`ms\` for the calls made through it.\n\n@example\nawait ${camel(namespace.pascal)}.timeout(2_000).${namespace.clientToServer[0]?.camel ?? "someEvent"}(...);`)],
+        parameters: [{ name: "ms", type: "number" }],
+        returnType: className,
+        statements: [`return new ${className}(this.bound, this.bound.timeout(ms));`],
+      },
+      {
+        name: "onContractError",
+        docs: ["Sees every `contract:error` the server sends about an event of ours it refused, and every incoming event this client refused. Returns a function that removes the handler."],
+        parameters: [{ name: "handler", type: "ClientErrorHandler" }],
+        returnType: "() => void",
+        statements: ["return this.bound.onError(handler);"],
+      },
+      ...namespace.clientToServer.map(sendMethod),
+      ...namespace.serverToClient.map(receiveMethod),
+    ],
+  });
+  file.addFunction({
+    name: `bind${className}`,
+    isExported: true,
+    docs: [docText(`Binds a socket.io-client socket connected to \`${namespace.path}\` to the contract.\n\n@example\nconst ${camel(namespace.pascal)} = bind${className}(io("http://localhost:3000${namespace.path === "/" ? "" : namespace.path}", { transports: ["websocket"] }));`)],
+    parameters: [
+      { name: "socket", type: "Socket" },
+      { name: "options", type: "BindClientOptions", hasQuestionToken: true },
+    ],
+    returnType: className,
+    statements: (writer) => {
+      writer.write(`return new ${className}(bindClient(${contract}, `).quote(namespace.path).write(", socket, options));");
+    },
+  });
+}
+
+function sendMethod(event: EventModel): OptionalKind<MethodDeclarationStructure> {
+  const ackNote = event.ack === undefined ? "Sends the event; nothing comes back." : `Resolves with the validated acknowledgement; rejects with a \`ContractError\` typed as \`${event.pascal}Error\`${event.errors.length === 0 ? "" : ` (custom codes: ${event.errors.map((error) => `\`${error.code}\``).join(", ")})`} or, for bad arguments, \`INVALID_PAYLOAD\` before anything is sent.`;
+  return {
+    name: event.camel,
+    docs: [docText(`${event.description === undefined ? `Sends \`${event.name}\`.` : `${event.description}\n\nSends \`${event.name}\`.`} ${ackNote}`)],
+    parameters: event.args.map((arg) => ({ name: arg.name, type: typeWriter(arg.input) })),
+    returnType: event.ack === undefined ? "void" : (writer) => promiseOf(writer, event.ack!.output),
+    statements: (writer) => {
+      if (event.ack !== undefined) writer.write("return ");
+      writer.write("this.#emitter.emit(").quote(event.name);
+      for (const arg of event.args) writer.write(`, ${arg.name}`);
+      writer.write(");");
+    },
+  };
+}
+
+function receiveMethod(event: EventModel): OptionalKind<MethodDeclarationStructure> {
+  const ackNote = event.ack === undefined ? "" : " The handler's return value (or resolved promise) is the acknowledgement.";
+  return {
+    name: `on${event.pascal}`,
+    docs: [docText(`${event.description === undefined ? "" : `${event.description}\n\n`}Handles \`${event.name}\`; the handler runs only for valid input.${ackNote} Returns a function that removes the handler.`)],
+    parameters: [{ name: "handler", type: (writer) => handlerType(writer, event) }],
+    returnType: "() => void",
+    statements: (writer) => {
+      writer.write("return this.bound.on(").quote(event.name).write(", handler);");
+    },
+  };
+}
+
+/** `(payload: MessagePayload) => void | Promise<void>`: what a receiving handler looks like. */
+export function handlerType(writer: CodeBlockWriter, event: EventModel, leading?: { name: string; type: string }): void {
+  writer.write("(");
+  const params = [...(leading === undefined ? [] : [leading]), ...event.args.map((arg) => ({ name: arg.name, type: typeWriter(arg.output) }))];
+  params.forEach((param, index) => {
+    if (index > 0) writer.write(", ");
+    writer.write(`${param.name}: `);
+    if (typeof param.type === "string") writer.write(param.type);
+    else param.type(writer);
+  });
+  writer.write(") => ");
+  if (event.ack === undefined) {
+    writer.write("void | Promise<void>");
+    return;
+  }
+  typeWriter(event.ack.input)(writer);
+  writer.write(" | ");
+  promiseOf(writer, event.ack.input);
+}
+
+function promiseOf(writer: CodeBlockWriter, type: TypeNode): void {
+  writer.write("Promise<");
+  typeWriter(type)(writer);
+  writer.write(">");
+}
+
+/** The declarations of `types.ts` that the wrappers' signatures name, for an import list without unused names. */
+export function localNames(nodes: readonly TypeNode[]): string[] {
+  // Arguments and acks always refer to a declaration of `types.ts` by name (see build-model.ts).
+  return [...new Set(nodes.flatMap((node) => (node.kind === "reference" && node.from === undefined ? [node.name] : [])))].sort();
+}
+
+function clientTypes(namespace: NamespaceModel): TypeNode[] {
+  return [
+    ...namespace.clientToServer.flatMap((event) => [...event.args.map((arg) => arg.input), ...(event.ack === undefined ? [] : [event.ack.output])]),
+    ...namespace.serverToClient.flatMap((event) => [...event.args.map((arg) => arg.output), ...(event.ack === undefined ? [] : [event.ack.input])]),
+  ];
+}
+
+function checkMemberNames(namespace: NamespaceModel): void {
+  const owners = new Map<string, string>();
+  const claim = (member: string, event: string): void => {
+    if (CLIENT_MEMBERS.has(member)) throw new CodegenError("UNRENDERABLE", `namespaces[${JSON.stringify(namespace.path)}]: the event "${event}" would generate the client method \`${member}\`, which the client wrapper reserves; rename the event`);
+    const previous = owners.get(member);
+    if (previous !== undefined) throw new CodegenError("UNRENDERABLE", `namespaces[${JSON.stringify(namespace.path)}]: the events "${previous}" and "${event}" would both generate the client method \`${member}\`; rename one of them`);
+    owners.set(member, event);
+  };
+  for (const event of namespace.clientToServer) claim(event.camel, event.name);
+  for (const event of namespace.serverToClient) claim(`on${event.pascal}`, event.name);
+}
+
+function camel(pascal: string): string {
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}

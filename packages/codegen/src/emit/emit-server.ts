@@ -1,0 +1,73 @@
+import type { SourceFile } from "ts-morph";
+import type { NamespaceModel } from "../model/contract-model.js";
+import { handlerType, localNames } from "./emit-client.js";
+import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
+import { docText, propertyKey } from "./type-writer.js";
+
+/**
+ * A namespace's `server.ts`: the `Handlers` interface, keyed by wire event names, and
+ * `implement(server, handlers)`, which needs exactly one handler per client-to-server event (a
+ * missing or an extra one does not compile) and wires them up on every connection.
+ *
+ * @example
+ * emitServer(files.create("chat/server.ts"), namespace, source, "chat/server.ts");
+ */
+export function emitServer(file: SourceFile, namespace: NamespaceModel, source: ContractSource, path: string): void {
+  const contract = contractLocalName(source);
+  const pathLiteral = JSON.stringify(namespace.path);
+  const socketType = `${namespace.pascal}Socket`;
+  const handlersType = `${namespace.pascal}Handlers`;
+  file.addImportDeclarations([
+    { isTypeOnly: true, moduleSpecifier: "@socket-contract/server", namedImports: ["BoundNamespace", "BoundServer", "BoundSocket"] },
+    contractImport(source, path, true),
+  ]);
+  const used = localNames(namespace.clientToServer.flatMap((event) => [...event.args.map((arg) => arg.output), ...(event.ack === undefined ? [] : [event.ack.input])]));
+  if (used.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
+  file.addTypeAliases([
+    { name: socketType, isExported: true, docs: [`A connected socket of \`${namespace.path}\`: typed \`emit\`, \`data\`, \`auth\`, rooms.`], type: `BoundSocket<typeof ${contract}, ${pathLiteral}>` },
+    { name: `${namespace.pascal}Namespace`, isExported: true, docs: [`The bound \`${namespace.path}\` namespace: typed broadcasts (\`to(room).emit\`, \`timeout(ms).emit\`) and middleware.`], type: `BoundNamespace<typeof ${contract}, ${pathLiteral}>` },
+  ]);
+  file.addInterface({
+    name: handlersType,
+    isExported: true,
+    docs: [`One handler per event clients send on \`${namespace.path}\`, keyed by its wire name. A handler gets the socket, then the validated arguments; its return value (or resolved promise) is the acknowledgement. Throw a \`ContractError\` with a declared code to answer with that error.`],
+    properties: namespace.clientToServer.map((event) => ({
+      name: propertyKey(event.name),
+      docs: event.description === undefined ? [] : [docText(event.description)],
+      type: (writer) => handlerType(writer, event, { name: "socket", type: socketType }),
+    })),
+  });
+  const example = namespace.clientToServer
+    .slice(0, 2)
+    .map((event) => `  ${propertyKey(event.name)}: (socket${event.args.map((arg) => `, ${arg.name}`).join("")}) => { ... },`)
+    .join("\n");
+  file.addFunction({
+    name: "implement",
+    isExported: true,
+    docs: [docText(`Handles every client-to-server event of \`${namespace.path}\` on each connection. \`handlers\` must have exactly the contract's events: a missing or an extra handler is a compile error. Returns the namespace, for broadcasts and middleware.\n\n@example\nconst ${namespace.folder === "main" ? "main" : camel(namespace.pascal)} = implement(server, {\n${example}\n});`)],
+    typeParameters: [{ name: "THandlers", constraint: handlersType }],
+    parameters: [
+      { name: "server", type: `BoundServer<typeof ${contract}>` },
+      // The mapped `never` turns every key the contract does not declare into a compile error, even for a variable.
+      { name: "handlers", type: `THandlers & { readonly [TKey in Exclude<keyof THandlers, keyof ${handlersType}>]: never }` },
+    ],
+    returnType: `BoundNamespace<typeof ${contract}, ${pathLiteral}>`,
+    statements: (writer) => {
+      writer.write("const namespace = server.of(").quote(namespace.path).write(");").newLine();
+      if (namespace.clientToServer.length > 0) {
+        writer.write("namespace.on(\"connection\", (socket) => ").inlineBlock(() => {
+          for (const event of namespace.clientToServer) {
+            const args = event.args.map((arg) => arg.name).join(", ");
+            writer.write("socket.on(").quote(event.name).write(`, (${args}) => handlers[`).quote(event.name).write(`](socket${event.args.map((arg) => `, ${arg.name}`).join("")}));`).newLine();
+          }
+        });
+        writer.write(");").newLine();
+      }
+      writer.write("return namespace;");
+    },
+  });
+}
+
+function camel(pascal: string): string {
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}

@@ -1,0 +1,120 @@
+import type { OptionalKind, PropertySignatureStructure, SourceFile, WriterFunction } from "ts-morph";
+import type { Declaration, EventModel, NamespaceModel, ScopeModel } from "../model/contract-model.js";
+import { type ObjectNode, reference } from "../model/type-node.js";
+import { docText, importsOf, propertyKey, typeWriter, writeDocs } from "./type-writer.js";
+
+const CONTRACT_PACKAGE = "@socket-contract/contract";
+
+/**
+ * A namespace's `types.ts`: every payload, ack and error type, then the Socket.IO event maps
+ * (`ClientToServerEvents`, `ServerToClientEvents`, `InterServerEvents`, `SocketData`) that drop
+ * into plain `Server<...>` and `Socket<...>` generics.
+ *
+ * @example
+ * emitNamespaceTypes(files.create("chat/types.ts"), namespace);
+ */
+export function emitNamespaceTypes(file: SourceFile, namespace: NamespaceModel): void {
+  const maps = [eventMap("ClientToServerEvents", namespace.clientToServer, `What clients send on \`${namespace.path}\`, as it travels on the wire: \`Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>\`.`), eventMap("ServerToClientEvents", namespace.serverToClient, `What the server sends on \`${namespace.path}\`, as it travels on the wire: \`Socket<ServerToClientEvents, ClientToServerEvents>\` on the client.`)];
+  addImports(file, namespace.declarations, [...namespace.clientToServer, ...namespace.serverToClient], true);
+  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: "../inter-server.js", namedExports: ["InterServerEvents"] });
+  addDeclarations(file, namespace.declarations);
+  for (const map of maps) file.addTypeAlias(map);
+  if (namespace.data === undefined) {
+    file.addTypeAlias({
+      name: "SocketData",
+      isExported: true,
+      docs: ["The namespace declares no `data` schema, so `socket.data` is any record."],
+      type: typeWriter(reference("Record", [{ kind: "keyword", name: "string" }, { kind: "keyword", name: "unknown" }])),
+    });
+  }
+}
+
+/**
+ * `inter-server.ts`: the types of the contract's `serverToServer` events and their event map.
+ *
+ * @example
+ * emitInterServerTypes(files.create("inter-server.ts"), model.interServer);
+ */
+export function emitInterServerTypes(file: SourceFile, scope: ScopeModel): void {
+  addImports(file, scope.declarations, scope.events, false);
+  addDeclarations(file, scope.declarations);
+  file.addTypeAlias(eventMap("InterServerEvents", scope.events, "What one server node sends another with `serverSideEmit`: the third generic of `Server<...>`."));
+}
+
+function addImports(file: SourceFile, declarations: readonly Declaration[], events: readonly EventModel[], withReport: boolean): void {
+  const imports = new Map<string, Set<string>>();
+  importsOf(
+    declarations.map((declaration) => declaration.type),
+    imports,
+  );
+  const contractNames = imports.get(CONTRACT_PACKAGE) ?? new Set<string>();
+  if (events.some((event) => event.ack !== undefined)) contractNames.add("AckEnvelope");
+  if (withReport) contractNames.add("ContractErrorReport");
+  if (contractNames.size > 0) imports.set(CONTRACT_PACKAGE, contractNames);
+  for (const moduleSpecifier of [...imports.keys()].sort()) {
+    file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier, namedImports: [...imports.get(moduleSpecifier)!].sort() });
+  }
+}
+
+function addDeclarations(file: SourceFile, declarations: readonly Declaration[]): void {
+  for (const declaration of declarations) {
+    const docs = declaration.description === undefined ? [] : [docText(declaration.description)];
+    if (declaration.type.kind === "object" && declaration.type.index === undefined) {
+      file.addInterface({ name: declaration.name, isExported: true, docs, properties: propertiesOf(declaration.type) });
+    } else {
+      file.addTypeAlias({ name: declaration.name, isExported: true, docs, type: typeWriter(declaration.type) });
+    }
+  }
+}
+
+/** Interface members as ts-morph structures, with each property's description as its JSDoc. */
+function propertiesOf(type: ObjectNode): OptionalKind<PropertySignatureStructure>[] {
+  return type.properties.map((property) => ({
+    name: propertyKey(property.name),
+    type: typeWriter(property.type),
+    hasQuestionToken: property.optional,
+    isReadonly: property.readonly,
+    docs: property.description === undefined ? [] : [docText(property.description)],
+  }));
+}
+
+/** A Socket.IO event map: one listener signature per event, the ack callback last. */
+function eventMap(name: string, events: readonly EventModel[], doc: string): { name: string; isExported: true; docs: string[]; type: WriterFunction } {
+  return {
+    name,
+    isExported: true,
+    docs: [docText(doc)],
+    type: (writer) => {
+      const listed = events;
+      if (listed.length === 0 && name === "InterServerEvents") {
+        writer.write("{}");
+        return;
+      }
+      writer.write("{").newLine();
+      writer.indent(() => {
+        for (const event of listed) {
+          if (event.description !== undefined) writeDocs(writer, event.description);
+          writer.write(`${propertyKey(event.name)}: (`);
+          const params = event.args.map((arg) => [arg.name, arg.input] as const);
+          params.forEach(([paramName, type], index) => {
+            if (index > 0) writer.write(", ");
+            writer.write(`${paramName}: `);
+            typeWriter(type)(writer);
+          });
+          if (event.ack !== undefined) {
+            if (params.length > 0) writer.write(", ");
+            writer.write("callback: (response: AckEnvelope<");
+            typeWriter(event.ack.input)(writer);
+            writer.write(">) => void");
+          }
+          writer.write(") => void;").newLine();
+        }
+        if (name !== "InterServerEvents") {
+          writeDocs(writer, "The protocol's report of an event the other side refused (no ack to carry the error).");
+          writer.write('"contract:error": (report: ContractErrorReport) => void;').newLine();
+        }
+      });
+      writer.write("}");
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Contract } from "@socket-contract/contract";
+import { CodegenError } from "../errors.js";
+import { type BuildModelOptions, buildModel } from "../model/build-model.js";
+import type { ContractModel } from "../model/contract-model.js";
+import type { ContractSource } from "./contract-import.js";
+import { emitClient } from "./emit-client.js";
+import { emitFingerprint, emitNamespaceIndex, emitRootIndex, emitServerRoot } from "./emit-root.js";
+import { emitServer } from "./emit-server.js";
+import { emitInterServerTypes, emitNamespaceTypes } from "./emit-types.js";
+import { FileSet, type GeneratedFile } from "./generated-file.js";
+
+/** Root files a namespace folder may not shadow. */
+const ROOT_FILES = new Set(["fingerprint", "index", "inter-server", "server"]);
+
+/**
+ * Prints a contract model as the generated files, sorted by path. Pure: the same model and
+ * source give byte-identical text.
+ *
+ * @example
+ * const files = emitFiles(model, { path: "../contract.ts", exportName: "contract" });
+ * files.map((file) => file.path); // ["chat/client.ts", "chat/index.ts", ..., "server.ts"]
+ */
+export function emitFiles(model: ContractModel, source: ContractSource): GeneratedFile[] {
+  const files = new FileSet(source.path);
+  for (const namespace of model.namespaces) {
+    if (ROOT_FILES.has(namespace.folder)) {
+      throw new CodegenError("UNRENDERABLE", `namespaces[${JSON.stringify(namespace.path)}]: its folder "${namespace.folder}" would sit beside the generated ${namespace.folder}.ts; rename the namespace`);
+    }
+    const at = (name: string): string => `${namespace.folder}/${name}`;
+    emitNamespaceTypes(files.create(at("types.ts")), namespace);
+    emitClient(files.create(at("client.ts")), namespace, source, at("client.ts"));
+    emitServer(files.create(at("server.ts")), namespace, source, at("server.ts"));
+    emitNamespaceIndex(files.create(at("index.ts")));
+  }
+  emitInterServerTypes(files.create("inter-server.ts"), model.interServer);
+  emitFingerprint(files.create("fingerprint.ts"), model);
+  emitServerRoot(files.create("server.ts"), source, "server.ts");
+  emitRootIndex(files.create("index.ts"), model.namespaces);
+  return files.print();
+}
+
+export interface GenerateOptions extends BuildModelOptions {
+  /** Where generated files find the contract module. */
+  readonly source: ContractSource;
+}
+
+/**
+ * The whole pipeline for a contract value already in hand: contract -> sorted model -> ts-morph
+ * AST -> text. The CLI adds loading the module and its TypeScript types, and writing the files.
+ *
+ * @example
+ * const files = generate(contract, { source: { path: "../contract.ts", exportName: "contract" }, exports: module });
+ */
+export function generate(contract: Contract, options: GenerateOptions): GeneratedFile[] {
+  return emitFiles(buildModel(contract, options), options.source);
+}
