@@ -33,7 +33,7 @@ describe.each(adapters)("fetchSockets across node processes under the %s adapter
       chatClient(b!, { token: "bob", rooms: ["lobby"] }),
       chatClient(b!, { token: "cat" }),
     ]);
-    const [annId, bobId, catId] = [ann, bob, cat].map((client) => client.bound.socket.id!);
+    const [annId, bobId, catId] = [ann.bound.socket.id!, bob.bound.socket.id!, cat.bound.socket.id!];
 
     const everyone = await fetchSockets(a!);
     expect(everyone.map(({ id, data }) => ({ id, data })).sort((x, y) => String(x.data.userId).localeCompare(String(y.data.userId)))).toEqual([
