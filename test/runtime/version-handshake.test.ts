@@ -7,7 +7,7 @@ import { z } from "zod";
 import { client, connected, errorLog, next, startServer, until } from "../support/util.js";
 
 /** Two releases of one contract: 2.0.0 added a required field to what clients send. */
-function release(version: string, text: z.ZodType = z.string()) {
+function release(version: string, text: z.ZodType<string> = z.string()) {
   return defineContract({
     name: "chat",
     version,
@@ -30,7 +30,9 @@ async function serve(contract: typeof v1, versionPolicy?: VersionPolicy) {
   const server = bindServer(contract, io, { versionPolicy, onError: (error, context) => (errors.push(error), log.onError(error, context)) });
   const admitted: unknown[] = [];
   server.of("/chat").use((socket) => void admitted.push(socket.auth));
-  server.of("/chat").on("connection", (socket) => socket.on("message:send", ({ text }) => ({ id: text })));
+  server.of("/chat").on("connection", (socket) => {
+    socket.on("message:send", ({ text }) => ({ id: text }));
+  });
   return { url, io, log, errors, admitted };
 }
 

@@ -1,0 +1,136 @@
+import type { AnySchema, Contract, EventDefinition, EventMap } from "@socket-contract/contract";
+import { camelCase, folderOf, pascalCase } from "../model/naming.js";
+import { type JsonSchema, SchemaConverter } from "./json-schema.js";
+
+/**
+ * A contract as the document tools see it: what crosses the wire, as JSON Schema, every list
+ * sorted. The AsyncAPI document, the docs page and the diff are all built from it, so they agree.
+ */
+export interface WireContract {
+  readonly name: string;
+  readonly version: string;
+  readonly description?: string;
+  /** Sorted by path. */
+  readonly namespaces: readonly WireNamespace[];
+  /** `serverToServer` events, sorted by name. */
+  readonly serverToServer: readonly WireEvent[];
+  /** Shared schemas (exported or recursive), by name; `$ref`s point to `#/components/schemas/<name>`. */
+  readonly schemas: Readonly<Record<string, JsonSchema>>;
+}
+
+export interface WireNamespace {
+  /** `/chat` */
+  readonly path: string;
+  /** `chat` (`main` for `/`), usable as an identifier part. */
+  readonly id: string;
+  readonly description?: string;
+  /** What the handshake `auth` must match; absent when the namespace checks none. */
+  readonly auth?: JsonSchema;
+  /** The shape of `socket.data`, which never leaves the server (but crosses nodes through the adapter). */
+  readonly data?: JsonSchema;
+  readonly clientToServer: readonly WireEvent[];
+  readonly serverToClient: readonly WireEvent[];
+}
+
+export type Direction = "clientToServer" | "serverToClient" | "serverToServer";
+
+export interface WireEvent {
+  /** The wire name, `message:send`. */
+  readonly name: string;
+  /** `messageSend` */
+  readonly camel: string;
+  readonly direction: Direction;
+  readonly description?: string;
+  readonly args: readonly WireArgument[];
+  readonly ack?: WireValue;
+  /** Custom error codes, sorted, with the schema of their `data`. */
+  readonly errors: readonly { readonly code: string; readonly data: JsonSchema }[];
+  /** `namespaces["/chat"].clientToServer["message:send"]`, for messages. */
+  readonly place: string;
+  /** The Zod definition, for tools that check generated examples against it. */
+  readonly definition: EventDefinition;
+}
+
+export interface WireValue {
+  readonly schema: JsonSchema;
+  /** Whether the sender may leave it out (`undefined`, sent as `null` in an argument list). */
+  readonly optional: boolean;
+}
+
+export type WireArgument = WireValue;
+
+export interface WireContractOptions {
+  /** The contract module's exports: an exported schema becomes a named shared schema (`Message`). */
+  readonly exports?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Reads a contract into its wire form.
+ *
+ * @example
+ * const wire = wireContract(contract, { exports: await import("./contract.js") });
+ * wire.namespaces[0].clientToServer[0].args[0].schema; // { type: "object", ... }
+ */
+export function wireContract(contract: Contract, options: WireContractOptions = {}): WireContract {
+  const converter = new SchemaConverter(schemaNames(options.exports ?? {}));
+  const namespaces = Object.keys(contract.namespaces)
+    .sort()
+    .map((path): WireNamespace => {
+      const definition = contract.namespaces[path as `/${string}`]!;
+      const place = `namespaces[${JSON.stringify(path)}]`;
+      const stem = pascalCase(folderOf(path));
+      return {
+        path,
+        id: camelCase(folderOf(path)),
+        ...optional("description", definition.description),
+        ...optional("auth", definition.auth === undefined ? undefined : converter.convert(definition.auth, `${place}.auth`, `${stem}Auth`)),
+        ...optional("data", definition.data === undefined ? undefined : converter.convert(definition.data, `${place}.data`, `${stem}Data`)),
+        clientToServer: events(converter, definition.clientToServer, "clientToServer", `${place}.clientToServer`, stem),
+        serverToClient: events(converter, definition.serverToClient, "serverToClient", `${place}.serverToClient`, stem),
+      };
+    });
+  const serverToServer = events(converter, contract.serverToServer, "serverToServer", "serverToServer", "ServerToServer");
+  return { name: contract.name, version: contract.version, ...optional("description", contract.description), namespaces, serverToServer, schemas: converter.components() };
+}
+
+function events(converter: SchemaConverter, map: EventMap | undefined, direction: Direction, place: string, stem: string): WireEvent[] {
+  return Object.keys(map ?? {})
+    .sort()
+    .map((name) => {
+      const definition = map![name]!;
+      const eventPlace = `${place}[${JSON.stringify(name)}]`;
+      const eventStem = `${stem}${pascalCase(name)}`;
+      return {
+        name,
+        camel: camelCase(name) || "event",
+        direction,
+        ...optional("description", definition.description),
+        args: definition.args.map((arg, index) => value(converter, arg, `${eventPlace}.args[${index}]`, `${eventStem}Arg${index}`)),
+        ...optional("ack", definition.ack === undefined ? undefined : value(converter, definition.ack, `${eventPlace}.ack`, `${eventStem}Ack`)),
+        errors: Object.keys(definition.errors ?? {})
+          .sort()
+          .map((code) => ({ code, data: converter.convert(definition.errors![code]!, `${eventPlace}.errors.${code}`, `${eventStem}${pascalCase(code)}`) })),
+        place: eventPlace,
+        definition,
+      };
+    });
+}
+
+function value(converter: SchemaConverter, schema: AnySchema, place: string, stem: string): WireValue {
+  // Zod's own flag for "the input may be undefined" (optional, default, void...), as z.object reads it.
+  return { schema: converter.convert(schema, place, stem), optional: (schema._zod as { optin?: string }).optin === "optional" };
+}
+
+/** Exported Zod schemas by identity, named by their export name. */
+function schemaNames(exports: Readonly<Record<string, unknown>>): Map<unknown, string> {
+  const names = new Map<unknown, string>();
+  for (const key of Object.keys(exports).sort()) {
+    const candidate = exports[key] as { _zod?: { def?: unknown } } | null;
+    if (typeof candidate === "object" && candidate !== null && typeof candidate._zod === "object" && !names.has(candidate)) names.set(candidate, key);
+  }
+  return names;
+}
+
+function optional<TKey extends string, TValue>(key: TKey, value: TValue | undefined): { [K in TKey]?: TValue } {
+  return (value === undefined ? {} : { [key]: value }) as { [K in TKey]?: TValue };
+}
