@@ -1,1 +1,4 @@
-export { Attachment, Author, contract, MAX_MESSAGE_LENGTH, MAX_UPLOAD_BYTES, Member, Message, RoomName, RoomSummary } from "./contract.js";
+// The schemas stay in contract.ts: their names belong to the generated types here.
+export { contract, MAX_MESSAGE_LENGTH, MAX_UPLOAD_BYTES } from "./contract.js";
+export type * from "./generated/chat/types.js";
+export { contractFingerprint, contractName, contractVersion } from "./generated/fingerprint.js";

@@ -2,11 +2,10 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { contract, MAX_UPLOAD_BYTES } from "@chat-example/contract";
-import { bindServer } from "@socket-contract/server";
+import { MAX_UPLOAD_BYTES } from "@chat-example/contract";
+import { bindContractServer, implement } from "@chat-example/contract/server";
 import { Server } from "socket.io";
 import { announceDepartures, chatHandlers } from "./chat-handlers.js";
-import { implement } from "./implement.js";
 import { checkAway } from "./presence.js";
 import { useRedisAdapter } from "./scale-out.js";
 import { serveStatic } from "./static-files.js";
@@ -76,7 +75,8 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
     ...(options.redisUrl === undefined ? {} : { transports: ["websocket" as const] }),
   });
   const closeAdapter = options.redisUrl === undefined ? async () => {} : await useRedisAdapter(io, options.redisUrl);
-  const chat = bindServer(contract, io).of("/chat");
+  const server = bindContractServer(io);
+  const chat = server.of("/chat");
   const sockets = new Set<ChatSocket>();
 
   chat.use((socket) => {
@@ -87,7 +87,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
     socket.raw.on("disconnect", () => sockets.delete(socket));
     announceDepartures(chat, socket);
   });
-  implement(chat, chatHandlers({ chat, stores, roomCapacity: options.roomCapacity ?? 50 }));
+  implement(server, chatHandlers({ chat, stores, roomCapacity: options.roomCapacity ?? 50 }));
 
   const awayCheckMs = options.awayCheckMs ?? 20_000;
   const timer = awayCheckMs > 0 ? setInterval(() => sockets.forEach((socket) => void checkAway(chat, socket, Math.min(5_000, awayCheckMs))), awayCheckMs) : undefined;

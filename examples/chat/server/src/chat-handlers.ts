@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ContractError } from "@socket-contract/server";
 import { announcePresence, joinedRooms, membersOf } from "./presence.js";
 import type { ChatStores } from "./stores/stores.js";
-import type { ChatHandlers } from "./implement.js";
+import type { ChatHandlers } from "@chat-example/contract/server";
 import type { ChatMessage, ChatNamespace, ChatSocket } from "./types.js";
 
 /** The rooms offered to everyone, even when empty. */
@@ -20,7 +20,7 @@ export interface HandlerDependencies {
  * handler gets the socket and the validated arguments, and returns the acknowledgement.
  *
  * @example
- * implement(chat, chatHandlers({ chat, stores, roomCapacity: 50 }));
+ * implement(server, chatHandlers({ chat: server.of("/chat"), stores, roomCapacity: 50 }));
  */
 export function chatHandlers({ chat, stores, roomCapacity }: HandlerDependencies): ChatHandlers {
   const requireMember = (socket: ChatSocket, room: string): void => {

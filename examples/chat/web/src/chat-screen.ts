@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_LENGTH } from "@chat-example/contract";
 import { trackActivity } from "./activity.js";
-import type { ChatConnection } from "./connection.js";
+import type { ChatClient } from "@chat-example/contract/client";
 import { errorText } from "./error-text.js";
 import { typingBoard, typingSender } from "./typing.js";
 import type { ChatMember, ChatMessage, ChatRoomSummary } from "./types.js";
@@ -25,11 +25,11 @@ const ROOM_LIST_REFRESH_MS = 20_000;
  * @example
  * startChatScreen(document.getElementById("app")!, connectChat("Ada"), "Ada");
  */
-export function startChatScreen(root: HTMLElement, chat: ChatConnection, name: string): void {
+export function startChatScreen(root: HTMLElement, chat: ChatClient, name: string): void {
   const shell = renderShell(root, name);
   const joined = new Map<string, JoinedRoom>();
   const typists = typingBoard(() => drawTyping());
-  const typing = typingSender((room, isTyping) => chat.typing(room, isTyping));
+  const typing = typingSender((room, isTyping) => chat.clientTyping(room, isTyping));
   const activity = trackActivity();
   let available: ChatRoomSummary[] = [];
   let active: string | undefined;
@@ -135,7 +135,8 @@ export function startChatScreen(root: HTMLElement, chat: ChatConnection, name: s
     if (room === undefined) return;
     shell.attachButton.classList.add("is-busy");
     try {
-      addMessage(await chat.fileUpload({ room, name: file.name, type: file.type || "application/octet-stream", bytes: file }));
+      // An upload may take a while on a slow link: it gets a minute, not the usual 15 s.
+      addMessage(await chat.timeout(60_000).fileUpload({ room, name: file.name, type: file.type || "application/octet-stream", bytes: file }));
     } catch (error) {
       fail(error, { file });
     } finally {
@@ -180,7 +181,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatConnection, name: s
   });
 
   chat.onMessage(addMessage);
-  chat.onTyping((room, author, isTyping) => typists.set(room, author, isTyping));
+  chat.onServerTyping((room, author, isTyping) => typists.set(room, author, isTyping));
   chat.onPresence(({ room, members }) => {
     const state = joined.get(room);
     if (state === undefined) return;

@@ -1,7 +1,1 @@
-import type { Attachment, Member, Message, RoomSummary } from "@chat-example/contract";
-import type { z } from "zod";
-
-export type ChatMessage = z.output<typeof Message>;
-export type ChatMember = z.output<typeof Member>;
-export type ChatAttachment = z.output<typeof Attachment>;
-export type ChatRoomSummary = z.output<typeof RoomSummary>;
+export type { Attachment as ChatAttachment, Member as ChatMember, Message as ChatMessage, RoomSummary as ChatRoomSummary } from "@chat-example/contract";
