@@ -41,7 +41,7 @@ const shape = fc.oneof(
 );
 
 /** Arguments valid by construction for each event, unknown object keys included (they are stripped). */
-const validArgs: Record<string, fc.Arbitrary<unknown[]>> = {
+const validArgs: Record<string, fc.Arbitrary<readonly unknown[]>> = {
   "item:put": fc.tuple(fc.tuple(item, extraKeys).map(([value, extra]) => ({ ...extra, ...value }))),
   "shape:area": fc.tuple(shape),
   "tuple:echo": fc.tuple(fc.tuple(text, fc.integer(), fc.boolean())),
@@ -55,7 +55,7 @@ const validArgs: Record<string, fc.Arbitrary<unknown[]>> = {
 };
 
 /** Arguments invalid by construction: each breaks exactly one declared rule. */
-const invalidArgs: Record<string, fc.Arbitrary<unknown[]>> = {
+const invalidArgs: Record<string, fc.Arbitrary<readonly unknown[]>> = {
   "item:put": fc.oneof(
     item.map((value) => [{ ...value, id: "" }]),
     fc.tuple(item, huge).map(([value, id]) => [{ ...value, id }]),

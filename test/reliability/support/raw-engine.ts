@@ -47,12 +47,12 @@ export async function rawWebSocket(url: string): Promise<{
 }
 
 /** A raw HTTP long-polling session: Engine.IO's handshake, then `/chat` connected. */
-export async function rawPolling(url: string): Promise<{ post(body: string | Buffer): Promise<number>; poll(): Promise<{ status: number; body: string }> }> {
+export async function rawPolling(url: string): Promise<{ post(body: string): Promise<number>; poll(): Promise<{ status: number; body: string }> }> {
   const base = `${url}/socket.io/?EIO=4&transport=polling`;
   const open = await (await fetch(base)).text();
   const { sid } = JSON.parse(open.slice(1)) as { sid: string };
   const endpoint = `${base}&sid=${sid}`;
-  const post = async (body: string | Buffer) => (await fetch(endpoint, { method: "POST", body, headers: { "content-type": "text/plain;charset=UTF-8" } })).status;
+  const post = async (body: string) => (await fetch(endpoint, { method: "POST", body, headers: { "content-type": "text/plain;charset=UTF-8" } })).status;
   const poll = async () => {
     const response = await fetch(endpoint, { signal: AbortSignal.timeout(5_000) });
     return { status: response.status, body: await response.text() };

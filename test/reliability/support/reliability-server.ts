@@ -35,7 +35,7 @@ work.on("connection", (socket) => {
   });
   socket.on("room:join", async (room) => {
     await socket.join(room);
-    return true;
+    return true as const;
   });
   socket.on("stats", () => ({ pid: process.pid, works, notes }));
 });
