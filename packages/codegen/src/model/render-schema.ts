@@ -4,7 +4,7 @@ import { pascalCase } from "./naming.js";
 import type { ScopeBuilder } from "./scope-builder.js";
 import { GETTER, type SchemaPath, type StaticSide, type StaticTypes } from "./static-types.js";
 import { type TypeNode, intersection, keyword, reference, union, withoutUndefined } from "./type-node.js";
-import { type Child, type ZodLike, childrenOf, defOf, descriptionOf } from "./zod-def.js";
+import { type Child, type ZodLike, childrenOf, defOf, descriptionOf, isOptionalIn, isOptionalOut } from "./zod-def.js";
 import { makeReadonly } from "./readonly.js";
 
 export type Side = "input" | "output";
@@ -159,7 +159,7 @@ function renderObject(schema: ZodLike, side: Side, site: Site, context: RenderCo
   const children = childrenOf(schema);
   const properties = Object.keys(def.shape).map((key) => {
     const child = children.find((candidate) => candidate.steps[0] === "shape" && candidate.steps[1] === key)!;
-    const optional = side === "input" ? isOptionalIn(child.schema) : child.schema._zod.optout === "optional";
+    const optional = side === "input" ? isOptionalIn(child.schema) : isOptionalOut(child.schema);
     const description = descriptionOf(child.schema);
     return {
       name: key,
@@ -183,7 +183,7 @@ function renderTuple(schema: ZodLike, side: Side, site: Site, context: RenderCon
   const rest = children.find((child) => child.steps[0] === "rest");
   // Zod makes only a trailing run of optional items optional, like TypeScript itself.
   let optionalFrom = items.length;
-  while (optionalFrom > 0 && (side === "input" ? isOptionalIn(items[optionalFrom - 1]!.schema) : items[optionalFrom - 1]!.schema._zod.optout === "optional")) optionalFrom--;
+  while (optionalFrom > 0 && (side === "input" ? isOptionalIn(items[optionalFrom - 1]!.schema) : isOptionalOut(items[optionalFrom - 1]!.schema))) optionalFrom--;
   return {
     kind: "tuple",
     elements: items.map((child, index) => ({ type: renderSchema(child.schema, side, childSite(site, child), context), optional: index >= optionalFrom })),
@@ -236,10 +236,6 @@ function stemOf(label: string): string {
 
 function sameSteps(a: Child["steps"], b: Child["steps"]): boolean {
   return a.length === b.length && a.every((step, index) => step === b[index]);
-}
-
-function isOptionalIn(schema: ZodLike): boolean {
-  return schema._zod.optin === "optional" || schema._zod.optin === "defaulted";
 }
 
 function brandsOnTop(node: TypeNode): string[] {

@@ -119,3 +119,62 @@ export function reachableSchemas(roots: readonly ZodLike[]): ZodLike[] {
   for (const root of roots) visit(root, 0);
   return [...seen];
 }
+
+/**
+ * Whether a sender may leave out a key (or trailing tuple item) holding this schema, as Zod's
+ * types decide it (`optin`). Computed from the definition, because Zod's runtime flags disagree
+ * with its types in places (`.catch()` is optional at run time, required in `z.input`).
+ */
+export function isOptionalIn(schema: ZodLike): boolean {
+  const def = defOf(schema);
+  const inner = (key: string): boolean => isZodSchema(def[key]) && isOptionalIn(def[key]);
+  switch (def.type) {
+    case "optional":
+    case "default":
+    case "prefault":
+      return true;
+    case "nullable":
+    case "catch":
+    case "readonly":
+    case "success":
+      return inner("innerType");
+    case "lazy":
+      return isOptionalIn(lazyInner(schema));
+    case "pipe":
+      return schema._zod.traits?.has("$ZodPreprocess") === true ? inner("out") : inner("in");
+    case "union":
+      return (def.options as ZodLike[]).some(isOptionalIn);
+    case "intersection":
+      return inner("left") && inner("right");
+    default:
+      return false;
+  }
+}
+
+/** Whether a receiver may find a key (or trailing tuple item) missing, as Zod's types decide it (`optout`). */
+export function isOptionalOut(schema: ZodLike): boolean {
+  const def = defOf(schema);
+  const inner = (key: string): boolean => isZodSchema(def[key]) && isOptionalOut(def[key]);
+  switch (def.type) {
+    case "optional":
+      return true;
+    case "nullable":
+    case "catch":
+    case "readonly":
+      return inner("innerType");
+    case "lazy":
+      return isOptionalOut(lazyInner(schema));
+    case "pipe":
+      return inner("out");
+    case "union":
+      return (def.options as ZodLike[]).some(isOptionalOut);
+    case "intersection":
+      return inner("left") && inner("right");
+    default:
+      return false;
+  }
+}
+
+function lazyInner(schema: ZodLike): ZodLike {
+  return ((schema._zod as { innerType?: ZodLike }).innerType ?? defOf(schema).getter()) as ZodLike;
+}
