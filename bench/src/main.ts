@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type ScenarioReport, renderScenario } from "./report.js";
 import { type Worker, startWorker } from "./rpc.js";
+import { roomBroadcast } from "./scenarios/broadcast.js";
+import { heapPerSocket } from "./scenarios/memory.js";
 import { ackedEvents, acklessEvents, binaryUploads } from "./scenarios/throughput.js";
 import { FULL, QUICK, type Settings } from "./settings.js";
 
@@ -50,6 +52,13 @@ if (wanted("1") || wanted("2") || wanted("4") || wanted("8")) {
     if (wanted("4")) publish(await binaryUploads(server, client, settings));
   });
 }
+
+if (wanted("3")) {
+  const server = startWorker("server");
+  await withWorkers([server], async () => publish(await roomBroadcast(server, settings)));
+}
+
+if (wanted("5")) publish(await heapPerSocket(settings));
 
 const result = {
   date: new Date().toISOString(),
