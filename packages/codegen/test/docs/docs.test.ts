@@ -1,0 +1,84 @@
+import { defineContract } from "@socket-contract/contract";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import * as chatExample from "../../../../examples/chat/contract/src/contract.js";
+import { renderDocsPage } from "../../src/docs/render-docs.js";
+import * as kitchenSink from "../asyncapi/fixtures/kitchen-sink.js";
+
+/** The text of an HTML fragment, tags dropped and entities read, as a reader sees it. */
+function textOf(html: string): string {
+  return html
+    .replace(/<script>[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>/g, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+describe("socket-contract docs: the page", () => {
+  const page = renderDocsPage(chatExample.contract, { exports: chatExample });
+
+  it("lists every namespace and every event by direction, with its description", () => {
+    const text = textOf(page);
+    for (const [direction, events] of Object.entries({ clientToServer: chatExample.contract.namespaces["/chat"].clientToServer, serverToClient: chatExample.contract.namespaces["/chat"].serverToClient })) {
+      for (const [name, event] of Object.entries(events)) {
+        expect(page, `${direction} ${name}`).toContain(`id="event-chat-${direction === "clientToServer" ? "c2s" : "s2c"}-${name.replace(/:/g, "-")}"`);
+        expect(text).toContain(event.description!);
+      }
+    }
+    expect(text).toContain("Client → server");
+    expect(text).toContain("6 events");
+    expect(text).toContain("Server → client");
+    expect(text).toContain("4 events");
+  });
+
+  it("shows payload fields with their limits, acks, custom errors, auth and examples for both sides", () => {
+    const text = textOf(page);
+    expect(text).toMatch(/payload\.bytes\s*Uint8Array\s*required\s*1–2,000,000 bytes/);
+    expect(text).toMatch(/payload\.text\s*string\s*required\s*1–1,000 characters/);
+    expect(text).toContain("NOT_IN_ROOM");
+    expect(text).toContain("ROOM_FULL");
+    expect(text).toMatch(/name\s*string\s*required\s*1–32 characters/);
+    expect(text).toContain('const ack = await chat.emit(\n  "message:send",\n  { room: "room", text: "text" },\n);');
+    expect(text).toContain('chat.on("ping", () => {');
+    expect(text).toContain("bytes: new Uint8Array([137, 80, 78, 71])");
+    expect(text).toContain('io("https://example.com/chat", { auth: { name: "name" } })');
+  });
+
+  it("links every shared type to its definition, and every link lands on an element", () => {
+    const ids = new Set([...page.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]));
+    const targets = [...page.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]!);
+    expect(targets.length).toBeGreaterThan(20);
+    expect(targets.filter((target) => !ids.has(target))).toEqual([]);
+    expect(page).toContain('<a class="type-link" href="#type-message">Message</a>');
+    expect([...page.matchAll(/ id="([^"]+)"/g)].length).toBe(ids.size);
+  });
+
+  it("is one self-contained file, the same bytes every time", () => {
+    expect(page).not.toMatch(/<link |<script src=|https?:\/\/(?!example\.com)/);
+    expect(renderDocsPage(chatExample.contract, { exports: chatExample })).toBe(page);
+  });
+
+  it("renders every fixture, the main namespace and events between servers included", () => {
+    const text = textOf(renderDocsPage(kitchenSink.contract, { exports: kitchenSink }));
+    expect(text).toContain("Between servers");
+    expect(text).toContain('server.serverSideEmit("cache:invalidate", "text");');
+    expect(text).toContain("socket.emit(\"hello\");");
+    expect(text).toMatch(/Folder\s*object/);
+  });
+
+  it("treats everything the contract says as text, never as markup", () => {
+    const hostile = defineContract({
+      name: "<img src=x onerror=alert(1)>",
+      version: "1.0.0\"><script>alert(2)</script>",
+      description: "Uses `<b>` tags & \"quotes\".",
+      namespaces: { "/x": { clientToServer: { "<script>": { description: "</article><script>alert(3)</script>", args: [z.object({ "<k>": z.literal("</td>") })] } } } },
+    });
+    const html = renderDocsPage(hostile);
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html).not.toContain("<img");
+    expect(html).toContain("<code>&lt;b&gt;</code> tags &amp; &quot;quotes&quot;.");
+  });
+});
