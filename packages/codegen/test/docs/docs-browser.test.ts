@@ -37,7 +37,7 @@ describe.runIf(chromiumAvailable())("socket-contract docs in Chromium", () => {
     // Nothing wider than the window, and no code block wider than its card.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll("article")].filter((card) => card.scrollWidth > card.clientWidth + 1).map((card) => card.id),
+      Array.from(document.querySelectorAll("article")).filter((card) => card.scrollWidth > card.clientWidth + 1).map((card) => card.id),
     );
     expect(overflowing).toEqual([]);
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,12 +1,13 @@
 import { basename, dirname, join } from "node:path";
 import { type Node, type SourceFile, type Type, TypeFormatFlags, ts } from "ts-morph";
 import { GETTER, type SchemaPath, type StaticSide, type StaticTypes, pathKey } from "../../model/static-types.js";
-import type { ContractProject } from "./contract-project.js";
+import { type ContractProject, checkContractTypes } from "./contract-project.js";
 
 const FLAGS = TypeFormatFlags.NoTruncation;
 
 /**
- * Answers the model's questions from the contract's TypeScript source: for every schema path, a
+ * Answers the model's questions from the contract's TypeScript source, after failing on any type
+ * error in the contract (so nothing is generated from a contract that does not compile): for every schema path, a
  * probe file declares `typeof contract[...]["_zod"]["def"][...]["_zod"]["input" | "output"]`, and
  * the checker reports the type and the brands on it. The probe lives only in memory.
  *
@@ -31,6 +32,8 @@ export function checkerStaticTypes(contract: ContractProject, exportName: string
         lines.push(`export type __o${index} = (${schema})["_zod"]["output"];`, `export type __i${index} = (${schema})["_zod"]["input"];`);
       });
       probe = project.createSourceFile(join(dirname(file.getFilePath()), "__socket_contract_probe__.ts"), lines.join("\n"), { overwrite: true });
+      // One program, one type-check: the contract's own errors first, then what the probe asks.
+      checkContractTypes(contract);
       for (const diagnostic of project.getProgram().getSemanticDiagnostics(probe)) {
         const line = diagnostic.getLineNumber();
         if (line !== undefined && line > 2) failed.add(Math.floor((line - 3) / 2));

@@ -11,8 +11,9 @@ export interface ContractProject {
 
 /**
  * Opens the contract file with the compiler options that govern it (the nearest tsconfig.json,
- * or strict NodeNext defaults), and fails with one clear line on a syntax or type error in the
- * contract or in the local modules it imports.
+ * or strict NodeNext defaults), and fails with one clear line on a syntax error in the contract
+ * or in the local modules it imports. Types are checked later, by `checkContractTypes`, once the
+ * checker's probe is in the program, so the contract is type-checked once, not twice.
  *
  * @example
  * const { project, file } = openContractProject("/repo/src/contract.ts");
@@ -28,9 +29,18 @@ export function openContractProject(path: string): ContractProject {
   const local = localSourceFiles(file);
   const syntax = local.flatMap((source) => project.getProgram().compilerObject.getSyntacticDiagnostics(source.compilerNode));
   if (syntax.length > 0) throw new CodegenError("CONTRACT_SYNTAX", `syntax error in the contract: ${formatDiagnostics(syntax.map((d) => d))}`);
-  const types = local.flatMap((source) => project.getProgram().getSemanticDiagnostics(source));
-  if (types.length > 0) throw new CodegenError("CONTRACT_TYPE", `type error in the contract: ${formatDiagnostics(types.map((d) => d.compilerObject))}`);
   return { project, file };
+}
+
+/**
+ * Fails with one clear line on a type error in the contract or in the local modules it imports.
+ *
+ * @example
+ * checkContractTypes(openContractProject("/repo/src/contract.ts"));
+ */
+export function checkContractTypes({ project, file }: ContractProject): void {
+  const types = localSourceFiles(file).flatMap((source) => project.getProgram().getSemanticDiagnostics(source));
+  if (types.length > 0) throw new CodegenError("CONTRACT_TYPE", `type error in the contract: ${formatDiagnostics(types.map((d) => d.compilerObject))}`);
 }
 
 /** The contract file and the files it imports that belong to the user, not to a package. */

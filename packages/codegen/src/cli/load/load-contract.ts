@@ -4,7 +4,7 @@ import { type Contract, isContract } from "@socket-contract/contract";
 import { CodegenError } from "../../errors.js";
 import type { StaticTypes } from "../../model/static-types.js";
 import { checkerStaticTypes } from "./checker-static-types.js";
-import { type ContractProject, localSourceFiles, openContractProject } from "./contract-project.js";
+import { type ContractProject, checkContractTypes, localSourceFiles, openContractProject } from "./contract-project.js";
 import { importContractModule } from "./import-contract.js";
 
 /** A contract read from its source file, with everything the generator needs from that source. */
@@ -19,9 +19,9 @@ export interface LoadedContract {
 }
 
 /**
- * Loads a contract module from its TypeScript source: type-checks it, imports it, finds the
+ * Loads a contract module from its TypeScript source: checks its syntax, imports it, finds the
  * contract export (`contract` unless told, or the only contract the module exports) and prepares
- * the checker for the types only its source knows.
+ * the checker, which type-checks the contract before it answers anything.
  *
  * @example
  * const loaded = await loadContract("src/contract.ts");
@@ -30,7 +30,14 @@ export async function loadContract(file: string, exportName?: string): Promise<L
   const path = resolve(file);
   if (!existsSync(path) || !statSync(path).isFile()) throw new CodegenError("MISSING_FILE", `no contract file at ${file}`);
   const project: ContractProject = openContractProject(path);
-  const exports = await importContractModule(path);
+  let exports: Record<string, unknown>;
+  try {
+    exports = await importContractModule(path);
+  } catch (error) {
+    // A module that fails to load because it does not type-check is reported as the type error.
+    checkContractTypes(project);
+    throw error;
+  }
   const name = exportName ?? defaultExportName(exports, file);
   if (!Object.hasOwn(exports, name)) {
     const contracts = Object.keys(exports).filter((key) => isContract(exports[key]));
