@@ -23,6 +23,8 @@ export interface ChatAppOptions {
   readonly staticDir?: string;
   /** When set, instances share rooms, history and uploads through this Redis. */
   readonly redisUrl?: string;
+  /** Namespaces this app's keys and channels in Redis, so that several chats can share one. Default `chat`. */
+  readonly redisPrefix?: string;
   /** People per room before `ROOM_FULL`. Default 50. */
   readonly roomCapacity?: number;
   /** How often every client is asked whether its person is away. Default 20 s; 0 turns it off. */
@@ -53,7 +55,8 @@ const PACKET_OVERHEAD_BYTES = 64 * 1024;
  */
 export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatApp> {
   const staticDir = path.resolve(options.staticDir ?? DEFAULT_STATIC_DIR);
-  const stores = options.redisUrl === undefined ? memoryStores() : await redisStores(options.redisUrl);
+  const redisPrefix = options.redisPrefix ?? "chat";
+  const stores = options.redisUrl === undefined ? memoryStores() : await redisStores(options.redisUrl, `${redisPrefix}:`);
   const http = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       console.error("[chat] request failed:", error);
@@ -74,7 +77,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
     // Behind a load balancer, long-polling needs sticky sessions; WebSocket alone needs none.
     ...(options.redisUrl === undefined ? {} : { transports: ["websocket" as const] }),
   });
-  const closeAdapter = options.redisUrl === undefined ? async () => {} : await useRedisAdapter(io, options.redisUrl);
+  const closeAdapter = options.redisUrl === undefined ? async () => {} : await useRedisAdapter(io, options.redisUrl, redisPrefix);
   const server = bindContractServer(io);
   const chat = server.of("/chat");
   const sockets = new Set<ChatSocket>();

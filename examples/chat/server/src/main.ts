@@ -6,7 +6,7 @@ const host = process.env.HOST ?? "127.0.0.1";
 const redisUrl = process.env.REDIS_URL || undefined;
 
 try {
-  const app = await startChatApp({ port, host, redisUrl, roomCapacity: optionalNumber(process.env.ROOM_CAPACITY) });
+  const app = await startChatApp({ port, host, redisUrl, redisPrefix: process.env.REDIS_PREFIX || undefined, roomCapacity: optionalNumber(process.env.ROOM_CAPACITY) });
   const shown = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? `http://localhost:${app.port}` : app.url;
   console.log(`Chat running at ${shown}${redisUrl === undefined ? "" : ` (shared through Redis at ${redisUrl})`}`);
   const stop = () => {

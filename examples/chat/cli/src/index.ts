@@ -1,0 +1,2 @@
+export { type ChatCliOptions, runChatCli } from "./chat-cli.js";
+export { formatMessage } from "./format.js";
