@@ -72,6 +72,10 @@ async function run(command: Command): Promise<unknown> {
       (target.emit as (event: string, ...args: unknown[]) => unknown)(command.event, ...command.args);
       return undefined;
     }
+    case "rawEmit":
+      // Past the contract, as a plain Socket.IO call would go: only the receiving runtime checks it.
+      chat.raw.to(command.to).emit(command.event, ...command.args);
+      return undefined;
     case "emitFile": {
       const bytes = patternBytes(command.size, command.seed);
       const parts = [patternBytes(3, command.seed + 1), patternBytes(0, 0), patternBytes(257, command.seed + 2)];

@@ -6,6 +6,7 @@
 export type Command =
   | { readonly cmd: "serverCount" }
   | { readonly cmd: "emit"; readonly namespace: "/chat" | "/admin"; readonly to?: string[]; readonly except?: string[]; readonly event: string; readonly args: unknown[] }
+  | { readonly cmd: "rawEmit"; readonly to: string[]; readonly event: string; readonly args: unknown[] }
   | { readonly cmd: "emitFile"; readonly to?: string[]; readonly name: string; readonly size: number; readonly seed: number }
   | { readonly cmd: "ticks"; readonly to?: string[]; readonly from: string; readonly count: number; readonly intervalMs: number }
   | { readonly cmd: "fetchSockets"; readonly to?: string[] }
