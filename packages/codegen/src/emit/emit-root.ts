@@ -20,7 +20,7 @@ export function emitFingerprint(file: SourceFile, model: ContractModel): void {
   file.addVariableStatements([
     constant("contractName", model.name, "The contract's `name`."),
     constant("contractVersion", model.version, "The contract's `version`."),
-    constant("contractFingerprint", model.fingerprint, "A stable hash of the contract's shape (events, payloads, acks, errors): it changes exactly when the generated types would."),
+    constant("contractFingerprint", model.fingerprint, "The contract's wire-shape fingerprint, as `contractFingerprint(contract)` computes it and the handshake compares it."),
   ]);
 }
 

@@ -1,7 +1,6 @@
-import type { Contract, EventDefinition, EventMap } from "@socket-contract/contract";
+import { type Contract, type EventDefinition, type EventMap, contractFingerprint } from "@socket-contract/contract";
 import { CodegenError } from "../errors.js";
 import type { ArgumentModel, ContractModel, EventModel, NamespaceModel, ScopeModel, TypePair } from "./contract-model.js";
-import { fingerprintOf } from "./fingerprint.js";
 import { camelCase, folderOf, identifierOf } from "./naming.js";
 import { type RenderContext, type Site, declaredNamesOf, renderDeclarationBody } from "./render-schema.js";
 import { type DeclaredNames, ScopeBuilder } from "./scope-builder.js";
@@ -54,7 +53,8 @@ function modelPass(contract: Contract, options: PassOptions): ContractModel {
   const interServerEvents = eventModels(contract.serverToServer, ["serverToServer"], new Set(), { ...options, scope: interServerScope });
   const interServer: ScopeModel = { declarations: interServerScope.declarations(), events: finishEvents(interServerEvents, interServerScope) };
   const model = { name: contract.name, version: contract.version, ...optionalDescription(contract.description), namespaces, interServer };
-  return { ...model, fingerprint: fingerprintOf(model) };
+  // The runtime's own fingerprint, so generated code and the handshake agree on what a contract is.
+  return { ...model, fingerprint: contractFingerprint(contract) };
 }
 
 function namespaceModel(contract: Contract, path: string, options: PassOptions): NamespaceModel {

@@ -12,7 +12,7 @@ export interface ContractModel {
   readonly namespaces: readonly NamespaceModel[];
   /** The `serverToServer` events, in a scope of their own. */
   readonly interServer: ScopeModel;
-  /** A stable hash of the normalised shape (see `fingerprint.ts`). */
+  /** The contract package's `contractFingerprint`: a stable hash of the wire shape. */
   readonly fingerprint: string;
 }
 
