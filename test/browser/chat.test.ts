@@ -12,7 +12,7 @@ import { buildWebPage } from "./support/web-build.js";
 const ARTIFACTS = fileURLToPath(new URL("../../test-results/browser/", import.meta.url));
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-describe.runIf(chromiumAvailable())("chat example in Chromium", () => {
+describe.runIf(chromiumAvailable())("chat example in Chromium", { timeout: 60_000 }, () => {
   let staticDir: string;
   let app: ChatApp;
   let browser: Browser;

@@ -38,6 +38,8 @@ export interface Browser {
 export async function launchChromium(): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), "chat-chromium-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: ARGS, viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
+  // Fail a step well before the test's own timeout, with Playwright's message saying which step.
+  context.setDefaultTimeout(15_000);
   const problems: string[] = [];
   // The persistent context opens with one blank page; the tests open their own.
   await Promise.all(context.pages().map((page) => page.close()));
