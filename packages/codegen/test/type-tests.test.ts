@@ -1,0 +1,14 @@
+import { join } from "node:path";
+import tsdModule from "tsd";
+import { expect, it } from "vitest";
+import { codegenRoot } from "./support/cli.js";
+
+const tsd = ((tsdModule as unknown as { default?: typeof tsdModule }).default ?? tsdModule) as typeof tsdModule;
+
+// tsd checks test-d/*.test-d.ts against the chat golden: each expectError must fail to compile,
+// each expectType must match exactly, and nothing else may error.
+it("the generated wrappers pass their tsd type tests", { timeout: 180_000 }, async () => {
+  const cwd = join(codegenRoot, "test-d");
+  const diagnostics = await tsd({ cwd, typingsFile: "../test/fixtures/chat/golden/index.ts", testFiles: ["*.test-d.ts"] });
+  expect(diagnostics.map((diagnostic) => `${diagnostic.fileName}:${diagnostic.line ?? 0} ${diagnostic.message}`)).toEqual([]);
+});
