@@ -1,13 +1,16 @@
 import { Command, CommanderError } from "commander";
 import { CodegenError } from "../errors.js";
 import { type CliContext, EXIT } from "./cli-context.js";
+import { registerAsyncApi } from "./commands/asyncapi.js";
+import { registerDiff } from "./commands/diff.js";
+import { registerDocs } from "./commands/docs.js";
 import { registerGenerate } from "./commands/generate.js";
 
 /**
  * The commands of the CLI, one module each under `commands/`. A new command (`asyncapi`, `docs`,
  * `diff`) adds its `register...` function here.
  */
-const COMMANDS: readonly ((program: Command, context: CliContext) => void)[] = [registerGenerate];
+const COMMANDS: readonly ((program: Command, context: CliContext) => void)[] = [registerGenerate, registerAsyncApi, registerDocs, registerDiff];
 
 /**
  * Runs the `socket-contract` CLI on `argv` (without `node` and the script) and returns the exit

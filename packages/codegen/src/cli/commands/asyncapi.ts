@@ -41,8 +41,10 @@ export function registerAsyncApi(program: Command, context: CliContext): void {
     });
 }
 
+const BY_EXTENSION: Readonly<Record<string, AsyncApiFormat>> = { ".json": "json", ".yaml": "yaml", ".yml": "yaml" };
+
 function formatOf(flags: AsyncApiFlags): AsyncApiFormat {
-  const wanted = flags.format ?? (flags.out === undefined ? "yaml" : { ".json": "json", ".yaml": "yaml", ".yml": "yaml" }[extname(flags.out).toLowerCase()]);
+  const wanted = flags.format ?? (flags.out === undefined ? "yaml" : BY_EXTENSION[extname(flags.out).toLowerCase()]);
   if (wanted === "yaml" || wanted === "json") return wanted;
   throw new CodegenError("UNWRITABLE_OUT", `cannot tell the format of ${flags.out}: name it .yaml, .yml or .json, or pass --format`);
 }

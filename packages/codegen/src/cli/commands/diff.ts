@@ -1,7 +1,9 @@
+import { existsSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { AUDIENCES, type Audience } from "../../diff/classify.js";
 import { diffContracts } from "../../diff/diff-contracts.js";
 import { formatDiff, isBreaking } from "../../diff/format-diff.js";
+import { CodegenError } from "../../errors.js";
 import type { CliContext } from "../cli-context.js";
 import { loadContract } from "../load/load-contract.js";
 
@@ -35,6 +37,8 @@ export function registerDiff(program: Command, context: CliContext): void {
     .addHelpText("after", "\nExit codes: 0 no breaking change, 1 a breaking change, 2 a problem with a contract or the arguments.")
     .action(async (oldFile: string, newFile: string, flags: DiffFlags) => {
       const counted = audiencesOf(flags.audience);
+      // Loading a contract type-checks it, which takes seconds: a missing second file fails first.
+      for (const file of [oldFile, newFile]) if (!existsSync(file)) throw new CodegenError("MISSING_FILE", `no contract file at ${file}`);
       const before = await loadContract(oldFile, flags.export);
       const after = await loadContract(newFile, flags.export);
       const report = diffContracts(before.contract, after.contract, { old: { exports: before.exports }, new: { exports: after.exports } });
