@@ -23,7 +23,7 @@ export function emitNamespaceTypes(file: SourceFile, namespace: NamespaceModel):
     file.addTypeAlias({
       name: "SocketData",
       isExported: true,
-      docs: ["The namespace declares no `data` schema, so `socket.data` is any record."],
+      docs: ["The namespace declares no `data` schema, so `socket.data` is a plain record."],
       type: typeWriter(reference("Record", [{ kind: "keyword", name: "string" }, { kind: "keyword", name: "unknown" }])),
     });
   }
