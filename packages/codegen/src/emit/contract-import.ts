@@ -21,7 +21,7 @@ export function contractLocalName(source: ContractSource): string {
  * contractSpecifier({ path: "../contract.ts", exportName: "contract" }, "chat/client.ts"); // "../../contract.js"
  */
 export function contractSpecifier(source: ContractSource, fromFile: string): string {
-  const target = posix.join("/out", source.path).replace(/\.(m|c)?tsx?$/, (_, kind: string | undefined) => `.${kind ?? ""}js`);
+  const target = posix.join("/out", source.path).replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`);
   const relative = posix.relative(posix.dirname(posix.join("/out", fromFile)), target);
   return relative.startsWith(".") ? relative : `./${relative}`;
 }

@@ -23,7 +23,7 @@ export function checkerStaticTypes(contract: ContractProject, exportName: string
   return {
     prepare(paths) {
       const unique = [...new Map(paths.map((path) => [pathKey(path), path])).entries()];
-      const specifier = `./${basename(file.getFilePath()).replace(/\.(m|c)?tsx?$/, (_, kind: string | undefined) => `.${kind ?? ""}js`)}`;
+      const specifier = `./${basename(file.getFilePath()).replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`)}`;
       const binding = exportName === "default" ? "default as __contract" : `${exportName} as __contract`;
       const lines = [`import type { ${binding} } from ${JSON.stringify(specifier)};`, "type __Root = typeof __contract;"];
       unique.forEach(([key, path], index) => {
