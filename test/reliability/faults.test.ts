@@ -98,7 +98,7 @@ describe("the server is killed and restarted", () => {
       clients.map(async (client, index) => {
         for (let seq = 0; seq < 200; seq++) {
           const key = `work c${index}:${seq}`;
-          await client.emit("work", { id: `c${index}`, seq }).then(
+          await client.emit("work", { id: `c${index}`, seq, delayMs: 1 }).then(
             () => void confirmed.push(key),
             (error: ContractError) => void rejected.set(key, error.code),
           );
@@ -107,6 +107,7 @@ describe("the server is killed and restarted", () => {
     );
     await until(() => confirmed.length >= 150, 20_000);
     await server.kill();
+    expect(confirmed.length).toBeLessThan(900);
     await sleep(200);
     await server.restart();
     await traffic;
@@ -142,7 +143,7 @@ describe("the server is killed and restarted", () => {
       clients.map(async (client, index) => {
         for (let seq = 0; seq < EACH; seq++) {
           client.emit("note", { id: `c${index}:${seq}` });
-          await client.emit("work", { id: `c${index}`, seq }).then(
+          await client.emit("work", { id: `c${index}`, seq, delayMs: 1 }).then(
             () => void confirmed++,
             (error: unknown) => void failures.push(error),
           );
@@ -151,6 +152,7 @@ describe("the server is killed and restarted", () => {
     );
     await until(() => confirmed >= 50, 20_000);
     await server.kill();
+    expect(confirmed).toBeLessThan(250);
     await sleep(200);
     await server.restart();
     await traffic;
