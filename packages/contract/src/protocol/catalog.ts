@@ -2,6 +2,7 @@ import * as core from "zod/v4/core";
 import type { ContractIssue } from "../contract-error.js";
 import type { AnySchema, EventDefinition, EventMap } from "../types.js";
 import { toContractIssues } from "./issues.js";
+import { compileSchema, parsersGeneration } from "./precompiled.js";
 
 /** One event, ready for the wire: schemas prepared once, looked up by name in O(1). */
 export interface CompiledEvent {
@@ -16,22 +17,24 @@ export type EventCatalog = ReadonlyMap<string, CompiledEvent>;
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: ContractIssue[]; readonly cause?: unknown };
 
-const prepared = new WeakMap<AnySchema, AnySchema>();
+let prepared = new WeakMap<AnySchema, AnySchema>();
+let preparedGeneration = parsersGeneration();
 
 /**
  * The schema to parse with: Zod's compiled fast path where it can model the schema (it falls back
  * to the ordinary parser by itself), built once per schema and shared by every event that uses it.
+ * Where `new Function` is forbidden, parsers registered ahead of time (`registerParsers`) give the
+ * same fast path; without them the schema keeps Zod's ordinary parser.
  */
 export function prepareSchema(schema: AnySchema): AnySchema {
+  if (preparedGeneration !== parsersGeneration()) {
+    // Parsers registered since: schemas prepared before may compile now.
+    prepared = new WeakMap();
+    preparedGeneration = parsersGeneration();
+  }
   let fast = prepared.get(schema);
   if (fast === undefined) {
-    try {
-      fast = core.compile(schema);
-    } catch {
-      // compile() returns the schema unchanged when it cannot help; a throw here means code
-      // generation itself is forbidden (a page's Content-Security-Policy), so parse as Zod does.
-      fast = schema;
-    }
+    fast = compileSchema(schema);
     prepared.set(schema, fast);
   }
   return fast;

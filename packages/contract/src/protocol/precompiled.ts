@@ -1,0 +1,133 @@
+import * as core from "zod/v4/core";
+import type { AnySchema } from "../types.js";
+
+/**
+ * A parser factory exactly as Zod's compiler writes it: called with Zod's constants (`INVALID`
+ * first, then `c0`, `c1`, ...), it returns the parser. Generated code holds these as real
+ * functions, so installing one needs no `new Function`.
+ */
+export type ParserFactory = (...constants: never[]) => (input: unknown) => unknown;
+
+/** The source of one parser factory, for a code generator to write out. */
+export interface ParserSource {
+  /** What `registerParsers` files the factory under: a fingerprint of the exact code. */
+  readonly key: string;
+  /** The factory's parameters: `INVALID`, then Zod's constants. */
+  readonly params: readonly string[];
+  /** The factory's body, as Zod generated it (`return (input) => { ... }`). */
+  readonly body: string;
+}
+
+const NativeFunction = Function;
+let registry = new Map<string, ParserFactory>();
+let generation = 0;
+/** Set once the platform refused `new Function` (a Content-Security-Policy): not asked again. */
+let evalRefused = false;
+
+/**
+ * Installs parsers compiled ahead of time, as `socket-contract generate` emits them. Zod's
+ * `compile` then finds each schema's parser here instead of evaluating code, so validation runs at
+ * compiled speed where `new Function` is forbidden (a page with a strict Content-Security-Policy).
+ * A parser is used only for a schema whose generated code is exactly the code it was built from:
+ * a changed schema or another Zod version falls back to compiling, or to Zod's ordinary parser.
+ *
+ * @example
+ * registerParsers({ "1c-5f0e2a9b41d7c3e8": function (INVALID) { return (input) => (typeof input === "string" ? input : INVALID); } });
+ */
+export function registerParsers(parsers: Readonly<Record<string, ParserFactory>>): void {
+  const next = new Map(registry);
+  for (const key of Object.keys(parsers)) next.set(key, parsers[key]!);
+  registry = next;
+  generation++;
+}
+
+/** Changes whenever parsers are registered, so caches of compiled schemas know to compile again. */
+export function parsersGeneration(): number {
+  return generation;
+}
+
+/**
+ * Zod's `compile(schema)`, with the code it generates looked up among the registered parsers
+ * first. Never throws: a schema that cannot be compiled comes back unchanged, on Zod's parser.
+ */
+export function compileSchema(schema: AnySchema): AnySchema {
+  const forbidden = evalRefused || core.globalConfig.jitless === true;
+  try {
+    return withCodeHook((params, body) => {
+      const found = registry.get(parserKey(params, body));
+      if (found !== undefined) return found;
+      // Under `jitless`, or once the platform has refused, unregistered code is not evaluated:
+      // Zod's compiler reports that it cannot help and the schema keeps Zod's own parser.
+      if (forbidden || evalRefused) throw new EvalError("code generation is not allowed here");
+      try {
+        return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
+      } catch (error) {
+        if (error instanceof EvalError) evalRefused = true;
+        throw error;
+      }
+    }, () => core.compile(schema));
+  } catch {
+    return schema;
+  }
+}
+
+/**
+ * The source of every parser Zod generates for these schemas (the parser, and the assert-only
+ * validator used for outgoing checks), deduplicated and sorted by key. For code generators, at
+ * build time, where `new Function` is allowed.
+ *
+ * @example
+ * const sources = parserSources([z.object({ room: z.string() })]);
+ * // [{ key: "...", params: ["INVALID"], body: "return (input) => { ... }" }, ...]
+ */
+export function parserSources(schemas: Iterable<AnySchema>): ParserSource[] {
+  const found = new Map<string, ParserSource>();
+  for (const schema of schemas) {
+    withCodeHook((params, body) => {
+      const key = parserKey(params, body);
+      if (!found.has(key)) found.set(key, { key, params, body });
+      return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
+    }, () => core.compile(schema));
+  }
+  return [...found.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * Runs `run` (a call to Zod's `compile`) with `new Function` answered by `hook`. Zod's compiler
+ * builds each parser with `new Function(...constantNames, code)` (zod/v4/core/compile.js,
+ * `compileFn`), and offers no other way to supply a prebuilt one for a schema together with the
+ * constants it closes over; the hook is that way. It is in place only for the duration of one
+ * synchronous call, and any other use of `Function` during it goes to the real one.
+ */
+function withCodeHook<T>(hook: (params: string[], body: string) => ParserFactory, run: () => T): T {
+  const scope = globalThis as { Function: FunctionConstructor };
+  const stand = function (...args: string[]): unknown {
+    const body = args.length > 0 ? String(args[args.length - 1]) : "";
+    const params = args.slice(0, -1).map(String);
+    // Zod's parsers start with INVALID; anything else is not the compiler's and is served as usual.
+    if (params[0] !== "INVALID") return Reflect.construct(NativeFunction, args);
+    return hook(params, body);
+  };
+  stand.prototype = NativeFunction.prototype;
+  scope.Function = stand as unknown as FunctionConstructor;
+  try {
+    return run();
+  } finally {
+    scope.Function = NativeFunction;
+  }
+}
+
+/** A fingerprint of a factory's exact code: its length and two independent 32-bit hashes. */
+export function parserKey(params: readonly string[], body: string): string {
+  const text = `${params.join(",")}\n${body}`;
+  let fnv = 0x811c9dc5;
+  let murmur = 0x9747b28c;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    fnv = Math.imul(fnv ^ code, 0x01000193);
+    murmur = Math.imul(murmur ^ code, 0x5bd1e995);
+    murmur ^= murmur >>> 15;
+  }
+  const hex = (value: number): string => (value >>> 0).toString(16).padStart(8, "0");
+  return `${text.length.toString(36)}-${hex(fnv)}${hex(murmur)}`;
+}
