@@ -1,4 +1,4 @@
-import { MAX_UPLOAD_BYTES } from "@chat-example/contract";
+import { MAX_UPLOAD_BYTES, type PresencePayload } from "@chat-example/contract";
 import { connectErrorOf } from "@socket-contract/client";
 import { describe, expect, it } from "vitest";
 import { connectAs, next, rawSocket, startApp } from "./support.js";
@@ -53,14 +53,18 @@ describe("chat server", () => {
     await ada.roomJoin("general");
     await grace.roomJoin("general");
     let alanSawTyping = false;
-    alan.onServerTyping(() => (alanSawTyping = true));
+    alan.onServerTyping(() => {
+      alanSawTyping = true;
+    });
     let adaSawOwnTyping = false;
-    ada.onServerTyping(() => (adaSawOwnTyping = true));
+    ada.onServerTyping(() => {
+      adaSawOwnTyping = true;
+    });
     const typing = next((handler) => grace.onServerTyping(handler));
     ada.clientTyping("general", true);
     expect(await typing).toEqual(["general", { id: ada.socket.id, name: "Ada" }, true]);
 
-    const presence = next((handler) => grace.onPresence(handler));
+    const presence = next<[PresencePayload]>((handler) => grace.onPresence(handler));
     ada.socket.disconnect();
     const [{ room, members }] = await presence;
     expect(room).toBe("general");
