@@ -10,6 +10,7 @@ import {
 } from "@socket-contract/contract";
 import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, readAcks, receive } from "@socket-contract/contract/protocol";
 import type { Server } from "socket.io";
+import { reportAdapterErrors } from "./adapter-errors.js";
 import { createReporter } from "./errors.js";
 import { limitSettings } from "./limits.js";
 import { BoundNamespace } from "./namespace.js";
@@ -44,6 +45,8 @@ export class BoundServer<TContract extends ContractDefinition> {
     for (const [path, definition] of Object.entries(contract.namespaces)) {
       this.#namespaces.set(path, new BoundNamespace(io.of(path), definition, { ackTimeout: this.#ackTimeout, report: this.#report, limits, checkVersion }));
     }
+    // The main namespace carries serverSideEmit, so its adapter is watched too.
+    for (const path of new Set(["/", ...Object.keys(contract.namespaces)])) reportAdapterErrors(io.of(path), this.#report);
     this.#interServer = compileEvents(contract.serverToServer);
     this.#interServerReceiver = {
       namespace: "/",
