@@ -92,7 +92,7 @@ describe.runIf(chromiumAvailable())("chat example in Chromium", { timeout: 60_00
     const original = readFileSync(image);
 
     await ada.locator('input[type="file"]').setInputFiles(image);
-    const seen = grace.locator(".attachment-image img", { hasNot: grace.locator("[data-stale]") }).last();
+    const seen = grace.locator(".attachment-image img").last();
     await seen.waitFor();
     await expect.poll(() => seen.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(640 * (await ada.evaluate(() => devicePixelRatio)));
     expect(await grace.locator(".attachment-image figcaption").last().textContent()).toMatch(/^upload\.png · \d+ KB$/);
@@ -137,6 +137,8 @@ describe.runIf(chromiumAvailable())("chat example in Chromium", { timeout: 60_00
   it("answers the server's ping with whether the person is away", async () => {
     await enter("Ada");
     await enter("Grace");
+    // The pages of earlier tests are closed; wait until the server has seen them go.
+    await expect.poll(() => app.sockets.size).toBe(2);
     const answers = await Promise.all([...app.sockets].map((socket) => socket.timeout(3_000).emit("ping")));
     expect(answers).toEqual([{ away: false }, { away: false }]);
   });
