@@ -30,7 +30,7 @@ function expectParity(schema: core.$ZodType, prepared: core.$ZodType): { valid: 
         expect(parsed.ok && parsed.value).toStrictEqual(expected.data);
       } else {
         invalid++;
-        expect(parsed.ok ? [] : parsed.issues).toStrictEqual(toContractIssues(expected.error.issues, [0]));
+        expect(parsed.ok ? [] : parsed.issues).toStrictEqual(toContractIssues(expected.error.issues, [0], [], schema));
       }
     }),
     { numRuns: RUNS },

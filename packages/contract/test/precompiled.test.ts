@@ -113,7 +113,7 @@ describe("in a Node process that forbids code generation (--disallow-code-genera
     const schema = paritySchemas[name as keyof typeof paritySchemas] as z.ZodType;
     return inputs.map((input) => {
       const result = schema.safeParse(input);
-      return result.success ? { ok: true, value: result.data } : { ok: false, issues: toContractIssues(result.error.issues, [0]) };
+      return result.success ? { ok: true, value: result.data } : { ok: false, issues: toContractIssues(result.error.issues, [0], [], schema) };
     });
   }
 

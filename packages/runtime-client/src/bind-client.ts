@@ -179,7 +179,9 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
       throw error;
     }
     if (definition.ack === undefined) {
-      this.socket.emit(event, ...args);
+      // Through timeout(): with socket.io-client's `retries`, every emit carries an ack, and only
+      // one sent with a timeout reads the server's `{ ok: true }` as success rather than as an error.
+      this.socket.timeout(timeout).emit(event, ...args);
       return undefined;
     }
     return requestAck(definition, { namespace: this.namespace, event }, (callback) => {

@@ -65,7 +65,7 @@ export function parseValue(schema: AnySchema, value: unknown, prefix: readonly (
   } catch (cause) {
     return { ok: false, issues: [{ path: [...prefix], code: "custom", message: "The value could not be parsed" }], cause };
   }
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toContractIssues(result.error.issues, prefix) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toContractIssues(result.error.issues, prefix, [], schema) };
 }
 
 /**

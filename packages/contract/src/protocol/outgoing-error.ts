@@ -2,6 +2,7 @@ import { ContractError } from "../contract-error.js";
 import { isBuiltInErrorCode } from "../error-codes.js";
 import type { CompiledEvent } from "./catalog.js";
 import { parseValue } from "./catalog.js";
+import { sendsParsedValue } from "./wire-form.js";
 
 export interface Where {
   readonly namespace: string | undefined;
@@ -25,7 +26,8 @@ export function handlerFailure(thrown: unknown, definition: CompiledEvent | unde
     if (schema !== undefined) {
       const parsed = parseValue(schema, thrown.data, []);
       if (parsed.ok) {
-        const wire = new ContractError(code, { message: thrown.message, data: thrown.data, ...where });
+        const data = sendsParsedValue(schema) ? parsed.value : thrown.data;
+        const wire = new ContractError(code, { message: thrown.message, data, ...where });
         return { wire, local: new ContractError(code, { message: thrown.message, data: thrown.data, cause: thrown, ...where }) };
       }
       return genericFailure(thrown, where, `The data of error ${code} does not match the contract`);

@@ -2,6 +2,7 @@ import { ContractError } from "../contract-error.js";
 import { type CompiledEvent, type EventCatalog, parseArgs, parseValue } from "./catalog.js";
 import { type ContractErrorReport, errorEnvelope, okEnvelope, toReport } from "./envelope.js";
 import { handlerFailure } from "./outgoing-error.js";
+import { sendsParsedValue } from "./wire-form.js";
 
 export type Handler = (...args: any[]) => unknown;
 type Callback = (envelope: unknown) => void;
@@ -51,9 +52,28 @@ export function receive(receiver: Receiver, event: string, rawArgs: readonly unk
   }
 }
 
+/**
+ * Answers through Socket.IO's ack callback. Encoding the answer can throw (a value nested deeper
+ * than the encoder's stack); Socket.IO marks an ack as sent only once it was encoded, so the
+ * sender then still gets `HANDLER_ERROR` instead of waiting for a timeout.
+ */
+function reply(receiver: Receiver, callback: Callback, envelope: unknown, event: string): void {
+  try {
+    callback(envelope);
+  } catch (cause) {
+    const error = new ContractError("HANDLER_ERROR", { namespace: receiver.namespace, event });
+    try {
+      callback(errorEnvelope(error));
+    } catch {
+      // Even the error could not be sent: the connection is gone; onError still hears of it.
+    }
+    receiver.report(new ContractError("HANDLER_ERROR", { message: "The answer could not be encoded.", cause, namespace: receiver.namespace, event }));
+  }
+}
+
 function refuse(receiver: Receiver, callback: Callback | undefined, error: ContractError): void {
   const wire = error.cause === undefined ? error : new ContractError(error.code, { message: error.message, issues: error.issues, event: error.event, namespace: error.namespace });
-  if (callback !== undefined) callback(errorEnvelope(wire));
+  if (callback !== undefined) reply(receiver, callback, errorEnvelope(wire), error.event ?? "");
   else receiver.sendReport(toReport(error.event ?? "", wire));
   receiver.report(error);
 }
@@ -61,14 +81,15 @@ function refuse(receiver: Receiver, callback: Callback | undefined, error: Contr
 function runWithAck(receiver: Receiver, definition: CompiledEvent, handler: Handler, args: unknown[], callback: Callback): void {
   const fail = (thrown: unknown): void => {
     const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
-    callback(errorEnvelope(wire));
+    reply(receiver, callback, errorEnvelope(wire), definition.name);
     receiver.report(local);
   };
   const answer = (value: unknown): void => {
-    const checked = parseValue(definition.ack!, value, []);
-    if (checked.ok) return callback(okEnvelope(value));
+    const ack = definition.ack!;
+    const checked = parseValue(ack, value, []);
+    if (checked.ok) return reply(receiver, callback, okEnvelope(sendsParsedValue(ack) ? checked.value : value), definition.name);
     const error = new ContractError("INVALID_ACK", { issues: checked.issues, cause: checked.cause, namespace: receiver.namespace, event: definition.name });
-    callback(errorEnvelope(new ContractError("INVALID_ACK", { issues: checked.issues, namespace: receiver.namespace, event: definition.name })));
+    reply(receiver, callback, errorEnvelope(new ContractError("INVALID_ACK", { issues: checked.issues, namespace: receiver.namespace, event: definition.name })), definition.name);
     receiver.report(error);
   };
   let result: unknown;
@@ -87,7 +108,7 @@ function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: 
     if (failed) return;
     failed = true;
     const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
-    if (callback !== undefined) callback(errorEnvelope(wire));
+    if (callback !== undefined) reply(receiver, callback, errorEnvelope(wire), definition.name);
     else receiver.sendReport(toReport(definition.name, wire));
     receiver.report(local);
   };
@@ -103,7 +124,7 @@ function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: 
   // An ack-less event sent with a callback (Socket.IO's `retries`, or a delivery confirmation) is
   // acknowledged once every handler is done, so a retrying sender stops retrying.
   const done = (): void => {
-    if (!failed && callback !== undefined) callback(okEnvelope(undefined));
+    if (!failed && callback !== undefined) reply(receiver, callback, okEnvelope(undefined), definition.name);
   };
   if (pending === undefined) done();
   else Promise.all(pending).then(done, fail).then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));

@@ -3,14 +3,17 @@ import { isBuiltInErrorCode } from "../error-codes.js";
 import { type CompiledEvent, type EventCatalog, parseArgs, parseValue } from "./catalog.js";
 import { fromWireError } from "./envelope.js";
 import type { Where } from "./outgoing-error.js";
+import { sendsParsedValue } from "./wire-form.js";
 
 export type AckResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ContractError };
 
 /**
  * Checks an outgoing event before anything is sent: the event must be in the contract and its
  * arguments must match. A refusal throws `INVALID_PAYLOAD` (or `UNKNOWN_EVENT`) at the call site.
+ * On success `args` is rewritten in place to what goes on the wire: each argument's parsed value
+ * where its schema has no transform, so undeclared keys never leave (see `sendsParsedValue`).
  */
-export function checkOutgoing(catalog: EventCatalog, event: string, args: readonly unknown[], namespace: string | undefined): CompiledEvent {
+export function checkOutgoing(catalog: EventCatalog, event: string, args: unknown[], namespace: string | undefined): CompiledEvent {
   const definition = catalog.get(event);
   if (definition === undefined) {
     throw new ContractError("UNKNOWN_EVENT", { message: `"${event}" is not an event this side may send.`, event, namespace });
@@ -18,6 +21,9 @@ export function checkOutgoing(catalog: EventCatalog, event: string, args: readon
   const parsed = parseArgs(definition, args);
   if (!parsed.ok) {
     throw new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, event, namespace });
+  }
+  for (let index = 0; index < args.length; index++) {
+    if (sendsParsedValue(definition.args[index]!)) args[index] = parsed.value[index];
   }
   return definition;
 }
