@@ -1,6 +1,5 @@
 import { type AnySchema, binaryOptionsOf } from "@socket-contract/contract";
 import * as core from "zod/v4/core";
-import { CodegenError } from "../errors.js";
 
 /** A JSON Schema object (draft-07, the dialect AsyncAPI 3.0 schemas extend). */
 export type JsonSchema = { [key: string]: unknown };
@@ -8,15 +7,27 @@ export type JsonSchema = { [key: string]: unknown };
 /** Where converted schemas point their `$ref`s: the document's shared schemas. */
 export const COMPONENTS_PREFIX = "#/components/schemas/";
 
-const UNREPRESENTABLE = "x-socket-contract-unrepresentable";
+/** The key that names the Zod type behind an approximated schema (`date`, `bigint`, `set`...). */
+export const ZOD_TYPE_KEY = "x-zod-type";
+
+/** Every JSON type: what an explicit "any value" lists. */
+const ANY_JSON = ["string", "number", "boolean", "object", "array", "null"];
+
+/** A place where JSON Schema could only approximate the contract's type; the CLI prints these. */
+export interface ConversionWarning {
+  readonly place: string;
+  readonly kind: string;
+  readonly message: string;
+}
 
 /**
  * Turns Zod schemas into the JSON Schema of what travels on the wire: the input side, since a
  * sender puts its raw arguments on the wire and the receiver parses them. Schemas the contract
  * module exports become shared, named schemas (`Message`), as do recursive ones; `binary()`
- * becomes `{ type: "string", format: "binary" }` with its limits. A type JSON cannot carry
- * (`z.date()`, `z.bigint()`, a `z.custom()`) is a `CodegenError` naming the place: it would never
- * survive Socket.IO's JSON encoding anyway.
+ * becomes `{ type: "string", format: "binary" }` with its limits. A type JSON Schema has no word
+ * for (`z.date()`, `z.bigint()`, `z.set()`, `z.map()`, `z.custom()`...) gets the closest schema,
+ * marked with `x-zod-type` and explained in its description, never an empty one; each such place
+ * is listed by `warnings()`, since only a parser that keeps those types (msgpack) carries them.
  *
  * @example
  * const converter = new SchemaConverter(new Map([[Message, "Message"]]));
@@ -27,6 +38,7 @@ export class SchemaConverter {
   readonly #names: ReadonlyMap<unknown, string>;
   readonly #components = new Map<string, JsonSchema>();
   readonly #done = new Set<unknown>();
+  readonly #warnings: ConversionWarning[] = [];
 
   constructor(names: ReadonlyMap<unknown, string> = new Map()) {
     this.#names = names;
@@ -37,7 +49,12 @@ export class SchemaConverter {
     return Object.fromEntries([...this.#components.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
-  /** The wire JSON Schema of `schema`; `place` names it in errors, `stem` names its recursive parts. */
+  /** The places where a type could only be approximated, in the order met. */
+  warnings(): readonly ConversionWarning[] {
+    return this.#warnings;
+  }
+
+  /** The wire JSON Schema of `schema`; `place` names it in warnings, `stem` names its recursive parts. */
   convert(schema: AnySchema, place: string, stem: string): JsonSchema {
     const name = this.#names.get(schema);
     if (name !== undefined) {
@@ -55,21 +72,35 @@ export class SchemaConverter {
 
   #body(schema: AnySchema, place: string, stem: string, selfName: string | undefined): JsonSchema {
     const nested: [AnySchema, string][] = [];
+    // binary()'s inner z.custom is "unrepresentable" too, until the override replaces it: its warning waits here.
+    const pending = new Map<string, ConversionWarning>();
     const json = core.toJSONSchema(schema, {
       target: "draft-07",
       io: "input",
       unrepresentable: (context) => {
-        const kind = context.zodSchema._zod.def.type;
+        const def = context.zodSchema._zod.def as { type: string; valueType?: AnySchema; keyType?: AnySchema };
         // An argument or ack that is `undefined` travels as JSON `null` (or not at all).
-        if (kind === "undefined" || kind === "void") return { type: "null" };
-        return { [UNREPRESENTABLE]: { kind, path: context.path } };
+        if (def.type === "undefined" || def.type === "void") return { type: "null" };
+        const at = `${place}${where(context.path)}`;
+        const approximation = approximate(def, (child, suffix) => this.convert(child, `${at}${suffix}`, `${stem}${pascal(suffix)}`));
+        pending.set(context.path.join("/"), { place: at, kind: def.type, message: `${at}: ${approximation.note}` });
+        return { ...approximation.schema, [ZOD_TYPE_KEY]: def.type, description: approximation.note };
       },
       override: (context) => {
         const target = context.jsonSchema as JsonSchema;
-        // z.looseObject: "any other key" reads better as `true` than as an empty schema.
-        if (isEmpty(target.additionalProperties)) target.additionalProperties = true;
+        // z.looseObject: "any other key" reads better as `true` than as an empty (or any-value) schema.
+        const extra = target.additionalProperties as JsonSchema | undefined;
+        if (isEmpty(extra) || (extra?.[ZOD_TYPE_KEY] === "unknown" && extra.description === "Any JSON value.")) target.additionalProperties = true;
+        // z.unknown() and z.any() say "any JSON value" in so many words, never as an empty schema.
+        const kind = context.zodSchema._zod.def.type;
+        if ((kind === "unknown" || kind === "any") && Object.keys(target).every((key) => key === "description")) {
+          Object.assign(target, { type: ANY_JSON, [ZOD_TYPE_KEY]: kind, description: target.description ?? "Any JSON value." });
+        }
         const binary = binaryOptionsOf(context.zodSchema);
-        if (binary !== undefined) return replace(target, binarySchema(binary, target.description));
+        if (binary !== undefined) {
+          pending.delete(context.path.join("/"));
+          return replace(target, binarySchema(binary, userDescription(target)));
+        }
         const name = this.#names.get(context.zodSchema);
         if (name !== undefined && context.zodSchema !== schema) {
           nested.push([context.zodSchema, name]);
@@ -78,9 +109,9 @@ export class SchemaConverter {
       },
     }) as JsonSchema;
     delete json.$schema;
+    this.#warnings.push(...pending.values());
     const hoisted = this.#hoist(json, stem, selfName);
     for (const [child, name] of nested) this.#declare(child, name, place);
-    checkRepresentable(hoisted, place);
     return hoisted;
   }
 
@@ -139,6 +170,11 @@ function binarySchema(options: { maxBytes?: number; minBytes?: number }, descrip
   };
 }
 
+/** A description the user wrote, not the note of the custom schema inside binary(). */
+function userDescription(target: JsonSchema): unknown {
+  return target[ZOD_TYPE_KEY] === undefined ? target.description : undefined;
+}
+
 function isEmpty(value: unknown): boolean {
   return typeof value === "object" && value !== null && Object.keys(value).length === 0;
 }
@@ -148,15 +184,36 @@ function replace(target: JsonSchema, next: JsonSchema): void {
   Object.assign(target, next);
 }
 
-function checkRepresentable(value: unknown, place: string): void {
-  if (typeof value !== "object" || value === null) return;
-  const marker = (value as JsonSchema)[UNREPRESENTABLE] as { kind: string; path: (string | number)[] } | undefined;
-  if (marker !== undefined) {
-    const where = marker.path.filter((key) => key !== "properties" && key !== "items" && key !== "prefixItems").join(".");
-    throw new CodegenError(
-      "UNRENDERABLE",
-      `${place}${where === "" ? "" : ` at ${where}`}: a Zod ${marker.kind} has no JSON form, so it cannot cross the wire or be described in JSON Schema; use a JSON type (a date as z.iso.datetime(), bytes as binary())`,
-    );
+/**
+ * The closest JSON Schema for a Zod type JSON Schema cannot express, and a note that says so.
+ * JSON turns a Date into its ISO string and cannot carry the others at all; a parser such as
+ * socket.io-msgpack-parser carries Dates, bigints and binary as they are.
+ */
+function approximate(def: { type: string; valueType?: AnySchema; keyType?: AnySchema }, convert: (child: AnySchema, suffix: string) => JsonSchema): { schema: JsonSchema; note: string } {
+  const needs = "needs a Socket.IO parser that keeps it (such as msgpack)";
+  switch (def.type) {
+    case "date":
+      return { schema: { type: "string", format: "date-time" }, note: `A Date. JSON sends it as an ISO 8601 string, which z.date() refuses: it ${needs}.` };
+    case "bigint":
+      return { schema: { type: "integer" }, note: `A bigint: JSON cannot carry it; it ${needs}.` };
+    case "set":
+      return { schema: { type: "array", uniqueItems: true, ...(def.valueType ? { items: convert(def.valueType, "[]") } : {}) }, note: `A Set, shown as an array of distinct items: JSON sends a Set as {}; it ${needs}.` };
+    case "map": {
+      const pair = def.keyType && def.valueType ? { items: { type: "array", items: [convert(def.keyType, ".key"), convert(def.valueType, ".value")], minItems: 2, maxItems: 2 } } : {};
+      return { schema: { type: "array", ...pair }, note: `A Map, shown as an array of [key, value] pairs: JSON sends a Map as {}; it ${needs}.` };
+    }
+    case "nan":
+      return { schema: { type: "number" }, note: "NaN: JSON sends it as null." };
+    default:
+      return { schema: { type: ANY_JSON }, note: `A Zod ${def.type}, checked by code: JSON Schema cannot say which values it accepts.` };
   }
-  for (const child of Object.values(value)) checkRepresentable(child, place);
+}
+
+function where(path: readonly (string | number)[]): string {
+  const keys = path.filter((key) => key !== "properties" && key !== "items" && key !== "prefixItems" && key !== "additionalProperties");
+  return keys.length === 0 ? "" : ` at ${keys.join(".")}`;
+}
+
+function pascal(text: string): string {
+  return text.replace(/[^A-Za-z0-9]+(.)?/g, (_, letter: string | undefined) => (letter ?? "").toUpperCase()).replace(/^./, (letter) => letter.toUpperCase());
 }

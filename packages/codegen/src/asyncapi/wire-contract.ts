@@ -1,6 +1,6 @@
 import type { AnySchema, Contract, EventDefinition, EventMap } from "@socket-contract/contract";
 import { camelCase, folderOf, pascalCase } from "../model/naming.js";
-import { type JsonSchema, SchemaConverter } from "./json-schema.js";
+import { type ConversionWarning, type JsonSchema, SchemaConverter } from "./json-schema.js";
 
 /**
  * A contract as the document tools see it: what crosses the wire, as JSON Schema, every list
@@ -16,6 +16,8 @@ export interface WireContract {
   readonly serverToServer: readonly WireEvent[];
   /** Shared schemas (exported or recursive), by name; `$ref`s point to `#/components/schemas/<name>`. */
   readonly schemas: Readonly<Record<string, JsonSchema>>;
+  /** Places where JSON Schema could only approximate a type (a Date, a bigint...). */
+  readonly warnings: readonly ConversionWarning[];
 }
 
 export interface WireNamespace {
@@ -90,7 +92,15 @@ export function wireContract(contract: Contract, options: WireContractOptions = 
       };
     });
   const serverToServer = events(converter, contract.serverToServer, "serverToServer", "serverToServer", "ServerToServer");
-  return { name: contract.name, version: contract.version, ...optional("description", contract.description), namespaces, serverToServer, schemas: converter.components() };
+  return {
+    name: contract.name,
+    version: contract.version,
+    ...optional("description", contract.description),
+    namespaces,
+    serverToServer,
+    schemas: converter.components(),
+    warnings: converter.warnings(),
+  };
 }
 
 function events(converter: SchemaConverter, map: EventMap | undefined, direction: Direction, place: string, stem: string): WireEvent[] {

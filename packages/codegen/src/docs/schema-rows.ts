@@ -1,4 +1,4 @@
-import { COMPONENTS_PREFIX, type JsonSchema } from "../asyncapi/json-schema.js";
+import { COMPONENTS_PREFIX, type JsonSchema, ZOD_TYPE_KEY } from "../asyncapi/json-schema.js";
 import { anchor, escapeHtml, inline } from "./html.js";
 
 /** One line of a fields table: a field (or the value itself), its type, and what else constrains it. */
@@ -55,6 +55,14 @@ export function typeLabel(schema: JsonSchema, depth = 0): string {
   }
   if (depth > 3) return "…";
   const inner = (child: unknown): string => typeLabel(child as JsonSchema, depth + 1);
+  const zodType = schema[ZOD_TYPE_KEY];
+  if (typeof zodType === "string") {
+    // A type JSON Schema only approximates: named as the contract's author wrote it.
+    const items = schema.items as JsonSchema | undefined;
+    if (zodType === "set") return `Set&lt;${items === undefined ? "unknown" : inner(items)}&gt;`;
+    if (zodType === "map") return Array.isArray(items?.items) ? `Map&lt;${(items.items as JsonSchema[]).map(inner).join(", ")}&gt;` : "Map";
+    return escapeHtml(({ date: "Date", nan: "NaN" } as Record<string, string>)[zodType] ?? zodType);
+  }
   if ("const" in schema) return literal(schema.const);
   if (Array.isArray(schema.enum)) return schema.enum.map(literal).join(" | ");
   for (const key of ["anyOf", "oneOf"] as const) {

@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { type Command, Option } from "commander";
+import type { Contract } from "@socket-contract/contract";
 import { type AsyncApiFormat, renderAsyncApi } from "../../asyncapi/render-asyncapi.js";
+import { wireContract } from "../../asyncapi/wire-contract.js";
 import { CodegenError } from "../../errors.js";
 import type { CliContext } from "../cli-context.js";
 import { loadContract } from "../load/load-contract.js";
@@ -32,6 +34,7 @@ export function registerAsyncApi(program: Command, context: CliContext): void {
       const format = formatOf(flags);
       const loaded = await loadContract(contractFile, flags.export);
       const text = renderAsyncApi(loaded.contract, format, { exports: loaded.exports });
+      warnApproximations(loaded.contract, loaded.exports, context);
       if (flags.out === undefined) {
         context.out(text.trimEnd());
         return;
@@ -47,6 +50,11 @@ function formatOf(flags: AsyncApiFlags): AsyncApiFormat {
   const wanted = flags.format ?? (flags.out === undefined ? "yaml" : BY_EXTENSION[extname(flags.out).toLowerCase()]);
   if (wanted === "yaml" || wanted === "json") return wanted;
   throw new CodegenError("UNWRITABLE_OUT", `cannot tell the format of ${flags.out}: name it .yaml, .yml or .json, or pass --format`);
+}
+
+/** Prints, on stderr, each place where JSON Schema could only approximate the contract's type. */
+export function warnApproximations(contract: Contract, exports: Readonly<Record<string, unknown>>, context: CliContext): void {
+  for (const warning of wireContract(contract, { exports }).warnings) context.err(`socket-contract: warning: ${warning.message}`);
 }
 
 /** Writes one output file, its folder created; a failure names the file. */

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { renderDocsPage } from "../../docs/render-docs.js";
 import type { CliContext } from "../cli-context.js";
 import { loadContract } from "../load/load-contract.js";
-import { writeText } from "./asyncapi.js";
+import { warnApproximations, writeText } from "./asyncapi.js";
 
 interface DocsFlags {
   readonly out: string;
@@ -29,6 +29,7 @@ export function registerDocs(program: Command, context: CliContext): void {
       const loaded = await loadContract(contractFile, flags.export);
       const file = join(flags.out, "index.html");
       writeText(file, renderDocsPage(loaded.contract, { exports: loaded.exports }));
+      warnApproximations(loaded.contract, loaded.exports, context);
       context.out(`wrote ${file} (${loaded.contract.name} ${loaded.contract.version})`);
     });
 }
