@@ -50,7 +50,7 @@ export function renderMembers(list: HTMLUListElement, count: HTMLElement, member
         { class: `member${member.away ? " is-away" : ""}`, "data-member": member.id },
         h("span", { class: "avatar", "aria-hidden": "true" }, initials(member.name), h("span", { class: "presence-dot" })),
         h("span", { class: "member-name" }, member.name, member.id === ownId ? h("span", { class: "member-you" }, " (you)") : null),
-        h("span", { class: "member-state" }, member.away ? "away" : "online"),
+        member.away ? h("span", { class: "member-state" }, "away") : null,
       ),
     ),
   );
