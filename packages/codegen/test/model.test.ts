@@ -52,6 +52,9 @@ describe("names come from the contract", () => {
     const model = buildModel(contractWith({ typing: { args: [z.boolean()] } }, { typing: { args: [z.string()] } }));
     expect(model.namespaces[0]!.clientToServer[0]!.args[0]!.output).toEqual({ kind: "reference", name: "ClientTypingPayload" });
     expect(model.namespaces[0]!.serverToClient[0]!.args[0]!.output).toEqual({ kind: "reference", name: "ServerTypingPayload" });
+    // Client methods keep the wire name: they cannot clash, one sends and the other listens.
+    expect(model.namespaces[0]!.clientToServer[0]!.camel).toBe("typing");
+    expect(model.namespaces[0]!.serverToClient[0]!.listener).toBe("onTyping");
   });
 
   it("two events that would share generated names are refused, naming both", () => {

@@ -3,7 +3,9 @@ import tsdModule from "tsd";
 import { expect, it } from "vitest";
 import { codegenRoot } from "./support/cli.js";
 
-const tsd = ((tsdModule as unknown as { default?: typeof tsdModule }).default ?? tsdModule) as typeof tsdModule;
+type Tsd = (options: { cwd: string; typingsFile: string; testFiles: string[] }) => Promise<{ fileName: string; line?: number; message: string }[]>;
+// tsd is CommonJS: under Node's ESM interop its function may sit on `default` twice.
+const tsd = ((tsdModule as unknown as { default?: Tsd }).default ?? tsdModule) as unknown as Tsd;
 
 // tsd checks test-d/*.test-d.ts against the chat golden: each expectError must fail to compile,
 // each expectType must match exactly, and nothing else may error.

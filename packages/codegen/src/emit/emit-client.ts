@@ -100,7 +100,7 @@ function sendMethod(event: EventModel): OptionalKind<MethodDeclarationStructure>
 function receiveMethod(event: EventModel): OptionalKind<MethodDeclarationStructure> {
   const ackNote = event.ack === undefined ? "" : " The handler's return value (or resolved promise) is the acknowledgement.";
   return {
-    name: `on${event.pascal}`,
+    name: event.listener,
     docs: [docText(`${event.description === undefined ? "" : `${event.description}\n\n`}Handles \`${event.name}\`; the handler runs only for valid input.${ackNote} Returns a function that removes the handler.`)],
     parameters: [{ name: "handler", type: (writer) => handlerType(writer, event) }],
     returnType: "() => void",
@@ -158,7 +158,7 @@ function checkMemberNames(namespace: NamespaceModel): void {
     owners.set(member, event);
   };
   for (const event of namespace.clientToServer) claim(event.camel, event.name);
-  for (const event of namespace.serverToClient) claim(`on${event.pascal}`, event.name);
+  for (const event of namespace.serverToClient) claim(event.listener, event.name);
 }
 
 function camel(pascal: string): string {

@@ -1,7 +1,7 @@
 import { type Contract, type EventDefinition, type EventMap, contractFingerprint } from "@socket-contract/contract";
 import { CodegenError } from "../errors.js";
 import type { ArgumentModel, ContractModel, EventModel, NamespaceModel, ScopeModel, TypePair } from "./contract-model.js";
-import { camelCase, folderOf, identifierOf } from "./naming.js";
+import { camelCase, folderOf, identifierOf, pascalCase } from "./naming.js";
 import { type RenderContext, type Site, declaredNamesOf, renderDeclarationBody } from "./render-schema.js";
 import { type DeclaredNames, ScopeBuilder } from "./scope-builder.js";
 import { type SchemaPath, type StaticTypes, definitionPlace } from "./static-types.js";
@@ -120,7 +120,8 @@ function eventModel(name: string, stem: string, event: EventDefinition, place: r
   return {
     name,
     pascal: stem,
-    camel: camelCase(stem),
+    camel: camelCase(name),
+    listener: `on${pascalCase(name)}`,
     ...optionalDescription(event.description),
     args,
     ...(ack === undefined ? {} : { ack }),

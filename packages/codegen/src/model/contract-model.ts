@@ -61,10 +61,12 @@ export interface ArgumentModel extends TypePair {
 export interface EventModel {
   /** The wire name, `message:send`. */
   readonly name: string;
-  /** `MessageSend` */
+  /** The stem of its type names, `MessageSend` (`ClientTyping` when both directions use `typing`). */
   readonly pascal: string;
-  /** `messageSend` */
+  /** The client method that sends it, `messageSend`. */
   readonly camel: string;
+  /** The client method that handles it, `onMessageSend`. */
+  readonly listener: string;
   readonly description?: string;
   readonly args: readonly ArgumentModel[];
   readonly ack?: TypePair;
