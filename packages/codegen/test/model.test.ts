@@ -81,6 +81,17 @@ describe("the output is deterministic", () => {
   });
 });
 
+describe("the contract import", () => {
+  it("reaches a default export, with .js specifiers relative to each file", () => {
+    const files = generate(contractWith({ x: { args: [] } }), { source: { path: "../src/contract.mts", exportName: "default" } });
+    const text = (path: string) => files.find((file) => file.path === path)!.text;
+    expect(text("t/client.ts")).toContain('import contract from "../../src/contract.mjs";');
+    expect(text("t/client.ts")).toContain('bindClient(contract, "/t", socket, options)');
+    expect(text("t/server.ts")).toContain('import type contract from "../../src/contract.mjs";');
+    expect(text("server.ts")).toContain('import contract from "../src/contract.mjs";');
+  });
+});
+
 describe("exact types, or a clear error naming the place", () => {
   it("binary renders Uint8Array for receivers and Uint8Array | ArrayBuffer | Blob for senders", () => {
     const model = buildModel(contractWith({ up: { args: [z.object({ bytes: binary() })] } }));
