@@ -1,5 +1,5 @@
 import { ContractError } from "@socket-contract/contract";
-import { type Handler, type Receiver, errorEnvelope, toReport } from "@socket-contract/contract/protocol";
+import { type Receiver, type RunningHandlers, errorEnvelope, toReport } from "@socket-contract/contract/protocol";
 import type { BindServerOptions } from "./types.js";
 
 /** 100 events a second on average, 200 at once after a quiet spell: far above what a person's client sends. */
@@ -23,7 +23,6 @@ export interface LimitSettings {
 const MAX_EVENT_NAME = 200;
 /** A flooding client is told at most once a second that its ack-less events are refused, so refusing costs less than the flood. */
 const REPORT_INTERVAL_MS = 1_000;
-const ORIGINAL = Symbol("socket-contract.original-handler");
 
 /**
  * Reads and checks the limit options; `undefined` when every limit is off, so sockets then carry
@@ -51,7 +50,7 @@ export function limitSettings(options: BindServerOptions): LimitSettings | undef
  * The limits of one socket: a token bucket for the rate of incoming events and a count of handlers
  * still running. Four numbers per socket, and a few arithmetic operations per event.
  */
-export class SocketLimits {
+export class SocketLimits implements RunningHandlers {
   readonly #settings: LimitSettings;
   #tokens: number;
   #refilledAt: number;
@@ -84,34 +83,19 @@ export class SocketLimits {
     return false;
   }
 
-  /** The handler as stored: it counts itself in flight until it returns or its promise settles. */
-  track(handler: Handler): Handler {
-    if (this.#settings.maxInFlight === Infinity) return handler;
-    const tracked = (...args: unknown[]): unknown => {
-      this.#inFlight++;
-      let result: unknown;
-      try {
-        result = handler(...args);
-      } catch (thrown) {
-        this.#inFlight--;
-        throw thrown;
-      }
-      if (!isPromiseLike(result)) {
-        this.#inFlight--;
-        return result;
-      }
-      return result.then(
-        (value) => {
-          this.#inFlight--;
-          return value;
-        },
-        (thrown: unknown) => {
-          this.#inFlight--;
-          throw thrown;
-        },
-      );
-    };
-    return Object.assign(tracked, { [ORIGINAL]: handler });
+  /** The count of running handlers that `receive` keeps, or `undefined` when they are not capped. */
+  get running(): RunningHandlers | undefined {
+    return this.#settings.maxInFlight === Infinity ? undefined : this;
+  }
+
+  /** A handler started (called by `receive` through `running`). */
+  started(): void {
+    this.#inFlight++;
+  }
+
+  /** A handler returned, threw, or its promise settled. */
+  finished(): void {
+    this.#inFlight--;
   }
 
   #refuse(receiver: Receiver, event: string, args: readonly unknown[], message: string, now: number): void {
@@ -125,13 +109,4 @@ export class SocketLimits {
     }
     receiver.report(error);
   }
-}
-
-/** Whether a stored handler is `handler` or tracks it, so `off(event, handler)` finds it. */
-export function isHandler(stored: Handler, handler: unknown): boolean {
-  return stored === handler || (stored as { [ORIGINAL]?: unknown })[ORIGINAL] === handler;
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }

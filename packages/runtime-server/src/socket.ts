@@ -7,10 +7,10 @@ import {
   type InferAuth,
   type InferSocketData,
 } from "@socket-contract/contract";
-import { CONTRACT_ERROR_EVENT, type ContractErrorReport, type Handler, type Receiver, fromWireError, receive } from "@socket-contract/contract/protocol";
+import { CONTRACT_ERROR_EVENT, type ContractErrorReport, type Handler, type Receiver, type RunningHandlers, fromWireError, receive } from "@socket-contract/contract/protocol";
 import type { Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
-import { type LimitSettings, SocketLimits, isHandler } from "./limits.js";
+import { type LimitSettings, SocketLimits } from "./limits.js";
 import { type NamespaceRuntime, emitToSocket } from "./runtime.js";
 import type { ClientEventName, ClientEvents, EventOf, ServerEventName, ServerEvents } from "./types.js";
 
@@ -82,10 +82,9 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
     const definition = this.#runtime.incoming.get(event);
     if (definition === undefined) throw new TypeError(`[socket-contract] "${event}" is not a client-to-server event of ${this.#runtime.path}`);
     const handlers = (this.#handlers ??= new Map()).get(event);
-    const stored = this.#limits?.track(handler as Handler) ?? (handler as Handler);
-    if (handlers === undefined) this.#handlers.set(event, [stored]);
+    if (handlers === undefined) this.#handlers.set(event, [handler as Handler]);
     else if (definition.ack !== undefined) throw new TypeError(`[socket-contract] "${event}" has an acknowledgement, so it takes one handler`);
-    else handlers.push(stored);
+    else handlers.push(handler as Handler);
     return this;
   }
 
@@ -98,7 +97,7 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
   off<TEvent extends ClientEventName<TContract, TPath>>(event: TEvent, handler?: EventHandler<EventOf<ClientEvents<TContract, TPath>, TEvent>>): this {
     const handlers = this.#handlers?.get(event);
     if (handlers === undefined) return this;
-    const kept = handler === undefined ? [] : handlers.filter((h) => !isHandler(h, handler));
+    const kept = handler === undefined ? [] : handlers.filter((h) => h !== handler);
     if (kept.length === 0) this.#handlers!.delete(event);
     else this.#handlers!.set(event, kept);
     return this;
@@ -179,6 +178,11 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
   /** @internal */
   get events(): NamespaceRuntime["incoming"] {
     return this.#runtime.incoming;
+  }
+
+  /** @internal Where `maxInFlight` applies: `receive` counts this socket's running handlers here. */
+  get running(): RunningHandlers | undefined {
+    return this.#limits?.running;
   }
 
   /** @internal */

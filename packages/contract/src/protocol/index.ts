@@ -29,5 +29,5 @@ export { contractSchemas } from "./contract-schemas.js";
 export { MAX_ISSUES, toContractIssues } from "./issues.js";
 export { type ParserFactory, type ParserSource, compileSchema, parserKey, parserSources, registerParsers } from "./precompiled.js";
 export { type Where, handlerFailure } from "./outgoing-error.js";
-export { type Handler, type Receiver, receive } from "./receive.js";
+export { type Handler, type Receiver, type RunningHandlers, receive } from "./receive.js";
 export { type AckResult, checkOutgoing, readAck, readAcks, requestAck, requestAcks, transportFailure } from "./send.js";

@@ -7,6 +7,12 @@ import { sendsParsedValue } from "./wire-form.js";
 export type Handler = (...args: any[]) => unknown;
 type Callback = (envelope: unknown) => void;
 
+/** Counts the handlers still running: one started, then finished once it returned, threw, or its promise settled. */
+export interface RunningHandlers {
+  started(): void;
+  finished(): void;
+}
+
 /** What one side needs to receive events: what it accepts, who handles them, and where errors go. */
 export interface Receiver {
   readonly namespace: string;
@@ -17,6 +23,8 @@ export interface Receiver {
   sendReport(report: ContractErrorReport): void;
   /** Tells this side (its `onError`). Must not throw. */
   report(error: ContractError): void;
+  /** Where this side caps its running handlers, told of each one; nothing is kept per handler. */
+  readonly running?: RunningHandlers | undefined;
 }
 
 const MAX_EVENT_NAME = 200;
@@ -94,7 +102,7 @@ function runWithAck(receiver: Receiver, definition: CompiledEvent, handler: Hand
   };
   let result: unknown;
   try {
-    result = handler(...args);
+    result = invoke(receiver.running, handler, args);
   } catch (thrown) {
     return fail(thrown);
   }
@@ -115,7 +123,7 @@ function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: 
   let pending: PromiseLike<unknown>[] | undefined;
   for (const handler of handlers) {
     try {
-      const result = handler(...args);
+      const result = invoke(receiver.running, handler, args);
       if (isPromiseLike(result)) (pending ??= []).push(result);
     } catch (thrown) {
       fail(thrown);
@@ -128,6 +136,33 @@ function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: 
   };
   if (pending === undefined) done();
   else Promise.all(pending).then(done, fail).then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));
+}
+
+/** Runs one handler, counted as running until it returns, throws, or its promise settles. */
+function invoke(running: RunningHandlers | undefined, handler: Handler, args: unknown[]): unknown {
+  if (running === undefined) return handler(...args);
+  running.started();
+  let result: unknown;
+  try {
+    result = handler(...args);
+  } catch (thrown) {
+    running.finished();
+    throw thrown;
+  }
+  if (!isPromiseLike(result)) {
+    running.finished();
+    return result;
+  }
+  return result.then(
+    (value) => {
+      running.finished();
+      return value;
+    },
+    (thrown: unknown) => {
+      running.finished();
+      throw thrown;
+    },
+  );
 }
 
 /** Where a failure of the answering itself goes, so that no rejection is ever left unhandled. */
