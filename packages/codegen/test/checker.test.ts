@@ -1,17 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { CodegenError, buildModel } from "../src/index.js";
+import { CodegenError, generate } from "../src/index.js";
 import { checkerStaticTypes } from "../src/cli/load/checker-static-types.js";
 import { openContractProject } from "../src/cli/load/contract-project.js";
 import { tempDir } from "./support/temp.js";
 
-const CONTRACT = `import { defineContract } from "@socket-contract/contract";
+const contractWith = (money: string): string => `import { defineContract } from "@socket-contract/contract";
 import { z } from "zod";
 
-export class Money {
-  constructor(readonly cents: number) {}
-}
+${money}
 
 export const contract = defineContract({
   name: "shop",
@@ -20,19 +18,27 @@ export const contract = defineContract({
 });
 `;
 
-it("a transform whose output is a type of the user's own module is an error naming the place and the type", { timeout: 120_000 }, async () => {
+/** Generates from a contract written to disk, with the checker reading its source, as the CLI does. */
+async function generateFrom(text: string) {
   const file = join(tempDir(), "contract.ts");
-  writeFileSync(file, CONTRACT);
+  writeFileSync(file, text);
   const module = (await import(file)) as Record<string, unknown>;
   const staticTypes = checkerStaticTypes(openContractProject(file), "contract");
-  let error: unknown;
-  try {
-    buildModel(module.contract as never, { exports: module, staticTypes });
-  } catch (thrown) {
-    error = thrown;
-  }
+  return generate(module.contract as never, { source: { path: "../contract.ts", exportName: "contract" }, exports: module, staticTypes });
+}
+
+it("a transform into a type the contract module exports imports that type from it", { timeout: 120_000 }, async () => {
+  const files = await generateFrom(contractWith("export class Money {\n  constructor(readonly cents: number) {}\n}"));
+  const types = files.find((file) => file.path === "shop/types.ts")!.text;
+  expect(types).toContain('import type { Money } from "../../contract.js";');
+  expect(types).toContain("export interface PayPayload {\n  amount: Money;\n}");
+  expect(types).toContain("export interface PayPayloadInput {\n  amount: number;\n}");
+});
+
+it("a transform into a type generated code cannot import is an error naming the place and the type", { timeout: 120_000 }, async () => {
+  const error = await generateFrom(contractWith("class Money {\n  constructor(readonly cents: number) {}\n}")).catch((thrown: unknown) => thrown);
   expect(CodegenError.is(error)).toBe(true);
   expect((error as CodegenError).message).toBe(
-    'namespaces["/shop"].clientToServer.pay.args[0].amount: the output type of this transform schema refers to `Money`, which generated code cannot name; give the transform a type built from standard types',
+    'namespaces["/shop"].clientToServer.pay.args[0].amount: the output type of this transform schema refers to `Money`, which generated code cannot name; export it from the contract module, or give the transform a type built from standard types',
   );
 });

@@ -1,7 +1,8 @@
 import type { OptionalKind, PropertySignatureStructure, SourceFile, WriterFunction } from "ts-morph";
 import type { Declaration, EventModel, NamespaceModel, ScopeModel } from "../model/contract-model.js";
 import { type ObjectNode, reference } from "../model/type-node.js";
-import { docText, importsOf, propertyKey, typeWriter, writeDocs } from "./type-writer.js";
+import { type ContractSource, contractSpecifier } from "./contract-import.js";
+import { CONTRACT_MODULE, docText, importsOf, propertyKey, typeWriter, writeDocs } from "./type-writer.js";
 
 const CONTRACT_PACKAGE = "@socket-contract/contract";
 
@@ -11,11 +12,11 @@ const CONTRACT_PACKAGE = "@socket-contract/contract";
  * into plain `Server<...>` and `Socket<...>` generics.
  *
  * @example
- * emitNamespaceTypes(files.create("chat/types.ts"), namespace);
+ * emitNamespaceTypes(files.create("chat/types.ts"), namespace, source, "chat/types.ts");
  */
-export function emitNamespaceTypes(file: SourceFile, namespace: NamespaceModel): void {
+export function emitNamespaceTypes(file: SourceFile, namespace: NamespaceModel, source: ContractSource, path: string): void {
   const maps = [eventMap("ClientToServerEvents", namespace.clientToServer, `What clients send on \`${namespace.path}\`, as it travels on the wire: \`Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>\`.`), eventMap("ServerToClientEvents", namespace.serverToClient, `What the server sends on \`${namespace.path}\`, as it travels on the wire: \`Socket<ServerToClientEvents, ClientToServerEvents>\` on the client.`)];
-  addImports(file, namespace.declarations, [...namespace.clientToServer, ...namespace.serverToClient], true);
+  addImports(file, namespace.declarations, [...namespace.clientToServer, ...namespace.serverToClient], true, contractSpecifier(source, path));
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: "../inter-server.js", namedExports: ["InterServerEvents"] });
   addDeclarations(file, namespace.declarations);
   for (const map of maps) file.addTypeAlias(map);
@@ -33,15 +34,15 @@ export function emitNamespaceTypes(file: SourceFile, namespace: NamespaceModel):
  * `inter-server.ts`: the types of the contract's `serverToServer` events and their event map.
  *
  * @example
- * emitInterServerTypes(files.create("inter-server.ts"), model.interServer);
+ * emitInterServerTypes(files.create("inter-server.ts"), model.interServer, source, "inter-server.ts");
  */
-export function emitInterServerTypes(file: SourceFile, scope: ScopeModel): void {
-  addImports(file, scope.declarations, scope.events, false);
+export function emitInterServerTypes(file: SourceFile, scope: ScopeModel, source: ContractSource, path: string): void {
+  addImports(file, scope.declarations, scope.events, false, contractSpecifier(source, path));
   addDeclarations(file, scope.declarations);
   file.addTypeAlias(eventMap("InterServerEvents", scope.events, "What one server node sends another with `serverSideEmit`: the third generic of `Server<...>`."));
 }
 
-function addImports(file: SourceFile, declarations: readonly Declaration[], events: readonly EventModel[], withReport: boolean): void {
+function addImports(file: SourceFile, declarations: readonly Declaration[], events: readonly EventModel[], withReport: boolean, contractModule: string): void {
   const imports = new Map<string, Set<string>>();
   importsOf(
     declarations.map((declaration) => declaration.type),
@@ -51,6 +52,9 @@ function addImports(file: SourceFile, declarations: readonly Declaration[], even
   if (events.some((event) => event.ack !== undefined)) contractNames.add("AckEnvelope");
   if (withReport) contractNames.add("ContractErrorReport");
   if (contractNames.size > 0) imports.set(CONTRACT_PACKAGE, contractNames);
+  const ownTypes = imports.get(CONTRACT_MODULE);
+  imports.delete(CONTRACT_MODULE);
+  if (ownTypes !== undefined) imports.set(contractModule, ownTypes);
   for (const moduleSpecifier of [...imports.keys()].sort()) {
     file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier, namedImports: [...imports.get(moduleSpecifier)!].sort() });
   }

@@ -27,12 +27,12 @@ export function emitFiles(model: ContractModel, source: ContractSource): Generat
       throw new CodegenError("UNRENDERABLE", `namespaces[${JSON.stringify(namespace.path)}]: its folder "${namespace.folder}" would sit beside the generated ${namespace.folder}.ts; rename the namespace`);
     }
     const at = (name: string): string => `${namespace.folder}/${name}`;
-    emitNamespaceTypes(files.create(at("types.ts")), namespace);
+    emitNamespaceTypes(files.create(at("types.ts")), namespace, source, at("types.ts"));
     emitClient(files.create(at("client.ts")), namespace, source, at("client.ts"));
     emitServer(files.create(at("server.ts")), namespace, source, at("server.ts"));
     emitNamespaceIndex(files.create(at("index.ts")));
   }
-  emitInterServerTypes(files.create("inter-server.ts"), model.interServer);
+  emitInterServerTypes(files.create("inter-server.ts"), model.interServer, source, "inter-server.ts");
   emitFingerprint(files.create("fingerprint.ts"), model);
   emitServerRoot(files.create("server.ts"), source, "server.ts");
   emitRootIndex(files.create("index.ts"), model.namespaces);

@@ -175,9 +175,19 @@ export function importsOf(nodes: readonly TypeNode[], into: Map<string, Set<stri
       case "intersection":
         node.members.forEach(visit);
         return;
+      case "checked":
+        if (node.contractTypes !== undefined && node.contractTypes.length > 0) {
+          const names = into.get(CONTRACT_MODULE) ?? new Set<string>();
+          for (const name of node.contractTypes) names.add(name);
+          into.set(CONTRACT_MODULE, names);
+        }
+        return;
       default:
         return;
     }
   };
   nodes.forEach(visit);
 }
+
+/** Where `importsOf` files the contract module's own types; the emitter turns it into a relative specifier. */
+export const CONTRACT_MODULE = "<contract>";

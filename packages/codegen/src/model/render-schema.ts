@@ -205,10 +205,10 @@ function checkedType(kind: string, side: Side, site: Site, context: RenderContex
   if (known.unnameable !== undefined) {
     throw new CodegenError(
       "UNRENDERABLE",
-      `${site.place}: the ${side} type of this ${kind} schema refers to \`${known.unnameable}\`, which generated code cannot name; give the ${kind} a type built from standard types`,
+      `${site.place}: the ${side} type of this ${kind} schema refers to \`${known.unnameable}\`, which generated code cannot name; export it from the contract module, or give the ${kind} a type built from standard types`,
     );
   }
-  return { kind: "checked", text: known.text };
+  return known.contractTypes === undefined || known.contractTypes.length === 0 ? { kind: "checked", text: known.text } : { kind: "checked", text: known.text, contractTypes: known.contractTypes };
 }
 
 function staticSide(site: Site, side: Side, context: RenderContext): StaticSide | undefined {

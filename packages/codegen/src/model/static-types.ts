@@ -17,8 +17,10 @@ export interface StaticSide {
   readonly text: string;
   /** Brands (`.brand<"UserId">()`) on this schema itself, as type-argument text (`"UserId"`). */
   readonly brands: readonly string[];
-  /** A type the text refers to that generated code cannot name (declared in the user's own module). */
+  /** A type the text refers to that generated code cannot name (declared, but not exported, by the user's own modules). */
   readonly unnameable?: string;
+  /** Types the contract module exports that the text names: generated code imports them from it. */
+  readonly contractTypes?: readonly string[];
 }
 
 /**

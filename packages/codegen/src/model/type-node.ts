@@ -78,6 +78,8 @@ export interface IntersectionNode {
 export interface CheckedNode {
   readonly kind: "checked";
   readonly text: string;
+  /** Types of the contract module itself that the text names, imported from it by the generated file. */
+  readonly contractTypes?: readonly string[];
 }
 
 export const keyword = (name: Keyword): KeywordNode => ({ kind: "keyword", name });

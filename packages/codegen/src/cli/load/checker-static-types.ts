@@ -1,5 +1,5 @@
 import { basename, dirname, join } from "node:path";
-import { type Node, type SourceFile, type Type, TypeFormatFlags, ts } from "ts-morph";
+import { Node, type SourceFile, type Type, TypeFormatFlags, ts } from "ts-morph";
 import { GETTER, type SchemaPath, type StaticSide, type StaticTypes, pathKey } from "../../model/static-types.js";
 import { type ContractProject, checkContractTypes } from "./contract-project.js";
 
@@ -20,12 +20,16 @@ export function checkerStaticTypes(contract: ContractProject, exportName: string
   let probe: SourceFile | undefined;
   const indexOf = new Map<string, number>();
   const failed = new Set<number>();
+  let exportedTypes = new Set<string>();
   return {
     prepare(paths) {
       const unique = [...new Map(paths.map((path) => [pathKey(path), path])).entries()];
       const specifier = `./${basename(file.getFilePath()).replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`)}`;
       const binding = exportName === "default" ? "default as __contract" : `${exportName} as __contract`;
-      const lines = [`import type { ${binding} } from ${JSON.stringify(specifier)};`, "type __Root = typeof __contract;"];
+      // The module's own exported types are imported too, so the checker prints them by name.
+      exportedTypes = exportedTypeNames(file);
+      const typeImports = exportedTypes.size === 0 ? "" : `, ${[...exportedTypes].join(", ")}`;
+      const lines = [`import type { ${binding}${typeImports} } from ${JSON.stringify(specifier)};`, "type __Root = typeof __contract; type __Get<T> = T extends () => infer R ? R : never;"];
       unique.forEach(([key, path], index) => {
         indexOf.set(key, index);
         const schema = schemaExpression(path);
@@ -43,19 +47,19 @@ export function checkerStaticTypes(contract: ContractProject, exportName: string
       const index = indexOf.get(pathKey(path));
       if (probe === undefined || index === undefined || failed.has(index)) return undefined;
       const alias = probe.getTypeAliasOrThrow(`__${side === "input" ? "i" : "o"}${index}`);
-      return describe(alias.getType(), alias);
+      return describe(alias.getType(), alias, { file, exported: exportedTypes });
     },
   };
 }
 
-/** `__Root["namespaces"]["/chat"]...["_zod"]["def"]["shape"]["room"]`, with lazy getters through `ReturnType`. */
+/** `__Root["namespaces"]["/chat"]...["_zod"]["def"]["shape"]["room"]`, with lazy getters through `__Get` (the return type). */
 function schemaExpression(path: SchemaPath): string {
   let expression = "__Root" + path.definition.map((step) => `[${JSON.stringify(step)}]`).join("");
   // After a key that holds a collection (`shape`, `items`, `options`), the next step picks a member of it.
   let pickingMember = false;
   for (const step of path.def) {
     if (step === GETTER) {
-      expression = `ReturnType<${expression}["_zod"]["def"]["getter"]>`;
+      expression = `__Get<${expression}["_zod"]["def"]["getter"]>`;
       continue;
     }
     if (pickingMember) {
@@ -69,22 +73,35 @@ function schemaExpression(path: SchemaPath): string {
   return expression;
 }
 
-function describe(type: Type, at: Node): StaticSide {
-  const members = type.isIntersection() ? type.getIntersectionTypes() : [type];
-  const brands = members.filter((member) => member.getAliasSymbol()?.getName() === "$brand").map((member) => member.getAliasTypeArguments()[0]?.getText(at, FLAGS) ?? "string");
-  const unnameable = findUnnameable(type, at, new Set());
-  const text = type.getText(at, FLAGS);
-  return { text, brands, ...(unnameable === undefined ? {} : { unnameable }) };
+/** The contract module, and the names of the types it exports. */
+interface ContractScope {
+  readonly file: SourceFile;
+  readonly exported: ReadonlySet<string>;
 }
 
-/** The first named type in `type` that is declared outside TypeScript's standard library. */
-function findUnnameable(type: Type, at: Node, seen: Set<Type>): string | undefined {
+function describe(type: Type, at: Node, scope: ContractScope): StaticSide {
+  const members = type.isIntersection() ? type.getIntersectionTypes() : [type];
+  const brands = members.filter((member) => member.getAliasSymbol()?.getName() === "$brand").map((member) => member.getAliasTypeArguments()[0]?.getText(at, FLAGS) ?? "string");
+  const contractTypes = new Set<string>();
+  const unnameable = findUnnameable(type, at, scope, contractTypes, new Set());
+  const text = type.getText(at, FLAGS);
+  return { text, brands, ...(unnameable === undefined ? {} : { unnameable }), ...(contractTypes.size === 0 ? {} : { contractTypes: [...contractTypes].sort() }) };
+}
+
+/**
+ * The first named type in `type` that generated code cannot name: declared outside TypeScript's
+ * standard library, and not exported by the contract module (those go into `contractTypes`).
+ */
+function findUnnameable(type: Type, at: Node, scope: ContractScope, contractTypes: Set<string>, seen: Set<Type>): string | undefined {
   if (seen.has(type) || seen.size > 200) return undefined;
   seen.add(type);
   const symbol = type.getAliasSymbol() ?? type.getSymbol();
   if (symbol !== undefined && isNamedDeclaration(symbol.getFlags()) && type.getAliasSymbol()?.getName() !== "$brand") {
-    const outsideLib = symbol.getDeclarations().some((declaration) => !isStandardLibrary(declaration.getSourceFile()));
-    if (outsideLib) return symbol.getName();
+    const declarations = symbol.getDeclarations();
+    const outsideLib = declarations.some((declaration) => !isStandardLibrary(declaration.getSourceFile()));
+    const fromContract = scope.exported.has(symbol.getName()) && declarations.every((declaration) => declaration.getSourceFile() === scope.file);
+    if (fromContract) contractTypes.add(symbol.getName());
+    else if (outsideLib) return symbol.getName();
   }
   const inner = [
     ...type.getUnionTypes(),
@@ -94,7 +111,7 @@ function findUnnameable(type: Type, at: Node, seen: Set<Type>): string | undefin
     ...(type.isObject() ? type.getProperties().map((property) => property.getTypeAtLocation(at)) : []),
   ];
   for (const member of inner) {
-    const found = findUnnameable(member, at, seen);
+    const found = findUnnameable(member, at, scope, contractTypes, seen);
     if (found !== undefined) return found;
   }
   return undefined;
@@ -106,4 +123,16 @@ function isNamedDeclaration(flags: ts.SymbolFlags): boolean {
 
 function isStandardLibrary(file: SourceFile): boolean {
   return file.getProject().getProgram().compilerObject.isSourceFileDefaultLibrary(file.compilerNode) || /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(file.getFilePath());
+}
+
+/** The interfaces, classes, enums and type aliases the contract module declares and exports under their own name. */
+function exportedTypeNames(file: SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const [name, declarations] of file.getExportedDeclarations()) {
+    const own = declarations.every((declaration) => declaration.getSourceFile() === file);
+    const isType = declarations.some((declaration) => Node.isInterfaceDeclaration(declaration) || Node.isClassDeclaration(declaration) || Node.isEnumDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration));
+    const sameName = declarations.every((declaration) => (declaration as { getName?: () => string | undefined }).getName?.() === name);
+    if (own && isType && sameName && !name.startsWith("__")) names.add(name);
+  }
+  return names;
 }
