@@ -41,6 +41,7 @@ describe.each(adapters)("serverSideEmit between node processes under the %s adap
 
     await expect(refused).rejects.toMatchObject({ code: "INVALID_ACK", data: [{ node: "node-b", sockets: 0 }] });
     // The answering node checks its own answer before it leaves, and is told of it.
+    await until(() => c!.errors.length > 0, 5_000);
     expect(c!.errors).toEqual([expect.objectContaining({ code: "INVALID_ACK", namespace: "/", event: "node:stats" })]);
     expect(b!.errors).toEqual([]);
   });

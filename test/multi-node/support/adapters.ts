@@ -15,9 +15,9 @@ export interface AdapterSetup {
 }
 
 /**
- * Builds the adapter of one node. Redis errors (the server going away, refused reconnections) are
- * handed to `onRedisError`: a node-redis client with no `error` listener throws, and takes the
- * process down with it, on the first lost connection.
+ * Builds the adapter of one node. Redis errors (the server going away, refused reconnections,
+ * commands lost with the connection) are handed to `onRedisError`: a node-redis client with no
+ * `error` listener throws, and takes the process down with it, on the first lost connection.
  */
 export async function setUpAdapter(kind: AdapterKind, options: { redisUrl: string; key: string; onRedisError: (error: Error, client: string) => void }): Promise<AdapterSetup> {
   if (kind === "memory") return { adapter: undefined, close: async () => {} };
@@ -29,15 +29,18 @@ export async function setUpAdapter(kind: AdapterKind, options: { redisUrl: strin
   client.on("error", (error: Error) => options.onRedisError(error, "main"));
   await client.connect();
   if (kind === "redis") {
+    const guarded = withHandledCommands(client, (error) => options.onRedisError(error, "main command"));
     const sub = client.duplicate();
     sub.on("error", (error: Error) => options.onRedisError(error, "subscriber"));
     await sub.connect();
+    const guardedSub = withHandledCommands(sub, (error) => options.onRedisError(error, "subscriber command"));
     return {
-      adapter: createRedisAdapter(client, sub, { key: options.key, requestsTimeout: 2_000 }) as ServerOptions["adapter"],
+      adapter: createRedisAdapter(guarded, guardedSub, { key: options.key, requestsTimeout: 2_000 }) as ServerOptions["adapter"],
       close: () => Promise.allSettled([client.quit(), sub.quit()]).then(() => {}),
     };
   }
-  const adapter = createStreamsAdapter(client, {
+  const appending = resendingAppends(client, (error) => options.onRedisError(error, "main command, resent"));
+  const adapter = createStreamsAdapter(withHandledCommands(appending, (error) => options.onRedisError(error, "main command")), {
     streamName: options.key,
     channelPrefix: options.key,
     sessionKeyPrefix: `${options.key}:session:`,
@@ -45,4 +48,53 @@ export async function setUpAdapter(kind: AdapterKind, options: { redisUrl: strin
     ...heartbeat,
   });
   return { adapter: adapter as ServerOptions["adapter"], close: () => client.quit().then(() => {}, () => {}) };
+}
+
+/**
+ * The client, with a rejection handler on every command promise it hands out. The Redis adapters
+ * send some commands and drop their promise (@socket.io/redis-adapter publishes every broadcast
+ * that way; socketio/socket.io-redis-adapter#412 and #448): one in flight when the connection
+ * drops rejects unhandled, and Node ends the process. Whoever awaits a command still sees it fail.
+ */
+export function withHandledCommands<T extends object>(client: T, onFailure: (error: Error) => void): T {
+  return new Proxy(client, {
+    get(target, key) {
+      // The target as receiver: node-redis keeps its state in private fields.
+      const value: unknown = Reflect.get(target, key);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (result instanceof Promise) result.catch(onFailure);
+        return result;
+      };
+    },
+  });
+}
+
+interface Appender {
+  readonly isOpen: boolean;
+  xAdd(...args: never[]): Promise<unknown>;
+}
+
+/**
+ * The client, sending a stream append (XADD) again when it failed with the connection, once the
+ * connection is back (node-redis queues it until then; ioredis does the same by default with
+ * autoResendUnfulfilledCommands). The streams adapter does not retry: an append in flight when
+ * Redis goes away would be delivered to this node's clients and lost for every other node. An
+ * append that Redis applied and another node read just before going away is delivered twice.
+ */
+export function resendingAppends<T extends Appender>(client: T, onResend: (error: Error) => void): T {
+  const append = client.xAdd.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const resending = async (...args: unknown[]): Promise<unknown> => {
+    try {
+      return await append(...args);
+    } catch (error) {
+      // A client the application closed is not coming back: nothing to wait for.
+      if (!client.isOpen) throw error;
+      onResend(error as Error);
+      return append(...args);
+    }
+  };
+  Object.assign(client, { xAdd: resending });
+  return client;
 }

@@ -24,10 +24,15 @@ function send(message: Notice | Reply): void {
   if (process.connected) process.send!(message, undefined, {}, () => {});
 }
 
+// Until the server exists, a Redis error has no adapter to go to; the node is starting anyway.
+let reportAdapterError = (error: Error): void => console.error("[node] Redis error while starting:", error.message);
 const setup = await setUpAdapter(kind, {
   redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
   key: process.env.ADAPTER_KEY ?? "socket-contract-multi-node",
-  onRedisError: (error, client) => send({ type: "redis-error", client, message: error.message }),
+  onRedisError: (error, client) => {
+    send({ type: "redis-error", client, message: error.message });
+    reportAdapterError(error);
+  },
 });
 const http = createServer();
 const io = new Server(http, {
@@ -40,6 +45,9 @@ const server = bindServer(clusterContract, io, {
   onError: (error, context) =>
     send({ type: "error", code: error.code, message: error.message, ...context, cause: error.cause instanceof Error ? error.cause.message : undefined }),
 });
+// The adapter's Redis clients fail on their own emitters: the runtime reports what the adapter
+// emits as "error" through onError.
+reportAdapterError = (error) => void io.of("/").adapter.emit("error", error);
 const chat = server.of("/chat");
 const admin = server.of("/admin");
 
@@ -131,6 +139,11 @@ function toReplyError(error: unknown): ReplyError {
   if (ContractError.is(error)) return { code: error.code, message: error.message, data: error.data };
   return { message: error instanceof Error ? error.message : String(error) };
 }
+
+// An unhandled rejection would end the process; the test is told instead, and fails on it.
+process.on("unhandledRejection", (reason) => {
+  send({ type: "unhandled", message: reason instanceof Error ? `${reason.message}\n${reason.stack ?? ""}` : String(reason) });
+});
 
 process.on("message", (message: Request) => {
   if (typeof message?.id !== "number" || typeof message.cmd !== "string") return;

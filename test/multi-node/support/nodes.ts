@@ -3,6 +3,8 @@ import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { setupPrimary as setupClusterPrimary } from "@socket.io/cluster-adapter";
+import { createClient } from "redis";
+import { REDIS_URL } from "../../support/redis.js";
 import { onCleanup, sleep } from "../../support/util.js";
 import type { AdapterKind } from "./adapters.js";
 import { nodeServerBundle } from "./bundle.js";
@@ -44,6 +46,8 @@ export class TestNode {
   readonly serverSide: { event: string; args: unknown[] }[] = [];
   /** Errors the node's Redis clients emitted. */
   readonly redisErrors: { client: string; message: string }[] = [];
+  /** Promise rejections nobody handled in the node: each would have ended the process. */
+  readonly unhandled: string[] = [];
   readonly output: string[] = [];
   readonly #send: (message: unknown) => void;
   readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
@@ -125,6 +129,7 @@ export class TestNode {
       if (message.type === "error") this.errors.push(message);
       else if (message.type === "server-side") this.serverSide.push({ event: message.event, args: message.args });
       else if (message.type === "redis-error") this.redisErrors.push({ client: message.client, message: message.message });
+      else if (message.type === "unhandled") this.unhandled.push(message.message);
     }
     // Anything else is the cluster adapter's own traffic, relayed by the primary.
   }
@@ -144,7 +149,7 @@ function spawnNode(script: string, name: string, options: NodeOptions, key: stri
     ADAPTER: options.adapter,
     NODE_NAME: name,
     ADAPTER_KEY: key,
-    REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    REDIS_URL: options.redisUrl ?? REDIS_URL,
     RECOVERY: options.recovery === true ? "1" : "0",
   };
   if (options.adapter === "cluster") {
@@ -178,6 +183,8 @@ export async function startNodes(count: number, options: NodeOptions): Promise<T
   onCleanup(async () => {
     await Promise.all(nodes.map((node) => node.kill()));
     for (const node of nodes) running.delete(node);
+    // The streams adapter leaves its stream and session keys behind; the Redis may be shared.
+    if (options.adapter === "redis-streams") await deleteKeys(options.redisUrl ?? REDIS_URL, key);
   });
   await Promise.all(nodes.map((node) => node.ready));
   if (options.adapter !== "memory") await untilConnected(nodes, count);
@@ -192,5 +199,20 @@ export async function untilConnected(nodes: readonly TestNode[], count: number, 
     if (counts.every((byNamespace) => Object.values(byNamespace).length === 3 && Object.values(byNamespace).every((n) => n === count))) return;
     if (Date.now() > deadline) throw new Error(`nodes did not see each other in time: ${JSON.stringify(counts)}`);
     await sleep(50);
+  }
+}
+
+/** Deletes `key` and every key under `key:`, bounded, ignoring a Redis that is already gone. */
+async function deleteKeys(url: string, key: string): Promise<void> {
+  const client = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 1_000 } });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    const keys = [key];
+    for await (const batch of client.scanIterator({ MATCH: `${key}:*`, COUNT: 1_000 })) keys.push(...batch);
+    await client.del(keys.slice(0, 10_000));
+    await client.quit();
+  } catch {
+    client.destroy();
   }
 }

@@ -40,7 +40,8 @@ export type Notice =
   | { readonly type: "ready"; readonly port: number }
   | ({ readonly type: "error" } & ReportedError)
   | { readonly type: "server-side"; readonly event: string; readonly args: unknown[] }
-  | { readonly type: "redis-error"; readonly client: string; readonly message: string };
+  | { readonly type: "redis-error"; readonly client: string; readonly message: string }
+  | { readonly type: "unhandled"; readonly message: string };
 
 /** Bytes whose every position is known, so a receiver can tell a single flipped or lost byte. */
 export function patternBytes(size: number, seed: number): Uint8Array {
