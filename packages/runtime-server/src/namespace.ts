@@ -6,14 +6,13 @@ import { connectError } from "./errors.js";
 import type { LimitSettings } from "./limits.js";
 import type { BoundRemoteSocket } from "./remote-socket.js";
 import type { NamespaceRuntime } from "./runtime.js";
-import { BoundSocket } from "./socket.js";
+import { BOUND, BoundSocket } from "./socket.js";
 import type { BroadcastResult, ErrorContext, EventOf, ServerEventName, ServerEvents } from "./types.js";
 import type { VersionCheck } from "./version-policy.js";
 
 export type Middleware<TContract extends ContractDefinition, TPath extends string> = (socket: BoundSocket<TContract, TPath>) => void | Promise<void>;
 export type ConnectionListener<TContract extends ContractDefinition, TPath extends string> = (socket: BoundSocket<TContract, TPath>) => void | Promise<void>;
 
-const BOUND = Symbol("socket-contract.bound");
 type Admitted = Socket & { [BOUND]?: BoundSocket<any, any> };
 
 /**

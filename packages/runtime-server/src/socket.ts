@@ -16,6 +16,9 @@ import type { ClientEventName, ClientEvents, EventOf, ServerEventName, ServerEve
 
 type Path<TContract extends ContractDefinition, TPath extends string> = TPath & keyof TContract["namespaces"] & string;
 
+/** Where a raw socket keeps its bound socket. */
+export const BOUND = Symbol("socket-contract.bound");
+
 /**
  * One connected client, as the contract sees it: `on` registers validated handlers whose return
  * value is the acknowledgement, `emit` checks what leaves, and `raw` is the plain Socket.IO socket.
@@ -36,13 +39,25 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
     this.#limits = limits === undefined ? undefined : new SocketLimits(limits);
   }
 
+  /**
+   * The one `onAny` listener of every bound socket: Socket.IO calls it with the raw socket as
+   * `this`, so no closure is kept per connection.
+   */
+  static readonly #onAny = function (this: Socket & { [BOUND]?: BoundSocket<any, any> }, event: string, ...args: unknown[]): void {
+    const bound = this[BOUND];
+    if (bound !== undefined) bound.#receive(event, args);
+  };
+
   /** @internal Starts receiving: every incoming event goes through the contract first. */
   listen(): void {
-    this.raw.onAny((event: string, ...args: unknown[]) => {
-      if (this.#limits !== undefined && !this.#limits.admit(this, event, args)) return;
-      if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
-      else receive(this, event, args);
-    });
+    (this.raw as Socket & { [BOUND]?: BoundSocket<any, any> })[BOUND] = this;
+    this.raw.onAny(BoundSocket.#onAny);
+  }
+
+  #receive(event: string, args: unknown[]): void {
+    if (this.#limits !== undefined && !this.#limits.admit(this, event, args)) return;
+    if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
+    else receive(this, event, args);
   }
 
   get id(): string {
