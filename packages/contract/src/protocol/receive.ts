@@ -40,17 +40,16 @@ export function receive(receiver: Receiver, event: string, rawArgs: readonly unk
   const callback = typeof last === "function" ? (last as Callback) : undefined;
   try {
     const args = callback === undefined ? rawArgs : rawArgs.slice(0, -1);
-    const where = { namespace: receiver.namespace, event: typeof event === "string" ? event.slice(0, MAX_EVENT_NAME) : String(event) };
     const definition = typeof event === "string" ? receiver.events.get(event) : undefined;
-    if (definition === undefined) return refuse(receiver, callback, new ContractError("UNKNOWN_EVENT", where));
-    if (definition.ack !== undefined && callback === undefined) return refuse(receiver, undefined, new ContractError("MISSING_ACK", where));
+    if (definition === undefined) return refuse(receiver, callback, new ContractError("UNKNOWN_EVENT", whereOf(receiver, event)));
+    if (definition.ack !== undefined && callback === undefined) return refuse(receiver, undefined, new ContractError("MISSING_ACK", whereOf(receiver, event)));
     const parsed = parseArgs(definition, args);
-    if (!parsed.ok) return refuse(receiver, callback, new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where }));
+    if (!parsed.ok) return refuse(receiver, callback, new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...whereOf(receiver, event) }));
     const handlers = receiver.handlersOf(event);
     if (handlers === undefined || handlers.length === 0) {
       // Nobody listens: fine for an event without ack (a client may ignore a broadcast), but an
       // ack-bearing sender would wait for a timeout, so it is told at once.
-      if (callback !== undefined) refuse(receiver, callback, new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...where }));
+      if (callback !== undefined) refuse(receiver, callback, new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...whereOf(receiver, event) }));
       return;
     }
     if (definition.ack !== undefined) runWithAck(receiver, definition, handlers[0]!, parsed.value, callback!);
@@ -58,6 +57,11 @@ export function receive(receiver: Receiver, event: string, rawArgs: readonly unk
   } catch (cause) {
     receiver.report(new ContractError("HANDLER_ERROR", { cause, namespace: receiver.namespace, event: String(event) }));
   }
+}
+
+/** Where a refused event came from; built only on the way to a refusal, never per valid event. */
+function whereOf(receiver: Receiver, event: unknown): { namespace: string; event: string } {
+  return { namespace: receiver.namespace, event: typeof event === "string" ? event.slice(0, MAX_EVENT_NAME) : String(event) };
 }
 
 /**
@@ -86,56 +90,81 @@ function refuse(receiver: Receiver, callback: Callback | undefined, error: Contr
   receiver.report(error);
 }
 
+// The handlers below run once per valid event: a handler that returns at once costs no closure;
+// closures are made only to wait for a promise.
+
 function runWithAck(receiver: Receiver, definition: CompiledEvent, handler: Handler, args: unknown[], callback: Callback): void {
-  const fail = (thrown: unknown): void => {
-    const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
-    reply(receiver, callback, errorEnvelope(wire), definition.name);
-    receiver.report(local);
-  };
-  const answer = (value: unknown): void => {
-    const ack = definition.ack!;
-    const checked = parseValue(ack, value, []);
-    if (checked.ok) return reply(receiver, callback, okEnvelope(sendsParsedValue(ack) ? checked.value : value), definition.name);
-    const error = new ContractError("INVALID_ACK", { issues: checked.issues, cause: checked.cause, namespace: receiver.namespace, event: definition.name });
-    reply(receiver, callback, errorEnvelope(new ContractError("INVALID_ACK", { issues: checked.issues, namespace: receiver.namespace, event: definition.name })), definition.name);
-    receiver.report(error);
-  };
   let result: unknown;
   try {
     result = invoke(receiver.running, handler, args);
   } catch (thrown) {
-    return fail(thrown);
+    return failWithAck(receiver, definition, callback, thrown);
   }
-  if (isPromiseLike(result)) result.then(answer, fail).then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));
-  else answer(result);
+  if (!isPromiseLike(result)) return answer(receiver, definition, callback, result);
+  result
+    .then(
+      (value) => answer(receiver, definition, callback, value),
+      (thrown: unknown) => failWithAck(receiver, definition, callback, thrown),
+    )
+    .then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));
+}
+
+/** Sends a handler's return value as the ack, checked against the contract first. */
+function answer(receiver: Receiver, definition: CompiledEvent, callback: Callback, value: unknown): void {
+  const ack = definition.ack!;
+  const checked = parseValue(ack, value, []);
+  if (checked.ok) return reply(receiver, callback, okEnvelope(sendsParsedValue(ack) ? checked.value : value), definition.name);
+  const error = new ContractError("INVALID_ACK", { issues: checked.issues, cause: checked.cause, namespace: receiver.namespace, event: definition.name });
+  reply(receiver, callback, errorEnvelope(new ContractError("INVALID_ACK", { issues: checked.issues, namespace: receiver.namespace, event: definition.name })), definition.name);
+  receiver.report(error);
+}
+
+function failWithAck(receiver: Receiver, definition: CompiledEvent, callback: Callback, thrown: unknown): void {
+  const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
+  reply(receiver, callback, errorEnvelope(wire), definition.name);
+  receiver.report(local);
 }
 
 function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: readonly Handler[], args: unknown[], callback: Callback | undefined): void {
   let failed = false;
-  const fail = (thrown: unknown): void => {
-    if (failed) return;
-    failed = true;
-    const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
-    if (callback !== undefined) reply(receiver, callback, errorEnvelope(wire), definition.name);
-    else receiver.sendReport(toReport(definition.name, wire));
-    receiver.report(local);
-  };
   let pending: PromiseLike<unknown>[] | undefined;
   for (const handler of handlers) {
     try {
       const result = invoke(receiver.running, handler, args);
       if (isPromiseLike(result)) (pending ??= []).push(result);
     } catch (thrown) {
-      fail(thrown);
+      if (!failed) {
+        failed = true;
+        failWithoutAck(receiver, definition, callback, thrown);
+      }
     }
   }
   // An ack-less event sent with a callback (Socket.IO's `retries`, or a delivery confirmation) is
   // acknowledged once every handler is done, so a retrying sender stops retrying.
-  const done = (): void => {
+  if (pending === undefined) {
     if (!failed && callback !== undefined) reply(receiver, callback, okEnvelope(undefined), definition.name);
-  };
-  if (pending === undefined) done();
-  else Promise.all(pending).then(done, fail).then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));
+    return;
+  }
+  Promise.all(pending)
+    .then(
+      () => {
+        if (!failed && callback !== undefined) reply(receiver, callback, okEnvelope(undefined), definition.name);
+      },
+      (thrown: unknown) => {
+        if (!failed) {
+          failed = true;
+          failWithoutAck(receiver, definition, callback, thrown);
+        }
+      },
+    )
+    .then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));
+}
+
+function failWithoutAck(receiver: Receiver, definition: CompiledEvent, callback: Callback | undefined, thrown: unknown): void {
+  const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
+  if (callback !== undefined) reply(receiver, callback, errorEnvelope(wire), definition.name);
+  else receiver.sendReport(toReport(definition.name, wire));
+  receiver.report(local);
 }
 
 /** Runs one handler, counted as running until it returns, throws, or its promise settles. */
