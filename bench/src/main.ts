@@ -12,6 +12,7 @@ import { type ScenarioReport, renderScenario } from "./report.js";
 import { type Worker, startWorker } from "./rpc.js";
 import { roomBroadcast } from "./scenarios/broadcast.js";
 import { heapPerSocket } from "./scenarios/memory.js";
+import { validationAlone } from "./scenarios/validation.js";
 import { ackedEvents, acklessEvents, binaryUploads } from "./scenarios/throughput.js";
 import { FULL, QUICK, type Settings } from "./settings.js";
 
@@ -59,6 +60,8 @@ if (wanted("3")) {
 }
 
 if (wanted("5")) publish(await heapPerSocket(settings));
+
+if (wanted("6")) for (const report of await validationAlone(settings, resolve(here, "..", ".work"))) publish(report);
 
 const result = {
   date: new Date().toISOString(),

@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { contractSchemas, parserSources } from "@socket-contract/contract/protocol";
+import { exampleContract } from "../example-contract.js";
+import { type Metric, type ScenarioReport, metric, relative } from "../report.js";
+import { type Worker, startWorker } from "../rpc.js";
+import type { Settings } from "../settings.js";
+
+type Rows = { label: string; results: Record<string, number[]> }[];
+
+const WITH_EVAL = [
+  { key: "safeParse", label: "schema.safeParse", short: "safeParse" },
+  { key: "bareCompile", label: "bare z.compile", short: "z.compile" },
+  { key: "receive", label: "runtime, receiving (parse)", short: "receive" },
+  { key: "sendCheck", label: "runtime, sending (check)", short: "send" },
+] as const;
+
+const WITHOUT_EVAL = [
+  { key: "safeParse", label: "schema.safeParse", short: "safeParse" },
+  { key: "receiveNoEval", label: "runtime, Zod's parser", short: "no parsers" },
+  { key: "receivePrecompiled", label: "runtime, generated parsers, receiving", short: "receive" },
+  { key: "sendPrecompiled", label: "runtime, generated parsers, sending", short: "send" },
+] as const;
+
+/**
+ * Scenario 6: the runtime's validation against `schema.safeParse` on the example contract's
+ * payloads, first where code generation is allowed (Node, most pages), then where it is forbidden
+ * (`--disallow-code-generation-from-strings`, as a strict CSP forbids it in a browser) with the
+ * parsers `socket-contract generate` writes.
+ */
+export async function validationAlone(settings: Settings, workDir: string): Promise<ScenarioReport[]> {
+  const { iterations, rounds } = settings.validation;
+  // What the code generator emits for the contract, as a module the forbidden-eval worker imports.
+  mkdirSync(workDir, { recursive: true });
+  const parsersFile = path.join(workDir, "example-parsers.mjs");
+  const entries = parserSources(contractSchemas(exampleContract)).map((source) => `  ${JSON.stringify(source.key)}: function (${source.params.join(", ")}) {\n${source.body}\n  },`);
+  writeFileSync(parsersFile, `export default {\n${entries.join("\n")}\n};\n`);
+
+  const withEval = await inWorker([], (worker) => worker.call<Rows>("withEval", { iterations, rounds }, 600_000));
+  const withoutEval = await inWorker(["--disallow-code-generation-from-strings"], (worker) => worker.call<Rows>("withoutEval", { iterations, rounds, parsersFile }, 600_000));
+
+  const evalMetrics = withEval.map((row) => metric(row.label, "ns per call", "lower", row.results));
+  const noEvalMetrics = withoutEval.map((row) => metric(row.label, "ns per call", "lower", row.results));
+  return [
+    {
+      id: "6",
+      title: "Validation alone: the runtime's validator vs schema.safeParse, example contract payloads",
+      variants: WITH_EVAL,
+      metrics: evalMetrics,
+      targets: [speedTarget(evalMetrics, "receive", "runtime receiving")],
+      notes: [
+        "receive = parseArgs (arity, each argument parsed, issues mapped), what runs before a handler; send = checkOutgoing, what runs before an emit; both include the runtime's own work around Zod",
+        "the invalid payload's columns include building the issues (and, for send, the thrown ContractError)",
+      ],
+      settings: { iterations, rounds },
+    },
+    {
+      id: "6b",
+      title: "Validation alone where code generation is forbidden (Node --disallow-code-generation-from-strings)",
+      variants: WITHOUT_EVAL,
+      metrics: noEvalMetrics,
+      targets: [speedTarget(noEvalMetrics, "receivePrecompiled", "runtime with generated parsers, receiving")],
+      notes: ["without eval, Zod's own object parser loses its JIT too, so safeParse is slower here than above; the generated parsers restore the compiled path without evaluating any code"],
+      settings: { iterations, rounds },
+    },
+  ];
+}
+
+async function inWorker<T>(flags: string[], run: (worker: Worker) => Promise<T>): Promise<T> {
+  const worker = startWorker("validation", flags);
+  try {
+    return await run(worker);
+  } finally {
+    await worker.stop();
+  }
+}
+
+function speedTarget(metrics: readonly Metric[], variant: string, label: string): ScenarioReport["targets"][number] {
+  const valid = metrics.filter((m) => !m.name.includes("invalid"));
+  const ratios = valid.map((m) => ({ name: m.name, ratio: relative(m, variant, "safeParse") }));
+  const slowest = ratios.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+  const sorted = ratios.map((r) => r.ratio).sort((a, b) => a - b);
+  const medianRatio = sorted[sorted.length >> 1]!;
+  return {
+    description: `${label} at least 10x faster than safeParse on every valid example payload`,
+    measured: `${sorted.map((r) => `${r.toFixed(1)}x`).join(", ")} (median ${medianRatio.toFixed(1)}x; slowest: ${slowest.name})`,
+    pass: slowest.ratio >= 10,
+  };
+}

@@ -1,0 +1,109 @@
+// Scenario 6: validation alone, in one process, no sockets. Started twice: once as usual, once with
+// --disallow-code-generation-from-strings (Node's stand-in for a page's CSP without 'unsafe-eval').
+import { pathToFileURL } from "node:url";
+import { type CompiledEvent, type EventCatalog, type ParserFactory, checkOutgoing, compileEvents, parseArgs, registerParsers } from "@socket-contract/contract/protocol";
+import type { z } from "zod";
+import * as core from "zod/v4/core";
+import { type ExamplePayload, exampleContract, examplePayloads } from "../example-contract.js";
+import { serve } from "../rpc.js";
+import { nowNs } from "../stats.js";
+
+type Run = () => unknown;
+let sink = 0;
+
+const namespace = exampleContract.namespaces["/chat"];
+const definitions = { clientToServer: namespace.clientToServer, serverToClient: namespace.serverToClient };
+
+function schemasOf(payload: ExamplePayload): z.ZodType[] {
+  return (definitions[payload.direction][payload.event as keyof (typeof definitions)[typeof payload.direction]] as { args: z.ZodType[] }).args;
+}
+
+function catalogs(): Record<ExamplePayload["direction"], EventCatalog> {
+  return { clientToServer: compileEvents(definitions.clientToServer), serverToClient: compileEvents(definitions.serverToClient) };
+}
+
+function receiveRun(catalog: EventCatalog, payload: ExamplePayload): Run {
+  const event = catalog.get(payload.event) as CompiledEvent;
+  return () => parseArgs(event, payload.args).ok;
+}
+
+function sendRun(catalog: EventCatalog, payload: ExamplePayload): Run {
+  return () => {
+    try {
+      return checkOutgoing(catalog, payload.event, payload.args as unknown[], "/chat");
+    } catch (error) {
+      return error;
+    }
+  };
+}
+
+function safeParseRun(schemas: readonly z.ZodType[], payload: ExamplePayload): Run {
+  return () => {
+    let ok = true;
+    for (let i = 0; i < schemas.length; i++) ok = schemas[i]!.safeParse(payload.args[i]).success && ok;
+    return ok;
+  };
+}
+
+/** ns per call of each variant, one value per round, the variants interleaved within each round. */
+function measure(variants: Record<string, Run>, iterations: number, rounds: number): Record<string, number[]> {
+  const results: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+  for (const run of Object.values(variants)) for (let i = 0; i < iterations; i++) sink += run() ? 1 : 0;
+  const entries = Object.entries(variants);
+  for (let round = 0; round < rounds; round++) {
+    // Each round starts with another variant, so none always runs right after the same neighbour.
+    for (let i = 0; i < entries.length; i++) {
+      const [name, run] = entries[(i + round) % entries.length]!;
+      const start = nowNs();
+      for (let i = 0; i < iterations; i++) sink += run() ? 1 : 0;
+      results[name]!.push((nowNs() - start) / iterations);
+    }
+  }
+  return results;
+}
+
+function iterationsFor(payload: ExamplePayload, iterations: number): number {
+  // The invalid payload builds errors: ten times fewer calls keep its share of the run reasonable.
+  return payload.label.includes("invalid") ? Math.max(1, Math.round(iterations / 10)) : iterations;
+}
+
+serve({
+  /** With eval allowed: Zod's safeParse, a bare z.compile, and the runtime's receive and send paths. */
+  withEval(input: { iterations: number; rounds: number }) {
+    const runtime = catalogs();
+    return examplePayloads.map((payload) => {
+      const schemas = schemasOf(payload);
+      const compiled = schemas.map((schema) => core.compile(schema));
+      const variants: Record<string, Run> = {
+        safeParse: safeParseRun(schemas, payload),
+        bareCompile: safeParseRun(compiled, payload),
+        receive: receiveRun(runtime[payload.direction], payload),
+        sendCheck: sendRun(runtime[payload.direction], payload),
+      };
+      return { label: payload.label, results: measure(variants, iterationsFor(payload, input.iterations), input.rounds), sink };
+    });
+  },
+  /** Where code generation is forbidden: safeParse, the runtime on Zod's ordinary parser, and with parsers generated ahead of time. */
+  async withoutEval(input: { iterations: number; rounds: number; parsersFile: string }) {
+    let evalRefused = false;
+    try {
+      new Function("");
+    } catch {
+      evalRefused = true;
+    }
+    if (!evalRefused) throw new Error("start this worker with --disallow-code-generation-from-strings");
+    const plain = catalogs();
+    const { default: parsers } = (await import(pathToFileURL(input.parsersFile).href)) as { default: Record<string, ParserFactory> };
+    registerParsers(parsers);
+    const precompiled = catalogs();
+    return examplePayloads.map((payload) => {
+      const variants: Record<string, Run> = {
+        safeParse: safeParseRun(schemasOf(payload), payload),
+        receiveNoEval: receiveRun(plain[payload.direction], payload),
+        receivePrecompiled: receiveRun(precompiled[payload.direction], payload),
+        sendPrecompiled: sendRun(precompiled[payload.direction], payload),
+      };
+      return { label: payload.label, results: measure(variants, iterationsFor(payload, input.iterations), input.rounds), sink };
+    });
+  },
+});
