@@ -119,5 +119,5 @@ describe.runIf(hasRedis).each([
       expect(node.errors.filter((error) => !isAdapterError(error))).toEqual([]);
     }
     expect([...ann.errors, ...bob.errors]).toEqual([]);
-  });
+  }, 45_000);
 });
