@@ -53,15 +53,15 @@ describe("chat server", () => {
     await ada.roomJoin("general");
     await grace.roomJoin("general");
     let alanSawTyping = false;
-    alan.onServerTyping(() => {
+    alan.onTyping(() => {
       alanSawTyping = true;
     });
     let adaSawOwnTyping = false;
-    ada.onServerTyping(() => {
+    ada.onTyping(() => {
       adaSawOwnTyping = true;
     });
-    const typing = next((handler) => grace.onServerTyping(handler));
-    ada.clientTyping("general", true);
+    const typing = next((handler) => grace.onTyping(handler));
+    ada.typing("general", true);
     expect(await typing).toEqual(["general", { id: ada.socket.id, name: "Ada" }, true]);
 
     const presence = next<[PresencePayload]>((handler) => grace.onPresence(handler));

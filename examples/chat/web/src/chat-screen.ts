@@ -29,7 +29,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
   const shell = renderShell(root, name);
   const joined = new Map<string, JoinedRoom>();
   const typists = typingBoard(() => drawTyping());
-  const typing = typingSender((room, isTyping) => chat.clientTyping(room, isTyping));
+  const typing = typingSender((room, isTyping) => chat.typing(room, isTyping));
   const activity = trackActivity();
   let available: ChatRoomSummary[] = [];
   let active: string | undefined;
@@ -181,7 +181,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
   });
 
   chat.onMessage(addMessage);
-  chat.onServerTyping((room, author, isTyping) => typists.set(room, author, isTyping));
+  chat.onTyping((room, author, isTyping) => typists.set(room, author, isTyping));
   chat.onPresence(({ room, members }) => {
     const state = joined.get(room);
     if (state === undefined) return;
