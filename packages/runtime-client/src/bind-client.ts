@@ -25,6 +25,7 @@ import {
 import type { Socket } from "socket.io-client";
 import { connectErrorOf } from "./errors.js";
 import { announceContract } from "./handshake.js";
+import { withoutRecoveryOffset } from "./recovery-offset.js";
 import type { BindClientOptions, ClientErrorHandler, EventOf, ReceiveEventName, ReceiveEvents, SendEventName, SendEvents } from "./types.js";
 
 const DEFAULT_ACK_TIMEOUT = 10_000;
@@ -59,7 +60,7 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
-      else receive(this, event, args);
+      else receive(this, event, withoutRecoveryOffset(socket, this.#incoming.get(event), args));
     });
     announceContract(socket, () => identityOf(contract));
     socket.on("connect_error", (error) => {
