@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { type ScenarioReport, renderScenario } from "./report.js";
 import { type Worker, startWorker } from "./rpc.js";
 import { roomBroadcast } from "./scenarios/broadcast.js";
+import { codeGeneration } from "./scenarios/codegen.js";
 import { heapPerSocket } from "./scenarios/memory.js";
 import { validationAlone } from "./scenarios/validation.js";
 import { ackedEvents, acklessEvents, binaryUploads } from "./scenarios/throughput.js";
@@ -62,6 +63,8 @@ if (wanted("3")) {
 if (wanted("5")) publish(await heapPerSocket(settings));
 
 if (wanted("6")) for (const report of await validationAlone(settings, resolve(here, "..", ".work"))) publish(report);
+
+if (wanted("7")) for (const report of codeGeneration(settings, resolve(here, "..", ".work", "codegen"))) publish(report);
 
 const result = {
   date: new Date().toISOString(),

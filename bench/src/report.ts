@@ -26,6 +26,8 @@ export interface ScenarioReport {
   readonly targets: readonly Target[];
   readonly notes: readonly string[];
   readonly settings: Record<string, unknown>;
+  /** False where the columns are not alternatives to compare (sizes of a contract). */
+  readonly ratios?: boolean;
 }
 
 /** A metric from per-round values. */
@@ -68,7 +70,8 @@ export function table(header: readonly string[], rows: readonly (readonly string
  * relative to the first (plain) variant, and relative to each other where there are three.
  */
 export function renderScenario(report: ScenarioReport): string {
-  const [base, ...others] = report.variants;
+  const [base, ...compared] = report.variants;
+  const others = report.ratios === false ? [] : compared;
   const header = ["metric", ...report.variants.map((variant) => variant.label)];
   for (const other of others) header.push(`${other.short} / ${base!.short}`);
   if (others.length === 2) header.push(`${others[1]!.short} / ${others[0]!.short}`);
