@@ -3,6 +3,7 @@ import { CodegenError } from "../errors.js";
 import type { EventModel, NamespaceModel } from "../model/contract-model.js";
 import type { TypeNode } from "../model/type-node.js";
 import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
+import { parsersRegistration } from "./emit-parsers.js";
 import { docText, typeWriter } from "./type-writer.js";
 
 /** Members of the client class that no event may take. */
@@ -26,6 +27,8 @@ export function emitClient(file: SourceFile, namespace: NamespaceModel, source: 
     { isTypeOnly: true, moduleSpecifier: "socket.io-client", namedImports: ["Socket"] },
     contractImport(source, path, false),
   ]);
+  const registration = parsersRegistration(path);
+  file.addImportDeclarations(registration.imports);
   const used = localNames(clientTypes(namespace));
   if (used.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
   file.addClass({
@@ -76,6 +79,7 @@ export function emitClient(file: SourceFile, namespace: NamespaceModel, source: 
     ],
     returnType: className,
     statements: (writer) => {
+      writer.write(registration.statement).newLine();
       writer.write(`return new ${className}(bindClient(${contract}, `).quote(namespace.path).write(", socket, options));");
     },
   });

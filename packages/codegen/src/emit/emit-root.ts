@@ -1,6 +1,7 @@
 import { VariableDeclarationKind, type SourceFile } from "ts-morph";
 import type { ContractModel, NamespaceModel } from "../model/contract-model.js";
 import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
+import { parsersRegistration } from "./emit-parsers.js";
 import { docText } from "./type-writer.js";
 
 /**
@@ -37,6 +38,8 @@ export function emitServerRoot(file: SourceFile, source: ContractSource, path: s
     { isTypeOnly: true, moduleSpecifier: "socket.io", namedImports: ["Server"] },
     contractImport(source, path, false),
   ]);
+  const registration = parsersRegistration(path);
+  file.addImportDeclarations(registration.imports);
   file.addTypeAlias({ name: "ContractServer", isExported: true, docs: ["The contract bound to a Socket.IO server: pass it to each namespace's `implement`."], type: `BoundServer<typeof ${contract}>` });
   file.addFunction({
     name: "bindContractServer",
@@ -47,7 +50,7 @@ export function emitServerRoot(file: SourceFile, source: ContractSource, path: s
       { name: "options", type: "BindServerOptions", hasQuestionToken: true },
     ],
     returnType: "ContractServer",
-    statements: [`return bindServer(${contract}, io, options);`],
+    statements: [registration.statement, `return bindServer(${contract}, io, options);`],
   });
 }
 

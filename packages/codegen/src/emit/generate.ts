@@ -3,14 +3,16 @@ import { CodegenError } from "../errors.js";
 import { type BuildModelOptions, buildModel } from "../model/build-model.js";
 import type { ContractModel } from "../model/contract-model.js";
 import type { ContractSource } from "./contract-import.js";
+import type { ParserSource } from "@socket-contract/contract/protocol";
 import { emitClient } from "./emit-client.js";
+import { contractParsers, emitParsers } from "./emit-parsers.js";
 import { emitFingerprint, emitNamespaceIndex, emitRootIndex, emitServerRoot } from "./emit-root.js";
 import { emitServer } from "./emit-server.js";
 import { emitInterServerTypes, emitNamespaceTypes } from "./emit-types.js";
 import { FileSet, type GeneratedFile } from "./generated-file.js";
 
 /** Root files a namespace folder may not shadow. */
-const ROOT_FILES = new Set(["fingerprint", "index", "inter-server", "server"]);
+const ROOT_FILES = new Set(["fingerprint", "index", "inter-server", "parsers", "server"]);
 
 /**
  * Prints a contract model as the generated files, sorted by path. Pure: the same model and
@@ -20,7 +22,7 @@ const ROOT_FILES = new Set(["fingerprint", "index", "inter-server", "server"]);
  * const files = emitFiles(model, { path: "../contract.ts", exportName: "contract" });
  * files.map((file) => file.path); // ["chat/client.ts", "chat/index.ts", ..., "server.ts"]
  */
-export function emitFiles(model: ContractModel, source: ContractSource): GeneratedFile[] {
+export function emitFiles(model: ContractModel, source: ContractSource, parsers: readonly ParserSource[] = []): GeneratedFile[] {
   const files = new FileSet(source.path);
   for (const namespace of model.namespaces) {
     if (ROOT_FILES.has(namespace.folder)) {
@@ -34,6 +36,7 @@ export function emitFiles(model: ContractModel, source: ContractSource): Generat
   }
   emitInterServerTypes(files.create("inter-server.ts"), model.interServer, source, "inter-server.ts");
   emitFingerprint(files.create("fingerprint.ts"), model);
+  emitParsers(files.create("parsers.ts"), parsers);
   emitServerRoot(files.create("server.ts"), source, "server.ts");
   emitRootIndex(files.create("index.ts"), model.namespaces);
   return files.print();
@@ -52,5 +55,5 @@ export interface GenerateOptions extends BuildModelOptions {
  * const files = generate(contract, { source: { path: "../contract.ts", exportName: "contract" }, exports: module });
  */
 export function generate(contract: Contract, options: GenerateOptions): GeneratedFile[] {
-  return emitFiles(buildModel(contract, options), options.source);
+  return emitFiles(buildModel(contract, options), options.source, contractParsers(contract));
 }

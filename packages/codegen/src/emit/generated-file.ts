@@ -56,7 +56,8 @@ export class FileSet {
 /** One blank line between top-level statements (ts-morph packs some kinds tight), and one final newline. */
 function spaceStatements(file: SourceFile): string {
   const statements = file.getStatementsWithComments();
-  const parts = statements.map((statement) => statement.getFullText().replace(/^\s+/, ""));
+  // A statement's own text with its JSDoc: a `//` comment before it is a statement of its own here.
+  const parts = statements.map((statement) => (Node.isCommentStatement(statement) ? statement.getFullText() : statement.getText(true)).replace(/^\s+/, ""));
   const text = parts
     .map((part, index) => {
       const previous = statements[index - 1];

@@ -20,6 +20,7 @@ export interface ParserSource {
 
 const NativeFunction = Function;
 let registry = new Map<string, ParserFactory>();
+const registered = new WeakSet<object>();
 let generation = 0;
 /** Set once the platform refused `new Function` (a Content-Security-Policy): not asked again. */
 let evalRefused = false;
@@ -35,6 +36,9 @@ let evalRefused = false;
  * registerParsers({ "1c-5f0e2a9b41d7c3e8": function (INVALID) { return (input) => (typeof input === "string" ? input : INVALID); } });
  */
 export function registerParsers(parsers: Readonly<Record<string, ParserFactory>>): void {
+  // Generated bind functions register on every call: the same record again changes nothing.
+  if (registered.has(parsers)) return;
+  registered.add(parsers);
   const next = new Map(registry);
   for (const key of Object.keys(parsers)) next.set(key, parsers[key]!);
   registry = next;
