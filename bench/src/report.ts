@@ -44,6 +44,7 @@ export function relative(metric: Metric, variant: string, base: string): number 
 }
 
 export function formatNumber(value: number): string {
+  if (value === Infinity) return "over limit";
   if (!Number.isFinite(value)) return "n/a";
   const abs = Math.abs(value);
   if (abs >= 1000) return Math.round(value).toLocaleString("en-US");
