@@ -45,13 +45,13 @@ console.log("Ratios are relative performance: 1.00x or more means as fast as the
 
 if (wanted("1") || wanted("2") || wanted("4") || wanted("8")) {
   const server = startWorker("server");
-  const client = startWorker("load-client");
-  await withWorkers([server, client], async () => {
+  const clients = Array.from({ length: settings.throughput.acklessClients }, () => startWorker("load-client"));
+  await withWorkers([server, ...clients], async () => {
     const { url } = await server.call<{ url: string }>("listen");
-    await client.call("connect", { url });
-    if (wanted("1") || wanted("8")) publish(await ackedEvents(server, client, settings));
-    if (wanted("2") || wanted("8")) publish(await acklessEvents(server, client, settings));
-    if (wanted("4")) publish(await binaryUploads(server, client, settings));
+    await Promise.all(clients.map((client) => client.call("connect", { url })));
+    if (wanted("1") || wanted("8")) publish(await ackedEvents(server, clients[0]!, settings));
+    if (wanted("2") || wanted("8")) publish(await acklessEvents(server, clients, settings));
+    if (wanted("4")) publish(await binaryUploads(server, clients[0]!, settings));
   });
 }
 

@@ -1,7 +1,7 @@
 /** Every count and duration of a run: the full run fits in about ten minutes, `--quick` in about one. */
 export interface Settings {
   readonly quick: boolean;
-  readonly throughput: { rounds: number; durationMs: number; warmupMs: number; inFlight: number; batch: number; window: number; uploadsInFlight: number };
+  readonly throughput: { rounds: number; durationMs: number; warmupMs: number; inFlight: number; batch: number; window: number; uploadsInFlight: number; acklessClients: number };
   readonly broadcast: { rounds: number; perRound: number; processes: number; socketsPerProcess: number; smallRoomShare: number };
   readonly memory: { rounds: number; connections: number; processes: number };
   readonly validation: { rounds: number; iterations: number };
@@ -10,7 +10,7 @@ export interface Settings {
 
 export const FULL: Settings = {
   quick: false,
-  throughput: { rounds: 5, durationMs: 2_000, warmupMs: 500, inFlight: 100, batch: 250, window: 4, uploadsInFlight: 4 },
+  throughput: { rounds: 5, durationMs: 2_000, warmupMs: 500, inFlight: 100, batch: 250, window: 4, uploadsInFlight: 4, acklessClients: 2 },
   broadcast: { rounds: 5, perRound: 20, processes: 4, socketsPerProcess: 250, smallRoomShare: 0.1 },
   memory: { rounds: 3, connections: 5_000, processes: 2 },
   validation: { rounds: 7, iterations: 100_000 },
@@ -19,7 +19,7 @@ export const FULL: Settings = {
 
 export const QUICK: Settings = {
   quick: true,
-  throughput: { rounds: 1, durationMs: 300, warmupMs: 100, inFlight: 100, batch: 250, window: 4, uploadsInFlight: 4 },
+  throughput: { rounds: 1, durationMs: 300, warmupMs: 100, inFlight: 100, batch: 250, window: 4, uploadsInFlight: 4, acklessClients: 2 },
   broadcast: { rounds: 1, perRound: 3, processes: 2, socketsPerProcess: 25, smallRoomShare: 0.2 },
   memory: { rounds: 1, connections: 200, processes: 1 },
   validation: { rounds: 1, iterations: 2_000 },

@@ -13,11 +13,16 @@ import { makeMessage, receiptOf } from "../payloads.js";
 import { serve } from "../rpc.js";
 import { nowNs } from "../stats.js";
 
-type Variant = "plain" | "hand" | "bound";
 
 const http = createServer();
 const io = new Server(http, { maxHttpBufferSize: 2e6, serveClient: false });
-const handled: Record<Variant, number> = { plain: 0, hand: 0, bound: 0 };
+// Each socket counts what its handlers saw (in socket.data), so several client processes can
+// measure at once, each reading its own count.
+type Counted = { data: { handled?: number } };
+const count = (socket: Counted): void => {
+  socket.data.handled = (socket.data.handled ?? 0) + 1;
+};
+const countOf = (socket: Counted): number => socket.data.handled ?? 0;
 
 function roomsOf(socket: { handshake: Socket["handshake"] }): string[] {
   return (socket.handshake.auth as { small?: boolean }).small === true ? ["all", "small"] : ["all"];
@@ -26,11 +31,9 @@ function roomsOf(socket: { handshake: Socket["handshake"] }): string[] {
 io.of("/plain").on("connection", (socket) => {
   socket.join(roomsOf(socket));
   socket.on("order:place", (order, callback) => callback(receiptOf(order)));
-  socket.on("order:track", () => {
-    handled.plain++;
-  });
+  socket.on("order:track", () => count(socket));
   socket.on("file:upload", (upload, callback) => callback({ size: upload.bytes.length }));
-  socket.on("bench:sync", (callback) => callback(handled.plain));
+  socket.on("bench:sync", (callback) => callback(countOf(socket)));
 });
 
 io.of("/hand").on("connection", (socket) => {
@@ -42,14 +45,14 @@ io.of("/hand").on("connection", (socket) => {
   });
   socket.on("order:track", (order) => {
     const parsed = Order.safeParse(order);
-    if (parsed.success) handled.hand++;
+    if (parsed.success) count(socket);
   });
   socket.on("file:upload", (upload, callback) => {
     const parsed = Upload.safeParse(upload);
     if (!parsed.success) return callback({ error: "INVALID_PAYLOAD" });
     callback({ size: parsed.data.bytes.length });
   });
-  socket.on("bench:sync", (callback) => callback(handled.hand));
+  socket.on("bench:sync", (callback) => callback(countOf(socket)));
 });
 
 // Plain Socket.IO has no per-socket limits, so the comparison runs without ours (a policy, not validation).
@@ -62,11 +65,9 @@ const bound = server.of("/bound");
 bound.on("connection", (socket) => {
   socket.join(roomsOf(socket));
   socket.on("order:place", (order) => receiptOf(order));
-  socket.on("order:track", () => {
-    handled.bound++;
-  });
+  socket.on("order:track", () => count(socket as Counted));
   socket.on("file:upload", (upload) => ({ size: upload.bytes.length }));
-  socket.on("bench:sync", () => handled.bound);
+  socket.on("bench:sync", () => countOf(socket as Counted));
 });
 
 // Broadcasts: one at a time, each timed from the emit until every client process has reported.
@@ -104,7 +105,6 @@ serve({
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
     return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` };
   },
-  handled: () => ({ ...handled }),
   cpu: () => {
     const usage = process.cpuUsage();
     return usage.user + usage.system;
