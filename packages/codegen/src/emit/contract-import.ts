@@ -21,8 +21,13 @@ export function contractLocalName(source: ContractSource): string {
  * contractSpecifier({ path: "../contract.ts", exportName: "contract" }, "chat/client.ts"); // "../../contract.js"
  */
 export function contractSpecifier(source: ContractSource, fromFile: string): string {
-  const target = posix.join("/out", source.path).replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`);
-  const relative = posix.relative(posix.dirname(posix.join("/out", fromFile)), target);
+  // Both paths are relative to the out dir; they are resolved under a root with a folder for
+  // every `..` in the contract's path, so no `..` step is clipped at "/" (a root of one folder
+  // turned `../../contract.ts` into `../contract.ts`).
+  const depth = source.path.split("/").filter((segment) => segment === "..").length;
+  const outDir = `/${Array.from({ length: depth + 1 }, (_, index) => `d${index}`).join("/")}`;
+  const target = posix.join(outDir, source.path).replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`);
+  const relative = posix.relative(posix.dirname(posix.join(outDir, fromFile)), target);
   return relative.startsWith(".") ? relative : `./${relative}`;
 }
 
