@@ -39,7 +39,7 @@ export async function setUpAdapter(kind: AdapterKind, options: { redisUrl: strin
       close: () => Promise.allSettled([client.quit(), sub.quit()]).then(() => {}),
     };
   }
-  const appending = resendingAppends(client, (error) => options.onRedisError(error, "main command, resent"));
+  const appending = appendsAfterRestores(resendingAppends(client, (error) => options.onRedisError(error, "main command, resent")));
   const adapter = createStreamsAdapter(withHandledCommands(appending, (error) => options.onRedisError(error, "main command")), {
     streamName: options.key,
     channelPrefix: options.key,
@@ -96,5 +96,24 @@ export function resendingAppends<T extends Appender>(client: T, onResend: (error
     }
   };
   Object.assign(client, { xAdd: resending });
+  return client;
+}
+
+/**
+ * The client, answering each stream append (XADD) one event-loop turn later. The streams adapter
+ * delivers a broadcast to this node's clients once its append is answered, and restores a session
+ * by reading the stream (XRANGE) on the same connection, then joining the socket to its rooms. When
+ * both answers arrive together, the broadcast was delivered before the restored socket joined its
+ * rooms, and after the stream was read: that client never got it (1 broadcast in some recoveries,
+ * test/multi-node/load-balancer.test.ts). A turn later, the restored socket is in its rooms.
+ */
+export function appendsAfterRestores<T extends Appender>(client: T): T {
+  const append = client.xAdd.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const deferred = async (...args: unknown[]): Promise<unknown> => {
+    const id = await append(...args);
+    await new Promise((resolve) => setImmediate(resolve));
+    return id;
+  };
+  Object.assign(client, { xAdd: deferred });
   return client;
 }
