@@ -152,6 +152,16 @@ process.on("message", (message: Request) => {
     (error: unknown) => send({ id: message.id, ok: false, error: toReplyError(error) }),
   );
 });
+// A graceful stop, as a process manager asks for one: io.close() ends every socket with "server
+// shutting down", which stores its session for connection state recovery; quitting the Redis
+// client sends what is queued (those session writes) before the process exits.
+process.once("SIGTERM", () => {
+  setTimeout(() => process.exit(1), 5_000).unref();
+  void io
+    .close()
+    .then(() => setup.close())
+    .finally(() => process.exit(0));
+});
 // Never outlive the test process: when the IPC channel closes, so does the node.
 process.on("disconnect", () => {
   void setup.close().finally(() => process.exit(0));

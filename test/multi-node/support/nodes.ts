@@ -111,6 +111,17 @@ export class TestNode {
     });
   }
 
+  /** Asks the node to stop (SIGTERM: it closes its server, see node-server.ts) and waits for it to be gone. */
+  async stop(): Promise<void> {
+    if (!this.#exited) this.process.kill("SIGTERM");
+    await this.#exit;
+  }
+
+  /** The node's port on 127.0.0.1. */
+  get port(): number {
+    return Number(new URL(this.url).port);
+  }
+
   /** Kills the process and waits for it to be gone. */
   async kill(): Promise<void> {
     if (!this.#exited) this.process.kill("SIGKILL");
