@@ -1,8 +1,12 @@
 import { ContractDefinitionError } from "./definition-error.js";
 import { ERROR_CODE_PATTERN, isBuiltInErrorCode } from "./error-codes.js";
+import { streamOfInfo } from "./stream-of.js";
 import type { Contract, ContractDefinition, ContractMarker } from "./types.js";
 
-/** Event names Socket.IO reserves, and the one this protocol reserves for its error reports. */
+/**
+ * Event names Socket.IO reserves, and the one this protocol reserves for its error reports. Every
+ * name starting with `RESERVED_EVENT_PREFIX` is reserved as well (the stream frames use them).
+ */
 export const RESERVED_EVENT_NAMES: readonly string[] = [
   "connect",
   "connect_error",
@@ -12,6 +16,9 @@ export const RESERVED_EVENT_NAMES: readonly string[] = [
   "removeListener",
   "contract:error",
 ];
+
+/** The protocol's own events (errors, stream frames) start with this; no contract event may. */
+export const RESERVED_EVENT_PREFIX = "contract:";
 
 const MARKER: ContractMarker = Object.freeze({ kind: "socket-contract", revision: 1 });
 
@@ -58,7 +65,7 @@ function checkDefinition(definition: unknown): void {
   const paths = Object.keys(definition.namespaces);
   if (paths.length === 0) fail("namespaces", "declare at least one namespace");
   for (const path of paths) checkNamespace(path, definition.namespaces[path]);
-  if (definition.serverToServer !== undefined) checkEvents(definition.serverToServer, "serverToServer");
+  if (definition.serverToServer !== undefined) checkEvents(definition.serverToServer, "serverToServer", false);
 }
 
 function checkNamespace(path: string, namespace: unknown): void {
@@ -71,29 +78,40 @@ function checkNamespace(path: string, namespace: unknown): void {
     if (namespace[key] !== undefined && !isSchema(namespace[key])) fail(`${place}.${key}`, "expected a Zod schema");
   }
   for (const direction of ["clientToServer", "serverToClient"] as const) {
-    if (namespace[direction] !== undefined) checkEvents(namespace[direction], `${place}.${direction}`);
+    if (namespace[direction] !== undefined) checkEvents(namespace[direction], `${place}.${direction}`, true);
   }
 }
 
-function checkEvents(events: unknown, place: string): void {
+function checkEvents(events: unknown, place: string, streams: boolean): void {
   if (!isRecord(events)) fail(place, "expected an object of events keyed by name");
   for (const name of Object.keys(events)) {
     const eventPlace = `${place}[${JSON.stringify(name)}]`;
     if (name === "") fail(eventPlace, "an event name cannot be empty");
     if (RESERVED_EVENT_NAMES.includes(name)) fail(eventPlace, `"${name}" is reserved by Socket.IO or by this protocol`);
-    checkEvent(events[name], eventPlace);
+    if (name.startsWith(RESERVED_EVENT_PREFIX)) fail(eventPlace, `names starting with "${RESERVED_EVENT_PREFIX}" are reserved by this protocol`);
+    checkEvent(events[name], eventPlace, streams);
   }
 }
 
-function checkEvent(event: unknown, place: string): void {
+function checkEvent(event: unknown, place: string, streams: boolean): void {
   if (!isRecord(event)) fail(place, "expected an object with `args`");
-  checkKeys(event, place, ["description", "args", "ack", "errors"]);
+  checkKeys(event, place, ["description", "args", "ack", "stream", "errors"]);
   checkOptionalString(event, place, "description");
   if (!Array.isArray(event.args)) fail(`${place}.args`, "expected an array of Zod schemas (use [] for none)");
   event.args.forEach((arg: unknown, index: number) => {
-    if (!isSchema(arg)) fail(`${place}.args[${index}]`, "expected a Zod schema");
+    const argPlace = `${place}.args[${index}]`;
+    if (!isSchema(arg)) fail(argPlace, "expected a Zod schema");
+    if (streamOfInfo(arg) === undefined) return;
+    if (!streams) fail(argPlace, "server-to-server events cannot stream (serverSideEmit has no stream)");
+    if (index !== event.args.length - 1) fail(argPlace, "streamOf() can only be an event's last argument");
   });
   if (event.ack !== undefined && !isSchema(event.ack)) fail(`${place}.ack`, "expected a Zod schema");
+  if (event.stream !== undefined) {
+    if (!streams) fail(`${place}.stream`, "server-to-server events cannot stream (serverSideEmit has no stream)");
+    if (!isSchema(event.stream)) fail(`${place}.stream`, "expected a Zod schema for the items");
+    if (streamOfInfo(event.stream) !== undefined) fail(`${place}.stream`, "items cannot themselves be streams: give the item schema");
+  }
+  if (event.ack !== undefined && streamOfInfo(event.ack) !== undefined) fail(`${place}.ack`, "an acknowledgement cannot be a stream: use `stream`");
   if (event.errors === undefined) return;
   if (!isRecord(event.errors)) fail(`${place}.errors`, "expected an object of Zod schemas keyed by error code");
   for (const code of Object.keys(event.errors)) {

@@ -1,5 +1,6 @@
 import * as core from "zod/v4/core";
 import { binaryOptionsOf } from "./binary.js";
+import { streamOfInfo } from "./stream-of.js";
 import type { AnySchema, ContractDefinition, EventMap } from "./types.js";
 
 /** Keys that document a schema without changing what it accepts. */
@@ -45,7 +46,10 @@ function eventsShape(events: EventMap | undefined): unknown {
   for (const [name, event] of Object.entries(events ?? {})) {
     const errors: Record<string, unknown> = {};
     for (const [code, schema] of Object.entries(event.errors ?? {})) errors[code] = schemaShape(schema);
-    shape[name] = { args: event.args.map(schemaShape), ack: event.ack === undefined ? null : schemaShape(event.ack), errors };
+    const eventShape: Record<string, unknown> = { args: event.args.map(schemaShape), ack: event.ack === undefined ? null : schemaShape(event.ack), errors };
+    // Added only where declared, so contracts without streams keep the fingerprints they had.
+    if (event.stream !== undefined) eventShape.stream = schemaShape(event.stream);
+    shape[name] = eventShape;
   }
   return shape;
 }
@@ -60,9 +64,15 @@ function schemaShape(schema: AnySchema): unknown {
     io: "input",
     unrepresentable: (context) => ({ "x-zod": context.zodSchema._zod.def.type }),
     override: (context) => {
+      const json = context.jsonSchema as Record<string, unknown>;
+      const stream = streamOfInfo(context.zodSchema);
+      if (stream !== undefined) {
+        for (const key of Object.keys(json)) delete json[key];
+        Object.assign(json, { "x-stream-of": { item: schemaShape(stream.item), maxItems: stream.maxItems ?? null } });
+        return;
+      }
       const options = binaryOptionsOf(context.zodSchema);
       if (options === undefined) return;
-      const json = context.jsonSchema as Record<string, unknown>;
       for (const key of Object.keys(json)) delete json[key];
       Object.assign(json, { "x-binary": { maxBytes: options.maxBytes ?? null, minBytes: options.minBytes ?? null } });
     },

@@ -3,11 +3,17 @@ import type * as core from "zod/v4/core";
 /** Any Zod schema, classic or mini. */
 export type AnySchema = core.$ZodType;
 
-/** One event: its arguments in order, and optionally the acknowledgement it answers with and the errors it may fail with. */
+/**
+ * One event: its arguments in order, and optionally the acknowledgement it answers with, the items
+ * it streams back, and the errors it may fail with. A `streamOf()` last argument makes the requester
+ * stream items to the responder.
+ */
 export interface EventDefinition {
   readonly description?: string;
   readonly args: readonly AnySchema[];
   readonly ack?: AnySchema;
+  /** The responder sends a sequence of these, then ends (with `ack`, the end carries the final value). */
+  readonly stream?: AnySchema;
   readonly errors?: { readonly [code: string]: AnySchema };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fnv1a64 } from "../src/fingerprint.js";
-import { binary, contractFingerprint, defineContract } from "../src/index.js";
+import { binary, contractFingerprint, defineContract, streamOf } from "../src/index.js";
 
 function chat(message: z.ZodType, extra: { version?: string; description?: string } = {}) {
   return defineContract({
@@ -59,5 +59,25 @@ describe("contractFingerprint", () => {
     const contract = chat(z.object({ at: z.date(), big: z.bigint(), custom: z.custom<string>(() => true), out: z.string().transform(Number) }));
     const first = contractFingerprint(contract);
     expect(contractFingerprint(contract)).toBe(first);
+  });
+});
+
+describe("contractFingerprint of streams", () => {
+  function streams(event: Record<string, unknown>) {
+    return defineContract({ name: "s", version: "1", namespaces: { "/s": { clientToServer: { search: { args: [z.string()], ...event } as never } } } });
+  }
+
+  it("tells apart every stream shape, and keeps a plain event's print", () => {
+    const plain = contractFingerprint(streams({}));
+    const prints = [
+      streams({ stream: z.string() }),
+      streams({ stream: z.number() }),
+      streams({ args: [z.string(), streamOf(z.string())] }),
+      streams({ args: [z.string(), streamOf(z.number())] }),
+      streams({ args: [z.string(), streamOf(z.number(), { maxItems: 3 })] }),
+    ].map(contractFingerprint);
+    expect(new Set([plain, ...prints]).size).toBe(6);
+    // The window is flow control, not shape: two peers with other windows still speak the same contract.
+    expect(contractFingerprint(streams({ args: [z.string(), streamOf(z.number(), { window: 4 })] }))).toBe(prints[3]);
   });
 });

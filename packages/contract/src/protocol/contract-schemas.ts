@@ -1,9 +1,10 @@
+import { streamOfInfo } from "../stream-of.js";
 import type { AnySchema, ContractDefinition, EventMap } from "../types.js";
 
 /**
  * Every schema the runtimes validate with, in a stable order: per namespace its `auth` and `data`,
  * then each event's arguments, acknowledgement and error data, both directions; then
- * `serverToServer`. Shared schemas appear once.
+ * `serverToServer`. Stream items follow their event's arguments and ack. Shared schemas appear once.
  *
  * @example
  * const sources = parserSources(contractSchemas(contract));
@@ -17,8 +18,12 @@ export function contractSchemas(contract: ContractDefinition): AnySchema[] {
     if (events === undefined) return;
     for (const name of Object.keys(events).sort()) {
       const event = events[name]!;
-      event.args.forEach(add);
+      for (const arg of event.args) {
+        add(arg);
+        add(streamOfInfo(arg)?.item);
+      }
       add(event.ack);
+      add(event.stream);
       if (event.errors !== undefined) for (const code of Object.keys(event.errors).sort()) add(event.errors[code]);
     }
   };
