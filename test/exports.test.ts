@@ -9,12 +9,15 @@ describe("public exports", () => {
       "ContractDefinitionError",
       "ContractError",
       "RESERVED_EVENT_NAMES",
+      "RESERVED_EVENT_PREFIX",
       "binary",
       "binaryOptionsOf",
       "contractFingerprint",
       "defineContract",
       "isBuiltInErrorCode",
       "isContract",
+      "streamOf",
+      "streamOfInfo",
     ]);
   });
 

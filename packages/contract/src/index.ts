@@ -1,9 +1,33 @@
 export { binary, binaryOptionsOf, type BinaryInput, type BinaryOptions, type BinarySchema } from "./binary.js";
 export { ContractError, type ContractErrorOptions, type ContractIssue } from "./contract-error.js";
-export { defineContract, isContract, RESERVED_EVENT_NAMES } from "./define-contract.js";
+export { defineContract, isContract, RESERVED_EVENT_NAMES, RESERVED_EVENT_PREFIX } from "./define-contract.js";
 export { ContractDefinitionError } from "./definition-error.js";
 export { BUILT_IN_ERROR_CODES, type BuiltInErrorCode, isBuiltInErrorCode } from "./error-codes.js";
 export { contractFingerprint } from "./fingerprint.js";
+export {
+  streamOf,
+  streamOfInfo,
+  type StreamOfInfo,
+  type StreamOfOptions,
+  type StreamOfSchema,
+  type StreamSource,
+} from "./stream-of.js";
+export type {
+  ContractStream,
+  EmitEventName,
+  HasStream,
+  HasUpload,
+  InferStreamItemInput,
+  InferStreamItemOutput,
+  InferUploadItemInput,
+  InferUploadItemOutput,
+  IsStreamEvent,
+  StreamArgs,
+  StreamCallOptions,
+  StreamEventName,
+  StreamHandler,
+  StreamResult,
+} from "./infer-stream.js";
 export type {
   ClientToServerOf,
   EmitResult,

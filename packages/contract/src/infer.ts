@@ -1,6 +1,7 @@
 import type * as core from "zod/v4/core";
 import type { ContractError } from "./contract-error.js";
 import type { BuiltInErrorCode } from "./error-codes.js";
+import type { IsStreamEvent, StreamHandler } from "./infer-stream.js";
 import type { AckEnvelope, ContractErrorReport } from "./protocol/envelope.js";
 import type { AnySchema, ContractDefinition, EventDefinition, EventMap } from "./types.js";
 
@@ -50,11 +51,14 @@ export type InferEventError<TEvent extends EventDefinition> =
 /**
  * A receiving handler: the parsed arguments spread in order. For an ack-bearing event its return
  * value (or promise) is the acknowledgement; for any other event the return value is ignored, as
- * Socket.IO ignores a listener's.
+ * Socket.IO ignores a listener's. A stream event's handler is a `StreamHandler`.
  */
-export type EventHandler<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema }
-  ? (...args: InferArgsOutput<TEvent>) => MaybePromise<InferAckInput<TEvent>>
-  : (...args: InferArgsOutput<TEvent>) => unknown;
+export type EventHandler<TEvent extends EventDefinition> =
+  IsStreamEvent<TEvent> extends true
+    ? StreamHandler<TEvent>
+    : TEvent extends { readonly ack: AnySchema }
+      ? (...args: InferArgsOutput<TEvent>) => MaybePromise<InferAckInput<TEvent>>
+      : (...args: InferArgsOutput<TEvent>) => unknown;
 
 /** What a sender's `emit` returns: a promise of the validated acknowledgement, or nothing. */
 export type EmitResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema } ? Promise<InferAckOutput<TEvent>> : void;
@@ -63,7 +67,12 @@ type WireListener<TEvent extends EventDefinition> = TEvent extends { readonly ac
   ? (...args: [...InferArgsInput<TEvent>, callback: (response: AckEnvelope<core.input<TAck>>) => void]) => void
   : (...args: InferArgsInput<TEvent>) => void;
 
-type WireEvents<TEvents> = { [TName in keyof TEvents & string]: TEvents[TName] extends EventDefinition ? WireListener<TEvents[TName]> : never } & {
+// Stream events travel as `contract:*` frames, never under their own name, so they are not listeners here.
+type WireEvents<TEvents> = {
+  [TName in keyof TEvents & string as TEvents[TName] extends EventDefinition ? (IsStreamEvent<TEvents[TName]> extends true ? never : TName) : TName]: TEvents[TName] extends EventDefinition
+    ? WireListener<TEvents[TName]>
+    : never;
+} & {
   "contract:error": (report: ContractErrorReport) => void;
 };
 
