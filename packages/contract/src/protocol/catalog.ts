@@ -1,5 +1,6 @@
 import * as core from "zod/v4/core";
 import type { ContractIssue } from "../contract-error.js";
+import { streamOfInfo } from "../stream-of.js";
 import type { AnySchema, EventDefinition, EventMap } from "../types.js";
 import { toContractIssues } from "./issues.js";
 import { compileSchema, parsersGeneration } from "./precompiled.js";
@@ -10,6 +11,18 @@ export interface CompiledEvent {
   readonly args: readonly AnySchema[];
   readonly ack: AnySchema | undefined;
   readonly errors: ReadonlyMap<string, AnySchema> | undefined;
+  /** How the event streams, when it does: it is then requested with `stream()`, never emitted. */
+  readonly stream: StreamShape | undefined;
+}
+
+/** How one event streams, prepared once with its catalog entry. */
+export interface StreamShape {
+  /** The schema of the items the responder sends (`stream`), or `undefined`. */
+  readonly item: AnySchema | undefined;
+  /** The items the requester sends (a `streamOf()` last argument), or `undefined`. */
+  readonly upload: { readonly item: AnySchema; readonly window: number | undefined; readonly maxItems: number | undefined } | undefined;
+  /** The event as `contract:open` carries it: its arguments without the `streamOf()` one. */
+  readonly open: CompiledEvent;
 }
 
 /** The events of one direction, keyed by wire name. A `Map`, so `__proto__` or `toString` are never found. */
@@ -42,11 +55,18 @@ export function prepareSchema(schema: AnySchema): AnySchema {
 
 export function compileEvent(name: string, definition: EventDefinition): CompiledEvent {
   const errors = definition.errors === undefined ? undefined : new Map(Object.entries(definition.errors).map(([code, schema]) => [code, prepareSchema(schema)] as const));
+  const args = definition.args.map(prepareSchema);
+  const ack = definition.ack === undefined ? undefined : prepareSchema(definition.ack);
+  return { name, args, ack, errors, stream: streamShapeOf(definition, { name, args, ack, errors, stream: undefined }) };
+}
+
+function streamShapeOf(definition: EventDefinition, compiled: CompiledEvent): StreamShape | undefined {
+  const info = streamOfInfo(definition.args[definition.args.length - 1]);
+  if (definition.stream === undefined && info === undefined) return undefined;
   return {
-    name,
-    args: definition.args.map(prepareSchema),
-    ack: definition.ack === undefined ? undefined : prepareSchema(definition.ack),
-    errors,
+    item: definition.stream === undefined ? undefined : prepareSchema(definition.stream),
+    upload: info === undefined ? undefined : { item: prepareSchema(info.item), window: info.window, maxItems: info.maxItems },
+    open: info === undefined ? compiled : { ...compiled, args: compiled.args.slice(0, -1) },
   };
 }
 

@@ -2,7 +2,7 @@
  * The wire protocol, shared by `@socket-contract/server` and `@socket-contract/client` so that both
  * sides speak it from one implementation. Internal to the runtimes: not a stable public API.
  */
-export { type CompiledEvent, type EventCatalog, type Parsed, compileEvent, compileEvents, parseArgs, parseValue, prepareSchema } from "./catalog.js";
+export { type CompiledEvent, type EventCatalog, type Parsed, type StreamShape, compileEvent, compileEvents, parseArgs, parseValue, prepareSchema } from "./catalog.js";
 export {
   type AckEnvelope,
   type ContractErrorReport,
@@ -31,3 +31,6 @@ export { type ParserFactory, type ParserSource, compileSchema, parserKey, parser
 export { type Where, handlerFailure } from "./outgoing-error.js";
 export { type Handler, type Receiver, type RunningHandlers, receive } from "./receive.js";
 export { type AckResult, checkOutgoing, readAck, readAcks, requestAck, requestAcks, transportFailure } from "./send.js";
+export { type OpenHeader, type StreamSide, STREAM_CANCEL, STREAM_CREDIT, STREAM_END, STREAM_ITEM, STREAM_OPEN, isStreamFrame } from "./stream-frames.js";
+export { DEFAULT_MAX_STREAMS, DEFAULT_STREAM_WINDOW, type StreamHost, StreamEndpoint } from "./stream-endpoint.js";
+export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";

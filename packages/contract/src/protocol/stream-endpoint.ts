@@ -1,0 +1,219 @@
+import { ContractError } from "../contract-error.js";
+import type { StreamCallOptions } from "../infer-stream.js";
+import { MAX_STREAM_WINDOW } from "../stream-of.js";
+import { type EventCatalog, parseArgs } from "./catalog.js";
+import { type ContractErrorReport, errorEnvelope, toReport } from "./envelope.js";
+import type { Handler } from "./receive.js";
+import { checkOutgoing } from "./send.js";
+import {
+  type StreamSide,
+  STREAM_CANCEL,
+  STREAM_CREDIT,
+  STREAM_END,
+  STREAM_ITEM,
+  STREAM_OPEN,
+  firstStreamId,
+  openedBy,
+  readCredit,
+  readOpenHeader,
+  readStreamId,
+} from "./stream-frames.js";
+import { type StreamLink, StreamRequest } from "./stream-request.js";
+import { StreamResponse } from "./stream-response.js";
+import { iteratorOf } from "./stream-source.js";
+
+/** The default credit window: how many items may be in flight, unread, per stream and direction. */
+export const DEFAULT_STREAM_WINDOW = 16;
+/** The default cap on the streams one peer may have open on one connection at once. */
+export const DEFAULT_MAX_STREAMS = 64;
+
+/** What a connection's streams need from the runtime around them. */
+export interface StreamHost {
+  readonly namespace: string;
+  /** Which side this is: a client opens odd stream ids, a server even ones. */
+  readonly side: StreamSide;
+  /** The events this side may request. */
+  readonly outgoing: EventCatalog;
+  /** The events the other side may request from this one. */
+  readonly incoming: EventCatalog;
+  /** The handler registered for an incoming stream event. */
+  handlerOf(event: string): Handler | undefined;
+  /** Emits one frame on the connection. */
+  send(event: string, args: unknown[]): void;
+  /** Sends `contract:error` to the other side. */
+  sendReport(report: ContractErrorReport): void;
+  /** Tells this side (its `onError`). Must not throw. */
+  report(error: ContractError): void;
+  /** The credit window this side grants by default (`streamWindow`). */
+  readonly window: number;
+  /** How many streams the other side may have open here at once (`maxStreams`). */
+  readonly maxOpen: number;
+}
+
+/**
+ * Every stream of one connection, both ways: the streams this side requested and the ones it
+ * answers. It routes each `contract:*` frame to its stream by id, refuses frames that fit no
+ * stream, caps how many streams the other side may open, and ends them all when the connection
+ * closes.
+ */
+export class StreamEndpoint {
+  readonly #host: StreamHost;
+  readonly #requests = new Map<number, StreamRequest>();
+  readonly #responses = new Map<number, StreamResponse>();
+  #nextId: number;
+  /** The highest id the other side opened: lower ones that are not open have ended. */
+  #peerId = 0;
+
+  constructor(host: StreamHost) {
+    this.#host = host;
+    this.#nextId = firstStreamId(host.side);
+  }
+
+  /** How many streams are open, both ways. */
+  get size(): number {
+    return this.#requests.size + this.#responses.size;
+  }
+
+  /**
+   * Requests a stream: checks the arguments (a refusal throws `INVALID_PAYLOAD` here and nothing is
+   * sent), sends `contract:open`, and returns the stream. One argument more than the event declares
+   * is the call's options.
+   */
+  request(event: string, args: unknown[]): StreamRequest {
+    const host = this.#host;
+    const declared = host.outgoing.get(event);
+    const options = declared !== undefined && args.length === declared.args.length + 1 ? readOptions(args.pop(), host, event) : {};
+    const definition = checkOutgoing(host.outgoing, event, args, host.namespace);
+    const shape = definition.stream;
+    if (shape === undefined) throw new TypeError(`[socket-contract] "${event}" does not stream: send it with emit()`);
+    const upload = shape.upload === undefined ? undefined : iteratorOf(args.pop());
+    const id = this.#nextId;
+    this.#nextId += 2;
+    const window = options.window ?? host.window;
+    const request = new StreamRequest(this.#link(this.#requests), {
+      id,
+      definition,
+      shape,
+      where: { namespace: host.namespace, event },
+      window,
+      upload,
+      signal: options.signal,
+    });
+    if (options.signal?.aborted === true) {
+      request.close(options.signal.reason);
+      return request;
+    }
+    this.#requests.set(id, request);
+    host.send(STREAM_OPEN, [{ id, event, credit: shape.item === undefined ? 0 : window }, ...args]);
+    return request;
+  }
+
+  /** Receives one `contract:*` frame. Never throws. */
+  receive(frame: string, args: readonly unknown[]): void {
+    try {
+      if (frame === STREAM_OPEN) return this.#open(args);
+      const id = readStreamId(args[0]);
+      if (id === undefined) return this.#refuseFrame(frame, "The frame has no valid stream id.");
+      if (openedBy(id, this.#host.side)) this.#toRequest(frame, id, args);
+      else this.#toResponse(frame, id, args);
+    } catch (cause) {
+      this.#host.report(new ContractError("HANDLER_ERROR", { cause, namespace: this.#host.namespace, event: frame }));
+    }
+  }
+
+  /** Ends every open stream with `error` (a disconnect gives `DISCONNECTED`). */
+  close(error: ContractError): void {
+    const requests = [...this.#requests.values()];
+    const responses = [...this.#responses.values()];
+    this.#requests.clear();
+    this.#responses.clear();
+    for (const request of requests) request.close(error);
+    for (const response of responses) response.close(error);
+  }
+
+  #open(args: readonly unknown[]): void {
+    const host = this.#host;
+    const header = readOpenHeader(args[0]);
+    if (header === undefined) return this.#refuseFrame(STREAM_OPEN, "The frame's header is not { id, event, credit }.");
+    const { id, event, credit } = header;
+    const where = { namespace: host.namespace, event };
+    const refuse = (error: ContractError): void => {
+      host.send(STREAM_END, [id, errorEnvelope(new ContractError(error.code, { message: error.message, issues: error.issues, ...where }))]);
+      host.report(error);
+    };
+    if (openedBy(id, host.side) || id <= this.#peerId) {
+      return refuse(new ContractError("INVALID_PAYLOAD", { message: "A stream id must be new, increasing, and of the opener's parity.", ...where }));
+    }
+    this.#peerId = id;
+    if (this.#responses.size >= host.maxOpen) return refuse(new ContractError("RATE_LIMITED", { message: `At most ${host.maxOpen} streams may be open at once.`, ...where }));
+    const definition = host.incoming.get(event);
+    if (definition === undefined) return refuse(new ContractError("UNKNOWN_EVENT", where));
+    const shape = definition.stream;
+    if (shape === undefined) return refuse(new ContractError("INVALID_PAYLOAD", { message: "This event does not stream: send it as an event.", ...where }));
+    if (shape.item === undefined ? credit !== 0 : credit === 0) {
+      return refuse(new ContractError("INVALID_PAYLOAD", { message: shape.item === undefined ? "This stream sends no items: its credit is 0." : "The credit must be at least 1.", ...where }));
+    }
+    const parsed = parseArgs(shape.open, args.slice(1));
+    if (!parsed.ok) return refuse(new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where }));
+    const handler = host.handlerOf(event);
+    if (handler === undefined) return refuse(new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...where }));
+    const response = new StreamResponse(this.#link(this.#responses), { id, definition, shape, where, credit, window: host.window });
+    this.#responses.set(id, response);
+    response.start(handler, parsed.value);
+  }
+
+  #toRequest(frame: string, id: number, args: readonly unknown[]): void {
+    const request = this.#requests.get(id);
+    if (request === undefined) return this.#unknownId(frame, id, id < this.#nextId);
+    if (frame === STREAM_ITEM) request.onItem(args[1]);
+    else if (frame === STREAM_END) request.onEnd(args[1]);
+    else if (frame === STREAM_CANCEL) request.onCancel();
+    else if (frame === STREAM_CREDIT) {
+      const n = readCredit(args[1]);
+      if (n === undefined) this.#refuseFrame(frame, "A credit is a whole number from 1 to 65,536.");
+      else request.onCredit(n);
+    } else this.#refuseFrame(frame, "The frame is not one of this protocol's.");
+  }
+
+  #toResponse(frame: string, id: number, args: readonly unknown[]): void {
+    const response = this.#responses.get(id);
+    if (response === undefined) return this.#unknownId(frame, id, id <= this.#peerId);
+    if (frame === STREAM_ITEM) response.onItem(args[1]);
+    else if (frame === STREAM_END) response.onEnd();
+    else if (frame === STREAM_CANCEL) response.onCancel(args[1]);
+    else if (frame === STREAM_CREDIT) {
+      const n = readCredit(args[1]);
+      if (n === undefined) this.#refuseFrame(frame, `A credit is a whole number from 1 to ${MAX_STREAM_WINDOW}.`);
+      else response.onCredit(n);
+    } else this.#refuseFrame(frame, "The frame is not one of this protocol's.");
+  }
+
+  /** A frame for a stream that ended is one that was in flight: dropped. One for an id never opened is refused. */
+  #unknownId(frame: string, id: number, ended: boolean): void {
+    if (!ended) this.#refuseFrame(frame, `No stream ${id} was opened.`);
+  }
+
+  #refuseFrame(frame: string, message: string): void {
+    const error = new ContractError("INVALID_PAYLOAD", { message, namespace: this.#host.namespace, event: frame });
+    this.#host.sendReport(toReport(frame, error));
+    this.#host.report(error);
+  }
+
+  #link(streams: Map<number, unknown>): StreamLink {
+    const host = this.#host;
+    return {
+      send: (frame, args) => host.send(frame, args),
+      report: (error) => host.report(error),
+      forget: (id) => void streams.delete(id),
+    };
+  }
+}
+
+function readOptions(value: unknown, host: StreamHost, event: string): StreamCallOptions {
+  if (typeof value !== "object" || value === null) throw new ContractError("INVALID_PAYLOAD", { message: "The stream's options are not an object.", namespace: host.namespace, event });
+  const { signal, window } = value as StreamCallOptions;
+  if (window !== undefined && !(Number.isSafeInteger(window) && window >= 1 && window <= MAX_STREAM_WINDOW)) {
+    throw new ContractError("INVALID_PAYLOAD", { message: `window must be a whole number from 1 to ${MAX_STREAM_WINDOW}`, namespace: host.namespace, event });
+  }
+  return { signal, window };
+}
