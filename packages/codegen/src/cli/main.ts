@@ -5,6 +5,7 @@ import { registerAsyncApi } from "./commands/asyncapi.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerDocs } from "./commands/docs.js";
 import { registerGenerate } from "./commands/generate.js";
+import { cliVersion } from "./version.js";
 
 /**
  * The commands of the CLI, one module each under `commands/`. A new command (`asyncapi`, `docs`,
@@ -22,6 +23,7 @@ const COMMANDS: readonly ((program: Command, context: CliContext) => void)[] = [
 export async function main(argv: readonly string[], context: CliContext): Promise<number> {
   const program = new Command("socket-contract")
     .description("Generate typed Socket.IO wrappers and documents from a socket-contract contract.")
+    .version(cliVersion(), "-V, --version", "print the version of socket-contract")
     .exitOverride()
     .configureOutput({ writeOut: (text) => context.out(text.trimEnd()), writeErr: (text) => context.err(text.trimEnd()) })
     .showHelpAfterError("(run socket-contract --help for usage)");

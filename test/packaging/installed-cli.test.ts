@@ -1,0 +1,79 @@
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { alive, descendants, installApp, type PackedApp, packPackages, repoRoot, writeFiles } from "../support/packed-app.js";
+
+// The CLI as a user gets it: the packages packed by npm, installed from the tarballs into a fresh
+// app outside the repository, run through node_modules/.bin.
+
+const CONTRACT = `import { defineContract } from "@socket-contract/contract";
+import { z } from "zod";
+
+export const contract = defineContract({
+  name: "shop",
+  version: "1.0.0",
+  namespaces: { "/shop": { clientToServer: { pay: { args: [z.object({ cents: z.number().int() })], ack: z.string() } } } },
+});
+`;
+
+const TSCONFIG = { compilerOptions: { module: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: false }, include: ["src"] };
+
+let app: PackedApp;
+
+beforeAll(async () => {
+  app = await installApp(await packPackages(), ["zod", "socket.io", "socket.io-client", "typescript"]);
+  writeFiles(app.dir, { "src/contract.ts": CONTRACT, "tsconfig.json": JSON.stringify(TSCONFIG) });
+  // npm unpacks src after dist; make it unmistakably newer, as on the machines that reported it.
+  const future = new Date(Date.now() + 3_600_000);
+  const touch = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) touch(path);
+      else utimesSync(path, future, future);
+    }
+  };
+  touch(join(app.dir, "node_modules/@socket-contract/codegen/src"));
+}, 900_000);
+
+afterAll(() => app?.remove());
+
+describe("the installed socket-contract CLI", () => {
+  it("--version prints the package's version and --help lists every command", { timeout: 60_000 }, async () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, "packages/codegen/package.json"), "utf8")) as { version: string };
+    expect((await app.bin("socket-contract", ["--version"])).stdout).toBe(`${version}\n`);
+    const help = (await app.bin("socket-contract", ["--help"])).stdout;
+    for (const command of ["generate", "asyncapi", "docs", "diff"]) expect(help).toMatch(new RegExp(`^  ${command} `, "m"));
+  });
+
+  it("generates into a folder two below the contract, and the app compiles under module nodenext", { timeout: 180_000 }, async () => {
+    const result = await app.bin("socket-contract", ["generate", "src/contract.ts", "--out", "src/gen/socket"]);
+    expect(result.stdout).toMatch(/^generated \d+ files in src\/gen\/socket/);
+    writeFiles(app.dir, {
+      "src/server.ts": `import { Server } from "socket.io";\nimport { bindContractServer } from "./gen/socket/server.js";\nexport const server = bindContractServer(new Server());\n`,
+    });
+    await app.bin("tsc", ["-p", "tsconfig.json"]);
+    expect(statSync(join(app.dir, "src/gen/socket/shop/client.ts")).isFile()).toBe(true);
+  });
+
+  it("runs its dist in its own process even when src is newer, and SIGTERM ends it and everything it started", { timeout: 180_000 }, async () => {
+    const child = spawn(join(app.dir, "node_modules/.bin/socket-contract"), ["generate", "src/contract.ts", "--out", "src/watched", "--watch"], { cwd: app.dir, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const deadline = Date.now() + 150_000;
+    while (!output.includes("[watch] watching") && Date.now() < deadline && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(output).toContain("[watch] watching");
+
+    const started = descendants(child.pid!);
+    const commands = started.map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " "));
+    expect(commands.filter((command) => /\btsx\b|socket-contract|src\/cli\/run\.ts/.test(command))).toEqual([]);
+
+    child.kill("SIGTERM");
+    const timeout = new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 10_000));
+    expect(await Promise.race([exited, timeout])).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(started.filter(alive)).toEqual([]);
+  });
+});
