@@ -10,7 +10,8 @@ export type CodegenErrorCode =
   | "CONTRACT_TYPE"
   | "CONTRACT_LOAD"
   | "UNRENDERABLE"
-  | "UNWRITABLE_OUT";
+  | "UNWRITABLE_OUT"
+  | "GIT_REVISION";
 
 /**
  * A user-facing failure of the generator, with a message that names the place.

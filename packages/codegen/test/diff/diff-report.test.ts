@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { diffContracts } from "../../src/diff/diff-contracts.js";
 import { formatDiff } from "../../src/diff/format-diff.js";
+import { versionFindings } from "../../src/diff/version-check.js";
 import { type Sides, isSubset } from "../../src/diff/subset.js";
 
 function contract(version: string, message: z.ZodType, extra: { tree?: z.ZodType } = {}): Contract {
@@ -51,7 +52,9 @@ describe("socket-contract diff: report", () => {
     const after = defineContract({ ...before, namespaces: { "/chat": { ...before.namespaces["/chat"]!, clientToServer: { ...before.namespaces["/chat"]!.clientToServer, extra: { args: [] } } } } });
     const report = diffContracts(before, after);
     expect(report.changes.map((change) => [change.event, change.breaks])).toEqual([["extra", ["old-servers"]]]);
-    expect(formatDiff(report, ["old-clients"])).toContain("0 breaking changes, 1 safe");
+    expect(formatDiff(report, ["old-clients"])).toContain(
+      '0 breaking changes, 0 safe, 1 breaking only for old servers (not counted)\n\nignored   /chat client → server "extra"\n  event added\n  breaks old servers (not counted: --audience old-clients): new clients send it; old servers answer UNKNOWN_EVENT',
+    );
     expect(formatDiff(report)).toContain("BREAKING  /chat client → server \"extra\"\n  event added\n  breaks old servers: new clients send it; old servers answer UNKNOWN_EVENT");
   });
 
@@ -87,6 +90,34 @@ describe("socket-contract diff: report", () => {
       change: "type string → number",
       reason: "the new server may send values old clients refuse",
     });
+  });
+});
+
+describe("socket-contract diff: versions", () => {
+  const breakingFrom = (before: string, after: string) => {
+    const report = diffContracts(contract(before, z.string()), contract(after, z.number()));
+    return versionFindings(report, ["old-clients", "old-servers"], { old: "fnv1a64:a", new: "fnv1a64:b" }).map((finding) => finding.message);
+  };
+
+  it("a breaking change needs a major version; under 0.x a minor, under 0.0.x any bump, as npm's caret reads them", () => {
+    expect(breakingFrom("1.4.2", "1.5.0")).toEqual(["1.4.2 → 1.5.0 is a minor release, but 2 changes break old clients: a breaking change needs a major version (2.0.0)"]);
+    expect(breakingFrom("1.4.2", "1.4.3")).toEqual(["1.4.2 → 1.4.3 is a patch release, but 2 changes break old clients: a breaking change needs a major version (2.0.0)"]);
+    expect(breakingFrom("1.4.2", "2.0.0")).toEqual([]);
+    expect(breakingFrom("0.3.1", "0.3.2")).toEqual(["0.3.1 → 0.3.2 is a patch release, but 2 changes break old clients: a breaking change needs a new minor version under 0.x (0.4.0)"]);
+    expect(breakingFrom("0.3.1", "0.4.0")).toEqual([]);
+    expect(breakingFrom("0.0.3", "0.0.4")).toEqual([]);
+    expect(breakingFrom("2024-01", "2024-02")).toEqual([]);
+  });
+
+  it("a changed wire shape under the same version is flagged, a documentation change is not", () => {
+    const same = diffContracts(contract("1.0.0", z.string()), contract("1.0.0", z.number()));
+    expect(versionFindings(same, ["old-clients"], { old: "fnv1a64:a", new: "fnv1a64:b" })).toEqual([
+      {
+        kind: "unchanged-version",
+        message: "the wire shape changed (fingerprint fnv1a64:a → fnv1a64:b) but the version is still 1.0.0, and 2 changes break old clients: clients and servers cannot tell the two contracts apart; bump the version",
+      },
+    ]);
+    expect(versionFindings(same, ["old-clients"], { old: "fnv1a64:a", new: "fnv1a64:a" })).toEqual([]);
   });
 });
 

@@ -1,0 +1,121 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, posix, relative, resolve, sep } from "node:path";
+import { ts } from "ts-morph";
+import { CodegenError } from "../errors.js";
+
+/** A contract file as it was at a git revision, written out with the local files it imports. */
+export interface RevisionContract {
+  /** The contract file inside the snapshot, to load like any contract. */
+  readonly file: string;
+  /** The snapshot's folder: every local file the old contract loads must sit inside it. */
+  readonly root: string;
+  /** Removes the snapshot. */
+  readonly remove: () => void;
+}
+
+const SCRIPT = /\.(m|c)?(t|j)sx?$/;
+const CONFIG_FILES = ["package.json", "tsconfig.json"];
+
+/**
+ * Writes `file` as it was at git revision `revision`, with every local module it imports (followed
+ * through relative specifiers, `.js` meaning `.ts` as under nodenext), and the package.json and
+ * tsconfig.json files (with relative `extends`) of their folders, all read from that revision.
+ * The snapshot sits in a hidden folder of the repository's top level, so packages resolve from the
+ * same node_modules as today's contract; nested node_modules folders are linked in.
+ *
+ * @example
+ * const base = readRevisionContract("origin/main", "src/contract.ts");
+ * try { await loadContract(base.file); } finally { base.remove(); }
+ */
+export function readRevisionContract(revision: string, file: string): RevisionContract {
+  const path = resolve(file);
+  if (!existsSync(dirname(path))) throw new CodegenError("MISSING_FILE", `no folder for the contract file ${file}`);
+  const top = realpathSync(git(dirname(path), ["rev-parse", "--show-toplevel"], `${file} is not inside a git repository`).trim());
+  const commit = git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`], `no git revision ${revision} (in a shallow clone, fetch it first: git fetch origin main)`).trim();
+  const tracked = new Set(git(top, ["ls-tree", "-r", "-z", "--name-only", commit], "cannot list the revision's files").split("\0").filter(Boolean));
+  const start = relative(top, realpathOf(path)).split(sep).join("/");
+  if (!tracked.has(start)) throw new CodegenError("MISSING_FILE", `${file} does not exist at ${revision} (${start})`);
+
+  const root = mkdtempSync(join(top, ".socket-contract-base-"));
+  try {
+    const written = new Set<string>();
+    const queue = [start];
+    const write = (entry: string): boolean => {
+      if (written.has(entry) || !tracked.has(entry)) return false;
+      written.add(entry);
+      const target = join(root, entry);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, execFileSync("git", ["cat-file", "blob", `${commit}:${entry}`], { cwd: top, maxBuffer: 64 * 1024 * 1024 }));
+      return true;
+    };
+    while (queue.length > 0) {
+      const entry = queue.shift()!;
+      if (!write(entry)) continue;
+      if (SCRIPT.test(entry)) for (const imported of localImports(root, entry, tracked)) queue.push(imported);
+      for (let folder = posix.dirname(entry); ; folder = posix.dirname(folder)) {
+        for (const name of CONFIG_FILES) {
+          const config = folder === "." ? name : `${folder}/${name}`;
+          if (write(config) && name === "tsconfig.json") queue.push(...extendedConfigs(root, config, tracked));
+        }
+        if (folder === ".") break;
+      }
+    }
+    linkNodeModules(top, root, written);
+    return { file: join(root, start), root, remove: () => rmSync(root, { recursive: true, force: true }) };
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The tracked files a module imports through relative specifiers, as TypeScript would find them. */
+function localImports(root: string, entry: string, tracked: ReadonlySet<string>): string[] {
+  const text = ts.sys.readFile(join(root, entry)) ?? "";
+  const { importedFiles } = ts.preProcessFile(text, true, true);
+  return importedFiles
+    .map((imported) => imported.fileName)
+    .filter((specifier) => specifier.startsWith("./") || specifier.startsWith("../"))
+    .flatMap((specifier) => {
+      const base = posix.normalize(posix.join(posix.dirname(entry), specifier));
+      const found = candidates(base).find((candidate) => tracked.has(candidate));
+      return found === undefined ? [] : [found];
+    });
+}
+
+function candidates(base: string): string[] {
+  const swapped = base.replace(/\.(m|c)?js(x?)$/, (_: string, kind: string | undefined, x: string) => `.${kind ?? ""}ts${x}`);
+  return [swapped, base, ...[".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".mjs", ".json"].map((ext) => `${base}${ext}`), `${base}/index.ts`, `${base}/index.tsx`, `${base}/index.js`];
+}
+
+/** The relative `extends` of a tsconfig.json (a string or a list), as tracked paths. */
+function extendedConfigs(root: string, config: string, tracked: ReadonlySet<string>): string[] {
+  const parsed = ts.parseConfigFileTextToJson(config, ts.sys.readFile(join(root, config)) ?? "{}").config as { extends?: string | string[] } | undefined;
+  const extended = parsed?.extends === undefined ? [] : Array.isArray(parsed.extends) ? parsed.extends : [parsed.extends];
+  return extended
+    .filter((specifier) => specifier.startsWith("./") || specifier.startsWith("../"))
+    .map((specifier) => posix.normalize(posix.join(posix.dirname(config), specifier)))
+    .flatMap((path) => [path, `${path}.json`].filter((candidate) => tracked.has(candidate)).slice(0, 1));
+}
+
+/** Links each snapshot folder to the node_modules its counterpart in the working tree has. */
+function linkNodeModules(top: string, root: string, written: ReadonlySet<string>): void {
+  const folders = new Set<string>();
+  for (const entry of written) for (let folder = posix.dirname(entry); folder !== "."; folder = posix.dirname(folder)) folders.add(folder);
+  for (const folder of folders) {
+    const modules = join(top, folder, "node_modules");
+    if (existsSync(modules) && existsSync(join(root, folder))) symlinkSync(modules, join(root, folder, "node_modules"), "dir");
+  }
+}
+
+function git(cwd: string, args: readonly string[], failure: string): string {
+  try {
+    return execFileSync("git", [...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+  } catch (error) {
+    throw new CodegenError("GIT_REVISION", failure, { cause: error });
+  }
+}
+
+function realpathOf(path: string): string {
+  return existsSync(path) ? realpathSync(path) : join(realpathSync(dirname(path)), posix.basename(path.split(sep).join("/")));
+}
