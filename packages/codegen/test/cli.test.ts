@@ -120,6 +120,12 @@ describe("mistakes a user will make: one line, exit code 2", () => {
     expectUserError(await runCli(["generate", file, "--out", join(dir, "a-file/out")]), /cannot write to the out dir .*a-file\/out \(ENOTDIR\)/);
   });
 
+  it("a schema of another Standard Schema library, named by its place", slow, async () => {
+    const valibot = SMALL_CONTRACT.replace('import { z } from "zod";', 'import * as v from "valibot";\nimport { z } from "zod";').replace("ack: z.string()", "ack: v.string()");
+    const { file } = writeContract(valibot);
+    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /namespaces\["\/small"\]\.clientToServer\["hello"\]\.ack: the generator renders Zod schemas only/);
+  });
+
   it("a schema that cannot travel over Socket.IO, named by its place", slow, async () => {
     const { file } = writeContract(SMALL_CONTRACT.replace("args: [z.string()]", "args: [z.object({ run: z.function() })]"));
     expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /namespaces\["\/small"\]\.clientToServer\.hello\.args\[0\]\.run: a function schema cannot travel over Socket\.IO/);

@@ -1,5 +1,7 @@
 import * as core from "zod/v4/core";
 import { binaryOptionsOf } from "./binary.js";
+import { isZodSchema } from "./schema-kind.js";
+import { standardJsonSchemaOf } from "./standard-json-schema.js";
 import { streamOfInfo } from "./stream-of.js";
 import type { AnySchema, ContractDefinition, EventMap } from "./types.js";
 
@@ -57,9 +59,11 @@ function eventsShape(events: EventMap | undefined): unknown {
 /**
  * The input-side JSON Schema: what travels on the wire. It must never throw, since it runs inside
  * `bindServer` and `bindClient`: what JSON Schema cannot express is named by its Zod kind, and
- * `binary()` by its limits.
+ * `binary()` by its limits. A schema of another library gives its Standard JSON Schema, or its
+ * vendor's name when it offers none.
  */
 function schemaShape(schema: AnySchema): unknown {
+  if (!isZodSchema(schema)) return standardJsonSchemaOf(schema, "input") ?? { "x-standard": schema["~standard"].vendor };
   return core.toJSONSchema(schema, {
     io: "input",
     unrepresentable: (context) => ({ "x-zod": context.zodSchema._zod.def.type }),

@@ -1,3 +1,4 @@
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type * as core from "zod/v4/core";
 import type { ContractError } from "./contract-error.js";
 import type { BuiltInErrorCode } from "./error-codes.js";
@@ -6,8 +7,26 @@ import type { AckEnvelope, ContractErrorReport } from "./protocol/envelope.js";
 import type { AnySchema, ContractDefinition, EventDefinition, EventMap } from "./types.js";
 
 type MaybePromise<T> = T | Promise<T>;
-type MapInput<TArgs extends readonly unknown[]> = { -readonly [K in keyof TArgs]: core.input<TArgs[K]> };
-type MapOutput<TArgs extends readonly unknown[]> = { -readonly [K in keyof TArgs]: core.output<TArgs[K]> };
+
+/**
+ * What a schema accepts: `z.input` for a Zod schema (read the way Zod reads it, which keeps big
+ * contracts cheap to check), `StandardSchemaV1.InferInput` for any other library.
+ */
+export type InferSchemaInput<TSchema> = TSchema extends core.$ZodType
+  ? core.input<TSchema>
+  : TSchema extends StandardSchemaV1
+    ? StandardSchemaV1.InferInput<TSchema>
+    : never;
+
+/** What a schema produces: `z.output` for a Zod schema, `StandardSchemaV1.InferOutput` for any other library. */
+export type InferSchemaOutput<TSchema> = TSchema extends core.$ZodType
+  ? core.output<TSchema>
+  : TSchema extends StandardSchemaV1
+    ? StandardSchemaV1.InferOutput<TSchema>
+    : never;
+
+type MapInput<TArgs extends readonly unknown[]> = { -readonly [K in keyof TArgs]: InferSchemaInput<TArgs[K]> };
+type MapOutput<TArgs extends readonly unknown[]> = { -readonly [K in keyof TArgs]: InferSchemaOutput<TArgs[K]> };
 
 /** The namespace paths of a contract. */
 export type InferNamespacePath<TContract extends ContractDefinition> = keyof TContract["namespaces"] & string;
@@ -26,17 +45,17 @@ export type ServerToClientOf<TContract extends ContractDefinition, TPath extends
 export type ServerToServerOf<TContract extends ContractDefinition> =
   TContract extends { readonly serverToServer: infer TEvents extends EventMap } ? TEvents : {};
 
-/** What a sender passes: the arguments' `z.input` types, in order. */
+/** What a sender passes: the arguments' input types, in order. */
 export type InferArgsInput<TEvent extends EventDefinition> = MapInput<TEvent["args"]>;
-/** What a handler receives: the arguments' `z.output` types, in order. */
+/** What a handler receives: the arguments' output types, in order. */
 export type InferArgsOutput<TEvent extends EventDefinition> = MapOutput<TEvent["args"]>;
 
 /** Whether an event answers with an acknowledgement. */
 export type HasAck<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema } ? true : false;
-/** What a handler returns as the acknowledgement (`z.input` of `ack`). */
-export type InferAckInput<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck } ? core.input<TAck> : void;
-/** What the sender's promise resolves to (`z.output` of `ack`). */
-export type InferAckOutput<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck } ? core.output<TAck> : void;
+/** What a handler returns as the acknowledgement (the input of `ack`). */
+export type InferAckInput<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck } ? InferSchemaInput<TAck> : void;
+/** What the sender's promise resolves to (the output of `ack`). */
+export type InferAckOutput<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck } ? InferSchemaOutput<TAck> : void;
 
 /** The custom error codes of an event. */
 export type InferErrorCode<TEvent extends EventDefinition> = TEvent extends { readonly errors: infer TErrors } ? keyof TErrors & string : never;
@@ -45,7 +64,7 @@ export type InferErrorCode<TEvent extends EventDefinition> = TEvent extends { re
 export type InferEventError<TEvent extends EventDefinition> =
   | ContractError<BuiltInErrorCode, undefined>
   | (TEvent extends { readonly errors: infer TErrors }
-      ? { [TCode in keyof TErrors & string]: ContractError<TCode, core.output<TErrors[TCode]>> }[keyof TErrors & string]
+      ? { [TCode in keyof TErrors & string]: ContractError<TCode, InferSchemaOutput<TErrors[TCode]>> }[keyof TErrors & string]
       : never);
 
 /**
@@ -64,7 +83,7 @@ export type EventHandler<TEvent extends EventDefinition> =
 export type EmitResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema } ? Promise<InferAckOutput<TEvent>> : void;
 
 type WireListener<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck }
-  ? (...args: [...InferArgsInput<TEvent>, callback: (response: AckEnvelope<core.input<TAck>>) => void]) => void
+  ? (...args: [...InferArgsInput<TEvent>, callback: (response: AckEnvelope<InferSchemaInput<TAck>>) => void]) => void
   : (...args: InferArgsInput<TEvent>) => void;
 
 // Stream events travel as `contract:*` frames, never under their own name, so they are not listeners here.
@@ -95,12 +114,12 @@ export type InferInterServerEvents<TContract extends ContractDefinition> = {
 
 /** The type of `socket.data` in a namespace: the output of its `data` schema. */
 export type InferSocketData<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> =
-  NamespaceOf<TContract, TPath> extends { readonly data: infer TData } ? core.output<TData> : Record<string, unknown>;
+  NamespaceOf<TContract, TPath> extends { readonly data: infer TData } ? InferSchemaOutput<TData> : Record<string, unknown>;
 
 /** The validated handshake `auth` the server sees in a namespace. */
 export type InferAuth<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> =
-  NamespaceOf<TContract, TPath> extends { readonly auth: infer TAuth } ? core.output<TAuth> : Record<string, unknown>;
+  NamespaceOf<TContract, TPath> extends { readonly auth: infer TAuth } ? InferSchemaOutput<TAuth> : Record<string, unknown>;
 
 /** What a client passes as handshake `auth` in a namespace. */
 export type InferAuthInput<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> =
-  NamespaceOf<TContract, TPath> extends { readonly auth: infer TAuth } ? core.input<TAuth> : Record<string, unknown>;
+  NamespaceOf<TContract, TPath> extends { readonly auth: infer TAuth } ? InferSchemaInput<TAuth> : Record<string, unknown>;

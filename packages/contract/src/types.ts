@@ -1,7 +1,14 @@
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type * as core from "zod/v4/core";
 
-/** Any Zod schema, classic or mini. */
-export type AnySchema = core.$ZodType;
+/** A Zod schema, classic or mini: the first-class path (compiled parsers, `binary()`). */
+export type ZodSchema = core.$ZodType;
+
+/**
+ * Any schema a contract takes: a Zod schema, or any Standard Schema v1 value (Valibot, ArkType,
+ * ...). One contract may mix libraries.
+ */
+export type AnySchema = ZodSchema | StandardSchemaV1;
 
 /**
  * One event: its arguments in order, and optionally the acknowledgement it answers with, the items
@@ -20,9 +27,14 @@ export interface EventDefinition {
 /** The events of one direction, keyed by their wire names. */
 export type EventMap = { readonly [event: string]: EventDefinition };
 
-/** One Socket.IO namespace: its handshake `auth`, the shape of `socket.data`, and the events each side may send. */
+/**
+ * One Socket.IO namespace: its handshake `auth`, the shape of `socket.data`, and the events each
+ * side may send. A namespace whose path holds `:name` parameters (`"/org/:orgId"`) may check them
+ * with `params`, a schema of an object keyed by the parameter names.
+ */
 export interface NamespaceDefinition {
   readonly description?: string;
+  readonly params?: AnySchema;
   readonly auth?: AnySchema;
   readonly data?: AnySchema;
   readonly clientToServer?: EventMap;

@@ -1,4 +1,4 @@
-import { type Contract, contractFingerprint } from "@socket-contract/contract";
+import { type Contract, contractFingerprint, type ZodSchema } from "@socket-contract/contract";
 import * as core from "zod/v4/core";
 import { BinaryExample, exampleOf } from "./example-value.js";
 import { COMPONENTS_PREFIX, type JsonSchema } from "./json-schema.js";
@@ -135,7 +135,7 @@ function eventMessage(event: WireEvent, wire: WireContract): Record<string, unkn
 
 function ackMessage(event: WireEvent, wire: WireContract, names: ProtocolNames): Record<string, unknown> {
   const data = exampleOf(event.ack!.schema, wire.schemas);
-  const valid = data !== undefined && !containsBinary(data) && core.safeParse(event.definition.ack!, data).success;
+  const valid = data !== undefined && !containsBinary(data) && core.safeParse(event.definition.ack! as ZodSchema, data).success;
   return {
     title: `${event.name} acknowledgement`,
     summary: `The answer to ${event.name}, through Socket.IO's ack callback.`,
@@ -149,7 +149,7 @@ function ackMessage(event: WireEvent, wire: WireContract, names: ProtocolNames):
 /** An example of the arguments, only when it passes the contract's own schemas (so the parser's example check holds too). */
 function argumentsExample(event: WireEvent, wire: WireContract): unknown {
   const values = event.args.map((arg) => exampleOf(arg.schema, wire.schemas));
-  const valid = values.every((value, index) => value !== undefined && !containsBinary(value) && core.safeParse(event.definition.args[index]!, value).success);
+  const valid = values.every((value, index) => value !== undefined && !containsBinary(value) && core.safeParse(event.definition.args[index]! as ZodSchema, value).success);
   if (!valid) return undefined;
   return values.length === 1 ? values[0] : values;
 }

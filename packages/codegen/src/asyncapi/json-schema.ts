@@ -1,4 +1,4 @@
-import { type AnySchema, binaryOptionsOf } from "@socket-contract/contract";
+import { type AnySchema as ContractSchema, binaryOptionsOf, type ZodSchema as AnySchema } from "@socket-contract/contract";
 import * as core from "zod/v4/core";
 
 /** A JSON Schema object (draft-07, the dialect AsyncAPI 3.0 schemas extend). */
@@ -55,7 +55,9 @@ export class SchemaConverter {
   }
 
   /** The wire JSON Schema of `schema`; `place` names it in warnings, `stem` names its recursive parts. */
-  convert(schema: AnySchema, place: string, stem: string): JsonSchema {
+  convert(contractSchema: ContractSchema, place: string, stem: string): JsonSchema {
+    // The loader refuses every schema that is not Zod's (assertZodSchemas), so this one is.
+    const schema = contractSchema as AnySchema;
     const name = this.#names.get(schema);
     if (name !== undefined) {
       this.#declare(schema, name, place);

@@ -1,4 +1,4 @@
-import type { AnySchema, Contract, EventDefinition, EventMap } from "@socket-contract/contract";
+import type { AnySchema as ContractSchema, Contract, EventDefinition, EventMap, ZodSchema as AnySchema } from "@socket-contract/contract";
 import { camelCase, folderOf, pascalCase } from "../model/naming.js";
 import { type ConversionWarning, type JsonSchema, SchemaConverter } from "./json-schema.js";
 
@@ -126,7 +126,9 @@ function events(converter: SchemaConverter, map: EventMap | undefined, direction
     });
 }
 
-function value(converter: SchemaConverter, schema: AnySchema, place: string, stem: string): WireValue {
+function value(converter: SchemaConverter, contractSchema: ContractSchema, place: string, stem: string): WireValue {
+  // The loader refuses every schema that is not Zod's (assertZodSchemas), so this one is.
+  const schema = contractSchema as AnySchema;
   // Zod's own flag for "the input may be undefined" (optional, default, void...), as z.object reads it.
   return { schema: converter.convert(schema, place, stem), optional: (schema._zod as { optin?: string }).optin === "optional" };
 }

@@ -2,8 +2,10 @@ import * as core from "zod/v4/core";
 import type { ContractIssue } from "../contract-error.js";
 import { streamOfInfo } from "../stream-of.js";
 import type { AnySchema, EventDefinition, EventMap } from "../types.js";
+import { isZodSchema } from "../schema-kind.js";
 import { toContractIssues } from "./issues.js";
 import { compileSchema, parsersGeneration } from "./precompiled.js";
+import { parseStandard } from "./standard-parse.js";
 
 /** One event, ready for the wire: schemas prepared once, looked up by name in O(1). */
 export interface CompiledEvent {
@@ -39,7 +41,9 @@ let preparedGeneration = parsersGeneration();
  * Where `new Function` is forbidden, parsers registered ahead of time (`registerParsers`) give the
  * same fast path; without them the schema keeps Zod's ordinary parser.
  */
-export function prepareSchema(schema: AnySchema): AnySchema {
+export function prepareSchema<TSchema extends AnySchema>(schema: TSchema): TSchema {
+  // Other libraries validate through `~standard.validate`, as they are.
+  if (!isZodSchema(schema)) return schema;
   if (preparedGeneration !== parsersGeneration()) {
     // Parsers registered since: schemas prepared before may compile now.
     prepared = new WeakMap();
@@ -50,7 +54,7 @@ export function prepareSchema(schema: AnySchema): AnySchema {
     fast = compileSchema(schema);
     prepared.set(schema, fast);
   }
-  return fast;
+  return fast as TSchema;
 }
 
 export function compileEvent(name: string, definition: EventDefinition): CompiledEvent {
@@ -77,8 +81,12 @@ export function compileEvents(events: EventMap | undefined): EventCatalog {
   return catalog;
 }
 
-/** Parses one value; a schema that throws (a transform that fails) is an issue, not a crash. */
+/**
+ * Parses one value; a schema that throws (a transform that fails) is an issue, not a crash. Zod
+ * schemas parse through Zod directly; any other Standard Schema through `~standard.validate`.
+ */
 export function parseValue(schema: AnySchema, value: unknown, prefix: readonly (string | number)[]): Parsed<unknown> {
+  if (!isZodSchema(schema)) return parseStandard(schema, value, prefix);
   let result: core.util.SafeParseResult<unknown>;
   try {
     result = core.safeParse(schema, value);

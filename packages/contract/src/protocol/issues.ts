@@ -1,6 +1,6 @@
 import type * as core from "zod/v4/core";
 import type { ContractIssue } from "../contract-error.js";
-import type { AnySchema } from "../types.js";
+import type { ZodSchema as AnySchema } from "../types.js";
 
 /** At most this many issues travel back, so a huge invalid input cannot make a huge answer. */
 export const MAX_ISSUES = 20;

@@ -1,4 +1,5 @@
 import * as core from "zod/v4/core";
+import { isZodSchema } from "../schema-kind.js";
 import type { AnySchema } from "../types.js";
 
 /**
@@ -52,9 +53,10 @@ export function parsersGeneration(): number {
 
 /**
  * Zod's `compile(schema)`, with the code it generates looked up among the registered parsers
- * first. Never throws: a schema that cannot be compiled comes back unchanged, on Zod's parser.
+ * first. Never throws: a schema that cannot be compiled (or is not Zod's) comes back unchanged.
  */
 export function compileSchema(schema: AnySchema): AnySchema {
+  if (!isZodSchema(schema)) return schema;
   const forbidden = evalRefused || core.globalConfig.jitless === true;
   try {
     return withCodeHook((params, body) => {
@@ -78,15 +80,17 @@ export function compileSchema(schema: AnySchema): AnySchema {
 /**
  * The source of every parser Zod generates for these schemas (the parser, and the assert-only
  * validator used for outgoing checks), deduplicated and sorted by key. For code generators, at
- * build time, where `new Function` is allowed.
+ * build time, where `new Function` is allowed. Schemas of other libraries have no Zod parser and
+ * are passed over.
  *
  * @example
  * const sources = parserSources([z.object({ room: z.string() })]);
  * // [{ key: "...", params: ["INVALID"], body: "return (input) => { ... }" }, ...]
  */
-export function parserSources(schemas: Iterable<AnySchema>): ParserSource[] {
+export function parserSources(schemas: Iterable<unknown>): ParserSource[] {
   const found = new Map<string, ParserSource>();
   for (const schema of schemas) {
+    if (!isZodSchema(schema)) continue;
     withCodeHook((params, body) => {
       const key = parserKey(params, body);
       if (!found.has(key)) found.set(key, { key, params, body });

@@ -1,8 +1,10 @@
 import type * as core from "zod/v4/core";
 import { binaryOptionsOf } from "../binary.js";
-import type { AnySchema } from "../types.js";
+import { isZodSchema } from "../schema-kind.js";
+import { standardJsonSchemaOf } from "../standard-json-schema.js";
+import type { AnySchema, ZodSchema } from "../types.js";
 
-const cache = new WeakMap<AnySchema, boolean>();
+const cache = new WeakMap<object, boolean>();
 
 /**
  * Whether a schema's parsed value may travel in place of the value it was parsed from: true when
@@ -11,22 +13,38 @@ const cache = new WeakMap<AnySchema, boolean>();
  * handler that returns a database row with a `passwordHash` does not send it. A schema with a
  * transform (other than `binary()`, whose `Uint8Array` output is valid input) sends the value as
  * given, since its output may not be valid input again. Decided once per schema.
+ *
+ * A schema of another library is read through its Standard JSON Schema: its parsed value travels
+ * when its input and output JSON Schemas agree (no transform changed the shape), and the value as
+ * given travels when they differ or it offers none.
  */
 export function sendsParsedValue(schema: AnySchema): boolean {
   let safe = cache.get(schema);
   if (safe === undefined) {
-    safe = transformFree(schema, new Set());
+    safe = isZodSchema(schema) ? transformFree(schema, new Set()) : sameJsonSchemaBothWays(schema);
     cache.set(schema, safe);
   }
   return safe;
 }
 
-function transformFree(schema: AnySchema, seen: Set<AnySchema>): boolean {
+function sameJsonSchemaBothWays(schema: Exclude<AnySchema, ZodSchema>): boolean {
+  const input = standardJsonSchemaOf(schema, "input");
+  const output = standardJsonSchemaOf(schema, "output");
+  // `additionalProperties: false` only narrows: an output without unknown keys (ArkType's
+  // `"+": "delete"`) is still valid input.
+  return input !== undefined && output !== undefined && JSON.stringify(input, closedObjectsOpen) === JSON.stringify(output, closedObjectsOpen);
+}
+
+function closedObjectsOpen(key: string, value: unknown): unknown {
+  return key === "additionalProperties" && value === false ? undefined : value;
+}
+
+function transformFree(schema: ZodSchema, seen: Set<ZodSchema>): boolean {
   if (seen.has(schema)) return true;
   seen.add(schema);
   if (binaryOptionsOf(schema) !== undefined) return true;
   const def = schema._zod.def as core.$ZodTypeDef & Record<string, any>;
-  const all = (schemas: readonly AnySchema[]) => schemas.every((child) => transformFree(child, seen));
+  const all = (schemas: readonly ZodSchema[]) => schemas.every((child) => transformFree(child, seen));
   switch (def.type) {
     case "pipe":
     case "transform":
@@ -34,7 +52,7 @@ function transformFree(schema: AnySchema, seen: Set<AnySchema>): boolean {
     case "function":
       return false;
     case "object":
-      return all(Object.values(def.shape as Record<string, AnySchema>)) && (def.catchall === undefined || transformFree(def.catchall, seen));
+      return all(Object.values(def.shape as Record<string, ZodSchema>)) && (def.catchall === undefined || transformFree(def.catchall, seen));
     case "array":
     case "set":
       return transformFree(def.element ?? def.valueType, seen);

@@ -6,6 +6,7 @@ import type { StaticTypes } from "../../model/static-types.js";
 import { checkerStaticTypes } from "./checker-static-types.js";
 import { type ContractProject, checkContractTypes, localSourceFiles, openContractProject } from "./contract-project.js";
 import { importContractModule } from "./import-contract.js";
+import { assertZodSchemas } from "./zod-only.js";
 
 /** A contract read from its source file, with everything the generator needs from that source. */
 export interface LoadedContract {
@@ -46,6 +47,7 @@ export async function loadContract(file: string, exportName?: string): Promise<L
   }
   const contract = exports[name];
   if (!isContract(contract)) throw new CodegenError("NOT_A_CONTRACT", `the export "${name}" of ${file} is not a contract made by defineContract`);
+  assertZodSchemas(contract);
   return {
     path,
     exportName: name,
