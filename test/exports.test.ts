@@ -16,6 +16,11 @@ describe("public exports", () => {
       "defineContract",
       "isBuiltInErrorCode",
       "isContract",
+      "isNamespacePattern",
+      "isStandardSchema",
+      "isZodSchema",
+      "matchNamespace",
+      "standardJsonSchemaOf",
       "streamOf",
       "streamOfInfo",
     ]);

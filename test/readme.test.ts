@@ -37,7 +37,7 @@ it("names the place of a contract mistake", () => {
   const define = () =>
     defineContract({ name: "chat", version: "1", namespaces: { "/chat": { clientToServer: { typing: { args: [z.string(), "boolean" as never] } } } } });
   expect(define).toThrow(ContractDefinitionError);
-  expect(define).toThrow('[defineContract] namespaces["/chat"].clientToServer["typing"].args[1]: expected a Zod schema');
+  expect(define).toThrow('[defineContract] namespaces["/chat"].clientToServer["typing"].args[1]: expected a schema');
 });
 
 it("runs the quick start's server and client", async () => {

@@ -1,5 +1,7 @@
 import { ContractDefinitionError } from "./definition-error.js";
 import { ERROR_CODE_PATTERN, isBuiltInErrorCode } from "./error-codes.js";
+import { type NamespacePattern, isNamespacePattern, overlapOf, readNamespacePattern } from "./namespace-pattern.js";
+import { isContractSchema, isZodSchema, validatesAsynchronously } from "./schema-kind.js";
 import { streamOfInfo } from "./stream-of.js";
 import type { Contract, ContractDefinition, ContractMarker } from "./types.js";
 
@@ -25,6 +27,11 @@ const MARKER: ContractMarker = Object.freeze({ kind: "socket-contract", revision
 /**
  * Checks a contract definition and returns it, marked as a contract. Every broken rule throws a
  * `ContractDefinitionError` that names the exact place, so a mistake fails at import time.
+ *
+ * A schema may be Zod's or any Standard Schema v1 value (Valibot, ArkType, ...), mixed freely; one
+ * that validates asynchronously is refused. A namespace key may hold `:name` parameters
+ * (`"/org/:orgId"`, checked by an optional `params` schema); two keys that can match the same
+ * concrete path are refused.
  *
  * @example
  * export const contract = defineContract({
@@ -65,17 +72,21 @@ function checkDefinition(definition: unknown): void {
   const paths = Object.keys(definition.namespaces);
   if (paths.length === 0) fail("namespaces", "declare at least one namespace");
   for (const path of paths) checkNamespace(path, definition.namespaces[path]);
+  checkOverlaps(paths);
   if (definition.serverToServer !== undefined) checkEvents(definition.serverToServer, "serverToServer", false);
 }
 
 function checkNamespace(path: string, namespace: unknown): void {
   const place = `namespaces[${JSON.stringify(path)}]`;
   if (!path.startsWith("/")) fail(place, 'a namespace path starts with "/"');
+  const pattern = readNamespacePattern(path);
+  if (typeof pattern === "string") fail(place, pattern);
   if (!isRecord(namespace)) fail(place, "expected an object");
-  checkKeys(namespace, place, ["description", "auth", "data", "clientToServer", "serverToClient"]);
+  checkKeys(namespace, place, ["description", "params", "auth", "data", "clientToServer", "serverToClient"]);
   checkOptionalString(namespace, place, "description");
+  if (namespace.params !== undefined) checkParams(path, namespace.params, `${place}.params`);
   for (const key of ["auth", "data"] as const) {
-    if (namespace[key] !== undefined && !isSchema(namespace[key])) fail(`${place}.${key}`, "expected a Zod schema");
+    if (namespace[key] !== undefined) checkSchema(namespace[key], `${place}.${key}`);
   }
   for (const direction of ["clientToServer", "serverToClient"] as const) {
     if (namespace[direction] !== undefined) checkEvents(namespace[direction], `${place}.${direction}`, true);
@@ -97,28 +108,65 @@ function checkEvent(event: unknown, place: string, streams: boolean): void {
   if (!isRecord(event)) fail(place, "expected an object with `args`");
   checkKeys(event, place, ["description", "args", "ack", "stream", "errors"]);
   checkOptionalString(event, place, "description");
-  if (!Array.isArray(event.args)) fail(`${place}.args`, "expected an array of Zod schemas (use [] for none)");
+  if (!Array.isArray(event.args)) fail(`${place}.args`, "expected an array of schemas (use [] for none)");
   event.args.forEach((arg: unknown, index: number) => {
     const argPlace = `${place}.args[${index}]`;
-    if (!isSchema(arg)) fail(argPlace, "expected a Zod schema");
-    if (streamOfInfo(arg) === undefined) return;
+    checkSchema(arg, argPlace);
+    const stream = streamOfInfo(arg);
+    if (stream === undefined) return;
     if (!streams) fail(argPlace, "server-to-server events cannot stream (serverSideEmit has no stream)");
     if (index !== event.args.length - 1) fail(argPlace, "streamOf() can only be an event's last argument");
+    checkSchema(stream.item, `${argPlace}.item`);
   });
-  if (event.ack !== undefined && !isSchema(event.ack)) fail(`${place}.ack`, "expected a Zod schema");
+  if (event.ack !== undefined) checkSchema(event.ack, `${place}.ack`);
   if (event.stream !== undefined) {
     if (!streams) fail(`${place}.stream`, "server-to-server events cannot stream (serverSideEmit has no stream)");
-    if (!isSchema(event.stream)) fail(`${place}.stream`, "expected a Zod schema for the items");
+    checkSchema(event.stream, `${place}.stream`);
     if (streamOfInfo(event.stream) !== undefined) fail(`${place}.stream`, "items cannot themselves be streams: give the item schema");
   }
   if (event.ack !== undefined && streamOfInfo(event.ack) !== undefined) fail(`${place}.ack`, "an acknowledgement cannot be a stream: use `stream`");
   if (event.errors === undefined) return;
-  if (!isRecord(event.errors)) fail(`${place}.errors`, "expected an object of Zod schemas keyed by error code");
+  if (!isRecord(event.errors)) fail(`${place}.errors`, "expected an object of schemas keyed by error code");
   for (const code of Object.keys(event.errors)) {
     const codePlace = `${place}.errors[${JSON.stringify(code)}]`;
     if (!ERROR_CODE_PATTERN.test(code)) fail(codePlace, "an error code is UPPER_SNAKE_CASE");
     if (isBuiltInErrorCode(code)) fail(codePlace, `"${code}" is a built-in error code`);
-    if (!isSchema(event.errors[code])) fail(codePlace, "expected a Zod schema for the error's data");
+    checkSchema(event.errors[code], codePlace);
+  }
+}
+
+/** A schema is Zod or any Standard Schema v1 value, and validates synchronously. */
+function checkSchema(value: unknown, place: string): void {
+  if (!isContractSchema(value)) fail(place, "expected a schema (Zod, or any Standard Schema v1 value such as Valibot or ArkType)");
+  if (validatesAsynchronously(value)) {
+    fail(place, "this schema validates asynchronously; a contract takes synchronous schemas only (move async checks into the handler)");
+  }
+}
+
+/** `params` belongs to a path with parameters; a Zod object must declare exactly those names. */
+function checkParams(path: string, params: unknown, place: string): void {
+  if (!isNamespacePattern(path)) fail(place, 'only a path with ":name" parameters takes `params`');
+  checkSchema(params, place);
+  const pattern = readNamespacePattern(path) as NamespacePattern;
+  const def = isZodSchema(params) ? (params._zod.def as { type: string; shape?: Record<string, unknown> }) : undefined;
+  if (def === undefined) return;
+  if (def.type !== "object" || def.shape === undefined) fail(place, "expected an object schema keyed by the parameter names");
+  const declared = Object.keys(def.shape).sort().join(", ");
+  const names = [...pattern.paramNames].sort().join(", ");
+  if (declared !== names) fail(place, `declares ${declared || "no keys"}, the path's parameters are ${names}`);
+}
+
+/** Two keys that can match one concrete path would leave it to chance which namespace serves it. */
+function checkOverlaps(paths: readonly string[]): void {
+  const patterns = paths.map((path) => readNamespacePattern(path) as NamespacePattern);
+  for (let i = 0; i < patterns.length; i++) {
+    for (let j = i + 1; j < patterns.length; j++) {
+      if (!isNamespacePattern(paths[i]!) && !isNamespacePattern(paths[j]!)) continue;
+      const both = overlapOf(patterns[i]!, patterns[j]!);
+      if (both !== undefined) {
+        fail(`namespaces[${JSON.stringify(paths[j])}]`, `can match the same paths as namespaces[${JSON.stringify(paths[i])}] (for example "${both}")`);
+      }
+    }
   }
 }
 
@@ -130,10 +178,6 @@ function checkKeys(value: Record<string, unknown>, place: string, allowed: reado
 
 function checkOptionalString(value: Record<string, unknown>, place: string, key: string): void {
   if (value[key] !== undefined && typeof value[key] !== "string") fail(place === "" ? key : `${place}.${key}`, "expected a string");
-}
-
-function isSchema(value: unknown): boolean {
-  return isRecord(value) && isRecord(value._zod) && isRecord(value._zod.def);
 }
 
 function isRecord(value: unknown): value is Record<string, any> {

@@ -29,6 +29,16 @@ export type {
   StreamResult,
 } from "./infer-stream.js";
 export type {
+  InferConcreteNamespacePath,
+  InferNamespaceParams,
+  InferNamespacePattern,
+  PatternParamNames,
+  PatternPath,
+} from "./infer-namespace.js";
+export { isNamespacePattern, matchNamespace, type NamespaceMatch } from "./namespace-pattern.js";
+export { isStandardSchema, isZodSchema } from "./schema-kind.js";
+export { standardJsonSchemaOf } from "./standard-json-schema.js";
+export type {
   ClientToServerOf,
   EmitResult,
   EventHandler,
@@ -44,6 +54,8 @@ export type {
   InferEventError,
   InferInterServerEvents,
   InferNamespacePath,
+  InferSchemaInput,
+  InferSchemaOutput,
   InferServerToClientEvents,
   InferSocketData,
   ServerToClientOf,
@@ -52,4 +64,4 @@ export type {
 export type { AckEnvelope, ContractErrorReport, WireError } from "./protocol/envelope.js";
 export { CONTRACT_ERROR_EVENT } from "./protocol/envelope.js";
 export type { ContractIdentity, ContractMismatchData } from "./protocol/handshake.js";
-export type { AnySchema, Contract, ContractDefinition, ContractMarker, EventDefinition, EventMap, NamespaceDefinition } from "./types.js";
+export type { AnySchema, Contract, ContractDefinition, ContractMarker, EventDefinition, EventMap, NamespaceDefinition, ZodSchema } from "./types.js";

@@ -1,5 +1,4 @@
-import type * as core from "zod/v4/core";
-import type { InferAckInput, InferAckOutput, InferArgsInput, InferArgsOutput } from "./infer.js";
+import type { InferAckInput, InferAckOutput, InferArgsInput, InferArgsOutput, InferSchemaInput, InferSchemaOutput } from "./infer.js";
 import type { AnySchema, EventDefinition } from "./types.js";
 
 type LastOf<T extends readonly unknown[]> = T extends readonly [...unknown[], infer TLast] ? TLast : never;
@@ -19,16 +18,16 @@ export type HasUpload<TEvent extends EventDefinition> = [UploadItemOf<TEvent>] e
 export type IsStreamEvent<TEvent extends EventDefinition> = HasStream<TEvent> extends true ? true : HasUpload<TEvent>;
 
 /** What a responder yields: `z.input` of the event's `stream`. */
-export type InferStreamItemInput<TEvent extends EventDefinition> = TEvent extends { readonly stream: infer TItem } ? core.input<TItem> : never;
+export type InferStreamItemInput<TEvent extends EventDefinition> = TEvent extends { readonly stream: infer TItem } ? InferSchemaInput<TItem> : never;
 
 /** What a requester's `for await` receives: `z.output` of the event's `stream`. */
-export type InferStreamItemOutput<TEvent extends EventDefinition> = TEvent extends { readonly stream: infer TItem } ? core.output<TItem> : never;
+export type InferStreamItemOutput<TEvent extends EventDefinition> = TEvent extends { readonly stream: infer TItem } ? InferSchemaOutput<TItem> : never;
 
 /** What a requester passes as an event's `streamOf()` argument: items of `z.input` of its item schema. */
-export type InferUploadItemInput<TEvent extends EventDefinition> = core.input<UploadItemOf<TEvent>>;
+export type InferUploadItemInput<TEvent extends EventDefinition> = InferSchemaInput<UploadItemOf<TEvent>>;
 
 /** What a handler's upload iterable gives: `z.output` of the `streamOf()` item schema. */
-export type InferUploadItemOutput<TEvent extends EventDefinition> = core.output<UploadItemOf<TEvent>>;
+export type InferUploadItemOutput<TEvent extends EventDefinition> = InferSchemaOutput<UploadItemOf<TEvent>>;
 
 /**
  * What `stream(event, ...args)` returns: the responder's parsed items, read with `for await`

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type * as core from "zod/v4/core";
 import { ContractDefinitionError } from "./definition-error.js";
-import type { AnySchema } from "./types.js";
+import type { InferSchemaInput, InferSchemaOutput } from "./infer.js";
+import { isContractSchema } from "./schema-kind.js";
+import type { AnySchema, ZodSchema } from "./types.js";
 
 /**
  * What a requester may pass where a contract says `streamOf(item)`: an `AsyncIterable` (an async
@@ -25,7 +27,7 @@ export interface StreamOfOptions {
  * the item's parsed output out. The `"~streamOf"` key is types-only: it carries the item schema.
  */
 export interface StreamOfSchema<TItem extends AnySchema = AnySchema>
-  extends z.ZodType<AsyncIterable<core.output<TItem>>, StreamSource<core.input<TItem>>> {
+  extends z.ZodType<AsyncIterable<InferSchemaOutput<TItem>>, StreamSource<InferSchemaInput<TItem>>> {
   /** Types only (no such property at run time): the item schema. Read it at run time with `streamOfInfo`. */
   readonly "~streamOf": TItem;
 }
@@ -56,7 +58,7 @@ export const MAX_STREAM_WINDOW = 65_536;
  * }
  */
 export function streamOf<TItem extends AnySchema>(item: TItem, options: StreamOfOptions = {}): StreamOfSchema<TItem> {
-  if (!isSchemaLike(item)) throw new ContractDefinitionError("streamOf()", "expected a Zod schema for the items");
+  if (!isContractSchema(item)) throw new ContractDefinitionError("streamOf()", "expected a schema for the items (Zod, or any Standard Schema v1 value)");
   if (streamOfInfo(item) !== undefined) throw new ContractDefinitionError("streamOf()", "items cannot themselves be streams");
   const { window, maxItems } = options;
   if (window !== undefined && !(Number.isSafeInteger(window) && window >= 1 && window <= MAX_STREAM_WINDOW)) {
@@ -66,7 +68,7 @@ export function streamOf<TItem extends AnySchema>(item: TItem, options: StreamOf
     throw new ContractDefinitionError("streamOf()", "maxItems must be a non-negative whole number");
   }
   const info: StreamOfInfo = { item, window, maxItems };
-  const source = z.custom<StreamSource<core.input<TItem>>>(isStreamSource, { error: "Expected an AsyncIterable, an Iterable or a ReadableStream" });
+  const source = z.custom<StreamSource<InferSchemaInput<TItem>>>(isStreamSource, { error: "Expected an AsyncIterable, an Iterable or a ReadableStream" });
   // The item schema is kept off the enumerable metadata, so tools that print metadata print only data.
   const meta: Record<string, unknown> = {};
   Object.defineProperty(meta, "info", { value: info, enumerable: false });
@@ -89,7 +91,7 @@ export function streamOfInfo(schema: unknown): StreamOfInfo | undefined {
   // A clone (`.describe()`) spreads the metadata, losing the hidden `info`: look up the chain.
   if (marker === undefined) return undefined;
   if (marker.info !== undefined) return marker.info;
-  const parent = (schema as AnySchema)._zod.parent;
+  const parent = (schema as ZodSchema)._zod.parent;
   return parent === undefined ? undefined : streamOfInfo(parent);
 }
 
@@ -103,6 +105,6 @@ function isStreamSource(value: unknown): value is StreamSource<unknown> {
   );
 }
 
-function isSchemaLike(value: unknown): value is AnySchema {
+function isSchemaLike(value: unknown): value is ZodSchema {
   return typeof value === "object" && value !== null && typeof (value as { _zod?: { def?: unknown } })._zod?.def === "object";
 }

@@ -1,0 +1,129 @@
+import type { ContractDefinition } from "./types.js";
+
+/** One segment of a namespace path: a literal, or a `:name` parameter. */
+type Segment = { readonly literal: string } | { readonly param: string };
+
+/** A namespace key read once: its segments, parameter names, and the regular expression for Socket.IO. */
+export interface NamespacePattern {
+  readonly pattern: string;
+  readonly segments: readonly Segment[];
+  readonly paramNames: readonly string[];
+  /** Matches exactly the concrete paths of this pattern; group `i + 1` is parameter `i`. */
+  readonly regExp: RegExp;
+}
+
+/** What a concrete path resolves to: the contract key it belongs to, and its raw parameter values. */
+export interface NamespaceMatch {
+  readonly pattern: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Whether a namespace key holds `:name` parameters, so that it stands for many concrete namespaces.
+ *
+ * @example
+ * isNamespacePattern("/org/:orgId"); // true
+ * isNamespacePattern("/chat"); // false
+ */
+export function isNamespacePattern(path: string): boolean {
+  return path.split("/").some((segment) => segment.startsWith(":"));
+}
+
+/**
+ * Reads a namespace key. Returns a problem, in words, when the key is not a valid pattern: a
+ * parameter fills a whole segment (so no literal segment holds ":"), is named like an identifier, appears once, and a path with
+ * parameters has no empty segment.
+ */
+export function readNamespacePattern(pattern: string): NamespacePattern | string {
+  const raw = pattern.split("/").slice(1);
+  const dynamic = raw.some((segment) => segment.startsWith(":"));
+  const segments: Segment[] = [];
+  const paramNames: string[] = [];
+  for (const segment of raw) {
+    if (!segment.startsWith(":")) {
+      if (segment.includes(":")) return `segment "${segment}": a ":name" parameter fills a whole segment (":" is kept for parameters)`;
+      if (dynamic && segment === "") return "a path with parameters cannot have an empty segment";
+      segments.push({ literal: segment });
+      continue;
+    }
+    const name = segment.slice(1);
+    if (!PARAM_NAME.test(name)) return `parameter "${segment}" must be ":" and a name of letters, digits or "_" filling the whole segment`;
+    if (name === "__proto__") return 'a parameter cannot be named "__proto__"';
+    if (paramNames.includes(name)) return `parameter ":${name}" appears twice`;
+    paramNames.push(name);
+    segments.push({ param: name });
+  }
+  const source = segments.map((segment) => ("param" in segment ? "([^/]+)" : escapeRegExp(segment.literal))).join("/");
+  return { pattern, segments, paramNames, regExp: new RegExp(`^/${source}$`) };
+}
+
+/**
+ * A concrete path that both patterns match, or `undefined` when no path can match both. Two keys
+ * of one contract may not overlap, so every concrete path belongs to at most one namespace.
+ */
+export function overlapOf(a: NamespacePattern, b: NamespacePattern): string | undefined {
+  if (a.segments.length !== b.segments.length) return undefined;
+  const example: string[] = [];
+  for (let index = 0; index < a.segments.length; index++) {
+    const left = a.segments[index]!;
+    const right = b.segments[index]!;
+    if ("literal" in left && "literal" in right) {
+      if (left.literal !== right.literal) return undefined;
+      example.push(left.literal);
+    } else if ("literal" in left || "literal" in right) {
+      const literal = "literal" in left ? left.literal : (right as { literal: string }).literal;
+      if (literal === "") return undefined; // a parameter never matches an empty segment
+      example.push(literal);
+    } else example.push("x");
+  }
+  return `/${example.join("/")}`;
+}
+
+const compiled = new WeakMap<object, { exact: ReadonlySet<string>; patterns: readonly NamespacePattern[] }>();
+
+function patternsOf(contract: ContractDefinition): { exact: ReadonlySet<string>; patterns: readonly NamespacePattern[] } {
+  let found = compiled.get(contract);
+  if (found === undefined) {
+    const exact = new Set<string>();
+    const patterns: NamespacePattern[] = [];
+    for (const key of Object.keys(contract.namespaces)) {
+      if (!isNamespacePattern(key)) exact.add(key);
+      else {
+        const read = readNamespacePattern(key);
+        if (typeof read !== "string") patterns.push(read);
+      }
+    }
+    found = { exact, patterns };
+    compiled.set(contract, found);
+  }
+  return found;
+}
+
+/**
+ * The namespace of a contract that a concrete path belongs to, with the raw (unparsed) values of
+ * its parameters; `undefined` when no namespace matches. A static key matches only itself.
+ *
+ * @example
+ * matchNamespace(contract, "/org/acme"); // { pattern: "/org/:orgId", params: { orgId: "acme" } }
+ * matchNamespace(contract, "/chat"); // { pattern: "/chat", params: {} }
+ */
+export function matchNamespace(contract: ContractDefinition, path: string): NamespaceMatch | undefined {
+  const { exact, patterns } = patternsOf(contract);
+  if (exact.has(path)) return { pattern: path, params: {} };
+  for (const candidate of patterns) {
+    const found = candidate.regExp.exec(path);
+    if (found === null) continue;
+    const params: Record<string, string> = {};
+    candidate.paramNames.forEach((name, index) => {
+      params[name] = found[index + 1]!;
+    });
+    return { pattern: candidate.pattern, params };
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
