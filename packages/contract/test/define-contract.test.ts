@@ -31,7 +31,7 @@ describe("defineContract", () => {
     ["no namespaces", define({}), "namespaces: declare at least one namespace"],
     ["a reserved server-to-server name", define({ "/": {} }, { serverToServer: { connect: ok } }), 'serverToServer["connect"]: "connect" is reserved'],
     ["a name in the protocol's contract: space", define({ "/chat": { clientToServer: { "contract:item": ok } } }), 'clientToServer["contract:item"]: names starting with "contract:" are reserved'],
-    ["a non-schema stream", define({ "/chat": { clientToServer: { search: { args: [], stream: "row" } } } }), 'clientToServer["search"].stream: expected a Zod schema for the items'],
+    ["a non-schema stream", define({ "/chat": { clientToServer: { search: { args: [], stream: "row" } } } }), 'clientToServer["search"].stream: expected a schema (Zod, or any Standard Schema v1'],
     ["streamOf() before the last argument", define({ "/chat": { clientToServer: { up: { args: [streamOf(z.string()), z.string()] } } } }), 'clientToServer["up"].args[0]: streamOf() can only be an event\'s last argument'],
     ["a server-to-server stream", define({ "/": {} }, { serverToServer: { feed: { args: [], stream: z.string() } } }), 'serverToServer["feed"].stream: server-to-server events cannot stream'],
     ["a server-to-server streamOf()", define({ "/": {} }, { serverToServer: { feed: { args: [streamOf(z.string())] } } }), 'serverToServer["feed"].args[0]: server-to-server events cannot stream'],
@@ -68,7 +68,7 @@ describe("streams in a contract", () => {
   const cases: [string, () => unknown, string][] = [
     ["a window of 0", () => streamOf(z.string(), { window: 0 }), "streamOf(): window must be a whole number from 1 to 65536"],
     ["a fractional maxItems", () => streamOf(z.string(), { maxItems: 1.5 }), "streamOf(): maxItems must be a non-negative whole number"],
-    ["items that are not a schema", () => streamOf("string" as never), "streamOf(): expected a Zod schema for the items"],
+    ["items that are not a schema", () => streamOf("string" as never), "streamOf(): expected a schema for the items (Zod, or any Standard Schema v1 value)"],
   ];
   for (const [name, run, message] of cases) {
     it(`streamOf() refuses ${name}`, () => {

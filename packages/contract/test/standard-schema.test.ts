@@ -3,7 +3,7 @@ import { type } from "arktype";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { binary, ContractDefinitionError, contractFingerprint, defineContract } from "../src/index.js";
+import { binary, ContractDefinitionError, contractFingerprint, defineContract, streamOf } from "../src/index.js";
 import { checkOutgoing, compileEvent, compileEvents, parseArgs, parseValue } from "../src/protocol/index.js";
 
 const valibotRoom = toStandardJsonSchema(
@@ -34,11 +34,30 @@ describe("Standard Schema in a contract", () => {
     expect(Object.keys(contract.namespaces)).toEqual(["/chat"]);
   });
 
+  it("takes other libraries' schemas for streamed items, both ways", () => {
+    const define = () =>
+      defineContract({
+        name: "files",
+        version: "1",
+        namespaces: {
+          "/files": {
+            clientToServer: {
+              upload: { args: [type({ name: "string" }), streamOf(v.string(), { window: 4 })], ack: type("number") },
+              tail: { args: [v.string()], stream: type({ line: "string" }) },
+            },
+          },
+        },
+      });
+    expect(define).not.toThrow();
+  });
+
   const refused: [string, () => unknown, string][] = [
     ["a Valibot async schema", define({ args: [v.objectAsync({ room: v.string() })] }), 'namespaces["/chat"].clientToServer["send"].args[0]: this schema validates asynchronously'],
     ["a Valibot async pipe as ack", define({ args: [], ack: v.pipeAsync(v.string(), v.checkAsync(async () => true)) }), '["send"].ack: this schema validates asynchronously'],
     ["a Zod async refinement deep inside", define({ args: [z.object({ room: z.string().refine(async () => true) })] }), '["send"].args[0]: this schema validates asynchronously'],
     ["a Zod async transform as error data", define({ args: [], errors: { BAD: z.string().transform(async (s) => s) } }), '.errors["BAD"]: this schema validates asynchronously'],
+    ["an async streamed item", define({ args: [], stream: v.objectAsync({}) }), '["send"].stream: this schema validates asynchronously'],
+    ["an async uploaded item", define({ args: [streamOf(v.objectAsync({}))] }), '["send"].args[0].item: this schema validates asynchronously'],
     ["an async auth", define({ args: [] }, { auth: v.objectAsync({}) }), 'namespaces["/chat"].auth: this schema validates asynchronously'],
     ["something with a ~standard of another version", define({ args: [{ "~standard": { version: 2, validate: () => ({ value: 1 }) } }] }), "args[0]: expected a schema (Zod, or any Standard Schema v1"],
   ];
