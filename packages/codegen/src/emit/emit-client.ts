@@ -1,4 +1,5 @@
-import type { CodeBlockWriter, MethodDeclarationStructure, OptionalKind, SourceFile } from "ts-morph";
+import type { CodeBlockWriter, MethodDeclarationStructure, OptionalKind } from "ts-morph";
+import type { GeneratedSource } from "./generated-file.js";
 import { CodegenError } from "../errors.js";
 import type { EventModel, NamespaceModel } from "../model/contract-model.js";
 import type { TypeNode } from "../model/type-node.js";
@@ -17,7 +18,7 @@ const CLIENT_MEMBERS = new Set(["bound", "socket", "timeout", "onContractError",
  * @example
  * emitClient(files.create("chat/client.ts"), namespace, source, "chat/client.ts");
  */
-export function emitClient(file: SourceFile, namespace: NamespaceModel, source: ContractSource, path: string): void {
+export function emitClient(file: GeneratedSource, namespace: NamespaceModel, source: ContractSource, path: string): void {
   checkMemberNames(namespace);
   const contract = contractLocalName(source);
   const className = `${namespace.pascal}Client`;

@@ -1,6 +1,7 @@
 import type { Contract } from "@socket-contract/contract";
 import { type ParserSource, contractSchemas, parserSources } from "@socket-contract/contract/protocol";
-import { type SourceFile, VariableDeclarationKind } from "ts-morph";
+import { VariableDeclarationKind } from "ts-morph";
+import type { GeneratedSource } from "./generated-file.js";
 import { docText } from "./type-writer.js";
 
 /** Where the generated wrappers find the parsers, from the out dir's root. */
@@ -29,7 +30,8 @@ export function contractParsers(contract: Contract): ParserSource[] {
  * @example
  * emitParsers(files.create("parsers.ts"), contractParsers(contract));
  */
-export function emitParsers(file: SourceFile, sources: readonly ParserSource[]): void {
+export function emitParsers(file: GeneratedSource, sources: readonly ParserSource[]): void {
+  file.format = true;
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: PROTOCOL, namedImports: ["ParserFactory"] });
   file.addVariableStatement({
     isExported: true,
@@ -54,7 +56,7 @@ export function emitParsers(file: SourceFile, sources: readonly ParserSource[]):
     ],
   });
   // First in the file, where TypeScript reads it: Zod writes untyped JavaScript, checked by its fingerprint instead.
-  file.insertStatements(0, "// @ts-nocheck: Zod's compiler writes these parsers as JavaScript; each is used only for the exact code it was built from.");
+  file.prependLine("// @ts-nocheck: Zod's compiler writes these parsers as JavaScript; each is used only for the exact code it was built from.");
 }
 
 /** The imports and the statement a generated `bind...` function needs to register the parsers first. */

@@ -1,4 +1,5 @@
-import { VariableDeclarationKind, type SourceFile } from "ts-morph";
+import { VariableDeclarationKind } from "ts-morph";
+import type { GeneratedSource } from "./generated-file.js";
 import type { ContractModel, NamespaceModel } from "../model/contract-model.js";
 import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
 import { parsersRegistration } from "./emit-parsers.js";
@@ -11,7 +12,7 @@ import { docText } from "./type-writer.js";
  * @example
  * emitFingerprint(files.create("fingerprint.ts"), model);
  */
-export function emitFingerprint(file: SourceFile, model: ContractModel): void {
+export function emitFingerprint(file: GeneratedSource, model: ContractModel): void {
   const constant = (name: string, value: string, doc: string) => ({
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
@@ -31,7 +32,7 @@ export function emitFingerprint(file: SourceFile, model: ContractModel): void {
  * @example
  * emitServerRoot(files.create("server.ts"), source, "server.ts");
  */
-export function emitServerRoot(file: SourceFile, source: ContractSource, path: string): void {
+export function emitServerRoot(file: GeneratedSource, source: ContractSource, path: string): void {
   const contract = contractLocalName(source);
   file.addImportDeclarations([
     { moduleSpecifier: "@socket-contract/server", namedImports: [{ name: "BindServerOptions", isTypeOnly: true }, { name: "BoundServer", isTypeOnly: true }, "bindServer"] },
@@ -60,7 +61,7 @@ export function emitServerRoot(file: SourceFile, source: ContractSource, path: s
  * @example
  * emitNamespaceIndex(files.create("chat/index.ts"));
  */
-export function emitNamespaceIndex(file: SourceFile): void {
+export function emitNamespaceIndex(file: GeneratedSource): void {
   file.addExportDeclarations([{ moduleSpecifier: "./client.js" }, { moduleSpecifier: "./server.js" }, { moduleSpecifier: "./types.js" }]);
 }
 
@@ -71,7 +72,7 @@ export function emitNamespaceIndex(file: SourceFile): void {
  * @example
  * emitRootIndex(files.create("index.ts"), model.namespaces);
  */
-export function emitRootIndex(file: SourceFile, namespaces: readonly NamespaceModel[]): void {
+export function emitRootIndex(file: GeneratedSource, namespaces: readonly NamespaceModel[]): void {
   file.addExportDeclarations([
     { moduleSpecifier: "./fingerprint.js", namedExports: ["contractFingerprint", "contractName", "contractVersion"] },
     { isTypeOnly: true, moduleSpecifier: "./inter-server.js", namedExports: ["InterServerEvents"] },

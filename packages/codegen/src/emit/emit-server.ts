@@ -1,4 +1,4 @@
-import type { SourceFile } from "ts-morph";
+import type { GeneratedSource } from "./generated-file.js";
 import type { NamespaceModel } from "../model/contract-model.js";
 import { handlerType, localNames } from "./emit-client.js";
 import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
@@ -12,7 +12,7 @@ import { docText, propertyKey } from "./type-writer.js";
  * @example
  * emitServer(files.create("chat/server.ts"), namespace, source, "chat/server.ts");
  */
-export function emitServer(file: SourceFile, namespace: NamespaceModel, source: ContractSource, path: string): void {
+export function emitServer(file: GeneratedSource, namespace: NamespaceModel, source: ContractSource, path: string): void {
   const contract = contractLocalName(source);
   const pathLiteral = JSON.stringify(namespace.path);
   const socketType = `${namespace.pascal}Socket`;

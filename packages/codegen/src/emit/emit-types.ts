@@ -1,4 +1,5 @@
-import type { OptionalKind, PropertySignatureStructure, SourceFile, WriterFunction } from "ts-morph";
+import type { OptionalKind, PropertySignatureStructure, WriterFunction } from "ts-morph";
+import type { GeneratedSource } from "./generated-file.js";
 import type { Declaration, EventModel, NamespaceModel, ScopeModel } from "../model/contract-model.js";
 import { type ObjectNode, reference } from "../model/type-node.js";
 import { type ContractSource, contractSpecifier } from "./contract-import.js";
@@ -14,7 +15,7 @@ const CONTRACT_PACKAGE = "@socket-contract/contract";
  * @example
  * emitNamespaceTypes(files.create("chat/types.ts"), namespace, source, "chat/types.ts");
  */
-export function emitNamespaceTypes(file: SourceFile, namespace: NamespaceModel, source: ContractSource, path: string): void {
+export function emitNamespaceTypes(file: GeneratedSource, namespace: NamespaceModel, source: ContractSource, path: string): void {
   const maps = [eventMap("ClientToServerEvents", namespace.clientToServer, `What clients send on \`${namespace.path}\`, as it travels on the wire: \`Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>\`.`), eventMap("ServerToClientEvents", namespace.serverToClient, `What the server sends on \`${namespace.path}\`, as it travels on the wire: \`Socket<ServerToClientEvents, ClientToServerEvents>\` on the client.`)];
   addImports(file, namespace.declarations, [...namespace.clientToServer, ...namespace.serverToClient], true, contractSpecifier(source, path));
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: "../inter-server.js", namedExports: ["InterServerEvents"] });
@@ -36,13 +37,13 @@ export function emitNamespaceTypes(file: SourceFile, namespace: NamespaceModel, 
  * @example
  * emitInterServerTypes(files.create("inter-server.ts"), model.interServer, source, "inter-server.ts");
  */
-export function emitInterServerTypes(file: SourceFile, scope: ScopeModel, source: ContractSource, path: string): void {
+export function emitInterServerTypes(file: GeneratedSource, scope: ScopeModel, source: ContractSource, path: string): void {
   addImports(file, scope.declarations, scope.events, false, contractSpecifier(source, path));
   addDeclarations(file, scope.declarations);
   file.addTypeAlias(eventMap("InterServerEvents", scope.events, "What one server node sends another with `serverSideEmit`: the third generic of `Server<...>`."));
 }
 
-function addImports(file: SourceFile, declarations: readonly Declaration[], events: readonly EventModel[], withReport: boolean, contractModule: string): void {
+function addImports(file: GeneratedSource, declarations: readonly Declaration[], events: readonly EventModel[], withReport: boolean, contractModule: string): void {
   const imports = new Map<string, Set<string>>();
   importsOf(
     declarations.map((declaration) => declaration.type),
@@ -60,7 +61,7 @@ function addImports(file: SourceFile, declarations: readonly Declaration[], even
   }
 }
 
-function addDeclarations(file: SourceFile, declarations: readonly Declaration[]): void {
+function addDeclarations(file: GeneratedSource, declarations: readonly Declaration[]): void {
   for (const declaration of declarations) {
     const docs = declaration.description === undefined ? [] : [docText(declaration.description)];
     if (declaration.type.kind === "object" && declaration.type.index === undefined) {
