@@ -42,8 +42,6 @@ type Statement = StatementStructures | string | WriterFunction;
  */
 export class GeneratedSource {
   readonly statements: Statement[] = [];
-  /** Whether the printed file goes through TypeScript's formatter (for code written by others, such as Zod's parsers). */
-  format = false;
 
   addImportDeclaration(structure: OptionalKind<ImportDeclarationStructure>): void {
     this.statements.push({ ...structure, kind: StructureKind.ImportDeclaration });
@@ -120,6 +118,11 @@ export class GeneratedSource {
     this.statements.push({ ...structure, kind: StructureKind.Function });
   }
 
+  /** A statement written by hand with ts-morph's writer, where a structure would print it less tidily. */
+  addStatement(writer: WriterFunction): void {
+    this.statements.push(writer);
+  }
+
   /** A line printed first in the file, as is. */
   prependLine(text: string): void {
     this.statements.unshift(text);
@@ -137,6 +140,7 @@ export class GeneratedSource {
  */
 export class FileSet {
   readonly #files = new Map<string, GeneratedSource>();
+  readonly #printed: GeneratedFile[] = [];
   readonly #source: string;
 
   /** @param source The contract file's path relative to the out dir, for the banner. */
@@ -151,21 +155,25 @@ export class FileSet {
     return file;
   }
 
+  /** Files printed by an earlier run, taken as they are. */
+  addPrinted(files: readonly GeneratedFile[]): void {
+    this.#printed.push(...files);
+  }
+
   /** Every file's text, sorted by path, opening with the banner and the source line, one blank line between statements. */
   print(): GeneratedFile[] {
-    const print = filePrinter();
-    return [...this.#files.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([path, file]) => {
-        const parts = print(file.statements, file.format);
-        let text = "";
-        parts.forEach((part, index) => {
-          const previous = file.statements[index - 1];
-          const grouped = previous !== undefined && isImport(previous) && isImport(file.statements[index]!);
-          text += index === 0 ? part : `${grouped ? "\n" : "\n\n"}${part}`;
-        });
-        return { path, text: `${BANNER}\n// source: ${this.#source}\n\n${text.trimEnd()}\n` };
+    const print = statementPrinter();
+    const printed = [...this.#files.entries()].map(([path, file]) => {
+      const parts = file.statements.map(print);
+      let text = "";
+      parts.forEach((part, index) => {
+        const previous = file.statements[index - 1];
+        const grouped = previous !== undefined && isImport(previous) && isImport(file.statements[index]!);
+        text += index === 0 ? part : `${grouped ? "\n" : "\n\n"}${part}`;
       });
+      return { path, text: `${BANNER}\n// source: ${this.#source}\n\n${text.trimEnd()}\n` };
+    });
+    return [...printed, ...this.#printed].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 }
 
@@ -184,33 +192,21 @@ interface PrintingContext {
 }
 
 /**
- * Prints a file's statements, one text each, with ts-morph's own structure printer. Creating a
- * source file from structures would print the same text and then parse it, which is most of the
- * time for a big contract; the printer is reached through the project's context, an internal of
- * ts-morph (its version is pinned exactly in package.json for this reason). Only code we did not
- * write (Zod's parser bodies come unindented) goes through a parsed file and the formatter.
+ * Prints one statement with ts-morph's own structure printer. Creating a source file from
+ * structures would print the same text and then parse it, which was most of the time for a big
+ * contract; the printer is reached through the project's context, an internal of ts-morph (its
+ * version is pinned exactly in package.json for this reason).
  */
-function filePrinter(): (statements: readonly Statement[], format: boolean) => string[] {
+function statementPrinter(): (statement: Statement) => string {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, newLineKind: NewLineKind.LineFeed, useTrailingCommas: true },
   });
   const context = (project as unknown as { _context: PrintingContext })._context;
   const printer = context.structurePrinterFactory.forStatement({ isAmbient: false });
-  const printOne = (statement: Statement): string => {
+  return (statement) => {
     const writer = context.createWriter();
     printer.printText(writer, statement);
     return writer.toString().trim();
   };
-  return (statements, format) => {
-    if (!format) return statements.map(printOne);
-    const scratch = project.createSourceFile("/scratch.ts", statements.map(printOne).join(`\n${SEPARATOR}\n`), { overwrite: true });
-    scratch.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-    const text = scratch.getFullText();
-    project.removeSourceFile(scratch);
-    return text.split(SEPARATOR).map((part) => part.trim());
-  };
 }
-
-/** A comment line between statements that no statement prints, so one formatted file splits back into its statements. */
-const SEPARATOR = "//@@socket-contract: next statement@@";

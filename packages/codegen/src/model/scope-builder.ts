@@ -38,7 +38,9 @@ export class ScopeBuilder {
     if (schema !== undefined) this.#schemas.set(schema, provisional);
     const output = render("output");
     const input = render("input");
-    if (sameType(output, this.#rewrite(input, new Map([...this.#collapsed, [inputName, name]])))) {
+    // The lookup sees this schema's own input name as collapsed, without copying the map for every declaration.
+    const collapsedWithOwn = { size: 1, get: (key: string) => (key === inputName ? name : this.#collapsed.get(key)) };
+    if (sameType(output, this.#rewrite(input, collapsedWithOwn))) {
       this.#collapsed.set(inputName, name);
       this.#add({ name, type: output, description });
       const names = { output: name, input: name };
@@ -77,13 +79,16 @@ export class ScopeBuilder {
     this.#declarations.set(declaration.name, declaration.description === undefined ? { name: declaration.name, type: declaration.type } : declaration);
   }
 
-  #rewrite(node: TypeNode, renames: ReadonlyMap<string, string>): TypeNode {
+  #rewrite(node: TypeNode, renames: Renames): TypeNode {
     if (renames.size === 0) return node;
     return rewriteReferences(node, renames);
   }
 }
 
-function rewriteReferences(node: TypeNode, renames: ReadonlyMap<string, string>): TypeNode {
+/** The part of a map the rewrite reads. */
+type Renames = Pick<ReadonlyMap<string, string>, "get" | "size">;
+
+function rewriteReferences(node: TypeNode, renames: Renames): TypeNode {
   const again = (inner: TypeNode): TypeNode => rewriteReferences(inner, renames);
   switch (node.kind) {
     case "reference": {
