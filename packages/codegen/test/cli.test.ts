@@ -104,9 +104,15 @@ describe("mistakes a user will make: one line, exit code 2", () => {
     expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /syntax error in the contract: .*contract\.ts:\d+:\d+ TS1005 ',' expected\./);
   });
 
-  it("a type error in the contract", slow, async () => {
+  it("a contract whose definition is wrong at run time (a type error the user's tsc also reports)", slow, async () => {
     const { file } = writeContract(SMALL_CONTRACT.replace('version: "1.0.0"', "version: 1"));
-    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /type error in the contract: .*contract\.ts:\d+:\d+ TS2322 Type 'number' is not assignable to type 'string'\./);
+    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /the contract module threw while loading: ContractDefinitionError: .*version.*expected a non-empty string/);
+  });
+
+  it("a syntax error in a file the contract imports names that file", slow, async () => {
+    const { dir, file } = writeContract(SMALL_CONTRACT.replace('import { z } from "zod";', 'import { z } from "zod";\nimport { Extra } from "./extra.js";\nvoid Extra;'));
+    writeFileSync(join(dir, "extra.ts"), 'export const Extra = { a: 1 ;\n');
+    expectUserError(await runCli(["generate", file, "--out", join(dir, "out")]), /syntax error in the contract: .*extra\.ts:1:\d+ TS1005 /);
   });
 
   it("a contract that defineContract refuses when it loads", slow, async () => {

@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildModel } from "../src/index.js";
-import { checkerStaticTypes } from "../src/cli/load/checker-static-types.js";
-import { openContractProject } from "../src/cli/load/contract-project.js";
+import { loadContract } from "../src/cli/load/load-contract.js";
 import { codegenRoot, goldenCases, repoRoot } from "./support/cli.js";
 import { exactnessCheck } from "./support/exactness.js";
 
@@ -33,9 +32,8 @@ describe("goldens compile", () => {
   it("under tsc --strict (typescript 5.9, module nodenext), and every type equals what Zod infers", { timeout: 240_000 }, async () => {
     mkdirSync(exactnessDir, { recursive: true });
     for (const fixture of goldenCases()) {
-      const module = (await import(fixture.contract)) as Record<string, unknown>;
-      const staticTypes = checkerStaticTypes(openContractProject(fixture.contract), fixture.exportName);
-      const model = buildModel(module[fixture.exportName] as never, { exports: module, staticTypes });
+      const { contract, exports, staticTypes } = await loadContract(fixture.contract, fixture.exportName);
+      const model = buildModel(contract, { exports, staticTypes });
       const text = exactnessCheck(model, { contract: `../fixtures/${fixture.name}/contract.js`, exportName: fixture.exportName, golden: `../fixtures/${fixture.name}/golden` });
       writeFileSync(join(exactnessDir, `${fixture.name}.ts`), text);
     }

@@ -2,7 +2,7 @@ import { type Contract, type EventDefinition, type EventMap, contractFingerprint
 import { CodegenError } from "../errors.js";
 import type { ArgumentModel, ContractModel, EventModel, NamespaceModel, ScopeModel, TypePair } from "./contract-model.js";
 import { camelCase, folderOf, identifierOf, pascalCase } from "./naming.js";
-import { type RenderContext, type Site, declaredNamesOf, renderDeclarationBody } from "./render-schema.js";
+import { type RenderContext, type Site, declaredNamesOf, needsChecker, renderDeclarationBody } from "./render-schema.js";
 import { type DeclaredNames, ScopeBuilder } from "./scope-builder.js";
 import { type SchemaPath, type StaticTypes, definitionPlace } from "./static-types.js";
 import { type TypeNode, keyword, reference, union } from "./type-node.js";
@@ -34,12 +34,15 @@ const RESERVED_NAMES = ["ClientToServerEvents", "ServerToClientEvents", "InterSe
 export function buildModel(contract: Contract, options: BuildModelOptions = {}): ContractModel {
   const schemaNames = namesOfSchemas(contract, options.exports ?? {});
   const recursive = findRecursive(allSchemas(contract));
-  if (options.staticTypes !== undefined) {
+  const staticTypes = options.staticTypes;
+  // A first pass collects the paths the checker must answer; a contract without any skips it, and never opens a program.
+  if (staticTypes !== undefined && reachableSchemas(allSchemas(contract)).some((schema) => needsChecker(schema, staticTypes))) {
     const collected: SchemaPath[] = [];
-    modelPass(contract, { schemaNames, recursive, staticTypes: undefined, collected });
-    options.staticTypes.prepare(collected);
+    // With `collected` set, nothing is asked of the checker: the paths are only recorded.
+    modelPass(contract, { schemaNames, recursive, staticTypes, collected });
+    staticTypes.prepare(collected);
   }
-  return modelPass(contract, { schemaNames, recursive, staticTypes: options.staticTypes, collected: undefined });
+  return modelPass(contract, { schemaNames, recursive, staticTypes, collected: undefined });
 }
 
 type PassOptions = Omit<RenderContext, "scope">;

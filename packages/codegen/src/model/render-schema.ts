@@ -62,7 +62,7 @@ export function renderDeclarationBody(schema: ZodLike, side: Side, site: Site, c
     throw new CodegenError("UNRENDERABLE", `${site.place}: schemas nest deeper than ${MAX_DEPTH} levels; a recursive schema must recur through one schema constant (const Node = z.lazy(() => ...))`);
   }
   const body = renderBody(schema, side, site, context);
-  const brands = staticSide(site, side, context)?.brands ?? [];
+  const brands = brandsOf(schema, side, site, context);
   const shown = new Set(brandsOnTop(body));
   const added = brands.filter((brand) => !shown.has(brand));
   return added.length === 0 ? body : intersection([body, ...added.map((brand) => reference("$brand", [{ kind: "checked", text: brand }], "zod"))]);
@@ -202,6 +202,12 @@ function checkedType(kind: string, side: Side, site: Site, context: RenderContex
         : "the TypeScript checker could not follow the contract's types to it (is the schema annotated with a wide type such as z.ZodType?)";
     throw new CodegenError("UNRENDERABLE", `${site.place}: the ${side} type of a ${kind} schema is known only from its TypeScript type, and ${why}`);
   }
+  if (kind === "custom" && (known.text === "unknown" || known.text === "any")) {
+    throw new CodegenError("UNRENDERABLE", `${site.place}: this z.custom schema has no type argument, so its type is ${known.text}; name the type it accepts (z.custom<T>(check))`);
+  }
+  if (known.text === "any") {
+    throw new CodegenError("UNRENDERABLE", `${site.place}: the ${side} type of this ${kind} schema is any, which generated code will not pass on; give the ${kind} an explicit type`);
+  }
   if (known.unnameable !== undefined) {
     throw new CodegenError(
       "UNRENDERABLE",
@@ -209,6 +215,22 @@ function checkedType(kind: string, side: Side, site: Site, context: RenderContex
     );
   }
   return known.contractTypes === undefined || known.contractTypes.length === 0 ? { kind: "checked", text: known.text } : { kind: "checked", text: known.text, contractTypes: known.contractTypes };
+}
+
+/** The brands on a schema: from the syntax-only read when it could tie them to the schema, else from the checker. */
+function brandsOf(schema: ZodLike, side: Side, site: Site, context: RenderContext): readonly string[] {
+  const staticTypes = context.staticTypes;
+  if (staticTypes === undefined) return [];
+  const read = staticTypes.brandsOf === undefined || staticTypes.brandsEverywhere === true ? "checker" : staticTypes.brandsOf(schema);
+  if (read === "checker") return staticSide(site, side, context)?.brands ?? [];
+  return (read ?? []).filter((brand) => brand.direction === "inout" || (brand.direction === "in") === (side === "input")).map((brand) => brand.text);
+}
+
+/** Whether rendering this schema asks the checker anything (the model then collects its path first). */
+export function needsChecker(schema: ZodLike, staticTypes: StaticTypes): boolean {
+  const type = defOf(schema).type;
+  if (type === "transform" || type === "custom" || type === "template_literal") return true;
+  return staticTypes.brandsOf === undefined || staticTypes.brandsEverywhere === true || staticTypes.brandsOf(schema) === "checker";
 }
 
 function staticSide(site: Site, side: Side, context: RenderContext): StaticSide | undefined {

@@ -23,6 +23,12 @@ export interface StaticSide {
   readonly contractTypes?: readonly string[];
 }
 
+/** A brand (`.brand<"UserId">()`) on a schema: its type-argument text and the side(s) it brands. */
+export interface StaticBrand {
+  readonly text: string;
+  readonly direction: "in" | "out" | "inout";
+}
+
 /**
  * What the model asks the TypeScript checker: the exact static type of a schema whose type the
  * running value cannot tell (a transform's output, `z.custom<T>()`, a template literal) and the
@@ -30,7 +36,14 @@ export interface StaticSide {
  * schemas are an error rather than a guess.
  */
 export interface StaticTypes {
-  /** Paths the answers will be asked for; called once, before any `side`. */
+  /**
+   * Brands read from the contract's source without a checker, by the running schema they sit on
+   * (`"checker"`: ask the checker at that schema's path). Without this, or with
+   * `brandsEverywhere`, the checker is asked for the brands of every schema.
+   */
+  brandsOf?(schema: object): readonly StaticBrand[] | "checker" | undefined;
+  readonly brandsEverywhere?: boolean;
+  /** Paths the answers will be asked for (only those whose type the running schema cannot tell); called once, before any `side`. */
   prepare(paths: readonly SchemaPath[]): void;
   /** `undefined` when the checker cannot follow the path (for example a schema annotated `z.ZodType<T>`). */
   side(path: SchemaPath, side: "input" | "output"): StaticSide | undefined;

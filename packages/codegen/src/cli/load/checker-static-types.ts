@@ -1,30 +1,38 @@
 import { basename, dirname, join } from "node:path";
 import { Node, type SourceFile, type Type, TypeFormatFlags, ts } from "ts-morph";
 import { GETTER, type SchemaPath, type StaticSide, type StaticTypes, pathKey } from "../../model/static-types.js";
-import { type ContractProject, checkContractTypes } from "./contract-project.js";
+import type { BrandHints } from "./brand-hints.js";
+import { openContractProject } from "./contract-project.js";
 
 const FLAGS = TypeFormatFlags.NoTruncation;
 
 /**
- * Answers the model's questions from the contract's TypeScript source, after failing on any type
- * error in the contract (so nothing is generated from a contract that does not compile): for every schema path, a
- * probe file declares `typeof contract[...]["_zod"]["def"][...]["_zod"]["input" | "output"]`, and
- * the checker reports the type and the brands on it. The probe lives only in memory.
+ * Answers the model's questions from the contract's TypeScript source. The model asks only about
+ * the schemas whose type the running value cannot tell (transforms, `z.custom<T>()`, template
+ * literals, brands the syntax-only read could not tie to a schema); for those paths alone, a probe
+ * file declares `typeof contract[...]["_zod"]["def"][...]["_zod"]["input" | "output"]`, and the
+ * checker reports the type and the brands on it. A contract with none of them never opens a
+ * program. Type errors elsewhere in the contract are left to the user's own `tsc`.
  *
  * @example
- * const staticTypes = checkerStaticTypes(openContractProject(file), "contract");
+ * const staticTypes = checkerStaticTypes("/repo/src/contract.ts", "contract", readBrandHints(sources, module));
  * buildModel(contract, { staticTypes });
  */
-export function checkerStaticTypes(contract: ContractProject, exportName: string): StaticTypes {
-  const { project, file } = contract;
+export function checkerStaticTypes(path: string, exportName: string, brands?: BrandHints): StaticTypes {
   let probe: SourceFile | undefined;
+  let file: SourceFile | undefined;
   const indexOf = new Map<string, number>();
   const failed = new Set<number>();
   let exportedTypes = new Set<string>();
   return {
+    ...(brands === undefined ? {} : { brandsOf: (schema: object) => brands.bySchema.get(schema), brandsEverywhere: brands.untied }),
     prepare(paths) {
+      if (paths.length === 0) return;
+      const opened = openContractProject(path);
+      const project = opened.project;
+      file = opened.file;
       const unique = [...new Map(paths.map((path) => [pathKey(path), path])).entries()];
-      const specifier = `./${basename(file.getFilePath()).replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`)}`;
+      const specifier = `./${basename(path).replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`)}`;
       const binding = exportName === "default" ? "default as __contract" : `${exportName} as __contract`;
       // The module's own exported types are imported too, so the checker prints them by name.
       exportedTypes = exportedTypeNames(file);
@@ -35,9 +43,8 @@ export function checkerStaticTypes(contract: ContractProject, exportName: string
         const schema = schemaExpression(path);
         lines.push(`export type __o${index} = (${schema})["_zod"]["output"];`, `export type __i${index} = (${schema})["_zod"]["input"];`);
       });
-      probe = project.createSourceFile(join(dirname(file.getFilePath()), "__socket_contract_probe__.ts"), lines.join("\n"), { overwrite: true });
-      // One program, one type-check: the contract's own errors first, then what the probe asks.
-      checkContractTypes(contract);
+      probe = project.createSourceFile(join(dirname(path), "__socket_contract_probe__.ts"), lines.join("\n"), { overwrite: true });
+      // Only the probe is checked: the checker evaluates just the contract types the probe reaches.
       for (const diagnostic of project.getProgram().getSemanticDiagnostics(probe)) {
         const line = diagnostic.getLineNumber();
         if (line !== undefined && line > 2) failed.add(Math.floor((line - 3) / 2));
@@ -45,7 +52,7 @@ export function checkerStaticTypes(contract: ContractProject, exportName: string
     },
     side(path, side) {
       const index = indexOf.get(pathKey(path));
-      if (probe === undefined || index === undefined || failed.has(index)) return undefined;
+      if (probe === undefined || file === undefined || index === undefined || failed.has(index)) return undefined;
       const alias = probe.getTypeAliasOrThrow(`__${side === "input" ? "i" : "o"}${index}`);
       return describe(alias.getType(), alias, { file, exported: exportedTypes });
     },

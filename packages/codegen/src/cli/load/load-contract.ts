@@ -3,9 +3,10 @@ import { resolve } from "node:path";
 import { type Contract, isContract } from "@socket-contract/contract";
 import { CodegenError } from "../../errors.js";
 import type { StaticTypes } from "../../model/static-types.js";
+import { readBrandHints } from "./brand-hints.js";
 import { checkerStaticTypes } from "./checker-static-types.js";
-import { type ContractProject, checkContractTypes, localSourceFiles, openContractProject } from "./contract-project.js";
 import { importContractModule } from "./import-contract.js";
+import { readLocalSources, throwOnSyntaxError } from "./source-files.js";
 import { assertZodSchemas } from "./zod-only.js";
 
 /** A contract read from its source file, with everything the generator needs from that source. */
@@ -20,9 +21,11 @@ export interface LoadedContract {
 }
 
 /**
- * Loads a contract module from its TypeScript source: checks its syntax, imports it, finds the
- * contract export (`contract` unless told, or the only contract the module exports) and prepares
- * the checker, which type-checks the contract before it answers anything.
+ * Loads a contract module from its TypeScript source: imports it, finds the contract export
+ * (`contract` unless told, or the only contract the module exports), reads its local files for
+ * syntax only (what watch mode watches, and the brands), and prepares a checker that opens a
+ * program only if the model asks it something. A module that fails to load is parsed, so a
+ * syntax error is reported as one TypeScript line.
  *
  * @example
  * const loaded = await loadContract("src/contract.ts");
@@ -30,13 +33,11 @@ export interface LoadedContract {
 export async function loadContract(file: string, exportName?: string): Promise<LoadedContract> {
   const path = resolve(file);
   if (!existsSync(path) || !statSync(path).isFile()) throw new CodegenError("MISSING_FILE", `no contract file at ${file}`);
-  const project: ContractProject = openContractProject(path);
   let exports: Record<string, unknown>;
   try {
     exports = await importContractModule(path);
   } catch (error) {
-    // A module that fails to load because it does not type-check is reported as the type error.
-    checkContractTypes(project);
+    throwOnSyntaxError(readLocalSources(path));
     throw error;
   }
   const name = exportName ?? defaultExportName(exports, file);
@@ -48,13 +49,14 @@ export async function loadContract(file: string, exportName?: string): Promise<L
   const contract = exports[name];
   if (!isContract(contract)) throw new CodegenError("NOT_A_CONTRACT", `the export "${name}" of ${file} is not a contract made by defineContract`);
   assertZodSchemas(contract);
+  const sources = readLocalSources(path);
   return {
     path,
     exportName: name,
     contract,
     exports,
-    staticTypes: checkerStaticTypes(project, name),
-    files: localSourceFiles(project.file).map((source) => source.getFilePath()),
+    staticTypes: checkerStaticTypes(path, name, readBrandHints(sources, exports)),
+    files: sources.map((source) => source.path),
   };
 }
 
