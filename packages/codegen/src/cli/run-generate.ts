@@ -1,4 +1,5 @@
 import { relative, resolve, sep } from "node:path";
+import type { EmitCache } from "../emit/emit-cache.js";
 import { generate } from "../emit/generate.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
 import { type LoadedContract, loadContract } from "./load/load-contract.js";
@@ -22,13 +23,14 @@ export interface GenerateResult {
  * @example
  * const { files } = await generateFromFile({ contractFile: "src/contract.ts", outDir: "src/generated" });
  */
-export async function generateFromFile(request: GenerateRequest): Promise<GenerateResult> {
+export async function generateFromFile(request: GenerateRequest, cache?: EmitCache): Promise<GenerateResult> {
   const loaded = await loadContract(request.contractFile, request.exportName);
   const path = relative(resolve(request.outDir), loaded.path).split(sep).join("/");
   const files = generate(loaded.contract, {
     source: { path, exportName: loaded.exportName },
     exports: loaded.exports,
     staticTypes: loaded.staticTypes,
+    ...(cache === undefined ? {} : { cache }),
   });
   return { files, loaded };
 }

@@ -4,6 +4,7 @@ import { type BuildModelOptions, buildModel } from "../model/build-model.js";
 import type { ContractModel } from "../model/contract-model.js";
 import type { ContractSource } from "./contract-import.js";
 import type { ParserSource } from "@socket-contract/contract/protocol";
+import type { EmitCache } from "./emit-cache.js";
 import { emitClient } from "./emit-client.js";
 import { contractParsers, emitParsers } from "./emit-parsers.js";
 import { emitFingerprint, emitNamespaceIndex, emitRootIndex, emitServerRoot } from "./emit-root.js";
@@ -22,12 +23,20 @@ const ROOT_FILES = new Set(["fingerprint", "index", "inter-server", "parsers", "
  * const files = emitFiles(model, { path: "../contract.ts", exportName: "contract" });
  * files.map((file) => file.path); // ["chat/client.ts", "chat/index.ts", ..., "server.ts"]
  */
-export function emitFiles(model: ContractModel, source: ContractSource, parsers: readonly ParserSource[] = []): GeneratedFile[] {
+export function emitFiles(model: ContractModel, source: ContractSource, parsers: readonly ParserSource[] = [], cache?: EmitCache): GeneratedFile[] {
   const files = new FileSet(source.path);
+  const fresh: { key: string; folder: string }[] = [];
   for (const namespace of model.namespaces) {
     if (ROOT_FILES.has(namespace.folder)) {
       throw new CodegenError("UNRENDERABLE", `namespaces[${JSON.stringify(namespace.path)}]: its folder "${namespace.folder}" would sit beside the generated ${namespace.folder}.ts; rename the namespace`);
     }
+    const key = cache === undefined ? "" : JSON.stringify([source, namespace]);
+    const cached = cache?.get(key);
+    if (cached !== undefined) {
+      files.addPrinted(cached);
+      continue;
+    }
+    fresh.push({ key, folder: namespace.folder });
     const at = (name: string): string => `${namespace.folder}/${name}`;
     emitNamespaceTypes(files.create(at("types.ts")), namespace, source, at("types.ts"));
     emitClient(files.create(at("client.ts")), namespace, source, at("client.ts"));
@@ -39,12 +48,19 @@ export function emitFiles(model: ContractModel, source: ContractSource, parsers:
   emitParsers(files.create("parsers.ts"), parsers);
   emitServerRoot(files.create("server.ts"), source, "server.ts");
   emitRootIndex(files.create("index.ts"), model.namespaces);
-  return files.print();
+  const printed = files.print();
+  if (cache !== undefined) {
+    for (const { key, folder } of fresh) cache.set(key, printed.filter((file) => file.path.startsWith(`${folder}/`)));
+    cache.settle();
+  }
+  return printed;
 }
 
 export interface GenerateOptions extends BuildModelOptions {
   /** Where generated files find the contract module. */
   readonly source: ContractSource;
+  /** Printed namespaces of an earlier run to reuse where their model did not change (watch mode). */
+  readonly cache?: EmitCache;
 }
 
 /**
@@ -55,5 +71,5 @@ export interface GenerateOptions extends BuildModelOptions {
  * const files = generate(contract, { source: { path: "../contract.ts", exportName: "contract" }, exports: module });
  */
 export function generate(contract: Contract, options: GenerateOptions): GeneratedFile[] {
-  return emitFiles(buildModel(contract, options), options.source, contractParsers(contract));
+  return emitFiles(buildModel(contract, options), options.source, contractParsers(contract), options.cache);
 }
