@@ -33,14 +33,14 @@ function writeContract(text: string): { dir: string; file: string } {
 }
 
 describe("socket-contract --help", () => {
-  it("lists the generate command and exits 0", async () => {
+  it("lists the generate command and exits 0", slow, async () => {
     const result = await runCli(["--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: socket-contract/);
     expect(result.stdout).toMatch(/generate \[options\] <contract>/);
   });
 
-  it("documents generate's flags and exit codes", async () => {
+  it("documents generate's flags and exit codes", slow, async () => {
     const result = await runCli(["generate", "--help"]);
     expect(result.code).toBe(0);
     for (const flag of ["--out <dir>", "--export <name>", "--check", "--watch"]) expect(result.stdout).toContain(flag);
@@ -79,11 +79,11 @@ describe("socket-contract generate --check", () => {
 });
 
 describe("mistakes a user will make: one line, exit code 2", () => {
-  it("a missing contract file", async () => {
+  it("a missing contract file", slow, async () => {
     expectUserError(await runCli(["generate", "no/such/contract.ts", "--out", "out"]), /^socket-contract: no contract file at no\/such\/contract\.ts$/m);
   });
 
-  it("a missing --out", async () => {
+  it("a missing --out", slow, async () => {
     const result = await runCli(["generate", "contract.ts"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/required option '-o, --out <dir>' not specified/);
