@@ -9,12 +9,32 @@ function isClientEvent(index: number): boolean {
 const clientEvent = (index: number): string => `item${index}:update`;
 const serverEvent = (index: number): string => `item${index}:changed`;
 
-/** A contract module with `events` events on one namespace, each with its own object payload. */
-export function contractModule(events: number): string {
+/** What sets a contract apart beyond its size: schemas whose type only TypeScript knows. */
+export interface ContractExtras {
+  /** Events whose payload has a transformed field (`z.string().transform(...)`), so the generator asks the checker. */
+  readonly transforms?: number;
+  /** Events whose payload carries a branded id, each brand an exported constant (`export const Item3Id = z.string().brand<"Item3Id">()`). */
+  readonly brands?: number;
+}
+
+/**
+ * A contract module with `events` events on one namespace, each with its own object payload. With
+ * extras, the first `transforms` events get a transformed field and the next `brands` a branded id.
+ */
+export function contractModule(events: number, extras: ContractExtras = {}): string {
+  const transforms = extras.transforms ?? 0;
+  const brands = extras.brands ?? 0;
   const clientToServer: string[] = [];
   const serverToClient: string[] = [];
+  const brandConstants: string[] = [];
   for (let i = 0; i < events; i++) {
-    const payload = `z.object({ id: z.string().min(1), title: z.string().max(200), count: z.number().int().nonnegative(), tags: z.array(z.string()).max(10), state: z.enum(["draft", "live", "gone"]), note: z.string().optional() })`;
+    let extra = "";
+    if (i < transforms) extra = `, size: z.string().transform((text) => ({ length: text.length, upper: text.toUpperCase() }))`;
+    else if (i < transforms + brands) {
+      brandConstants.push(`export const Item${i}Id = z.string().brand<"Item${i}Id">();`);
+      extra = `, ref: Item${i}Id`;
+    }
+    const payload = `z.object({ id: z.string().min(1), title: z.string().max(200), count: z.number().int().nonnegative(), tags: z.array(z.string()).max(10), state: z.enum(["draft", "live", "gone"]), note: z.string().optional()${extra} })`;
     if (isClientEvent(i)) {
       clientToServer.push(`        ${JSON.stringify(clientEvent(i))}: {\n          description: "Updates item ${i}.",\n          args: [${payload}],\n          ack: z.object({ id: z.string(), version: z.number().int() }),\n        },`);
     } else {
@@ -25,6 +45,7 @@ export function contractModule(events: number): string {
     `import { defineContract } from "@socket-contract/contract";`,
     `import { z } from "zod";`,
     ``,
+    ...(brandConstants.length === 0 ? [] : [...brandConstants, ``]),
     `export const contract = defineContract({`,
     `  name: "items",`,
     `  version: "1.0.0",`,

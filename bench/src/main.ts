@@ -64,7 +64,7 @@ if (wanted("5")) publish(await heapPerSocket(settings));
 
 if (wanted("6")) for (const report of await validationAlone(settings, resolve(here, "..", ".work"))) publish(report);
 
-if (wanted("7")) for (const report of codeGeneration(settings, resolve(here, "..", ".work", "codegen"))) publish(report);
+if (wanted("7")) for (const report of await codeGeneration(settings, resolve(here, "..", ".work", "codegen"))) publish(report);
 
 const result = {
   date: new Date().toISOString(),

@@ -1,109 +1,82 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { appTsconfig, contractModule, generatedApp, inferenceApp } from "../codegen-fixtures.js";
 import { type ScenarioReport, metric } from "../report.js";
 import type { Settings } from "../settings.js";
 import { median } from "../stats.js";
+import { CLI, COMMAND_TIMEOUT_MS, timed, watchRegeneration, writeProject } from "./codegen-run.js";
+import { typeCheck } from "./codegen-typecheck.js";
 
-const require = createRequire(import.meta.url);
-// The package exports only its entry (dist/index.js); its bin sits one folder up from there.
-// BENCH_CODEGEN_CLI measures another build of the CLI (a proposed change) on the same inputs.
-const CLI = process.env.BENCH_CODEGEN_CLI ?? fileURLToPath(new URL("../bin/socket-contract.js", import.meta.resolve("@socket-contract/codegen")));
-const TSC = require.resolve("typescript/bin/tsc");
-/** A ceiling per timed command, so a pathological case costs the run at most this much; it is then reported as "over". */
-const COMMAND_TIMEOUT_MS = 60_000;
-/** Generating the type-check app's wrappers is not what is timed there, so it may take longer. */
-const SETUP_TIMEOUT_MS = 240_000;
-
-/** Runs a Node script to completion and returns its wall time in ms (Infinity past the ceiling); throws with its output on failure. */
-function timed(cwd: string, script: string, args: readonly string[], timeout = COMMAND_TIMEOUT_MS): number {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [script, ...args], { cwd, encoding: "utf8", timeout, killSignal: "SIGKILL" });
-  const elapsed = performance.now() - start;
-  if ((result.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") return Infinity;
-  if (result.error !== undefined) throw new Error(`${path.basename(script)} ${args.join(" ")}: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`${path.basename(script)} ${args.join(" ")} exited ${result.status}:\n${result.stdout}\n${result.stderr}`.slice(0, 4000));
-  return elapsed;
-}
-
-function writeProject(dir: string, events: number): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "package.json"), `{ "type": "module", "private": true }\n`);
-  writeFileSync(path.join(dir, "contract.ts"), contractModule(events));
-}
+/** The issue's targets for `generate`, in seconds, by contract size. */
+const GENERATE_TARGET_S: Record<number, number> = { 10: 0.8, 100: 1, 1_000: 2.5 };
+const EXTRAS_TARGET_S = 5;
+const WATCH_TARGET_MS = 300;
+const PEAK_MEMORY_TARGET_MB = 400;
 
 /**
  * Scenario 7: `socket-contract generate` on contracts of growing size (the CLI as a user runs it,
- * process start included), then `tsc --noEmit` of the same app written through the generated
- * wrappers and through inference alone.
+ * process start included) and on the largest with transforms and brands; its peak memory; the
+ * time from saving the contract to regenerated files under `--watch`; then `tsc --noEmit` of the
+ * same app written through the generated wrappers and through inference alone.
  */
-export function codeGeneration(settings: Settings, workDir: string): ScenarioReport[] {
-  const { sizes, typecheckEvents, rounds } = settings.codegen;
+export async function codeGeneration(settings: Settings, workDir: string): Promise<ScenarioReport[]> {
+  const { sizes, extras, watchEvents, typecheckEvents, rounds } = settings.codegen;
+  const cases = [
+    ...sizes.map((events) => ({ key: `${events}`, label: `${events} events`, events, extras: {}, target: GENERATE_TARGET_S[events] })),
+    { key: "extras", label: `${extras.events} events, ${extras.transforms} transforms, ${extras.brands} brands`, events: extras.events, extras, target: EXTRAS_TARGET_S },
+  ];
   const generateMs: Record<string, number[]> = {};
-  for (const events of sizes) {
-    const dir = path.join(workDir, `generate-${events}`);
-    writeProject(dir, events);
-    generateMs[`${events}`] = [];
-    // The largest contract once: it is the slow one, and the run has a time budget.
-    for (let round = 0; round < (events >= 1_000 ? 1 : rounds); round++) {
+  const peakMb: Record<string, number[]> = {};
+  for (const entry of cases) {
+    const dir = path.join(workDir, `generate-${entry.key}`);
+    writeProject(dir, entry.events, entry.extras);
+    generateMs[entry.key] = [];
+    peakMb[entry.key] = [];
+    for (let round = 0; round < rounds; round++) {
       rmSync(path.join(dir, "generated"), { recursive: true, force: true });
-      const ms = timed(dir, CLI, ["generate", "contract.ts", "--out", "generated"]);
-      generateMs[`${events}`]!.push(ms);
-      if (ms === Infinity) break;
+      const run = timed(dir, CLI, ["generate", "contract.ts", "--out", "generated"]);
+      generateMs[entry.key]!.push(run.ms);
+      peakMb[entry.key]!.push(run.peakMb);
+      if (run.ms === Infinity) break;
     }
   }
-
-  const largest = sizes[sizes.length - 1]!;
-  const largestSeconds = median(generateMs[`${largest}`]!) / 1000;
+  const seconds = (key: string): number => median(generateMs[key]!) / 1000;
+  const shown = (value: number): string => (value === Infinity ? `over ${COMMAND_TIMEOUT_MS / 1000} s (stopped)` : `${value.toFixed(2)} s`);
+  const largest = `${sizes[sizes.length - 1]}`;
+  const largestPeak = median(peakMb[largest]!);
   const generation: ScenarioReport = {
     id: "7a",
-    title: "Code generation time (socket-contract generate, process start included)",
-    variants: sizes.map((events) => ({ key: `${events}`, label: `${events} events`, short: `${events}` })),
-    metrics: [metric("generate", "s", "lower", Object.fromEntries(Object.entries(generateMs).map(([key, values]) => [key, values.map((ms) => ms / 1000)])))],
-    targets: [{ description: `${largest} events generated in under 10 s`, measured: largestSeconds === Infinity ? `over ${COMMAND_TIMEOUT_MS / 1000} s (stopped)` : `${largestSeconds.toFixed(1)} s`, pass: largestSeconds < 10 }],
+    title: "Code generation (socket-contract generate, process start included)",
+    variants: cases.map((entry) => ({ key: entry.key, label: entry.label, short: entry.key === "extras" ? `${extras.events}+T+B` : entry.key })),
+    metrics: [
+      metric("generate", "s", "lower", Object.fromEntries(Object.entries(generateMs).map(([key, values]) => [key, values.map((ms) => ms / 1000)]))),
+      metric("peak memory (RSS)", "MB", "lower", peakMb),
+    ],
+    targets: [
+      ...cases.filter((entry) => entry.target !== undefined).map((entry) => ({ description: `generate, ${entry.label}: at most ${entry.target} s`, measured: shown(seconds(entry.key)), pass: seconds(entry.key) <= entry.target! })),
+      { description: `peak memory, ${largest} events: at most ${PEAK_MEMORY_TARGET_MB} MB`, measured: `${largestPeak.toFixed(0)} MB`, pass: largestPeak <= PEAK_MEMORY_TARGET_MB },
+    ],
     ratios: false,
-    notes: [...(CLI === process.env.BENCH_CODEGEN_CLI ? [`CLI: ${CLI}`] : []), "each event: an object payload of six fields (string limits, int, array, enum, optional) and, client-to-server, an object ack"],
-    settings: { sizes, rounds },
+    notes: [
+      ...(CLI === process.env.BENCH_CODEGEN_CLI ? [`CLI: ${CLI}`] : []),
+      "each event: an object payload of six fields (string limits, int, array, enum, optional) and, client-to-server, an object ack",
+      `with extras: ${extras.transforms} payloads gain a transformed field (the checker is asked for those paths only) and ${extras.brands} a branded id, each brand an exported constant`,
+    ],
+    settings: { sizes, extras, rounds },
   };
-  return [generation, typeCheck(workDir, typecheckEvents, rounds)];
-}
 
-/** The same app through generated types and through inference, type-checked in turn. */
-function typeCheck(workDir: string, typecheckEvents: number, rounds: number): ScenarioReport {
-  const variants = [
-    { key: "inference", label: "inference alone", short: "inference" },
-    { key: "generated", label: "generated types", short: "generated" },
-  ];
-  const title = `Type-check time of one app using ${typecheckEvents} events: generated types vs inference alone`;
-  const dir = path.join(workDir, `typecheck-${typecheckEvents}`);
-  writeProject(dir, typecheckEvents);
-  if (timed(dir, CLI, ["generate", "contract.ts", "--out", "generated"], SETUP_TIMEOUT_MS) === Infinity) {
-    const description = "the generated types type-check in at most half the time of inference";
-    return { id: "7b", title, variants, metrics: [], targets: [{ description, measured: `not measured: generating ${typecheckEvents} events took over ${SETUP_TIMEOUT_MS / 1000} s`, pass: false }], notes: [], settings: { typecheckEvents } };
-  }
-  writeFileSync(path.join(dir, "app-generated.ts"), generatedApp(typecheckEvents));
-  writeFileSync(path.join(dir, "app-inference.ts"), inferenceApp(typecheckEvents));
-  writeFileSync(path.join(dir, "tsconfig.generated.json"), appTsconfig(["app-generated.ts"]));
-  writeFileSync(path.join(dir, "tsconfig.inference.json"), appTsconfig(["app-inference.ts"]));
-  const typecheckMs: Record<"generated" | "inference", number[]> = { generated: [], inference: [] };
-  for (let round = 0; round < rounds; round++) {
-    for (const variant of round % 2 === 0 ? (["generated", "inference"] as const) : (["inference", "generated"] as const)) {
-      typecheckMs[variant].push(timed(dir, TSC, ["-p", `tsconfig.${variant}.json`]));
-    }
-  }
-  const typecheck = metric(`tsc --noEmit, app using ${typecheckEvents} events`, "s", "lower", { inference: typecheckMs.inference.map((ms) => ms / 1000), generated: typecheckMs.generated.map((ms) => ms / 1000) });
-  const share = typecheck.medians.generated! / typecheck.medians.inference!;
-  return {
-    id: "7b",
-    title,
-    variants,
-    metrics: [typecheck],
-    targets: [{ description: "the generated types type-check in at most half the time of inference", measured: `${(share * 100).toFixed(0)}% of inference's time`, pass: share <= 0.5 }],
-    notes: ["the same app both ways (every client call and handler, every server handler); tsc 5.9 --noEmit, strict, skipLibCheck, the runtime packages from their built declarations; the generated folder is type-checked with the app"],
-    settings: { typecheckEvents, rounds },
+  const watchDir = path.join(workDir, `watch-${watchEvents}`);
+  writeProject(watchDir, watchEvents);
+  const watchMs = await watchRegeneration(watchDir, Math.max(rounds, 3));
+  const watchMedian = median(watchMs);
+  const watch: ScenarioReport = {
+    id: "7c",
+    title: `generate --watch: from saving the ${watchEvents}-event contract to the files written`,
+    variants: [{ key: "watch", label: "--watch", short: "watch" }],
+    metrics: [metric("save to written", "ms", "lower", { watch: watchMs })],
+    targets: [{ description: `regeneration after a save: at most ${WATCH_TARGET_MS} ms`, measured: `${watchMedian.toFixed(0)} ms`, pass: watchMedian <= WATCH_TARGET_MS }],
+    ratios: false,
+    notes: ["each save changes one event's description, written in place; the time includes the watcher's 50 ms debounce"],
+    settings: { watchEvents },
   };
+  return [generation, watch, typeCheck(workDir, typecheckEvents, rounds)];
 }
