@@ -17,6 +17,7 @@ import {
   type Receiver,
   checkOutgoing,
   compileEvents,
+  depthLimit,
   fromWireError,
   identityOf,
   receive,
@@ -55,8 +56,9 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     }
     this.socket = socket;
     this.namespace = path;
-    this.#outgoing = compileEvents(definition.clientToServer);
-    this.#incoming = compileEvents(definition.serverToClient);
+    const maxDepth = depthLimit(options.maxDepth, "bindClient");
+    this.#outgoing = compileEvents(definition.clientToServer, { maxDepth });
+    this.#incoming = compileEvents(definition.serverToClient, { maxDepth });
     this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);

@@ -10,6 +10,8 @@ expectType<BoundClient<ChatContract, "/chat">>(chat);
 expectType<Socket>(chat.socket);
 expectError(bindClient(contract, "/nope", io("http://localhost:3000/nope")));
 expectError(bindClient(contract, "/chat", io("http://localhost:3000/chat"), { ackTimeout: "5s" }));
+bindClient(contract, "/chat", io("http://localhost:3000/chat"), { maxDepth: 32 });
+expectError(bindClient(contract, "/chat", io("http://localhost:3000/chat"), { maxDepth: "32" }));
 
 // emit: a promise of the validated ack for an ack-bearing event, nothing otherwise.
 expectType<Promise<Message>>(chat.emit("message:send", { room: "lobby", text: "hi" }));

@@ -8,7 +8,7 @@ import {
   isContract,
   type ServerToServerOf,
 } from "@socket-contract/contract";
-import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, readAcks, receive } from "@socket-contract/contract/protocol";
+import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, depthLimit, readAcks, receive } from "@socket-contract/contract/protocol";
 import type { Server } from "socket.io";
 import { reportAdapterErrors } from "./adapter-errors.js";
 import { createReporter } from "./errors.js";
@@ -41,13 +41,14 @@ export class BoundServer<TContract extends ContractDefinition> {
     this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
     this.#report = createReporter(options.onError);
     const limits = limitSettings(options);
+    const maxDepth = depthLimit(options.maxDepth, "bindServer");
     const checkVersion = versionCheck(contract, options.versionPolicy ?? "accept", this.#report);
     for (const [path, definition] of Object.entries(contract.namespaces)) {
-      this.#namespaces.set(path, new BoundNamespace(io.of(path), definition, { ackTimeout: this.#ackTimeout, report: this.#report, limits, checkVersion }));
+      this.#namespaces.set(path, new BoundNamespace(io.of(path), definition, { ackTimeout: this.#ackTimeout, report: this.#report, limits, checkVersion, maxDepth }));
     }
     // The main namespace carries serverSideEmit, so its adapter is watched too.
     for (const path of new Set(["/", ...Object.keys(contract.namespaces)])) reportAdapterErrors(io.of(path), this.#report);
-    this.#interServer = compileEvents(contract.serverToServer);
+    this.#interServer = compileEvents(contract.serverToServer, { maxDepth });
     this.#interServerReceiver = {
       namespace: "/",
       events: this.#interServer,

@@ -28,16 +28,18 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   readonly #listeners: ConnectionListener<TContract, TPath>[] = [];
   readonly #limits: LimitSettings | undefined;
   readonly #checkVersion: VersionCheck | undefined;
+  readonly #maxDepth: number | undefined;
 
   /** @internal Created by `bindServer`, one per namespace of the contract. */
-  constructor(raw: Namespace, definition: NamespaceDefinition, options: { ackTimeout: number; report: (error: ContractError, context: ErrorContext) => void; limits?: LimitSettings; checkVersion?: VersionCheck }) {
+  constructor(raw: Namespace, definition: NamespaceDefinition, options: { ackTimeout: number; report: (error: ContractError, context: ErrorContext) => void; limits?: LimitSettings; checkVersion?: VersionCheck; maxDepth?: number }) {
     this.raw = raw;
     this.#limits = options.limits;
     this.#checkVersion = options.checkVersion;
+    this.#maxDepth = options.maxDepth;
     this.#runtime = {
       path: raw.name,
-      incoming: compileEvents(definition.clientToServer),
-      outgoing: compileEvents(definition.serverToClient),
+      incoming: compileEvents(definition.clientToServer, options),
+      outgoing: compileEvents(definition.serverToClient, options),
       auth: definition.auth === undefined ? undefined : prepareSchema(definition.auth),
       data: definition.data === undefined ? undefined : prepareSchema(definition.data),
       ackTimeout: options.ackTimeout,
@@ -156,7 +158,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     await this.#checkVersion?.(handshake.identity, context);
     let auth: unknown = handshake.auth;
     if (runtime.auth !== undefined) {
-      const parsed = parseValue(runtime.auth, auth, []);
+      const parsed = parseValue(runtime.auth, auth, [], this.#maxDepth);
       if (!parsed.ok) {
         runtime.report(new ContractError("UNAUTHORIZED", { message: "The handshake auth does not match the contract.", issues: parsed.issues, namespace: runtime.path }), context);
         throw new ContractError("UNAUTHORIZED");

@@ -43,6 +43,15 @@ export interface BindServerOptions {
    */
   readonly maxInFlight?: number | false;
   /**
+   * How deep an incoming value (an argument, an ack, error data, the handshake `auth`) may nest,
+   * arrays and objects inside each other, where its schema is recursive (`z.lazy`, `z.json()`, a
+   * getter that refers back). Deeper input is refused with `INVALID_PAYLOAD` (issue code
+   * `too_deep`) before it is parsed, so refusing it costs a walk of at most this many levels.
+   * Schemas without recursion stop at their own depth and are not walked. Default 128 (a tree of 64 generations of `{ children: [...] }`); `Infinity`
+   * turns it off.
+   */
+  readonly maxDepth?: number;
+  /**
    * What to do with a client built from another version of the contract (another fingerprint; the
    * client runtime sends its contract's name, version and fingerprint in the handshake).
    * `"accept"` (the default) admits it and tells `onError` (`CONTRACT_MISMATCH`, not printed by

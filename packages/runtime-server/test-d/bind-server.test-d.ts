@@ -26,6 +26,9 @@ const server = bindServer(contract, io, {
   },
 });
 expectError(bindServer(contract, io, { ackTimeout: "10s" }));
+bindServer(contract, io, { maxDepth: 32 });
+bindServer(contract, io, { maxDepth: Infinity });
+expectError(bindServer(contract, io, { maxDepth: false }));
 // Only a contract made by defineContract binds.
 expectError(bindServer({ name: "chat", version: "1.0.0", namespaces: { "/chat": {} } }, io));
 expectType<Server>(server.io);

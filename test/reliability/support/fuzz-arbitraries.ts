@@ -8,12 +8,15 @@ const text = fc.string({ maxLength: 30, unit: "grapheme" });
 const ascii = fc.string({ maxLength: 20 });
 /** Strings far over any field's limit, up to 100,000 characters (six bytes each once JSON escapes them). */
 const huge = fc.tuple(fc.constantFrom("a", "é", "\u0000", "\"", "\\"), fc.integer({ min: 1_000, max: 100_000 })).map(([char, count]) => char.repeat(count));
+/** Arrays or objects nested `min` to `max` levels deep around a leaf (which may add one more). */
+const nested = (min: number, max: number) =>
+  fc.tuple(fc.integer({ min, max }), fc.boolean(), fc.jsonValue({ maxDepth: 1 })).map(([depth, asArray, leaf]) => {
+    let value: unknown = leaf;
+    for (let level = 0; level < depth; level++) value = asArray ? [value] : { d: value };
+    return value;
+  });
 /** Arrays or objects nested up to 1,000 levels deep. */
-const deep = fc.tuple(fc.integer({ min: 2, max: 1_000 }), fc.boolean(), fc.jsonValue({ maxDepth: 1 })).map(([depth, asArray, leaf]) => {
-  let value: unknown = leaf;
-  for (let level = 0; level < depth; level++) value = asArray ? [value] : { d: value };
-  return value;
-});
+const deep = nested(2, 1_000);
 /** Bytes of every size from empty to 64 KiB, as a Buffer, a plain Uint8Array or an ArrayBuffer. */
 const bytes = (maxLength: number, minLength = 0) =>
   fc.tuple(fc.integer({ min: minLength, max: maxLength }), fc.constantFrom("buffer", "view", "arraybuffer"), fc.integer({ min: 0, max: 255 })).map(([length, form, seed]) => {
@@ -51,7 +54,7 @@ const validArgs: Record<string, fc.Arbitrary<readonly unknown[]>> = {
   "files:many": fc.tuple(fc.array(bytes(64), { maxLength: 4 })),
   "log:line": fc.tuple(fc.oneof(text, huge), fc.boolean()),
   beat: fc.constant([]),
-  "json:any": fc.tuple(fc.oneof(fc.jsonValue({ maxDepth: 4 }), deep)),
+  "json:any": fc.tuple(fc.oneof(fc.jsonValue({ maxDepth: 4 }), nested(2, 127))),
 };
 
 /** Arguments invalid by construction: each breaks exactly one declared rule. */
@@ -87,7 +90,8 @@ const invalidArgs: Record<string, fc.Arbitrary<readonly unknown[]>> = {
   "files:many": fc.oneof(fc.tuple(fc.array(bytes(64), { minLength: 5, maxLength: 8 })), fc.tuple(fc.array(bytes(1_000, 65), { minLength: 1, maxLength: 2 }))),
   "log:line": fc.oneof(fc.tuple(text), fc.tuple(text, fc.constantFrom("true", 1, null))),
   beat: fc.array(anything, { minLength: 1, maxLength: 3 }),
-  "json:any": fc.oneof(fc.constant([]), fc.tuple(fc.jsonValue(), fc.jsonValue())),
+  // z.json() is recursive: past maxDepth (default 128 levels) a value is refused unparsed.
+  "json:any": fc.oneof(fc.constant([]), fc.tuple(fc.jsonValue(), fc.jsonValue()), fc.tuple(nested(129, 1_000))),
 };
 
 const ackLess = new Set(["files:many", "log:line", "beat"]);

@@ -25,6 +25,7 @@ export function expectedOf(call: Case): Expected {
   if (args.length !== definition.args.length) return { handled: false, code: "INVALID_PAYLOAD" };
   const parsed: unknown[] = [];
   for (const [index, schema] of definition.args.entries()) {
+    if (RECURSIVE.has(call.event) && depthOf(args[index]) > MAX_DEPTH) return { handled: false, code: "INVALID_PAYLOAD" };
     let result = safeParse(schema, args[index]);
     if (!result.ok && args[index] === null) result = safeParse(schema, undefined);
     if (!result.ok) return { handled: false, code: "INVALID_PAYLOAD" };
@@ -32,6 +33,18 @@ export function expectedOf(call: Case): Expected {
   }
   const ack = definition.ack === undefined ? undefined : onWire(answerOf(call.event, parsed), true);
   return { handled: true, args: parsed, ack };
+}
+
+/** The events whose schemas are recursive (`z.json()`): there, input nested deeper than `maxDepth` (default 128) is refused unparsed. */
+const RECURSIVE = new Set(["json:any"]);
+const MAX_DEPTH = 128;
+
+/** How many arrays and objects nest in a value, bytes counting as none (the generated input nests at most 1,000 levels). */
+function depthOf(value: unknown): number {
+  if (typeof value !== "object" || value === null || Buffer.isBuffer(value)) return 0;
+  let deepest = 0;
+  for (const item of Object.values(value)) deepest = Math.max(deepest, depthOf(item));
+  return deepest + 1;
 }
 
 function safeParse(schema: core.$ZodType, value: unknown): { ok: true; value: unknown } | { ok: false } {

@@ -3,6 +3,7 @@ import type { ContractIssue } from "../contract-error.js";
 import { streamOfInfo } from "../stream-of.js";
 import type { AnySchema, EventDefinition, EventMap } from "../types.js";
 import { isZodSchema } from "../schema-kind.js";
+import { DEFAULT_MAX_DEPTH, deeperThan, mayNestWithoutBound } from "./depth.js";
 import { toContractIssues } from "./issues.js";
 import { compileSchema, parsersGeneration } from "./precompiled.js";
 import { parseStandard } from "./standard-parse.js";
@@ -15,6 +16,14 @@ export interface CompiledEvent {
   readonly errors: ReadonlyMap<string, AnySchema> | undefined;
   /** How the event streams, when it does: it is then requested with `stream()`, never emitted. */
   readonly stream: StreamShape | undefined;
+  /** How deep arguments, acks and error data may nest where their schema is recursive (see `depth.ts`). */
+  readonly maxDepth: number;
+}
+
+/** How events are prepared: the depth limit of what they accept. */
+export interface CompileOptions {
+  /** Default `DEFAULT_MAX_DEPTH` (128); `Infinity` turns the limit off. */
+  readonly maxDepth?: number;
 }
 
 /** How one event streams, prepared once with its catalog entry. */
@@ -57,11 +66,14 @@ export function prepareSchema<TSchema extends AnySchema>(schema: TSchema): TSche
   return fast as TSchema;
 }
 
-export function compileEvent(name: string, definition: EventDefinition): CompiledEvent {
+export function compileEvent(name: string, definition: EventDefinition, options: CompileOptions = {}): CompiledEvent {
   const errors = definition.errors === undefined ? undefined : new Map(Object.entries(definition.errors).map(([code, schema]) => [code, prepareSchema(schema)] as const));
   const args = definition.args.map(prepareSchema);
   const ack = definition.ack === undefined ? undefined : prepareSchema(definition.ack);
-  return { name, args, ack, errors, stream: streamShapeOf(definition, { name, args, ack, errors, stream: undefined }) };
+  // Which schemas are recursive is settled here, once, rather than on the first event.
+  for (const schema of [...args, ...(ack === undefined ? [] : [ack]), ...(errors?.values() ?? [])]) mayNestWithoutBound(schema);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  return { name, args, ack, errors, maxDepth, stream: streamShapeOf(definition, { name, args, ack, errors, maxDepth, stream: undefined }) };
 }
 
 function streamShapeOf(definition: EventDefinition, compiled: CompiledEvent): StreamShape | undefined {
@@ -75,17 +87,23 @@ function streamShapeOf(definition: EventDefinition, compiled: CompiledEvent): St
 }
 
 /** Prepares every event of one direction. */
-export function compileEvents(events: EventMap | undefined): EventCatalog {
+export function compileEvents(events: EventMap | undefined, options: CompileOptions = {}): EventCatalog {
   const catalog = new Map<string, CompiledEvent>();
-  if (events !== undefined) for (const name of Object.keys(events)) catalog.set(name, compileEvent(name, events[name]!));
+  if (events !== undefined) for (const name of Object.keys(events)) catalog.set(name, compileEvent(name, events[name]!, options));
   return catalog;
 }
 
 /**
  * Parses one value; a schema that throws (a transform that fails) is an issue, not a crash. Zod
  * schemas parse through Zod directly; any other Standard Schema through `~standard.validate`.
+ * Where the schema is recursive (or not Zod's, so it cannot be told), a value nested deeper than
+ * `maxDepth` is refused before parsing, so its cost is a walk bounded by `maxDepth` levels, not a
+ * parse as deep as the input.
  */
-export function parseValue(schema: AnySchema, value: unknown, prefix: readonly (string | number)[]): Parsed<unknown> {
+export function parseValue(schema: AnySchema, value: unknown, prefix: readonly (string | number)[], maxDepth = DEFAULT_MAX_DEPTH): Parsed<unknown> {
+  if (maxDepth !== Infinity && typeof value === "object" && value !== null && mayNestWithoutBound(schema) && deeperThan(value, maxDepth)) {
+    return { ok: false, issues: [{ path: [...prefix], code: "too_deep", message: `Nested deeper than ${maxDepth} levels` }] };
+  }
   if (!isZodSchema(schema)) return parseStandard(schema, value, prefix);
   let result: core.util.SafeParseResult<unknown>;
   try {
@@ -113,9 +131,9 @@ export function parseArgs(event: CompiledEvent, args: readonly unknown[]): Parse
   let cause: unknown;
   for (let index = 0; index < expected; index++) {
     const schema = event.args[index]!;
-    let parsed = parseValue(schema, args[index], [index]);
+    let parsed = parseValue(schema, args[index], [index], event.maxDepth);
     if (!parsed.ok && args[index] === null) {
-      const retried = parseValue(schema, undefined, [index]);
+      const retried = parseValue(schema, undefined, [index], event.maxDepth);
       if (retried.ok) parsed = retried;
     }
     if (parsed.ok) values[index] = parsed.value;

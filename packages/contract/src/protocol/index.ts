@@ -2,7 +2,8 @@
  * The wire protocol, shared by `@socket-contract/server` and `@socket-contract/client` so that both
  * sides speak it from one implementation. Internal to the runtimes: not a stable public API.
  */
-export { type CompiledEvent, type EventCatalog, type Parsed, type StreamShape, compileEvent, compileEvents, parseArgs, parseValue, prepareSchema } from "./catalog.js";
+export { type CompiledEvent, type CompileOptions, type EventCatalog, type Parsed, type StreamShape, compileEvent, compileEvents, parseArgs, parseValue, prepareSchema } from "./catalog.js";
+export { DEFAULT_MAX_DEPTH, deeperThan, depthLimit, mayNestWithoutBound } from "./depth.js";
 export {
   type AckEnvelope,
   type ContractErrorReport,

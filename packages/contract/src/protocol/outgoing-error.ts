@@ -24,7 +24,7 @@ export function handlerFailure(thrown: unknown, definition: CompiledEvent | unde
     }
     const schema = definition?.errors?.get(code);
     if (schema !== undefined) {
-      const parsed = parseValue(schema, thrown.data, []);
+      const parsed = parseValue(schema, thrown.data, [], definition!.maxDepth);
       if (parsed.ok) {
         const data = sendsParsedValue(schema) ? parsed.value : thrown.data;
         const wire = new ContractError(code, { message: thrown.message, data, ...where });

@@ -112,7 +112,7 @@ function runWithAck(receiver: Receiver, definition: CompiledEvent, handler: Hand
 /** Sends a handler's return value as the ack, checked against the contract first. */
 function answer(receiver: Receiver, definition: CompiledEvent, callback: Callback, value: unknown): void {
   const ack = definition.ack!;
-  const checked = parseValue(ack, value, []);
+  const checked = parseValue(ack, value, [], definition.maxDepth);
   if (checked.ok) return reply(receiver, callback, okEnvelope(sendsParsedValue(ack) ? checked.value : value), definition.name);
   const error = new ContractError("INVALID_ACK", { issues: checked.issues, cause: checked.cause, namespace: receiver.namespace, event: definition.name });
   reply(receiver, callback, errorEnvelope(new ContractError("INVALID_ACK", { issues: checked.issues, namespace: receiver.namespace, event: definition.name })), definition.name);

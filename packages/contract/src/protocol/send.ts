@@ -42,12 +42,12 @@ export function readAck(definition: CompiledEvent, envelope: unknown, where: Whe
     if (received === undefined) return invalidAck(where, "The acknowledgement carries a malformed error.");
     const schema = isBuiltInErrorCode(received.code) ? undefined : definition.errors?.get(received.code);
     if (schema === undefined) return { ok: false, error: received };
-    const parsed = parseValue(schema, received.data, []);
+    const parsed = parseValue(schema, received.data, [], definition.maxDepth);
     if (!parsed.ok) return { ok: false, error: new ContractError("INVALID_ACK", { message: `The data of error ${received.code} does not match the contract.`, issues: parsed.issues, ...where }) };
     return { ok: false, error: new ContractError(received.code, { message: received.message, data: parsed.value, ...where }) };
   }
   if (definition.ack === undefined) return { ok: true, value: undefined };
-  const parsed = parseValue(definition.ack, data, []);
+  const parsed = parseValue(definition.ack, data, [], definition.maxDepth);
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: new ContractError("INVALID_ACK", { issues: parsed.issues, cause: parsed.cause, ...where }) };
 }
 
