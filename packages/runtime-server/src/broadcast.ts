@@ -1,5 +1,6 @@
 import type { ContractDefinition, InferArgsInput } from "@socket-contract/contract";
 import type { BroadcastOperator, Namespace } from "socket.io";
+import { fetchSocketsWithin } from "./fetch-sockets.js";
 import { BoundRemoteSocket } from "./remote-socket.js";
 import { type NamespaceRuntime, broadcast } from "./runtime.js";
 import type { BroadcastResult, EventOf, ServerEventName, ServerEvents } from "./types.js";
@@ -70,9 +71,15 @@ export class BoundBroadcast<TContract extends ContractDefinition, TPath extends 
     return broadcast(this.#runtime, this.#raw as never, event, args, this.#timeout) as never;
   }
 
-  /** The selected sockets, on every node, with typed and checked `data`. @example const sockets = await chat.in("lobby").fetchSockets(); */
+  /**
+   * The selected sockets, on every node, with typed and checked `data`. Settles within the
+   * `timeout(ms)` given, else the `ackTimeout` option: it rejects with `TIMEOUT` when the adapter
+   * does not answer in time (a Redis outage) or fails.
+   *
+   * @example const sockets = await chat.in("lobby").fetchSockets();
+   */
   async fetchSockets(): Promise<BoundRemoteSocket<TContract, TPath>[]> {
-    const sockets = await this.#raw.fetchSockets();
+    const sockets = await fetchSocketsWithin(this.#raw, this.#timeout ?? this.#runtime.ackTimeout, this.#runtime.path);
     return sockets.map((socket) => new BoundRemoteSocket<TContract, TPath>(this.#runtime, socket as never));
   }
 

@@ -31,6 +31,7 @@ export async function chatClient(node: TestNode, options: { token: string; rooms
   bound.on("tick", (tick) => void received.ticks.push(tick));
   bound.on("notice", (text) => void received.notices.push(text));
   bound.on("file:ready", (file) => void received.files.push(file));
+  bound.on("ping", () => ({ token: options.token }));
   bound.onError((error) => void received.errors.push(error));
   await connected(socket);
   return received;

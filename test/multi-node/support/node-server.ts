@@ -104,7 +104,8 @@ async function run(command: Command): Promise<unknown> {
       return { sent: command.count - failures.length, failures };
     }
     case "fetchSockets": {
-      const sockets = await (command.to === undefined ? chat.fetchSockets() : chat.in(command.to).fetchSockets());
+      const all = command.timeoutMs === undefined ? chat.in([]) : chat.timeout(command.timeoutMs);
+      const sockets = await (command.to === undefined ? all.fetchSockets() : all.in(command.to).fetchSockets());
       return sockets.map((socket) => ({ id: socket.id, data: socket.data, rooms: [...socket.rooms] }));
     }
     case "remote": {
@@ -116,6 +117,12 @@ async function run(command: Command): Promise<unknown> {
       else socket.disconnect(true);
       return undefined;
     }
+    case "rawFetchSockets":
+      // Socket.IO's own, past the runtime: how long it waits when nobody bounds it.
+      return (await chat.raw.fetchSockets()).length;
+    case "pingAll":
+      // A broadcast with acks to every client of every node.
+      return await chat.timeout(command.timeoutMs).emit("ping");
     case "serverSideEmit":
       return await (server.serverSideEmit as (event: string, ...args: unknown[]) => unknown)(command.event, ...command.args);
     case "rawServerSideEmit":

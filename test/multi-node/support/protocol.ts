@@ -9,7 +9,9 @@ export type Command =
   | { readonly cmd: "rawEmit"; readonly to: string[]; readonly event: string; readonly args: unknown[] }
   | { readonly cmd: "emitFile"; readonly to?: string[]; readonly name: string; readonly size: number; readonly seed: number }
   | { readonly cmd: "ticks"; readonly to?: string[]; readonly from: string; readonly count: number; readonly intervalMs: number }
-  | { readonly cmd: "fetchSockets"; readonly to?: string[] }
+  | { readonly cmd: "fetchSockets"; readonly to?: string[]; readonly timeoutMs?: number }
+  | { readonly cmd: "pingAll"; readonly timeoutMs: number }
+  | { readonly cmd: "rawFetchSockets" }
   | { readonly cmd: "remote"; readonly socketId: string; readonly action: "emit" | "join" | "leave" | "disconnect"; readonly args: unknown[] }
   | { readonly cmd: "serverSideEmit"; readonly event: string; readonly args: unknown[] }
   | { readonly cmd: "rawServerSideEmit"; readonly event: string; readonly args: unknown[] }
