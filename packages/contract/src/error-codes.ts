@@ -8,6 +8,7 @@ export const BUILT_IN_ERROR_CODES = [
   "TIMEOUT",
   "DISCONNECTED",
   "UNAUTHORIZED",
+  "FORBIDDEN",
   "RATE_LIMITED",
   "CONTRACT_MISMATCH",
 ] as const;
@@ -31,6 +32,7 @@ export const DEFAULT_MESSAGES: Readonly<Record<BuiltInErrorCode, string>> = {
   TIMEOUT: "No acknowledgement arrived in time.",
   DISCONNECTED: "The connection closed before the acknowledgement arrived.",
   UNAUTHORIZED: "The connection was refused.",
+  FORBIDDEN: "This connection may not send this event.",
   RATE_LIMITED: "Too many events from this connection; slow down.",
   CONTRACT_MISMATCH: "The client was built for another version of the contract.",
 };

@@ -21,6 +21,10 @@ describe("ContractError", () => {
   });
 
   it("has the built-in codes of the design", () => {
-    expect(BUILT_IN_ERROR_CODES).toEqual(expect.arrayContaining(["INVALID_PAYLOAD", "INVALID_ACK", "UNKNOWN_EVENT", "MISSING_ACK", "HANDLER_ERROR", "TIMEOUT", "UNAUTHORIZED"]));
+    expect(BUILT_IN_ERROR_CODES).toEqual(expect.arrayContaining(["INVALID_PAYLOAD", "INVALID_ACK", "UNKNOWN_EVENT", "MISSING_ACK", "HANDLER_ERROR", "TIMEOUT", "UNAUTHORIZED", "FORBIDDEN"]));
+  });
+
+  it("gives FORBIDDEN a message that says nothing of the input", () => {
+    expect(new ContractError("FORBIDDEN").message).toBe("This connection may not send this event.");
   });
 });

@@ -25,6 +25,7 @@ describe("defineContract", () => {
     ["the protocol's reserved name", define({ "/chat": { serverToClient: { "contract:error": ok } } }), '"contract:error" is reserved'],
     ["a lower-case error code", define({ "/chat": { clientToServer: { send: { args: [], errors: { roomFull: z.object({}) } } } } }), 'errors["roomFull"]: an error code is UPPER_SNAKE_CASE'],
     ["a built-in error code", define({ "/chat": { clientToServer: { send: { args: [], errors: { TIMEOUT: z.object({}) } } } } }), 'errors["TIMEOUT"]: "TIMEOUT" is a built-in error code'],
+    ["FORBIDDEN, built in since interceptors", define({ "/chat": { clientToServer: { send: { args: [], errors: { FORBIDDEN: z.object({}) } } } } }), 'errors["FORBIDDEN"]: "FORBIDDEN" is a built-in error code'],
     ["an unknown key (a typo)", define({ "/chat": { clientToServer: { send: { arg: [] } } } }), 'namespaces["/chat"].clientToServer["send"].arg: unknown key'],
     ["a non-schema auth", define({ "/chat": { auth: { token: "string" } } }), 'namespaces["/chat"].auth: expected a schema'],
     ["an empty name", () => defineContract({ name: "", version: "1", namespaces: { "/": {} } } as never), "[defineContract] name: expected a non-empty string"],

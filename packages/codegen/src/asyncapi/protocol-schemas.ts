@@ -49,7 +49,8 @@ export function protocolSchemas(isFree: (name: string) => boolean): { names: Pro
     },
     [names.builtInError]: {
       type: "object",
-      description: "An error every contract has, such as INVALID_PAYLOAD (the receiver refused the arguments) or HANDLER_ERROR (the handler failed).",
+      description:
+        "An error every contract has, such as INVALID_PAYLOAD (the receiver refused the arguments), FORBIDDEN (an interceptor refused this connection the event) or HANDLER_ERROR (the handler failed).",
       properties: {
         code: { type: "string", enum: BUILT_IN_ERROR_CODES.filter((code) => !CONNECT_CODES.includes(code)) },
         message: text("A message safe to show; never internal text."),

@@ -110,6 +110,9 @@ describe("socket-contract asyncapi", () => {
     expect(roomFull.properties.data.required).toEqual(["room", "capacity"]);
     expect(builtIn).toEqual({ $ref: "#/components/schemas/BuiltInError" });
     expect(document.components.schemas.BuiltInError.properties.code.enum).toContain("INVALID_PAYLOAD");
+    // FORBIDDEN answers an event an interceptor refused; UNAUTHORIZED refuses a connection, so it is not here.
+    expect(document.components.schemas.BuiltInError.properties.code.enum).toContain("FORBIDDEN");
+    expect(document.components.schemas.BuiltInError.properties.code.enum).not.toContain("UNAUTHORIZED");
   });
 
   it("renders binary as a binary string with its byte limits, the handshake auth, and every description", () => {
