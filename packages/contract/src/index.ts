@@ -61,6 +61,7 @@ export type {
   ServerToClientOf,
   ServerToServerOf,
 } from "./infer.js";
+export type { Carrier, ConnectionAttempt, ConnectionOutcome, IncomingCall, Interceptor, Outcome, OutgoingPacket, Refusal, Side } from "./interceptor.js";
 export type { AckEnvelope, ContractErrorReport, WireError } from "./protocol/envelope.js";
 export { CONTRACT_ERROR_EVENT } from "./protocol/envelope.js";
 export type { ContractIdentity, ContractMismatchData } from "./protocol/handshake.js";

@@ -1,6 +1,8 @@
 import { ContractError } from "../contract-error.js";
 import { contractFingerprint } from "../fingerprint.js";
+import type { Carrier } from "../interceptor.js";
 import type { ContractDefinition } from "../types.js";
+import { CARRIER_KEY, readCarrier } from "./carrier.js";
 
 /**
  * The key of the handshake `auth` object under which a client runtime says which contract it was
@@ -30,12 +32,20 @@ export function identityOf(contract: ContractDefinition): ContractIdentity {
 
 /**
  * Splits a received handshake `auth` into the identity the client claims (read as untrusted input:
- * three short strings or nothing) and the rest, which is what the namespace's `auth` schema checks.
+ * three short strings or nothing), the rest, which is what the namespace's `auth` schema checks,
+ * and the trace context carrier of the attempt when the client declared that its events carry one
+ * (`undefined` otherwise, as from any plain Socket.IO client).
  */
-export function splitHandshake(auth: unknown): { identity: ContractIdentity | undefined; auth: unknown } {
-  if (typeof auth !== "object" || auth === null || !Object.hasOwn(auth, HANDSHAKE_KEY)) return { identity: undefined, auth };
+export function splitHandshake(auth: unknown): { identity: ContractIdentity | undefined; auth: unknown; carrier: Readonly<Carrier> | undefined } {
+  if (typeof auth !== "object" || auth === null || !Object.hasOwn(auth, HANDSHAKE_KEY)) return { identity: undefined, auth, carrier: undefined };
   const { [HANDSHAKE_KEY]: claimed, ...rest } = auth as Record<string, unknown>;
-  return { identity: readIdentity(claimed), auth: rest };
+  return { identity: readIdentity(claimed), auth: rest, carrier: declaredCarrier(claimed) };
+}
+
+function declaredCarrier(claimed: unknown): Readonly<Carrier> | undefined {
+  if (typeof claimed !== "object" || claimed === null || !Object.hasOwn(claimed, CARRIER_KEY)) return undefined;
+  const carrier = (claimed as Record<string, unknown>)[CARRIER_KEY];
+  return typeof carrier === "object" && carrier !== null ? readCarrier(carrier) : undefined;
 }
 
 /** An identity read from untrusted input, or `undefined` when it is not one. */

@@ -35,3 +35,6 @@ export { type AckResult, checkOutgoing, readAck, readAcks, requestAck, requestAc
 export { type OpenHeader, type StreamSide, STREAM_CANCEL, STREAM_CREDIT, STREAM_END, STREAM_ITEM, STREAM_OPEN, isStreamFrame } from "./stream-frames.js";
 export { DEFAULT_MAX_STREAMS, DEFAULT_STREAM_WINDOW, type StreamHost, StreamEndpoint } from "./stream-endpoint.js";
 export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";
+export { CARRIER_KEY, emptyCarrier, readCarrier, takeCarrier } from "./carrier.js";
+export { type ConnectionStep, type IncomingRun, type IncomingStep, type OutgoingStep, type RefusedStep, InterceptorSet, runConnection, runIncoming, runOutgoing, runRefused } from "./intercept.js";
+export { payloadSize } from "./payload-size.js";

@@ -1,0 +1,187 @@
+import { ContractError } from "../contract-error.js";
+import type { ConnectionAttempt, ConnectionOutcome, IncomingCall, Interceptor, Outcome, OutgoingPacket, Refusal } from "../interceptor.js";
+
+type AnyInterceptor = Interceptor<any, any, any>;
+export type IncomingStep = (call: IncomingCall, next: () => Promise<Outcome>) => unknown;
+export type OutgoingStep = (packet: OutgoingPacket) => void | ((outcome: Outcome) => void);
+export type ConnectionStep = (attempt: ConnectionAttempt) => void | ((outcome: ConnectionOutcome) => void);
+export type RefusedStep = (refusal: Refusal) => void;
+
+/**
+ * The interceptors of one place (a bound server, one of its namespaces, a bound client), in
+ * registration order, its parent's first; each part pulled out once, so that a side with none
+ * pays one length check per event. A namespace's set follows its server's: what is added to the
+ * server later reaches every namespace.
+ */
+export class InterceptorSet {
+  incoming: readonly IncomingStep[] = [];
+  outgoing: readonly OutgoingStep[] = [];
+  connection: readonly ConnectionStep[] = [];
+  refused: readonly RefusedStep[] = [];
+  readonly #parent: InterceptorSet | undefined;
+  readonly #own: AnyInterceptor[] = [];
+  readonly #children: InterceptorSet[] = [];
+
+  constructor(parent?: InterceptorSet) {
+    this.#parent = parent;
+    if (parent !== undefined) parent.#children.push(this);
+    this.#rebuild();
+  }
+
+  /** Adds one interceptor after those already there; a malformed one fails at once, naming `place`. */
+  add(interceptor: AnyInterceptor, place: string): void {
+    if (typeof interceptor !== "object" || interceptor === null) throw new TypeError(`[socket-contract] ${place}: an interceptor is an object with incoming, outgoing, connection or refused functions`);
+    for (const part of ["incoming", "outgoing", "connection", "refused"] as const) {
+      if (interceptor[part] !== undefined && typeof interceptor[part] !== "function") throw new TypeError(`[socket-contract] ${place}: an interceptor's ${part} must be a function`);
+    }
+    this.#own.push(interceptor);
+    this.#rebuild();
+  }
+
+  #all(): AnyInterceptor[] {
+    return this.#parent === undefined ? [...this.#own] : [...this.#parent.#all(), ...this.#own];
+  }
+
+  #rebuild(): void {
+    const all = this.#all();
+    // Bound to their interceptor, so that an interceptor written as a class keeps its `this`.
+    this.incoming = all.filter((i) => i.incoming !== undefined).map((i) => i.incoming!.bind(i) as IncomingStep);
+    this.outgoing = all.filter((i) => i.outgoing !== undefined).map((i) => i.outgoing!.bind(i) as OutgoingStep);
+    this.connection = all.filter((i) => i.connection !== undefined).map((i) => i.connection!.bind(i) as ConnectionStep);
+    this.refused = all.filter((i) => i.refused !== undefined).map((i) => i.refused!.bind(i) as RefusedStep);
+    for (const child of this.#children) child.#rebuild();
+  }
+}
+
+/** What the runtime does for the chain: run the handler and answer, answer a refusal, tell `onError`. */
+export interface IncomingRun {
+  /** Runs the handler(s), sends the answer, resolves with the outcome; never rejects. */
+  handle(): Promise<Outcome>;
+  /** Answers the sender with what an interceptor threw (see `handlerFailure`), tells `onError`, and gives the outcome. */
+  refuse(thrown: unknown): Outcome;
+  /** Tells `onError` of a failure the sender can no longer hear of. Must not throw. */
+  report(error: ContractError): void;
+}
+
+/**
+ * Runs the incoming interceptors around one valid event, first registered outermost. Each gets
+ * `next()`, which runs the ones after it and the handler; what it throws before calling `next()`
+ * refuses the event, what it throws after goes to `onError` (the answer has gone); one that
+ * settles without calling `next()` refuses with `HANDLER_ERROR`. Resolves with the outcome the
+ * sender got; never rejects.
+ */
+export function runIncoming(steps: readonly IncomingStep[], call: IncomingCall, run: IncomingRun): Promise<Outcome> {
+  const step = (index: number): Promise<Outcome> => {
+    if (index === steps.length) return run.handle();
+    let inner: Promise<Outcome> | undefined;
+    let refused: Outcome | undefined;
+    const next = (): Promise<Outcome> => (inner ??= refused === undefined ? step(index + 1) : Promise.resolve(refused));
+    const settle = (thrown: unknown, threw: boolean): Promise<Outcome> | Outcome => {
+      if (inner !== undefined) {
+        if (threw) run.report(afterAnswer(thrown, call));
+        return inner;
+      }
+      refused = run.refuse(threw ? thrown : new ContractError("HANDLER_ERROR", { message: "An interceptor neither called next() nor refused the event.", namespace: call.namespace, event: call.event }));
+      return refused;
+    };
+    let result: unknown;
+    try {
+      result = steps[index]!(call, next);
+    } catch (thrown) {
+      return Promise.resolve(settle(thrown, true));
+    }
+    // `return next()`: the common case, with nothing to wait for beyond the inner chain.
+    if (result !== undefined && result === inner) return inner;
+    if (!isPromiseLike(result)) return Promise.resolve(settle(undefined, false));
+    return Promise.resolve(result).then(
+      () => settle(undefined, false),
+      (thrown: unknown) => settle(thrown, true),
+    );
+  };
+  return step(0);
+}
+
+function afterAnswer(thrown: unknown, call: IncomingCall): ContractError {
+  return new ContractError("HANDLER_ERROR", { message: "An interceptor failed after the event was answered.", cause: thrown, namespace: call.namespace, event: call.event });
+}
+
+/**
+ * Runs the outgoing interceptors of one checked packet, in registration order, before it leaves.
+ * A refusal throws: a `ContractError` as thrown, anything else as `HANDLER_ERROR` (the original
+ * told to `report`); observers already returned hear of the refusal. Returns one function that
+ * tells every observer the outcome, or `undefined` when none observes.
+ */
+export function runOutgoing(steps: readonly OutgoingStep[], packet: OutgoingPacket, report: (error: ContractError) => void): ((outcome: Outcome) => void) | undefined {
+  let observers: ((outcome: Outcome) => void)[] | undefined;
+  for (const step of steps) {
+    let observer: unknown;
+    try {
+      observer = step(packet);
+    } catch (thrown) {
+      const error = ContractError.is(thrown) ? thrown : new ContractError("HANDLER_ERROR", { message: "An interceptor failed.", cause: thrown, namespace: packet.namespace, event: packet.event });
+      if (!ContractError.is(thrown)) report(error);
+      if (observers !== undefined) tell(observers, { ok: false, error, duration: 0 }, report, packet);
+      throw error;
+    }
+    if (typeof observer === "function") (observers ??= []).push(observer as (outcome: Outcome) => void);
+  }
+  if (observers === undefined) return undefined;
+  const all = observers;
+  return (outcome) => tell(all, outcome, report, packet);
+}
+
+/**
+ * Tells the connection interceptors of one attempt; they observe only (refusing is middleware's
+ * job), so what one throws goes to `report`. Returns the function that tells them the outcome.
+ */
+export function runConnection(
+  steps: readonly ConnectionStep[],
+  attempt: ConnectionAttempt,
+  report: (error: ContractError) => void,
+): ((outcome: ConnectionOutcome) => void) | undefined {
+  let observers: ((outcome: ConnectionOutcome) => void)[] | undefined;
+  for (const step of steps) {
+    try {
+      const observer = step(attempt);
+      if (typeof observer === "function") (observers ??= []).push(observer);
+    } catch (thrown) {
+      report(new ContractError("HANDLER_ERROR", { message: "A connection interceptor failed.", cause: thrown, namespace: attempt.namespace }));
+    }
+  }
+  if (observers === undefined) return undefined;
+  const all = observers;
+  return (outcome) => {
+    for (const observer of all) {
+      try {
+        observer(outcome);
+      } catch (thrown) {
+        report(new ContractError("HANDLER_ERROR", { message: "A connection interceptor failed.", cause: thrown, namespace: attempt.namespace }));
+      }
+    }
+  };
+}
+
+/** Tells the `refused` observers of an event refused before the interceptors; what one throws goes to `report`. */
+export function runRefused(steps: readonly RefusedStep[], refusal: Refusal, report: (error: ContractError) => void): void {
+  for (const step of steps) {
+    try {
+      step(refusal);
+    } catch (thrown) {
+      report(new ContractError("HANDLER_ERROR", { message: "An interceptor failed while observing a refusal.", cause: thrown, namespace: refusal.namespace, event: refusal.event }));
+    }
+  }
+}
+
+function tell(observers: readonly ((outcome: Outcome) => void)[], outcome: Outcome, report: (error: ContractError) => void, packet: OutgoingPacket): void {
+  for (const observer of observers) {
+    try {
+      observer(outcome);
+    } catch (thrown) {
+      report(new ContractError("HANDLER_ERROR", { message: "An interceptor failed while observing an outcome.", cause: thrown, namespace: packet.namespace, event: packet.event }));
+    }
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+}
