@@ -5,7 +5,10 @@ import { defineConfig } from "vitest/config";
 const source = "@socket-contract/source";
 
 export default defineConfig({
-  ssr: { resolve: { conditions: [source, "node", "module", "development|production"] } },
+  // No "module" condition: Vitest hands these conditions to Node too, and @opentelemetry/api's
+  // "module" build imports without file extensions, which Node cannot load (a CommonJS package of
+  // the SDK that requires the API would fail).
+  ssr: { resolve: { conditions: [source, "node", "development|production"] } },
   test: {
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts", "examples/*/test/**/*.test.ts"],
     testTimeout: 20_000,

@@ -26,6 +26,10 @@ describe("public exports", () => {
     ]);
   });
 
+  it("@socket-contract/opentelemetry", async () => {
+    expect(Object.keys(await import("@socket-contract/opentelemetry")).sort()).toEqual(["ATTRIBUTES", "METRIC_NAMES", "metrics", "tracing"]);
+  });
+
   it("@socket-contract/server", async () => {
     expect(Object.keys(await import("@socket-contract/server")).sort()).toEqual([
       "BoundBroadcast",

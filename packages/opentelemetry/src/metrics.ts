@@ -1,0 +1,77 @@
+import { type Attributes, type MeterProvider, metrics as metricsApi } from "@opentelemetry/api";
+import type { Interceptor } from "@socket-contract/contract";
+import { ATTRIBUTES, eventAttributes, outcomeCode, SYSTEM } from "./attributes.js";
+import { SCOPE_NAME, SCOPE_VERSION } from "./scope.js";
+
+export interface MetricsOptions {
+  /** Where measurements go. Default: the global meter provider (`metrics.getMeterProvider()`) when `metrics()` is called. */
+  readonly meterProvider?: MeterProvider;
+}
+
+/** The names of the instruments `metrics()` records; in Prometheus, dots become underscores and counters end in `_total`. */
+export const METRIC_NAMES = {
+  /** Counter of incoming events by namespace, event and outcome (`"OK"` or the code), refusals before the handler included. */
+  received: "messaging.client.consumed.messages",
+  /** Counter of outgoing packets (emits, broadcasts once each, acks) by namespace, event and outcome. */
+  sent: "messaging.client.sent.messages",
+  /** Histogram of handler run time in seconds, by namespace, event and outcome. */
+  handlerDuration: "messaging.process.duration",
+  /** Up-down counter of the connected sockets, by namespace (server). */
+  connections: "socket_contract.connections.active",
+  /** Counter of refused connections, by namespace and code (server). */
+  refusedConnections: "socket_contract.connections.refused",
+} as const;
+
+const UNKNOWN = "(unknown)";
+
+// Handler times are mostly sub-millisecond; the default buckets start at 5 ms.
+const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * Counts events and connections with OpenTelemetry metrics, as an interceptor for either side:
+ * events received and sent by namespace, event and outcome code (events refused before the
+ * handler counted with their code), the handler duration histogram, the connected sockets and the
+ * refused connections by code. No socket id or payload value is ever an attribute.
+ *
+ * @example
+ * const server = bindServer(contract, io, { interceptors: [metrics(), tracing()] });
+ */
+export function metrics(options: MetricsOptions = {}): Interceptor {
+  const meter = (options.meterProvider ?? metricsApi.getMeterProvider()).getMeter(SCOPE_NAME, SCOPE_VERSION);
+  const received = meter.createCounter(METRIC_NAMES.received, { description: "Incoming events, by outcome.", unit: "{event}" });
+  const sent = meter.createCounter(METRIC_NAMES.sent, { description: "Outgoing packets (emits, broadcasts, acks), by outcome.", unit: "{packet}" });
+  const duration = meter.createHistogram(METRIC_NAMES.handlerDuration, {
+    description: "How long handlers run, by outcome.",
+    unit: "s",
+    advice: { explicitBucketBoundaries: DURATION_BUCKETS },
+  });
+  const connections = meter.createUpDownCounter(METRIC_NAMES.connections, { description: "Connected sockets.", unit: "{connection}" });
+  const refusedConnections = meter.createCounter(METRIC_NAMES.refusedConnections, { description: "Refused connections, by code.", unit: "{connection}" });
+  return {
+    incoming: (call, next) =>
+      next().then((outcome) => {
+        const attributes = eventAttributes(call.side, call.namespace, call.event, outcomeCode(outcome));
+        received.add(1, attributes);
+        duration.record(outcome.duration / 1000, attributes);
+      }),
+    // An unknown event's name is whatever a peer chose: counted under one name, so a peer cannot grow the series.
+    refused: (refusal) => received.add(1, eventAttributes(refusal.side, refusal.namespace, refusal.error.code === "UNKNOWN_EVENT" ? UNKNOWN : refusal.event, refusal.error.code)),
+    outgoing: (packet) => (outcome) => {
+      const attributes = eventAttributes(packet.side, packet.namespace, packet.event, outcomeCode(outcome));
+      attributes["messaging.operation.name"] = packet.kind;
+      sent.add(1, attributes);
+    },
+    connection: (attempt) => {
+      if (attempt.side !== "server") return undefined;
+      return (outcome) => {
+        const attributes: Attributes = { [ATTRIBUTES.system]: SYSTEM, [ATTRIBUTES.destination]: attempt.namespace };
+        if (!outcome.ok) {
+          refusedConnections.add(1, { ...attributes, [ATTRIBUTES.errorType]: outcome.error.code });
+          return;
+        }
+        connections.add(1, attributes);
+        void outcome.closed.then(() => connections.add(-1, attributes));
+      };
+    },
+  };
+}
