@@ -141,4 +141,10 @@ export interface Interceptor<TIncoming extends EventMap = EventMap, TOutgoing ex
   readonly outgoing?: (packet: OutgoingPacket<TOutgoing, TIncoming, TSocket>) => void | ((outcome: Outcome) => void);
   readonly connection?: (attempt: ConnectionAttempt<TSocket>) => void | ((outcome: ConnectionOutcome) => void);
   readonly refused?: (refusal: Refusal<TSocket>) => void;
+  /**
+   * Whether this interceptor writes trace context into carriers. A bound client declares carriers
+   * in its handshake (and appends one to each event) only when an interceptor it was bound with
+   * propagates; a server reads them from any client that declared them.
+   */
+  readonly propagates?: boolean;
 }

@@ -28,6 +28,7 @@ export interface TracingOptions {
 export function tracing(options: TracingOptions = {}): Interceptor {
   const tracerOf = (): Tracer => (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE_NAME, SCOPE_VERSION);
   return {
+    propagates: true,
     incoming: (call, next) => (call.side === "server" ? traceIncoming(tracerOf(), call, next) : next()),
     outgoing: (packet) => (packet.side === "client" && packet.kind === "emit" ? traceEmit(tracerOf(), packet) : undefined),
     connection: (attempt) => traceConnection(tracerOf(), attempt),

@@ -18,6 +18,8 @@ export class InterceptorSet {
   outgoing: readonly OutgoingStep[] = [];
   connection: readonly ConnectionStep[] = [];
   refused: readonly RefusedStep[] = [];
+  /** Whether an interceptor here writes trace context (see `Interceptor.propagates`). */
+  propagates = false;
   readonly #parent: InterceptorSet | undefined;
   readonly #own: AnyInterceptor[] = [];
   readonly #children: InterceptorSet[] = [];
@@ -49,6 +51,7 @@ export class InterceptorSet {
     this.outgoing = all.filter((i) => i.outgoing !== undefined).map((i) => i.outgoing!.bind(i) as OutgoingStep);
     this.connection = all.filter((i) => i.connection !== undefined).map((i) => i.connection!.bind(i) as ConnectionStep);
     this.refused = all.filter((i) => i.refused !== undefined).map((i) => i.refused!.bind(i) as RefusedStep);
+    this.propagates = all.some((i) => i.propagates === true);
     for (const child of this.#children) child.#rebuild();
   }
 }
