@@ -115,19 +115,20 @@ describe("per-socket limits", () => {
     expect(await socket.timeout(2_000).emitWithAck("work", { id: "w", seq: 1 })).toEqual({ ok: true, data: { id: "w", seq: 1 } });
   });
 
-  it("has defaults that let 200 events arrive at once, and 200 handlers run at once", async () => {
-    const { connect, refusals } = await start({});
+  it("has defaults that let 1,000 events arrive at once, refuse past 100 a second after that, and let 1,000 handlers run at once", async () => {
+    const { connect, refusals } = await start({ maxInFlight: false });
     const fast = await connect();
-    const { ok, limited, seconds } = await burst(fast, 300);
-    expect(ok.length).toBeGreaterThanOrEqual(200);
-    expect(ok.length).toBeLessThanOrEqual(admissible(200, 100, seconds));
-    expect(limited.length).toBe(300 - ok.length);
-    // Two quiet seconds at 100 a second refill the bucket, so only the cap on running handlers can refuse now.
-    await sleep(2_000);
-    const slow = await burst(fast, 210, 500);
-    expect(slow.ok).toHaveLength(200);
+    const { ok, limited, seconds } = await burst(fast, 1_200);
+    expect(ok.length).toBeGreaterThanOrEqual(1_000);
+    expect(ok.length).toBeLessThanOrEqual(admissible(1_000, 100, seconds));
+    expect(limited.length).toBe(1_200 - ok.length);
+    expect(refusals.filter((refusal) => refusal.code === "RATE_LIMITED" && refusal.socketId === fast.id)).toHaveLength(limited.length);
+    // The cap on running handlers alone: 1,010 slow handlers at once, 1,000 run.
+    const capped = await start({ rateLimit: false });
+    const slow = await burst(await capped.connect(), 1_010, 1_000);
+    expect(slow.ok).toHaveLength(1_000);
     expect(slow.limited).toHaveLength(10);
-    expect(refusals.at(-1)?.message).toBe("Too many events of this connection are being handled at once; try again when some are answered.");
+    expect(capped.refusals.at(-1)?.message).toBe("Too many events of this connection are being handled at once; try again when some are answered.");
   });
 
   it("turns both limits off with false", async () => {

@@ -33,13 +33,13 @@ export interface BindServerOptions {
    * How fast one socket may send events: a token bucket that holds `burst` events and refills at
    * `eventsPerSecond`. An event over the limit is refused with `RATE_LIMITED` (through its ack, else
    * `contract:error` at most once a second) and reaches `onError`; its handler does not run.
-   * Default `{ eventsPerSecond: 100, burst: 2 × eventsPerSecond }`; `false` turns it off.
+   * Default `{ eventsPerSecond: 100, burst: 10 × eventsPerSecond }` (1,000 at once); `false` turns it off.
    */
   readonly rateLimit?: RateLimitOptions | false;
   /**
    * How many handlers of one socket may run at once (an async handler runs until its promise
    * settles). An event that arrives while this many run is refused with `RATE_LIMITED`.
-   * Default 200; `false` turns it off.
+   * Default 1,000 (the default burst); `false` turns it off.
    */
   readonly maxInFlight?: number | false;
   /**
@@ -72,7 +72,7 @@ export type VersionPolicy = "accept" | "reject" | ((client: ContractIdentity | u
 export interface RateLimitOptions {
   /** The average rate allowed. Default 100. */
   readonly eventsPerSecond?: number;
-  /** How many events may arrive at once after a quiet spell. Default twice `eventsPerSecond`. */
+  /** How many events may arrive at once after a quiet spell. Default ten times `eventsPerSecond`. */
   readonly burst?: number;
 }
 
