@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,10 @@ export async function sh(command: string, args: readonly string[], options: { cw
  * a tarball, as `npm publish` would, into a fresh folder. Returns the tarballs' paths.
  */
 export async function packPackages(): Promise<string[]> {
+  return withLock(join(tmpdir(), "socket-contract-pack.lock"), () => packUnlocked());
+}
+
+async function packUnlocked(): Promise<string[]> {
   await sh(process.execPath, [join(repoRoot, "node_modules/turbo/bin/turbo"), "run", "build", "--filter=./packages/*", "--output-logs=errors-only"], { cwd: repoRoot, timeoutMs: 600_000 });
   const into = mkdtempSync(join(tmpdir(), "socket-contract-tgz-"));
   for (const folder of PUBLISHED) {
@@ -35,6 +39,34 @@ export async function packPackages(): Promise<string[]> {
   return readdirSync(into)
     .filter((name) => name.endsWith(".tgz"))
     .map((name) => join(into, name));
+}
+
+/**
+ * Runs `work` while holding a lock folder, so test files packing at once (vitest runs files in
+ * parallel) do not restore and read the same dist folders together. A lock older than 15 minutes
+ * is taken as left behind by a killed run.
+ */
+async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 900_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 900_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // Released between the two calls: try again.
+      }
+      if (Date.now() > deadline) throw new Error(`${lock} stayed locked for 15 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** A folder outside the repository, so nothing resolves through the monorepo's node_modules. */

@@ -78,6 +78,19 @@ describe("socket-contract generate --check", () => {
   });
 });
 
+describe("socket-contract generate warnings", () => {
+  it("names each schema JSON cannot carry (z.date(), z.map()), and still generates", slow, async () => {
+    const { file } = writeContract(SMALL_CONTRACT.replace("args: [z.string()]", "args: [z.object({ at: z.date(), tags: z.map(z.string(), z.number()), name: z.string() })]"));
+    const result = await runCli(["generate", file, "--out", join(file, "../out")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^generated \d+ files in /);
+    const warnings = result.stderr.trim().split("\n");
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^socket-contract: warning: .*hello.*\bat\b.*A Date\. JSON sends it as an ISO 8601 string, which z\.date\(\) refuses/);
+    expect(warnings[1]).toMatch(/^socket-contract: warning: .*hello.*\btags\b.*A Map, shown as an array of \[key, value\] pairs: JSON sends a Map as \{\}/);
+  });
+});
+
 describe("mistakes a user will make: one line, exit code 2", () => {
   it("a missing contract file", slow, async () => {
     expectUserError(await runCli(["generate", "no/such/contract.ts", "--out", "out"]), /^socket-contract: no contract file at no\/such\/contract\.ts$/m);
@@ -130,6 +143,11 @@ describe("mistakes a user will make: one line, exit code 2", () => {
     const valibot = SMALL_CONTRACT.replace('import { z } from "zod";', 'import * as v from "valibot";\nimport { z } from "zod";').replace("ack: z.string()", "ack: v.string()");
     const { file } = writeContract(valibot);
     expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /namespaces\["\/small"\]\.clientToServer\["hello"\]\.ack: the generator renders Zod schemas only/);
+  });
+
+  it("an --out that points at a file, before any work", slow, async () => {
+    const { file } = writeContract(SMALL_CONTRACT);
+    expectUserError(await runCli(["generate", file, "--out", file]), /^socket-contract: --out .*contract\.ts is a file; --out takes a folder for the generated files \(for instance src\/generated\)$/m);
   });
 
   it("a schema that cannot travel over Socket.IO, named by its place", slow, async () => {

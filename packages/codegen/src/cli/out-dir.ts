@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { BANNER, type GeneratedFile } from "../emit/generated-file.js";
 import { CodegenError } from "../errors.js";
@@ -47,6 +47,23 @@ export function writeOutDir(outDir: string, files: readonly GeneratedFile[]): Ou
     throw new CodegenError("UNWRITABLE_OUT", `cannot write to the out dir ${outDir} (${code || (error as Error).message})`, { cause: error });
   }
   return diff;
+}
+
+/**
+ * Refuses an out dir that is a file (`--out src/generated.ts`, `--out src/contract.ts`) before
+ * any work, with the fix; a missing folder is fine, it is created.
+ *
+ * @example
+ * assertOutDir("src/generated");
+ */
+export function assertOutDir(outDir: string): void {
+  let isFile = false;
+  try {
+    isFile = !statSync(outDir).isDirectory();
+  } catch {
+    return;
+  }
+  if (isFile) throw new CodegenError("UNWRITABLE_OUT", `--out ${outDir} is a file; --out takes a folder for the generated files (for instance src/generated)`);
 }
 
 /** Every file under `dir` that opens with the banner, as sorted `/`-separated relative paths. */

@@ -1,8 +1,12 @@
 import type { Command } from "commander";
-import { diffOutDir, writeOutDir } from "../out-dir.js";
+import { wireContract } from "../../asyncapi/wire-contract.js";
+import { assertOutDir, diffOutDir, writeOutDir } from "../out-dir.js";
 import { generateFromFile } from "../run-generate.js";
 import { type CliContext, EXIT } from "../cli-context.js";
 import { watchContract } from "../watch.js";
+
+/** Zod types Socket.IO's default (JSON) parser cannot carry as they are. */
+const NOT_JSON = new Set(["date", "bigint", "set", "map", "nan"]);
 
 interface GenerateFlags {
   readonly out: string;
@@ -33,12 +37,16 @@ export function registerGenerate(program: Command, context: CliContext): void {
         context.exitCode = EXIT.usage;
         return;
       }
+      assertOutDir(flags.out);
       const request = { contractFile, outDir: flags.out, ...(flags.export === undefined ? {} : { exportName: flags.export }) };
       if (flags.watch === true) {
         await watchContract(request, context);
         return;
       }
-      const { files } = await generateFromFile(request);
+      const { files, loaded } = await generateFromFile(request);
+      for (const warning of wireContract(loaded.contract, { exports: loaded.exports }).warnings) {
+        if (NOT_JSON.has(warning.kind)) context.err(`socket-contract: warning: ${warning.message}`);
+      }
       if (flags.check === true) {
         const { changed, obsolete } = diffOutDir(flags.out, files);
         for (const path of changed) context.out(`stale: ${joinPath(flags.out, path)}`);
