@@ -10,7 +10,7 @@ const run = promisify(execFile);
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The published packages, by folder. */
-export const PUBLISHED = ["contract", "runtime-server", "runtime-client", "codegen"] as const;
+export const PUBLISHED = ["contract", "runtime-server", "runtime-client", "codegen", "opentelemetry"] as const;
 
 /** Runs a command and returns its output; a failure carries both streams in its message. */
 export async function sh(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<{ stdout: string; stderr: string }> {
