@@ -95,6 +95,6 @@ describe("connections", () => {
   it("refuses to bind a socket to another namespace than the one named", async () => {
     const { url } = await startServer();
     expect(() => bindClient(contract, "/chat", client(url, "/other"))).toThrow(/connected to "\/other"/);
-    expect(() => bindClient(contract, "/nope" as "/chat", client(url, "/nope"))).toThrow(/not a namespace/);
+    expect(() => bindClient(contract, "/nope" as "/chat", client(url, "/nope"))).toThrow(/"\/nope" matches no namespace of contract/);
   });
 });

@@ -7,7 +7,9 @@ import {
   type InferArgsInput,
   type InferEventError,
   type InferNamespacePath,
+  type InferNamespacePattern,
   isContract,
+  matchNamespace,
 } from "@socket-contract/contract";
 import {
   CONTRACT_ERROR_EVENT,
@@ -47,9 +49,11 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
   readonly #ackTimeout: number;
 
   /** @internal Use `bindClient`. */
-  constructor(contract: TContract, path: TPath, socket: Socket, options: BindClientOptions) {
-    const definition = contract.namespaces[path as keyof typeof contract.namespaces];
-    if (definition === undefined) throw new TypeError(`[socket-contract] "${path}" is not a namespace of contract "${contract.name}"`);
+  constructor(contract: TContract, path: string, socket: Socket, options: BindClientOptions) {
+    // A concrete path (`/org/acme`) takes the events of the key it matches (`/org/:orgId`).
+    const match = matchNamespace(contract, path);
+    if (match === undefined) throw new TypeError(`[socket-contract] "${path}" matches no namespace of contract "${contract.name}"`);
+    const definition = contract.namespaces[match.pattern as keyof typeof contract.namespaces]!;
     const socketNamespace = (socket as unknown as { nsp?: unknown }).nsp;
     if (typeof socketNamespace === "string" && socketNamespace !== path) {
       throw new TypeError(`[socket-contract] the socket is connected to "${socketNamespace}", not "${path}"`);
@@ -231,21 +235,28 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
   }
 }
 
+/** A path that some key of the contract matches; any other path does not compile. */
+type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [InferNamespacePattern<TContract, TPath>] extends [never] ? never : unknown;
+
 /**
- * Binds a contract's namespace to a socket.io-client socket connected to that namespace.
+ * Binds a contract's namespace to a socket.io-client socket connected to that namespace. The path
+ * is the namespace's key, or a concrete path of a dynamic namespace (`"/org/acme"` for
+ * `"/org/:orgId"`), typed by the key it matches; a path that matches no key does not compile,
+ * and throws at run time.
  *
  * @example
  * const chat = bindClient(contract, "/chat", io("http://localhost:3000/chat", { auth: { token } }));
  * const message = await chat.emit("message:send", { room: "lobby", text: "hi" });
  * chat.on("message", (m) => render(m));
  * chat.on("ping", () => "pong" as const);
+ * const acme = bindClient(contract, "/org/acme", io("http://localhost:3000/org/acme"));
  */
-export function bindClient<TContract extends Contract, TPath extends InferNamespacePath<TContract>>(
+export function bindClient<TContract extends Contract, const TPath extends string>(
   contract: TContract,
-  path: TPath,
+  path: TPath & ConcretePath<TContract, TPath>,
   socket: Socket,
   options: BindClientOptions = {},
-): BoundClient<TContract, TPath> {
+): BoundClient<TContract, InferNamespacePattern<TContract, TPath>> {
   if (!isContract(contract)) throw new TypeError("[socket-contract] bindClient expects a contract made by defineContract");
   return new BoundClient(contract, path, socket, options);
 }

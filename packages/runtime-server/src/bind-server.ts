@@ -5,7 +5,9 @@ import {
   type EventHandler,
   type InferArgsInput,
   type InferNamespacePath,
+  type InferNamespacePattern,
   isContract,
+  matchNamespace,
   type ServerToServerOf,
 } from "@socket-contract/contract";
 import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, depthLimit, readAcks, receive } from "@socket-contract/contract/protocol";
@@ -13,11 +15,15 @@ import type { Server } from "socket.io";
 import { reportAdapterErrors } from "./adapter-errors.js";
 import { createReporter } from "./errors.js";
 import { limitSettings } from "./limits.js";
-import { BoundNamespace } from "./namespace.js";
+import { BoundNamespace, CHILD } from "./namespace.js";
+import { patternInfo } from "./namespace-params.js";
 import { versionCheck } from "./version-policy.js";
 import type { BindServerOptions, BroadcastResult, ErrorContext, EventOf, InterServerEventName } from "./types.js";
 
 const DEFAULT_ACK_TIMEOUT = 10_000;
+
+/** A path that some key of the contract matches; any other path does not compile. */
+type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [InferNamespacePattern<TContract, TPath>] extends [never] ? never : unknown;
 
 /**
  * A contract bound to a real Socket.IO `Server`: one validated namespace per namespace of the
@@ -43,11 +49,17 @@ export class BoundServer<TContract extends ContractDefinition> {
     const limits = limitSettings(options);
     const maxDepth = depthLimit(options.maxDepth, "bindServer");
     const checkVersion = versionCheck(contract, options.versionPolicy ?? "accept", this.#report);
+    const staticPaths = ["/"];
     for (const [path, definition] of Object.entries(contract.namespaces)) {
-      this.#namespaces.set(path, new BoundNamespace(io.of(path), definition, { ackTimeout: this.#ackTimeout, report: this.#report, limits, checkVersion, maxDepth }));
+      const pattern = patternInfo(path, definition.params);
+      // A key with parameters is Socket.IO's parent namespace, matched by a regular expression;
+      // each concrete path becomes a child namespace on first use, with its own adapter.
+      const raw = pattern === undefined ? io.of(path) : io.of(pattern.pattern.regExp);
+      if (pattern === undefined) staticPaths.push(path);
+      this.#namespaces.set(path, new BoundNamespace(raw, definition, { ackTimeout: this.#ackTimeout, report: this.#report, limits, checkVersion, maxDepth, pattern }));
     }
     // The main namespace carries serverSideEmit, so its adapter is watched too.
-    for (const path of new Set(["/", ...Object.keys(contract.namespaces)])) reportAdapterErrors(io.of(path), this.#report);
+    for (const path of new Set(staticPaths)) reportAdapterErrors(io.of(path), this.#report);
     this.#interServer = compileEvents(contract.serverToServer, { maxDepth });
     this.#interServerReceiver = {
       namespace: "/",
@@ -60,15 +72,23 @@ export class BoundServer<TContract extends ContractDefinition> {
   }
 
   /**
-   * The bound namespace at `path`, which must be one of the contract's.
+   * The bound namespace at `path`: a key of the contract, or a concrete path of a dynamic
+   * namespace. `server.of("/org/:orgId")` handles every tenant (middleware, connections,
+   * broadcasts to all); `server.of("/org/acme")` is the one tenant, for broadcasts to it alone.
    *
    * @example
    * const chat = server.of("/chat");
+   * server.of("/org/:orgId").on("connection", (socket) => socket.params.orgId);
+   * server.of(`/org/${orgId}`).emit("notice", "maintenance at noon");
    */
-  of<TPath extends InferNamespacePath<TContract>>(path: TPath): BoundNamespace<TContract, TPath> {
+  of<TPath extends InferNamespacePath<TContract>>(path: TPath): BoundNamespace<TContract, TPath>;
+  of<const TPath extends string>(path: TPath & ConcretePath<TContract, TPath>): BoundNamespace<TContract, InferNamespacePattern<TContract, TPath>>;
+  of(path: string): BoundNamespace<TContract, any> {
     const namespace = this.#namespaces.get(path);
-    if (namespace === undefined) throw new TypeError(`[socket-contract] "${path}" is not a namespace of contract "${this.contract.name}"`);
-    return namespace;
+    if (namespace !== undefined) return namespace;
+    const match = matchNamespace(this.contract, path);
+    if (match === undefined) throw new TypeError(`[socket-contract] "${path}" is not a namespace of contract "${this.contract.name}"`);
+    return this.#namespaces.get(match.pattern)![CHILD](path);
   }
 
   /**

@@ -21,13 +21,14 @@ function defaultOnError(error: ContractError, context: ErrorContext): void {
 
 /**
  * The error a refused connection gets: Socket.IO hands the client `message` and `data`, and `data`
- * is `{ code, message }`, plus the error's own `data` when a `ContractError` carries some (the two
- * identities of a `CONTRACT_MISMATCH`). Only a `ContractError`'s own code, message and data leave;
+ * is `{ code, message }`, plus the error's own `issues` and `data` when a `ContractError` carries
+ * some (the refused parameters of a dynamic namespace, the two identities of a `CONTRACT_MISMATCH`). Only a `ContractError`'s own code, message and data leave;
  * anything else thrown becomes a plain `UNAUTHORIZED`.
  */
-export function connectError(thrown: unknown): Error & { data: { code: string; message: string; data?: unknown } } {
+export function connectError(thrown: unknown): Error & { data: { code: string; message: string; issues?: unknown; data?: unknown } } {
   const error = ContractError.is(thrown) ? thrown : new ContractError("UNAUTHORIZED");
-  const data: { code: string; message: string; data?: unknown } = { code: error.code, message: error.message };
+  const data: { code: string; message: string; issues?: unknown; data?: unknown } = { code: error.code, message: error.message };
+  if (error.issues !== undefined) data.issues = error.issues;
   if (error.data !== undefined) data.data = error.data;
   return Object.assign(new Error(error.message), { data });
 }

@@ -4,6 +4,7 @@ import type { Namespace, Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { connectError } from "./errors.js";
 import type { LimitSettings } from "./limits.js";
+import { type PatternInfo, parseParams } from "./namespace-params.js";
 import type { BoundRemoteSocket } from "./remote-socket.js";
 import type { NamespaceRuntime } from "./runtime.js";
 import { BOUND, BoundSocket } from "./socket.js";
@@ -14,6 +15,23 @@ export type Middleware<TContract extends ContractDefinition, TPath extends strin
 export type ConnectionListener<TContract extends ContractDefinition, TPath extends string> = (socket: BoundSocket<TContract, TPath>) => void | Promise<void>;
 
 type Admitted = Socket & { [BOUND]?: BoundSocket<any, any> };
+
+/** The bound child of a dynamic namespace at a concrete path; internal to the server runtime. */
+export const CHILD = Symbol("socket-contract.child");
+/** Where a child namespace of Socket.IO keeps its runtime. */
+const CHILD_RUNTIME = Symbol("socket-contract.child-runtime");
+
+type ChildRuntime = NamespaceRuntime & { readonly params: unknown };
+
+interface NamespaceOptions {
+  ackTimeout: number;
+  report: (error: ContractError, context: ErrorContext) => void;
+  limits?: LimitSettings;
+  checkVersion?: VersionCheck;
+  maxDepth?: number;
+  /** Set for a key with `:name` parameters: `raw` is then Socket.IO's parent namespace. */
+  pattern?: PatternInfo;
+}
 
 /**
  * One namespace of the contract on a real Socket.IO `Namespace`: admits connections (validated
@@ -29,15 +47,36 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   readonly #limits: LimitSettings | undefined;
   readonly #checkVersion: VersionCheck | undefined;
   readonly #maxDepth: number | undefined;
+  readonly #pattern: PatternInfo | undefined;
+  /** A dynamic namespace's bound children, by concrete path, made by `server.of(path)`. */
+  readonly #children: Map<string, BoundNamespace<TContract, TPath>> | undefined;
+  /** One listener for every child's adapter errors (the adapter is `this`), not one closure per tenant. */
+  readonly #onChildAdapterError: ((this: { nsp: Namespace }, cause: unknown) => void) | undefined;
 
   /** @internal Created by `bindServer`, one per namespace of the contract. */
-  constructor(raw: Namespace, definition: NamespaceDefinition, options: { ackTimeout: number; report: (error: ContractError, context: ErrorContext) => void; limits?: LimitSettings; checkVersion?: VersionCheck; maxDepth?: number }) {
+  constructor(raw: Namespace, definition: NamespaceDefinition, options: NamespaceOptions, childRuntime?: NamespaceRuntime) {
     this.raw = raw;
     this.#limits = options.limits;
     this.#checkVersion = options.checkVersion;
     this.#maxDepth = options.maxDepth;
+    this.#pattern = options.pattern;
+    const parent = options.pattern !== undefined && childRuntime === undefined;
+    this.#children = parent ? new Map() : undefined;
+    const report = options.report;
+    this.#onChildAdapterError = !parent
+      ? undefined
+      : function (cause) {
+          const namespace = this.nsp.name;
+          report(new ContractError("HANDLER_ERROR", { message: "The Socket.IO adapter reported an error.", cause, namespace }), { namespace });
+        };
+    if (childRuntime !== undefined) {
+      // A child shares its parent's compiled events; the parent's hooks, which Socket.IO copies
+      // onto every child namespace, admit its sockets and run this child's own hooks after its own.
+      this.#runtime = childRuntime;
+      return;
+    }
     this.#runtime = {
-      path: raw.name,
+      path: options.pattern?.key ?? raw.name,
       incoming: compileEvents(definition.clientToServer, options),
       outgoing: compileEvents(definition.serverToClient, options),
       auth: definition.auth === undefined ? undefined : prepareSchema(definition.auth),
@@ -54,8 +93,41 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     raw.on("connection", (socket: Admitted) => this.#connect(socket));
   }
 
+  /** The namespace's path: the key for a static or a dynamic namespace, the concrete path for a child. */
   get name(): TPath {
-    return this.raw.name as TPath;
+    return this.#runtime.path as TPath;
+  }
+
+  /** @internal The bound child at a concrete path of this dynamic namespace (`server.of("/org/acme")`). */
+  [CHILD](path: string): BoundNamespace<TContract, TPath> {
+    let child = this.#children!.get(path);
+    const raw = this.raw.server.of(path);
+    // A child Socket.IO dropped (`cleanupEmptyChildNamespaces`) and made again is bound again.
+    if (child === undefined || child.raw !== raw) {
+      child = new BoundNamespace<TContract, TPath>(raw, {}, { ackTimeout: this.#runtime.ackTimeout, report: this.#runtime.report, maxDepth: this.#maxDepth }, this.#childRuntime(raw));
+      this.#children!.set(path, child);
+    }
+    return child;
+  }
+
+  /**
+   * The runtime of one child namespace: the parent's compiled events under the child's path, and
+   * the child's parameters, parsed once for all its sockets. One small object per tenant, kept on
+   * the Socket.IO namespace itself (freed with it), made on its first connection. Throws
+   * `INVALID_PAYLOAD` when the path's parameters fail their schema.
+   */
+  #childRuntime(raw: Namespace & { [CHILD_RUNTIME]?: ChildRuntime }): ChildRuntime {
+    let runtime = raw[CHILD_RUNTIME];
+    if (runtime === undefined) {
+      // Two own properties over the parent's runtime, not a copy of it: a thousand tenants stay cheap.
+      runtime = Object.create(this.#runtime, {
+        path: { value: raw.name, enumerable: true },
+        params: { value: parseParams(this.#pattern!, raw.name), enumerable: true },
+      }) as ChildRuntime;
+      raw[CHILD_RUNTIME] = runtime;
+      raw.adapter.on("error", this.#onChildAdapterError!);
+    }
+    return runtime;
   }
 
   /**
@@ -151,7 +223,21 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   }
 
   async #admit(raw: Admitted): Promise<void> {
-    const runtime = this.#runtime;
+    const named = this.#children?.get(raw.nsp.name);
+    const child = named?.raw === raw.nsp ? named : undefined;
+    let runtime: NamespaceRuntime = this.#runtime;
+    let params: unknown;
+    if (this.#pattern !== undefined) {
+      // The path comes first: a tenant that does not exist is refused before anything else runs.
+      try {
+        const childRuntime = this.#childRuntime(raw.nsp);
+        runtime = childRuntime;
+        params = childRuntime.params;
+      } catch (refused) {
+        this.#runtime.report(refused as ContractError, { namespace: raw.nsp.name, socketId: raw.id });
+        throw refused;
+      }
+    }
     const context = { namespace: runtime.path, socketId: raw.id };
     // The version is checked first: a client on another contract may well send another auth shape.
     const handshake = splitHandshake(raw.handshake.auth);
@@ -165,9 +251,10 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       }
       auth = parsed.value;
     }
-    const socket = new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits);
+    const socket = new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits, params);
     raw[BOUND] = socket;
-    for (const middleware of this.#middlewares) {
+    const middlewares = child === undefined || child.#middlewares.length === 0 ? this.#middlewares : [...this.#middlewares, ...child.#middlewares];
+    for (const middleware of middlewares) {
       try {
         await middleware(socket);
       } catch (thrown) {
@@ -189,7 +276,10 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     const socket = raw[BOUND] ?? new BoundSocket<TContract, TPath>(this.#runtime, raw, raw.handshake.auth, this.#limits);
     raw[BOUND] = socket;
     socket.listen();
-    for (const listener of this.#listeners) {
+    const named = this.#children?.get(raw.nsp.name);
+    const child = named?.raw === raw.nsp ? named : undefined;
+    const listeners = child === undefined || child.#listeners.length === 0 ? this.#listeners : [...this.#listeners, ...child.#listeners];
+    for (const listener of listeners) {
       try {
         const result = listener(socket);
         if (result instanceof Promise) result.catch((cause: unknown) => this.#listenerFailed(raw, cause));

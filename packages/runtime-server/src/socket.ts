@@ -5,6 +5,7 @@ import {
   type EventHandler,
   type InferArgsInput,
   type InferAuth,
+  type InferNamespaceParams,
   type InferSocketData,
 } from "@socket-contract/contract";
 import { CONTRACT_ERROR_EVENT, type ContractErrorReport, type Handler, type Receiver, type RunningHandlers, fromWireError, receive } from "@socket-contract/contract/protocol";
@@ -15,6 +16,8 @@ import { type NamespaceRuntime, emitToSocket } from "./runtime.js";
 import type { ClientEventName, ClientEvents, EventOf, ServerEventName, ServerEvents } from "./types.js";
 
 type Path<TContract extends ContractDefinition, TPath extends string> = TPath & keyof TContract["namespaces"] & string;
+
+const NO_PARAMS = Object.freeze({});
 
 /** Where a raw socket keeps its bound socket. */
 export const BOUND = Symbol("socket-contract.bound");
@@ -28,13 +31,19 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
   readonly raw: Socket;
   /** The handshake `auth`, as parsed by the namespace's `auth` schema. */
   readonly auth: InferAuth<TContract, Path<TContract, TPath>>;
+  /**
+   * The parameters of a dynamic namespace's path (`/org/acme` on `"/org/:orgId"` gives
+   * `{ orgId: "acme" }`), parsed by its `params` schema; `{}` on a static namespace.
+   */
+  readonly params: InferNamespaceParams<TContract, Path<TContract, TPath>>;
   readonly #runtime: NamespaceRuntime;
   #handlers: Map<string, Handler[]> | undefined;
   readonly #limits: SocketLimits | undefined;
 
-  constructor(runtime: NamespaceRuntime, raw: Socket, auth: unknown, limits?: LimitSettings) {
+  constructor(runtime: NamespaceRuntime, raw: Socket, auth: unknown, limits?: LimitSettings, params: unknown = NO_PARAMS) {
     this.raw = raw;
     this.auth = auth as never;
+    this.params = params as never;
     this.#runtime = runtime;
     this.#limits = limits === undefined ? undefined : new SocketLimits(limits);
   }

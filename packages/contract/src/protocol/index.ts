@@ -38,3 +38,4 @@ export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";
 export { CARRIER_KEY, emptyCarrier, readCarrier, takeCarrier } from "./carrier.js";
 export { type ConnectionStep, type IncomingRun, type IncomingStep, type OutgoingStep, type RefusedStep, InterceptorSet, runConnection, runIncoming, runOutgoing, runRefused } from "./intercept.js";
 export { payloadSize } from "./payload-size.js";
+export { type NamespacePattern, readNamespacePattern } from "../namespace-pattern.js";

@@ -1,10 +1,10 @@
-import { type Contract, type EventMap, isZodSchema } from "@socket-contract/contract";
+import { type Contract, type EventMap, isNamespacePattern, isZodSchema } from "@socket-contract/contract";
 import { CodegenError } from "../../errors.js";
 
 /**
- * The generator, AsyncAPI, docs and diff read Zod schemas through their definitions. A schema of
- * another Standard Schema library is refused here, in one line naming its place, rather than
- * deep inside a renderer.
+ * The generator, AsyncAPI, docs and diff read Zod schemas through their definitions, and static
+ * namespace keys. A schema of another Standard Schema library, or a dynamic key, is refused here,
+ * in one line naming its place, rather than deep inside a renderer.
  */
 export function assertZodSchemas(contract: Contract): void {
   const check = (schema: unknown, place: string): void => {
@@ -22,6 +22,7 @@ export function assertZodSchemas(contract: Contract): void {
   };
   for (const [path, namespace] of Object.entries(contract.namespaces)) {
     const place = `namespaces[${JSON.stringify(path)}]`;
+    if (isNamespacePattern(path)) throw new CodegenError("UNRENDERABLE", `${place}: the generator does not render dynamic namespaces (":name" keys) yet; they work at run time`);
     for (const key of ["params", "auth", "data"] as const) check(namespace[key], `${place}.${key}`);
     checkEvents(namespace.clientToServer, `${place}.clientToServer`);
     checkEvents(namespace.serverToClient, `${place}.serverToClient`);

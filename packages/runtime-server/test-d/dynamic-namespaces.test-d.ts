@@ -1,0 +1,25 @@
+// Dynamic namespaces on the server as a user of the built package sees them.
+import { expectError, expectType } from "tsd";
+import { Server } from "socket.io";
+import { bindServer, type BoundNamespace } from "@socket-contract/server";
+import { tenants, type Tenants } from "../../contract/test-d/tenants-contract.js";
+
+const server = bindServer(tenants, new Server());
+expectType<BoundNamespace<Tenants, "/org/:orgId">>(server.of("/org/:orgId"));
+expectType<BoundNamespace<Tenants, "/org/:orgId">>(server.of("/org/acme"));
+declare const orgId: string;
+expectType<BoundNamespace<Tenants, "/org/:orgId">>(server.of(`/org/${orgId}`));
+expectType<BoundNamespace<Tenants, "/doc/:docId/page/:page">>(server.of("/doc/1/page/2"));
+expectError(server.of("/org"));
+expectError(server.of("/nowhere"));
+expectError(server.of("/org/acme").emit("nope", "x"));
+server.of("/org/acme").emit("notice", "maintenance at noon");
+server.of("/org/:orgId").on("connection", (socket) => {
+  expectType<number>(socket.params.orgId);
+});
+server.of("/doc/:docId/page/:page").on("connection", (socket) => {
+  expectType<{ readonly docId: string; readonly page: string }>(socket.params);
+});
+server.of("/chat").on("connection", (socket) => {
+  expectType<{}>(socket.params);
+});
