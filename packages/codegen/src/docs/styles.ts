@@ -26,6 +26,8 @@ main { padding: 32px 44px 80px; max-width: 1100px; }
 header.hero { margin-bottom: 28px; }
 header.hero h1 { margin: 0 0 6px; font-size: 30px; }
 .meta { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; color: var(--muted); font-size: 13px; }
+.meta > span { min-width: 0; }
+.meta code { overflow-wrap: anywhere; }
 .pill { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
 .pill.version { color: var(--accent); }
 .pill.c2s { color: var(--c2s); } .pill.s2c { color: var(--s2c); } .pill.s2s { color: var(--s2s); }
@@ -69,10 +71,10 @@ table.errors td.code { font-family: var(--mono); font-weight: 600; color: var(--
 footer { margin-top: 48px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 16px; }
 .hidden { display: none !important; }
 @media (max-width: 900px) {
-  .layout { grid-template-columns: 1fr; }
+  .layout { grid-template-columns: minmax(0, 1fr); }
   nav.sidebar { position: static; height: auto; border-right: none; border-bottom: 1px solid var(--line); }
   main { padding: 20px; }
-  .examples { grid-template-columns: 1fr; }
+  .examples { grid-template-columns: minmax(0, 1fr); }
 }
 `;
 

@@ -46,6 +46,20 @@ describe.runIf(chromiumAvailable())("socket-contract docs in Chromium", () => {
     expect(browser.problems).toEqual([]);
   });
 
+  it("fits a phone's width: the fingerprint wraps instead of pushing the page sideways", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(url);
+    const fingerprint = page.locator(".meta code");
+    expect(await fingerprint.innerText()).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
+    const box = await fingerprint.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "docs-phone.png") });
+    expect(browser.problems).toEqual([]);
+  });
+
   it("takes the reader from the sidebar to an event, and from a type link to the type", async () => {
     const page = await browser.newPage();
     await page.goto(url);
