@@ -114,11 +114,15 @@ export function parseValue(schema: AnySchema, value: unknown, prefix: readonly (
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: toContractIssues(result.error.issues, prefix, [], schema) };
 }
 
+/** Issue-path prefixes of the first arguments, made once: a valid event allocates none. Read-only. */
+const ARGUMENT_PREFIXES: readonly (readonly number[])[] = Array.from({ length: 16 }, (_, index) => Object.freeze([index]));
+
 /**
  * Parses an event's arguments: arity is strict, and each argument is parsed by its schema, with
  * issue paths starting at its index. A top-level `null` is retried as `undefined`, since JSON turns
  * an omitted optional argument (`emit("e", undefined)`) into `null` on the way.
  */
+
 export function parseArgs(event: CompiledEvent, args: readonly unknown[]): Parsed<unknown[]> {
   const expected = event.args.length;
   if (args.length !== expected) {
@@ -131,9 +135,10 @@ export function parseArgs(event: CompiledEvent, args: readonly unknown[]): Parse
   let cause: unknown;
   for (let index = 0; index < expected; index++) {
     const schema = event.args[index]!;
-    let parsed = parseValue(schema, args[index], [index], event.maxDepth);
+    const prefix = ARGUMENT_PREFIXES[index] ?? [index];
+    let parsed = parseValue(schema, args[index], prefix, event.maxDepth);
     if (!parsed.ok && args[index] === null) {
-      const retried = parseValue(schema, undefined, [index], event.maxDepth);
+      const retried = parseValue(schema, undefined, prefix, event.maxDepth);
       if (retried.ok) parsed = retried;
     }
     if (parsed.ok) values[index] = parsed.value;
