@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type * as core from "zod/v4/core";
 import { ContractDefinitionError } from "./definition-error.js";
 import type { InferSchemaInput, InferSchemaOutput } from "./infer.js";
 import { isContractSchema } from "./schema-kind.js";
