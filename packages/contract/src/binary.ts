@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { $ZodCustom, type $ZodCheck, $ZodPipe, $ZodTransform, type ParsePayload } from "zod/v4/core";
 import { ContractDefinitionError } from "./definition-error.js";
 
 /** What a sender may pass where a contract says `binary()`. A Node `Buffer` is a `Uint8Array`. */
@@ -11,11 +11,15 @@ export interface BinaryOptions {
   readonly minBytes?: number;
 }
 
-/** The schema `binary()` returns: any of the `BinaryInput` forms in, a `Uint8Array` out. */
-export type BinarySchema = z.ZodPipe<z.ZodCustom<BinaryInput, BinaryInput>, z.ZodTransform<Uint8Array, BinaryInput>>;
+/**
+ * The schema `binary()` returns: any of the `BinaryInput` forms in, a `Uint8Array` out. A Zod core
+ * schema, so it stands in a classic `z.object` and a `zod/mini` one alike; wrap it the same way in
+ * both, as `z.optional(binary())`.
+ */
+export type BinarySchema = $ZodPipe<$ZodCustom<BinaryInput, BinaryInput>, $ZodTransform<Uint8Array, BinaryInput>>;
 
-/** The metadata key that marks a binary schema; read through the registry, so it survives clones. */
-const BINARY_META_KEY = "socketContractBinary";
+/** The key of a pipe's definition that marks it as `binary()`: a definition is copied into every clone. */
+const BINARY_KEY = "socketContractBinary";
 
 /**
  * Bytes, the same on every platform: the sender may pass a `Uint8Array` (a Node `Buffer` is one),
@@ -25,8 +29,11 @@ const BINARY_META_KEY = "socketContractBinary";
  *
  * A `Blob` is checked by its size only; it is for sending, since no receiver is handed one.
  *
+ * Built on `zod/v4/core` alone, so a page whose contract is written in `zod/mini` pays for no more
+ * of Zod than it uses.
+ *
  * @example
- * const upload = z.object({ name: z.string(), bytes: binary({ maxBytes: 2_000_000 }) });
+ * const upload = z.object({ name: z.string(), bytes: binary({ maxBytes: 2_000_000 }), thumbnail: z.optional(binary()) });
  */
 export function binary(options: BinaryOptions = {}): BinarySchema {
   const { maxBytes, minBytes } = options;
@@ -35,22 +42,21 @@ export function binary(options: BinaryOptions = {}): BinarySchema {
   if (maxBytes !== undefined && minBytes !== undefined && minBytes > maxBytes) {
     throw new ContractDefinitionError("binary()", `minBytes (${minBytes}) is larger than maxBytes (${maxBytes})`);
   }
-  const bytes = z.custom<BinaryInput>(isBinaryInput, { error: "Expected binary data (Uint8Array, ArrayBuffer or Blob)" });
-  const sized =
-    maxBytes === undefined && minBytes === undefined
-      ? bytes
-      : bytes.check((ctx) => {
-          const size = byteSize(ctx.value);
-          if (maxBytes !== undefined && size > maxBytes) {
-            ctx.issues.push({ code: "too_big", origin: "binary", maximum: maxBytes, inclusive: true, input: ctx.value, message: `Expected at most ${maxBytes} bytes` });
-          } else if (minBytes !== undefined && size < minBytes) {
-            ctx.issues.push({ code: "too_small", origin: "binary", minimum: minBytes, inclusive: true, input: ctx.value, message: `Expected at least ${minBytes} bytes` });
-          }
-        });
-  const meta: { maxBytes?: number; minBytes?: number } = {};
-  if (maxBytes !== undefined) meta.maxBytes = maxBytes;
-  if (minBytes !== undefined) meta.minBytes = minBytes;
-  return sized.transform(toUint8Array).meta({ [BINARY_META_KEY]: meta }) as BinarySchema;
+  const checks: $ZodCheck<BinaryInput>[] = [];
+  if (maxBytes !== undefined || minBytes !== undefined) checks.push(sizeCheck(maxBytes, minBytes));
+  const bytes = new $ZodCustom({
+    type: "custom",
+    check: "custom",
+    fn: isBinaryInput,
+    abort: true,
+    error: () => "Expected binary data (Uint8Array, ArrayBuffer or Blob)",
+    checks: checks as $ZodCheck<unknown>[],
+  });
+  const out = new $ZodTransform({ type: "transform", transform: toUint8Array as (input: unknown) => unknown });
+  const marker: { maxBytes?: number; minBytes?: number } = {};
+  if (maxBytes !== undefined) marker.maxBytes = maxBytes;
+  if (minBytes !== undefined) marker.minBytes = minBytes;
+  return new $ZodPipe({ type: "pipe", in: bytes, out, [BINARY_KEY]: Object.freeze(marker) } as never) as unknown as BinarySchema;
 }
 
 /**
@@ -61,9 +67,8 @@ export function binary(options: BinaryOptions = {}): BinarySchema {
  * binaryOptionsOf(binary({ maxBytes: 10 })); // { maxBytes: 10 }
  */
 export function binaryOptionsOf(schema: unknown): BinaryOptions | undefined {
-  if (typeof schema !== "object" || schema === null || !("_zod" in schema)) return undefined;
-  const meta = z.globalRegistry.get(schema as z.ZodType) as Record<string, unknown> | undefined;
-  const options = meta?.[BINARY_META_KEY];
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } } | null)?._zod?.def;
+  const options = typeof def === "object" && def !== null ? def[BINARY_KEY] : undefined;
   return typeof options === "object" && options !== null ? (options as BinaryOptions) : undefined;
 }
 
@@ -71,6 +76,20 @@ function checkLimit(name: string, value: number | undefined): void {
   if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
     throw new ContractDefinitionError("binary()", `${name} must be a non-negative whole number`);
   }
+}
+
+/** Checks a size, read from `byteLength` (or a Blob's `size`) without touching the bytes. */
+function sizeCheck(maxBytes: number | undefined, minBytes: number | undefined): $ZodCheck<BinaryInput> {
+  const check = (payload: ParsePayload<BinaryInput>): void => {
+    const size = byteSize(payload.value);
+    if (maxBytes !== undefined && size > maxBytes) {
+      payload.issues.push({ code: "too_big", origin: "binary", maximum: maxBytes, inclusive: true, input: payload.value, message: `Expected at most ${maxBytes} bytes` } as never);
+    } else if (minBytes !== undefined && size < minBytes) {
+      payload.issues.push({ code: "too_small", origin: "binary", minimum: minBytes, inclusive: true, input: payload.value, message: `Expected at least ${minBytes} bytes` } as never);
+    }
+  };
+  // The shape Zod gives an inline check (`schema.check(fn)`), built here without Zod's classic API.
+  return { _zod: { check, def: { check: "custom" }, onattach: [] } } as unknown as $ZodCheck<BinaryInput>;
 }
 
 const hasBlob = typeof Blob === "function";

@@ -34,7 +34,8 @@ expectError(defineContract({ name: "bad", namespaces: { "/ok": {} } }));
 expectType<BinarySchema>(binary());
 expectType<BinarySchema>(binary({ maxBytes: 2_000_000, minBytes: 1 }));
 expectError(binary({ maxBytes: "2MB" }));
-expectType<Uint8Array>(binary().parse(new ArrayBuffer(1)));
+expectType<Uint8Array>(z.parse(binary(), new ArrayBuffer(1)));
+expectType<Uint8Array | undefined>(z.object({ bytes: z.optional(binary()) }).parse({}).bytes);
 
 // ContractError keeps its code and data types; is() narrows an unknown value.
 const full = new ContractError("ROOM_FULL", { data: { capacity: 50 } });

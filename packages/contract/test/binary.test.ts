@@ -6,38 +6,39 @@ describe("binary()", () => {
   it("accepts every sending form and outputs a Uint8Array view, never a copy", () => {
     const schema = binary();
     const buffer = Buffer.from([1, 2, 3]);
-    expect(schema.parse(buffer)).toBe(buffer);
+    expect(z.parse(schema, buffer)).toBe(buffer);
     const arrayBuffer = new Uint8Array([4, 5]).buffer;
-    const fromArrayBuffer = schema.parse(arrayBuffer);
+    const fromArrayBuffer = z.parse(schema, arrayBuffer);
     expect(fromArrayBuffer).toBeInstanceOf(Uint8Array);
     expect(fromArrayBuffer.buffer).toBe(arrayBuffer);
     const view = new DataView(new ArrayBuffer(8), 2, 4);
-    const fromView = schema.parse(view as never);
+    const fromView = z.parse(schema, view as never);
     expect(fromView.buffer).toBe(view.buffer);
     expect([fromView.byteOffset, fromView.byteLength]).toEqual([2, 4]);
     const blob = new Blob([new Uint8Array(3)]);
-    expect(schema.safeParse(blob).success).toBe(true);
+    expect(z.safeParse(schema, blob).success).toBe(true);
   });
 
   it("refuses what is not bytes", () => {
     for (const value of ["AAA", [1, 2], { length: 1 }, null, undefined, 5]) {
-      expect(binary().safeParse(value).success).toBe(false);
+      expect(z.safeParse(binary(), value).success).toBe(false);
     }
   });
 
   it("checks maxBytes and minBytes on every form, Blob included", () => {
     const schema = binary({ minBytes: 2, maxBytes: 4 });
-    expect(schema.safeParse(new Uint8Array(4)).success).toBe(true);
-    expect(schema.safeParse(new Uint8Array(5)).error?.issues[0]).toMatchObject({ code: "too_big", message: "Expected at most 4 bytes" });
-    expect(schema.safeParse(new ArrayBuffer(1)).error?.issues[0]).toMatchObject({ code: "too_small", message: "Expected at least 2 bytes" });
-    expect(schema.safeParse(new Blob([new Uint8Array(9)])).success).toBe(false);
+    expect(z.safeParse(schema, new Uint8Array(4)).success).toBe(true);
+    expect(z.safeParse(schema, new Uint8Array(5)).error?.issues[0]).toMatchObject({ code: "too_big", message: "Expected at most 4 bytes" });
+    expect(z.safeParse(schema, new ArrayBuffer(1)).error?.issues[0]).toMatchObject({ code: "too_small", message: "Expected at least 2 bytes" });
+    expect(z.safeParse(schema, new Blob([new Uint8Array(9)])).success).toBe(false);
   });
 
   it("works at any depth and is recognisable by tools", () => {
-    const schema = z.object({ files: z.array(z.object({ bytes: binary({ maxBytes: 10 }).optional() })) });
-    expect(schema.parse({ files: [{ bytes: new Uint8Array([1]) }, {}] }).files[0]!.bytes).toBeInstanceOf(Uint8Array);
+    const schema = z.object({ files: z.array(z.object({ bytes: z.optional(binary({ maxBytes: 10 })) })) });
+    expect(z.parse(schema, { files: [{ bytes: new Uint8Array([1]) }, {}] }).files[0]!.bytes).toBeInstanceOf(Uint8Array);
     expect(binaryOptionsOf(binary({ maxBytes: 10 }))).toEqual({ maxBytes: 10 });
-    expect(binaryOptionsOf(binary().describe("avatar"))).toEqual({});
+    expect(binaryOptionsOf(z.string().describe("avatar"))).toBeUndefined();
+    expect(binaryOptionsOf(z.object({ bytes: binary() }).shape.bytes)).toEqual({});
     expect(binaryOptionsOf(z.string())).toBeUndefined();
   });
 
