@@ -1,23 +1,19 @@
-import * as core from "zod/v4/core";
 import { binaryOptionsOf } from "./binary.js";
 import { isZodSchema } from "./schema-kind.js";
 import { standardJsonSchemaOf } from "./standard-json-schema.js";
 import { streamOfInfo } from "./stream-of.js";
 import type { AnySchema, ContractDefinition, EventMap } from "./types.js";
 
-/** Keys that document a schema without changing what it accepts. */
-const DOCUMENTATION_KEYS = new Set(["description", "title", "examples", "$schema", "$comment"]);
-/** Arrays whose order says nothing (`required: ["a", "b"]` is `required: ["b", "a"]`). */
-const UNORDERED_KEYS = new Set(["required", "enum"]);
-
 const cache = new WeakMap<object, string>();
 
 /**
  * A stable hash of a contract's wire shape: its namespaces, the `auth` each one checks, and the
- * arguments, acknowledgement and error data of every event, as the JSON Schema of what a sender
- * may put on the wire. Descriptions, the version, `data` (server-side only) and the order of keys
- * do not change it. Computed the same way in Node and in a browser (no `node:crypto`), once per
- * contract, so a client and a server can compare theirs in the handshake.
+ * arguments, acknowledgement and error data of every event, as what a sender may put on the wire.
+ * Descriptions, the version, `data` (server-side only), error messages and the order of keys do not
+ * change it. Read from the schemas' own definitions (no JSON Schema, nothing that would grow a
+ * browser bundle), the same in Node and in a browser, for classic Zod and `zod/mini` alike, once
+ * per contract, so a client and a server can compare theirs in the handshake. Generated code
+ * carries it ready-made (`registerFingerprint`), so a generated client does not compute it at all.
  *
  * @example
  * contractFingerprint(contract); // "fnv1a64:5b1f0c2e9d3a7780"
@@ -25,79 +21,96 @@ const cache = new WeakMap<object, string>();
 export function contractFingerprint(contract: ContractDefinition): string {
   let fingerprint = cache.get(contract);
   if (fingerprint === undefined) {
-    fingerprint = `fnv1a64:${fnv1a64(canonicalJson(wireShapeOf(contract)))}`;
+    fingerprint = `fnv1a64:${fnv1a64(wireShapeOf(contract))}`;
     cache.set(contract, fingerprint);
   }
   return fingerprint;
 }
 
-function wireShapeOf(contract: ContractDefinition): unknown {
+/**
+ * Files a fingerprint computed ahead of time (by `socket-contract generate`) for a contract, so
+ * `contractFingerprint` returns it without reading the schemas. Internal: for generated code.
+ *
+ * @example
+ * registerFingerprint(contract, "fnv1a64:5b1f0c2e9d3a7780");
+ */
+export function registerFingerprint(contract: ContractDefinition, fingerprint: string): void {
+  if (!cache.has(contract)) cache.set(contract, fingerprint);
+}
+
+function wireShapeOf(contract: ContractDefinition): string {
   const namespaces: Record<string, unknown> = {};
-  for (const [path, namespace] of Object.entries(contract.namespaces)) {
-    namespaces[path] = {
-      auth: namespace.auth === undefined ? null : schemaShape(namespace.auth),
-      clientToServer: eventsShape(namespace.clientToServer),
-      serverToClient: eventsShape(namespace.serverToClient),
-    };
+  for (const path of Object.keys(contract.namespaces).sort()) {
+    const namespace = contract.namespaces[path as `/${string}`]!;
+    namespaces[path] = { auth: namespace.auth === undefined ? null : shapeOf(namespace.auth, []), c2s: eventsShape(namespace.clientToServer), s2c: eventsShape(namespace.serverToClient) };
   }
-  return { namespaces, serverToServer: eventsShape(contract.serverToServer) };
+  return JSON.stringify({ ns: namespaces, s2s: eventsShape(contract.serverToServer) });
 }
 
 function eventsShape(events: EventMap | undefined): unknown {
   const shape: Record<string, unknown> = {};
-  for (const [name, event] of Object.entries(events ?? {})) {
+  for (const name of Object.keys(events ?? {}).sort()) {
+    const event = events![name]!;
     const errors: Record<string, unknown> = {};
-    for (const [code, schema] of Object.entries(event.errors ?? {})) errors[code] = schemaShape(schema);
-    const eventShape: Record<string, unknown> = { args: event.args.map(schemaShape), ack: event.ack === undefined ? null : schemaShape(event.ack), errors };
-    // Added only where declared, so contracts without streams keep the fingerprints they had.
-    if (event.stream !== undefined) eventShape.stream = schemaShape(event.stream);
+    for (const code of Object.keys(event.errors ?? {}).sort()) errors[code] = shapeOf(event.errors![code]!, []);
+    const eventShape: Record<string, unknown> = { args: event.args.map((arg) => shapeOf(arg, [])), ack: event.ack === undefined ? null : shapeOf(event.ack, []), errors };
+    // Added only where declared, so a contract without streams prints as it would without them.
+    if (event.stream !== undefined) eventShape.stream = shapeOf(event.stream, []);
     shape[name] = eventShape;
   }
   return shape;
 }
 
 /**
- * The input-side JSON Schema: what travels on the wire. It must never throw, since it runs inside
- * `bindServer` and `bindClient`: what JSON Schema cannot express is named by its Zod kind, and
- * `binary()` by its limits. A schema of another library gives its Standard JSON Schema, or its
- * vendor's name when it offers none.
+ * Keys of a definition that say nothing about what a sender may send: messages, and the values a
+ * receiver fills in (a default may be a function of the time, and is no part of the input).
  */
-function schemaShape(schema: AnySchema): unknown {
-  if (!isZodSchema(schema)) return standardJsonSchemaOf(schema, "input") ?? { "x-standard": schema["~standard"].vendor };
-  return core.toJSONSchema(schema, {
-    io: "input",
-    unrepresentable: (context) => ({ "x-zod": context.zodSchema._zod.def.type }),
-    override: (context) => {
-      const json = context.jsonSchema as Record<string, unknown>;
-      const stream = streamOfInfo(context.zodSchema);
-      if (stream !== undefined) {
-        for (const key of Object.keys(json)) delete json[key];
-        Object.assign(json, { "x-stream-of": { item: schemaShape(stream.item), maxItems: stream.maxItems ?? null } });
-        return;
-      }
-      const options = binaryOptionsOf(context.zodSchema);
-      if (options === undefined) return;
-      for (const key of Object.keys(json)) delete json[key];
-      Object.assign(json, { "x-binary": { maxBytes: options.maxBytes ?? null, minBytes: options.minBytes ?? null } });
-    },
-  });
+const SKIPPED_KEYS = new Set(["error", "defaultValue", "catchValue"]);
+/** Checks that only document a schema (`zod/mini`'s `z.describe()` and `z.meta()`). */
+const DOCUMENTATION_CHECKS = new Set(["describe", "meta"]);
+
+/**
+ * A schema's definition as plain JSON: keys sorted, functions (messages, refinements, transforms)
+ * left out, and a schema met again inside itself written as how many levels up it opened, so a
+ * recursive schema ends. What a sender puts on the wire is the input side: a pipe is its input.
+ * `open` holds the schemas being written, outermost first.
+ */
+function shapeOf(schema: AnySchema, open: AnySchema[]): unknown {
+  // A schema of another library gives its Standard JSON Schema, or its vendor's name when it offers none.
+  if (!isZodSchema(schema)) return { standard: standardJsonSchemaOf(schema, "input") ?? schema["~standard"].vendor };
+  const binary = binaryOptionsOf(schema);
+  if (binary !== undefined) return { binary: [binary.minBytes ?? null, binary.maxBytes ?? null] };
+  // A stream's window is flow control, not shape: peers with other windows speak the same contract.
+  const stream = streamOfInfo(schema);
+  if (stream !== undefined) return { streamOf: [shapeOf(stream.item, open), stream.maxItems ?? null] };
+  const depth = open.lastIndexOf(schema);
+  if (depth !== -1) return `^${open.length - depth}`;
+  const def = schema._zod.def as unknown as Record<string, any>;
+  if (def.type === "pipe") return shapeOf(def.in._zod.def.type === "transform" ? def.out : def.in, open);
+  open.push(schema);
+  const shape = def.type === "lazy" ? { lazy: shapeOf(def.getter(), open) } : valueOf(def, open);
+  open.pop();
+  return shape;
 }
 
-/** JSON with sorted keys, without documentation keys, and with unordered arrays sorted. */
-function canonicalJson(value: unknown, key = ""): string {
-  if (Array.isArray(value)) {
-    const items = value.map((item) => canonicalJson(item));
-    if (UNORDERED_KEYS.has(key)) items.sort();
-    return `[${items.join(",")}]`;
+function valueOf(value: unknown, open: AnySchema[]): unknown {
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value !== "object" || value === null) return value;
+  if (isSchemaLike(value)) return shapeOf(value, open);
+  if (Array.isArray(value)) return value.filter((item) => !(isSchemaLike(item) && DOCUMENTATION_CHECKS.has(item._zod.def.check ?? ""))).map((item) => valueOf(item, open));
+  if (value instanceof RegExp) return String(value);
+  if (value instanceof Date) return value.toISOString();
+  const record = value as Record<string, unknown>;
+  const shape: Record<string, unknown> = {};
+  for (const key of Object.keys(record).sort()) {
+    if (!SKIPPED_KEYS.has(key) && typeof record[key] !== "function") shape[key] = valueOf(record[key], open);
   }
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.keys(value)
-      .filter((name) => !DOCUMENTATION_KEYS.has(name) && (value as Record<string, unknown>)[name] !== undefined)
-      .sort()
-      .map((name) => `${JSON.stringify(name)}:${canonicalJson((value as Record<string, unknown>)[name], name)}`);
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
+  return shape;
+}
+
+function isSchemaLike(value: object): value is AnySchema & { _zod: { def: { check?: string } } } {
+  const zod = (value as { _zod?: { def?: unknown } })._zod;
+  return typeof zod === "object" && zod !== null && typeof zod.def === "object";
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fnv1a64 } from "../src/fingerprint.js";
+import * as zm from "zod/mini";
+import { fnv1a64, registerFingerprint } from "../src/fingerprint.js";
 import { binary, contractFingerprint, defineContract, streamOf } from "../src/index.js";
 
 function chat(message: z.ZodType, extra: { version?: string; description?: string } = {}) {
@@ -59,6 +60,48 @@ describe("contractFingerprint", () => {
     const contract = chat(z.object({ at: z.date(), big: z.bigint(), custom: z.custom<string>(() => true), out: z.string().transform(Number) }));
     const first = contractFingerprint(contract);
     expect(contractFingerprint(contract)).toBe(first);
+  });
+
+  it("is the same for a contract written in zod/mini as for the same contract in classic Zod", () => {
+    const classic = chat(z.object({ room: z.string().regex(/^[a-z]+$/), text: z.string().trim().min(1).max(10), bytes: z.optional(binary({ maxBytes: 5 })), tags: z.array(z.enum(["a", "b"])).default([]) }));
+    const mini = defineContract({
+      name: "chat",
+      version: "2.0.0",
+      namespaces: {
+        "/chat": {
+          auth: zm.object({ token: zm.string() }),
+          clientToServer: {
+            "message:send": {
+              args: [
+                zm.object({
+                  room: zm.string().check(zm.regex(/^[a-z]+$/)),
+                  text: zm.string().check(zm.trim(), zm.minLength(1), zm.maxLength(10), zm.describe("The text")),
+                  bytes: zm.optional(binary({ maxBytes: 5 })),
+                  tags: zm._default(zm.array(zm.enum(["a", "b"])), []),
+                }),
+              ],
+              ack: zm.object({ id: zm.string() }),
+            },
+          },
+        },
+      },
+    });
+    expect(contractFingerprint(mini)).toBe(contractFingerprint(classic));
+    const other = chat(z.object({ room: z.string().regex(/^[a-z]+$/), text: z.string().trim().min(1).max(11), bytes: z.optional(binary({ maxBytes: 5 })), tags: z.array(z.enum(["a", "b"])).default([]) }));
+    expect(contractFingerprint(other)).not.toBe(contractFingerprint(classic));
+  });
+
+  it("ends on a recursive schema and tells two recursive shapes apart", () => {
+    const Tree: z.ZodType<unknown> = z.object({ name: z.string(), get children() { return z.array(Tree); } });
+    const Other: z.ZodType<unknown> = z.object({ name: z.number(), get children() { return z.array(Other); } });
+    expect(contractFingerprint(chat(Tree as z.ZodObject))).toMatch(/^fnv1a64:/);
+    expect(contractFingerprint(chat(Tree as z.ZodObject))).not.toBe(contractFingerprint(chat(Other as z.ZodObject)));
+  });
+
+  it("takes a fingerprint registered by generated code instead of computing one", () => {
+    const contract = chat(z.object({ room: z.string() }));
+    registerFingerprint(contract, "fnv1a64:0123456789abcdef");
+    expect(contractFingerprint(contract)).toBe("fnv1a64:0123456789abcdef");
   });
 });
 

@@ -28,7 +28,7 @@ export function emitClient(file: GeneratedSource, namespace: NamespaceModel, sou
     { isTypeOnly: true, moduleSpecifier: "socket.io-client", namedImports: ["Socket"] },
     contractImport(source, path, false),
   ]);
-  const registration = parsersRegistration(path);
+  const registration = parsersRegistration(path, contract);
   file.addImportDeclarations(registration.imports);
   const used = localNames(clientTypes(namespace));
   if (used.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });

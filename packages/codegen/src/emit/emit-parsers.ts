@@ -86,15 +86,20 @@ function braces(line: string): { opened: number; closed: number } {
   return { opened, closed };
 }
 
-/** The imports and the statement a generated `bind...` function needs to register the parsers first. */
-export function parsersRegistration(fromFile: string): { imports: { moduleSpecifier: string; namedImports: string[] }[]; statement: string } {
+/**
+ * The imports and the statement a generated `bind...` function needs to register, first, the
+ * parsers and the contract's fingerprint (so the runtime neither compiles code nor reads the
+ * schemas to compute what the generator already knows). `contract` is the contract's local name.
+ */
+export function parsersRegistration(fromFile: string, contract: string): { imports: { moduleSpecifier: string; namedImports: string[] }[]; statement: string } {
   const depth = fromFile.split("/").length - 1;
-  const specifier = `${depth === 0 ? "./" : "../".repeat(depth)}${PARSERS_FILE.replace(/\.ts$/, ".js")}`;
+  const root = depth === 0 ? "./" : "../".repeat(depth);
   return {
     imports: [
-      { moduleSpecifier: PROTOCOL, namedImports: ["registerParsers"] },
-      { moduleSpecifier: specifier, namedImports: ["parsers"] },
+      { moduleSpecifier: PROTOCOL, namedImports: ["registerFingerprint", "registerParsers"] },
+      { moduleSpecifier: `${root}fingerprint.js`, namedImports: ["contractFingerprint"] },
+      { moduleSpecifier: `${root}${PARSERS_FILE.replace(/\.ts$/, ".js")}`, namedImports: ["parsers"] },
     ],
-    statement: "registerParsers(parsers);",
+    statement: `registerParsers(parsers);\nregisterFingerprint(${contract}, contractFingerprint);`,
   };
 }

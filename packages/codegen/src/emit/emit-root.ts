@@ -39,7 +39,7 @@ export function emitServerRoot(file: GeneratedSource, source: ContractSource, pa
     { isTypeOnly: true, moduleSpecifier: "socket.io", namedImports: ["Server"] },
     contractImport(source, path, false),
   ]);
-  const registration = parsersRegistration(path);
+  const registration = parsersRegistration(path, contract);
   file.addImportDeclarations(registration.imports);
   file.addTypeAlias({ name: "ContractServer", isExported: true, docs: ["The contract bound to a Socket.IO server: pass it to each namespace's `implement`."], type: `BoundServer<typeof ${contract}>` });
   file.addFunction({
