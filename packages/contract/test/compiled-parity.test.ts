@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type * as core from "zod/v4/core";
-import { type ParserFactory, compileSchema, parseValue, parserSources, prepareSchema, registerParsers, toContractIssues } from "../src/protocol/index.js";
+import { type ParserFactory, compileSchema, installCompiler, parseValue, parserSources, prepareSchema, registerParsers, toContractIssues } from "../src/protocol/index.js";
 import { paritySchemas } from "./support/parity-schemas.js";
 import { inputFor } from "./support/schema-inputs.js";
 
@@ -39,6 +39,8 @@ function expectParity(schema: core.$ZodType, prepared: core.$ZodType): { valid: 
 }
 
 describe("compiled validation matches safeParse", () => {
+  // What the server and the Node client install; a browser page gets it with generated parsers.
+  beforeAll(() => installCompiler(compileSchema));
   for (const [name, schema] of Object.entries(paritySchemas)) {
     it(`${name}: same success, same value, same issue paths, codes and messages`, () => {
       const prepared = prepareSchema(schema);

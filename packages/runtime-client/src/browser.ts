@@ -1,3 +1,8 @@
+/**
+ * The browser entry (export condition "browser"): the same API as the Node entry, without Zod's
+ * compiler. Schemas parse with Zod's ordinary parser, unless generated parsers are registered
+ * (the generated `bind...Client` does), which bring the compiler and its speed with them.
+ */
 export { bindClient, BoundClient } from "./bind-client.js";
 export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
 export type { BindClientOptions, ClientErrorHandler } from "./types.js";

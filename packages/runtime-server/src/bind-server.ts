@@ -10,7 +10,7 @@ import {
   matchNamespace,
   type ServerToServerOf,
 } from "@socket-contract/contract";
-import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, depthLimit, readAcks, receive } from "@socket-contract/contract/protocol";
+import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, compileSchema, depthLimit, installCompiler, readAcks, receive } from "@socket-contract/contract/protocol";
 import type { Server } from "socket.io";
 import { reportAdapterErrors } from "./adapter-errors.js";
 import { createReporter } from "./errors.js";
@@ -165,5 +165,7 @@ export class BoundServer<TContract extends ContractDefinition> {
  */
 export function bindServer<TContract extends Contract>(contract: TContract, io: Server, options: BindServerOptions = {}): BoundServer<TContract> {
   if (!isContract(contract)) throw new TypeError("[socket-contract] bindServer expects a contract made by defineContract");
+  // A server validates at compiled speed: Zod's compiler, with generated parsers where registered.
+  installCompiler(compileSchema);
   return new BoundServer(contract, io, options);
 }

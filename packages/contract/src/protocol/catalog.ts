@@ -1,11 +1,11 @@
-import * as core from "zod/v4/core";
+import { safeParse, type util } from "zod/v4/core";
 import type { ContractIssue } from "../contract-error.js";
 import { streamOfInfo } from "../stream-of.js";
 import type { AnySchema, EventDefinition, EventMap } from "../types.js";
 import { isZodSchema } from "../schema-kind.js";
 import { DEFAULT_MAX_DEPTH, deeperThan, mayNestWithoutBound } from "./depth.js";
 import { toContractIssues } from "./issues.js";
-import { compileSchema, parsersGeneration } from "./precompiled.js";
+import { compilerGeneration, schemaCompiler } from "./schema-compiler.js";
 import { parseStandard } from "./standard-parse.js";
 
 /** One event, ready for the wire: schemas prepared once, looked up by name in O(1). */
@@ -42,25 +42,28 @@ export type EventCatalog = ReadonlyMap<string, CompiledEvent>;
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: ContractIssue[]; readonly cause?: unknown };
 
 let prepared = new WeakMap<AnySchema, AnySchema>();
-let preparedGeneration = parsersGeneration();
+let preparedGeneration = compilerGeneration();
 
 /**
  * The schema to parse with: Zod's compiled fast path where it can model the schema (it falls back
  * to the ordinary parser by itself), built once per schema and shared by every event that uses it.
  * Where `new Function` is forbidden, parsers registered ahead of time (`registerParsers`) give the
- * same fast path; without them the schema keeps Zod's ordinary parser.
+ * same fast path; without them the schema keeps Zod's ordinary parser. Without a compiler installed
+ * (`installCompiler`: a browser page without generated parsers) every schema keeps Zod's parser.
  */
 export function prepareSchema<TSchema extends AnySchema>(schema: TSchema): TSchema {
   // Other libraries validate through `~standard.validate`, as they are.
   if (!isZodSchema(schema)) return schema;
-  if (preparedGeneration !== parsersGeneration()) {
-    // Parsers registered since: schemas prepared before may compile now.
+  const compiler = schemaCompiler();
+  if (compiler === undefined) return schema;
+  if (preparedGeneration !== compilerGeneration()) {
+    // A compiler or parsers installed since: schemas prepared before may compile now.
     prepared = new WeakMap();
-    preparedGeneration = parsersGeneration();
+    preparedGeneration = compilerGeneration();
   }
   let fast = prepared.get(schema);
   if (fast === undefined) {
-    fast = compileSchema(schema);
+    fast = compiler(schema);
     prepared.set(schema, fast);
   }
   return fast as TSchema;
@@ -105,9 +108,9 @@ export function parseValue(schema: AnySchema, value: unknown, prefix: readonly (
     return { ok: false, issues: [{ path: [...prefix], code: "too_deep", message: `Nested deeper than ${maxDepth} levels` }] };
   }
   if (!isZodSchema(schema)) return parseStandard(schema, value, prefix);
-  let result: core.util.SafeParseResult<unknown>;
+  let result: util.SafeParseResult<unknown>;
   try {
-    result = core.safeParse(schema, value);
+    result = safeParse(schema, value);
   } catch (cause) {
     return { ok: false, issues: [{ path: [...prefix], code: "custom", message: "The value could not be parsed" }], cause };
   }

@@ -27,6 +27,8 @@ export {
   splitHandshake,
 } from "./handshake.js";
 export { contractSchemas } from "./contract-schemas.js";
+export { registerFingerprint } from "../fingerprint.js";
+export { type SchemaCompiler, installCompiler } from "./schema-compiler.js";
 export { MAX_ISSUES, toContractIssues } from "./issues.js";
 export { type ParserFactory, type ParserSource, compileSchema, parserKey, parserSources, registerParsers } from "./precompiled.js";
 export { type Where, handlerFailure } from "./outgoing-error.js";

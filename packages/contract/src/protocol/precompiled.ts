@@ -1,6 +1,7 @@
-import * as core from "zod/v4/core";
+import { compile, globalConfig } from "zod/v4/core";
 import { isZodSchema } from "../schema-kind.js";
 import type { AnySchema } from "../types.js";
+import { compilersChanged, installCompiler } from "./schema-compiler.js";
 
 /**
  * A parser factory exactly as Zod's compiler writes it: called with Zod's constants (`INVALID`
@@ -22,7 +23,6 @@ export interface ParserSource {
 const NativeFunction = Function;
 let registry = new Map<string, ParserFactory>();
 const registered = new WeakSet<object>();
-let generation = 0;
 /** Set once the platform refused `new Function` (a Content-Security-Policy): not asked again. */
 let evalRefused = false;
 
@@ -32,6 +32,7 @@ let evalRefused = false;
  * compiled speed where `new Function` is forbidden (a page with a strict Content-Security-Policy).
  * A parser is used only for a schema whose generated code is exactly the code it was built from:
  * a changed schema or another Zod version falls back to compiling, or to Zod's ordinary parser.
+ * Registering parsers installs Zod's compiler (`compileSchema`), in a browser too.
  *
  * @example
  * registerParsers({ "1c-5f0e2a9b41d7c3e8": function (INVALID) { return (input) => (typeof input === "string" ? input : INVALID); } });
@@ -43,12 +44,8 @@ export function registerParsers(parsers: Readonly<Record<string, ParserFactory>>
   const next = new Map(registry);
   for (const key of Object.keys(parsers)) next.set(key, parsers[key]!);
   registry = next;
-  generation++;
-}
-
-/** Changes whenever parsers are registered, so caches of compiled schemas know to compile again. */
-export function parsersGeneration(): number {
-  return generation;
+  installCompiler(compileSchema);
+  compilersChanged();
 }
 
 /**
@@ -57,7 +54,7 @@ export function parsersGeneration(): number {
  */
 export function compileSchema(schema: AnySchema): AnySchema {
   if (!isZodSchema(schema)) return schema;
-  const forbidden = evalRefused || core.globalConfig.jitless === true;
+  const forbidden = evalRefused || globalConfig.jitless === true;
   try {
     return withCodeHook((params, body) => {
       const found = registry.get(parserKey(params, body));
@@ -71,7 +68,7 @@ export function compileSchema(schema: AnySchema): AnySchema {
         if (error instanceof EvalError) evalRefused = true;
         throw error;
       }
-    }, () => core.compile(schema));
+    }, () => compile(schema));
   } catch {
     return schema;
   }
@@ -95,7 +92,7 @@ export function parserSources(schemas: Iterable<unknown>): ParserSource[] {
       const key = parserKey(params, body);
       if (!found.has(key)) found.set(key, { key, params, body });
       return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
-    }, () => core.compile(schema));
+    }, () => compile(schema));
   }
   return [...found.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

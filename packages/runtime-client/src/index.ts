@@ -1,0 +1,31 @@
+import type { Contract, InferNamespacePath } from "@socket-contract/contract";
+import { compileSchema, installCompiler } from "@socket-contract/contract/protocol";
+import type { Socket } from "socket.io-client";
+import { type BoundClient, bindClient as bindWithoutCompiler } from "./bind-client.js";
+import type { BindClientOptions } from "./types.js";
+
+export { BoundClient } from "./bind-client.js";
+export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
+export type { BindClientOptions, ClientErrorHandler } from "./types.js";
+export { ContractError, type ContractIdentity, type ContractMismatchData } from "@socket-contract/contract";
+
+/**
+ * Binds a contract's namespace to a socket.io-client socket connected to that namespace. In Node
+ * (this entry) schemas are compiled with Zod's compiler; a browser bundle gets the entry without
+ * it (see `browser.ts`).
+ *
+ * @example
+ * const chat = bindClient(contract, "/chat", io("http://localhost:3000/chat", { auth: { token } }));
+ * const message = await chat.emit("message:send", { room: "lobby", text: "hi" });
+ * chat.on("message", (m) => render(m));
+ * chat.on("ping", () => "pong" as const);
+ */
+export function bindClient<TContract extends Contract, TPath extends InferNamespacePath<TContract>>(
+  contract: TContract,
+  path: TPath,
+  socket: Socket,
+  options: BindClientOptions = {},
+): BoundClient<TContract, TPath> {
+  installCompiler(compileSchema);
+  return bindWithoutCompiler(contract, path, socket, options);
+}
