@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { $ZodCustom, type $ZodType } from "zod/v4/core";
 import { ContractDefinitionError } from "./definition-error.js";
 import type { InferSchemaInput, InferSchemaOutput } from "./infer.js";
 import { isContractSchema } from "./schema-kind.js";
@@ -26,7 +26,7 @@ export interface StreamOfOptions {
  * the item's parsed output out. The `"~streamOf"` key is types-only: it carries the item schema.
  */
 export interface StreamOfSchema<TItem extends AnySchema = AnySchema>
-  extends z.ZodType<AsyncIterable<InferSchemaOutput<TItem>>, StreamSource<InferSchemaInput<TItem>>> {
+  extends $ZodType<AsyncIterable<InferSchemaOutput<TItem>>, StreamSource<InferSchemaInput<TItem>>> {
   /** Types only (no such property at run time): the item schema. Read it at run time with `streamOfInfo`. */
   readonly "~streamOf": TItem;
 }
@@ -38,8 +38,8 @@ export interface StreamOfInfo {
   readonly maxItems: number | undefined;
 }
 
-/** The metadata key that marks a `streamOf()` schema; read through the registry, so it survives clones. */
-const STREAM_OF_META_KEY = "socketContractStreamOf";
+/** The key of the definition that marks a `streamOf()` schema: a definition is copied into every clone. */
+const STREAM_OF_KEY = "socketContractStreamOf";
 
 /** Largest credit window a side may grant at once. */
 export const MAX_STREAM_WINDOW = 65_536;
@@ -67,13 +67,21 @@ export function streamOf<TItem extends AnySchema>(item: TItem, options: StreamOf
     throw new ContractDefinitionError("streamOf()", "maxItems must be a non-negative whole number");
   }
   const info: StreamOfInfo = { item, window, maxItems };
-  const source = z.custom<StreamSource<InferSchemaInput<TItem>>>(isStreamSource, { error: "Expected an AsyncIterable, an Iterable or a ReadableStream" });
-  // The item schema is kept off the enumerable metadata, so tools that print metadata print only data.
-  const meta: Record<string, unknown> = {};
-  Object.defineProperty(meta, "info", { value: info, enumerable: false });
-  if (window !== undefined) meta.window = window;
-  if (maxItems !== undefined) meta.maxItems = maxItems;
-  return source.meta({ [STREAM_OF_META_KEY]: meta }) as unknown as StreamOfSchema<TItem>;
+  // Built on zod/v4/core alone (like binary()), so it stands in zod/mini and classic contracts alike.
+  // The item schema is kept off the enumerable definition, so tools that print a definition print only data.
+  const marker: Record<string, unknown> = {};
+  Object.defineProperty(marker, "info", { value: Object.freeze(info), enumerable: false });
+  if (window !== undefined) marker.window = window;
+  if (maxItems !== undefined) marker.maxItems = maxItems;
+  const source = new $ZodCustom({
+    type: "custom",
+    check: "custom",
+    fn: isStreamSource,
+    abort: true,
+    error: () => "Expected an AsyncIterable, an Iterable or a ReadableStream",
+    [STREAM_OF_KEY]: marker,
+  } as never);
+  return source as unknown as StreamOfSchema<TItem>;
 }
 
 /**
@@ -85,13 +93,8 @@ export function streamOf<TItem extends AnySchema>(item: TItem, options: StreamOf
  */
 export function streamOfInfo(schema: unknown): StreamOfInfo | undefined {
   if (!isSchemaLike(schema)) return undefined;
-  const meta = z.globalRegistry.get(schema as z.ZodType) as Record<string, unknown> | undefined;
-  const marker = meta?.[STREAM_OF_META_KEY] as { info?: StreamOfInfo } | undefined;
-  // A clone (`.describe()`) spreads the metadata, losing the hidden `info`: look up the chain.
-  if (marker === undefined) return undefined;
-  if (marker.info !== undefined) return marker.info;
-  const parent = (schema as ZodSchema)._zod.parent;
-  return parent === undefined ? undefined : streamOfInfo(parent);
+  const marker = ((schema as ZodSchema)._zod.def as unknown as Record<string, unknown>)[STREAM_OF_KEY] as { info?: StreamOfInfo } | undefined;
+  return marker?.info;
 }
 
 /** Whether a value can feed a `streamOf()` argument. */
