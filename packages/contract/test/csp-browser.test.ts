@@ -103,12 +103,13 @@ describe.runIf(chromiumAvailable())("a page whose Content-Security-Policy forbid
     }
   }
 
-  function expectWorking(result: Record<string, any>): void {
+  // zod/mini loads no locale, so its messages are Zod's generic one; the code and the path are the same.
+  function expectWorking(result: Record<string, any>, message = "Too small: expected string to have >=1 characters"): void {
     expect(result.failed).toBeUndefined();
     expect(result.evalRefused).toBe(true);
     expect(result.ack).toEqual({ id: "m1", room: "lobby", text: "hello from a strict page", at: 1 });
     expect(result.received).toEqual(result.ack);
-    expect(result.refused).toEqual({ code: "INVALID_PAYLOAD", issues: [{ path: [0, "text"], code: "too_small", message: "Too small: expected string to have >=1 characters" }] });
+    expect(result.refused).toEqual({ code: "INVALID_PAYLOAD", issues: [{ path: [0, "text"], code: "too_small", message }] });
     expect(result.upload).toEqual({ size: 3 });
   }
 
@@ -134,6 +135,21 @@ describe.runIf(chromiumAvailable())("a page whose Content-Security-Policy forbid
     expectWorking(result);
     expect(result.compiled).toBe(0);
     expect(result.violationsAtImport).toEqual([]);
+    expect(result.violationsInUse).toEqual([]);
+  });
+
+  it("a zod/mini contract, with the generated parsers and jitless: the same parsers compile every schema, and not one violation", async () => {
+    const result = await open("mini=1&parsers=1&jitless=1");
+    expectWorking(result, "Invalid input");
+    expect(result.compiled).toBe(result.schemas);
+    expect(result.violationsAtImport).toEqual([]);
+    expect(result.violationsInUse).toEqual([]);
+  });
+
+  it("a zod/mini contract without generated parsers or jitless: Zod's ordinary parser, and the runtime never tries eval", async () => {
+    const result = await open("mini=1");
+    expectWorking(result, "Invalid input");
+    expect(result.compiled).toBe(0);
     expect(result.violationsInUse).toEqual([]);
   });
 });
