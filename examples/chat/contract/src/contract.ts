@@ -1,30 +1,33 @@
 import { binary, defineContract } from "@socket-contract/contract";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** Longest message a person may post, in characters. */
 export const MAX_MESSAGE_LENGTH = 1000;
 /** Largest file a person may upload, in bytes. */
 export const MAX_UPLOAD_BYTES = 2_000_000;
 
+// Written in zod/mini, the smallest way to ship a contract to a browser: checks go in `.check(...)`,
+// wrappers are functions (`z.optional(...)`), and a description is registered where classic Zod
+// would call `.describe(...)` (a registered description leaves the schema compilable).
 export const RoomName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,23}$/, "A room name is 1 to 24 lower-case letters, digits or dashes.")
-  .describe("A room's name, such as `general`.");
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,23}$/, "A room name is 1 to 24 lower-case letters, digits or dashes."))
+  .register(z.globalRegistry, { description: "A room's name, such as `general`." });
 
-export const Author = z.object({ id: z.string(), name: z.string() }).describe("Who wrote a message or is typing.");
+export const Author = z.object({ id: z.string(), name: z.string() }).register(z.globalRegistry, { description: "Who wrote a message or is typing." });
 
 export const Member = z
-  .object({ id: z.string(), name: z.string(), away: z.boolean().describe("True when the person's tab has been idle or hidden for a while.") })
-  .describe("A person in a room.");
+  .object({ id: z.string(), name: z.string(), away: z.boolean().register(z.globalRegistry, { description: "True when the person's tab has been idle or hidden for a while." }) })
+  .register(z.globalRegistry, { description: "A person in a room." });
 
 export const Attachment = z
   .object({
-    url: z.string().describe("Where the server serves the file, relative to the page."),
+    url: z.string().register(z.globalRegistry, { description: "Where the server serves the file, relative to the page." }),
     name: z.string(),
     type: z.string(),
-    size: z.number().int(),
+    size: z.number().check(z.int()),
   })
-  .describe("A file posted with a message.");
+  .register(z.globalRegistry, { description: "A file posted with a message." });
 
 export const Message = z
   .object({
@@ -32,19 +35,19 @@ export const Message = z
     room: z.string(),
     author: Author,
     text: z.string(),
-    at: z.number().describe("When the server received it, in milliseconds since the epoch."),
-    attachment: Attachment.optional(),
+    at: z.number().register(z.globalRegistry, { description: "When the server received it, in milliseconds since the epoch." }),
+    attachment: z.optional(Attachment),
   })
-  .describe("A message as everyone in the room sees it.");
+  .register(z.globalRegistry, { description: "A message as everyone in the room sees it." });
 
-export const RoomSummary = z.object({ name: z.string(), members: z.number().int() }).describe("A room and how many people are in it.");
+export const RoomSummary = z.object({ name: z.string(), members: z.number().check(z.int()) }).register(z.globalRegistry, { description: "A room and how many people are in it." });
 
 export const contract = defineContract({
   name: "chat",
   version: "1.0.0",
   namespaces: {
     "/chat": {
-      auth: z.object({ name: z.string().trim().min(1).max(32) }).describe("The display name a person picks before joining."),
+      auth: z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)) }).register(z.globalRegistry, { description: "The display name a person picks before joining." }),
       data: z.object({ name: z.string(), away: z.boolean() }),
       clientToServer: {
         "room:list": {
@@ -56,7 +59,7 @@ export const contract = defineContract({
           description: "Join a room; the answer carries its recent history and who is there.",
           args: [RoomName],
           ack: z.object({ room: z.string(), history: z.array(Message), members: z.array(Member) }),
-          errors: { ROOM_FULL: z.object({ room: z.string(), capacity: z.number().int() }) },
+          errors: { ROOM_FULL: z.object({ room: z.string(), capacity: z.number().check(z.int()) }) },
         },
         "room:leave": {
           description: "Leave a room.",
@@ -65,7 +68,7 @@ export const contract = defineContract({
         },
         "message:send": {
           description: "Post a message to a room the sender has joined.",
-          args: [z.object({ room: RoomName, text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) })],
+          args: [z.object({ room: RoomName, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MESSAGE_LENGTH)) })],
           ack: Message,
           errors: { NOT_IN_ROOM: z.object({ room: z.string() }) },
         },
@@ -74,8 +77,8 @@ export const contract = defineContract({
           args: [
             z.object({
               room: RoomName,
-              name: z.string().min(1).max(200),
-              type: z.string().max(100),
+              name: z.string().check(z.minLength(1), z.maxLength(200)),
+              type: z.string().check(z.maxLength(100)),
               bytes: binary({ minBytes: 1, maxBytes: MAX_UPLOAD_BYTES }),
             }),
           ],

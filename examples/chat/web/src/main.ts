@@ -3,7 +3,7 @@ import { startChatScreen } from "./chat-screen.js";
 import { connectChat } from "./connection.js";
 import { byId } from "./dom.js";
 import { renderLogin } from "./views/login-view.js";
-import { z } from "zod";
+import * as z from "zod/mini";
 import "./styles.css";
 
 // The page runs under a CSP without 'unsafe-eval': zod must not even try to compile its parsers.
