@@ -3,7 +3,12 @@ import type { Readable, Writable } from "node:stream";
 import { bindChatClient } from "@chat-example/contract/client";
 import { ContractError, connectErrorOf } from "@socket-contract/client";
 import { io } from "socket.io-client";
+import * as z from "zod/mini";
 import { formatMessage } from "./format.js";
+
+// The contract is written in zod/mini, which loads no locale: issue messages shown to people
+// ("Too big: expected string to have <=1000 characters") come from Zod's English one.
+z.config(z.locales.en());
 
 export interface ChatCliOptions {
   /** The chat server, such as `http://localhost:3000`. */

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { MAX_UPLOAD_BYTES } from "@chat-example/contract";
 import { bindContractServer, implement } from "@chat-example/contract/server";
 import { Server } from "socket.io";
+import * as z from "zod/mini";
 import { announceDepartures, chatHandlers } from "./chat-handlers.js";
 import { checkAway } from "./presence.js";
 import { useRedisAdapter } from "./scale-out.js";
@@ -13,6 +14,10 @@ import { memoryStores } from "./stores/memory-stores.js";
 import { redisStores } from "./stores/redis-stores.js";
 import type { ChatNamespace, ChatSocket } from "./types.js";
 import { serveUpload } from "./uploads-route.js";
+
+// The contract is written in zod/mini, which loads no locale: issue messages shown to people
+// ("Too big: expected string to have <=1000 characters") come from Zod's English one.
+z.config(z.locales.en());
 
 export interface ChatAppOptions {
   /** Default 3000; 0 picks a free port. */
