@@ -236,7 +236,8 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
 }
 
 /** A path that some key of the contract matches; any other path does not compile. */
-type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [InferNamespacePattern<TContract, TPath>] extends [never] ? never : unknown;
+/** @internal Refuses a path that matches no namespace of the contract. */
+export type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [InferNamespacePattern<TContract, TPath>] extends [never] ? never : unknown;
 
 /**
  * Binds a contract's namespace to a socket.io-client socket connected to that namespace. The path

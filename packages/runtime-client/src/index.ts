@@ -1,7 +1,7 @@
-import type { Contract, InferNamespacePath } from "@socket-contract/contract";
+import type { Contract, InferNamespacePattern } from "@socket-contract/contract";
 import { compileSchema, installCompiler } from "@socket-contract/contract/protocol";
 import type { Socket } from "socket.io-client";
-import { type BoundClient, bindClient as bindWithoutCompiler } from "./bind-client.js";
+import { type BoundClient, type ConcretePath, bindClient as bindWithoutCompiler } from "./bind-client.js";
 import type { BindClientOptions } from "./types.js";
 
 export { BoundClient } from "./bind-client.js";
@@ -20,12 +20,12 @@ export { ContractError, type ContractIdentity, type ContractMismatchData } from 
  * chat.on("message", (m) => render(m));
  * chat.on("ping", () => "pong" as const);
  */
-export function bindClient<TContract extends Contract, TPath extends InferNamespacePath<TContract>>(
+export function bindClient<TContract extends Contract, const TPath extends string>(
   contract: TContract,
-  path: TPath,
+  path: TPath & ConcretePath<TContract, TPath>,
   socket: Socket,
   options: BindClientOptions = {},
-): BoundClient<TContract, TPath> {
+): BoundClient<TContract, InferNamespacePattern<TContract, TPath>> {
   installCompiler(compileSchema);
   return bindWithoutCompiler(contract, path, socket, options);
 }
