@@ -24,6 +24,7 @@ import {
   identityOf,
   receive,
   requestAck,
+  StreamEndpoint, isStreamFrame, DEFAULT_STREAM_WINDOW, DEFAULT_MAX_STREAMS,
 } from "@socket-contract/contract/protocol";
 import type { Socket } from "socket.io-client";
 import { connectErrorOf } from "./errors.js";
@@ -47,6 +48,10 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
   readonly #handlers = new Map<string, Handler[]>();
   readonly #errorHandlers = new Set<ClientErrorHandler>();
   readonly #ackTimeout: number;
+  readonly #streams: StreamEndpoint;
+  stream(event: string, ...args: unknown[]): any {
+    return this.#streams.request(event, args);
+  }
 
   /** @internal Use `bindClient`. */
   constructor(contract: TContract, path: string, socket: Socket, options: BindClientOptions) {
@@ -64,8 +69,18 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     this.#outgoing = compileEvents(definition.clientToServer, { maxDepth });
     this.#incoming = compileEvents(definition.serverToClient, { maxDepth });
     this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
+    this.#streams = new StreamEndpoint({
+      namespace: path, side: "client", outgoing: this.#outgoing, incoming: this.#incoming,
+      handlerOf: (event) => this.#handlers.get(event)?.[0],
+      send: (event, args) => socket.emit(event, ...args),
+      sendReport: (report) => this.sendReport(report),
+      report: (error) => this.report(error),
+      window: DEFAULT_STREAM_WINDOW, maxOpen: DEFAULT_MAX_STREAMS,
+    });
+    socket.on("disconnect", () => this.#streams.close(new ContractError("DISCONNECTED", { namespace: path })));
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
+      else if (isStreamFrame(event)) this.#streams.receive(event, args);
       else receive(this, event, withoutRecoveryOffset(socket, this.#incoming.get(event), args));
     });
     announceContract(socket, () => identityOf(contract));

@@ -8,7 +8,7 @@ import {
   type InferNamespaceParams,
   type InferSocketData,
 } from "@socket-contract/contract";
-import { CONTRACT_ERROR_EVENT, type ContractErrorReport, type Handler, type Receiver, type RunningHandlers, fromWireError, receive } from "@socket-contract/contract/protocol";
+import { CONTRACT_ERROR_EVENT, type ContractErrorReport, type Handler, type Receiver, type RunningHandlers, fromWireError, receive, StreamEndpoint, isStreamFrame, STREAM_OPEN, DEFAULT_STREAM_WINDOW, DEFAULT_MAX_STREAMS } from "@socket-contract/contract/protocol";
 import type { Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { type LimitSettings, SocketLimits } from "./limits.js";
@@ -63,9 +63,31 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
     this.raw.onAny(BoundSocket.#onAny);
   }
 
+  #streams: StreamEndpoint | undefined;
+  streamsOf(): StreamEndpoint {
+    if (this.#streams !== undefined) return this.#streams;
+    const runtime = this.#runtime;
+    const raw = this.raw;
+    const streams = new StreamEndpoint({
+      namespace: runtime.path, side: "server", outgoing: runtime.outgoing, incoming: runtime.incoming,
+      handlerOf: (event) => this.#handlers?.get(event)?.[0],
+      send: (event, args) => raw.emit(event, ...args),
+      sendReport: (report) => this.sendReport(report),
+      report: (error) => this.report(error),
+      window: DEFAULT_STREAM_WINDOW, maxOpen: DEFAULT_MAX_STREAMS,
+    });
+    raw.once("disconnect", () => streams.close(new ContractError("DISCONNECTED", { namespace: runtime.path })));
+    return (this.#streams = streams);
+  }
+  stream(event: string, ...args: unknown[]): any {
+    return this.streamsOf().request(event, args);
+  }
+
   #receive(event: string, args: unknown[]): void {
+    if (isStreamFrame(event) && event !== STREAM_OPEN) return this.streamsOf().receive(event, args);
     if (this.#limits !== undefined && !this.#limits.admit(this, event, args)) return;
     if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
+    else if (event === STREAM_OPEN) this.streamsOf().receive(event, args);
     else receive(this, event, args);
   }
 
