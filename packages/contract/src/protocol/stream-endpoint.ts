@@ -127,6 +127,8 @@ export class StreamEndpoint {
     const responses = [...this.#responses.values()];
     this.#requests.clear();
     this.#responses.clear();
+    // A reconnected peer opens its ids afresh.
+    this.#peerId = 0;
     for (const request of requests) request.close(error);
     for (const response of responses) response.close(error);
   }
