@@ -13,6 +13,7 @@ import { type Worker, startWorker } from "./rpc.js";
 import { roomBroadcast } from "./scenarios/broadcast.js";
 import { codeGeneration } from "./scenarios/codegen.js";
 import { heapPerSocket } from "./scenarios/memory.js";
+import { slowReaderHeap, streamRows, streamUpload } from "./scenarios/streams.js";
 import { validationAlone } from "./scenarios/validation.js";
 import { ackedEvents, acklessEvents, binaryUploads } from "./scenarios/throughput.js";
 import { FULL, QUICK, type Settings } from "./settings.js";
@@ -61,6 +62,19 @@ if (wanted("3")) {
 }
 
 if (wanted("5")) publish(await heapPerSocket(settings));
+
+if (wanted("9") || wanted("10")) {
+  const server = startWorker("stream-server");
+  const client = startWorker("stream-client");
+  await withWorkers([server, client], async () => {
+    const { url } = await server.call<{ url: string }>("listen");
+    await client.call("connect", { url });
+    if (wanted("9")) publish(await streamRows(server, client, settings));
+    if (wanted("10")) publish(await streamUpload(server, client, settings));
+  });
+}
+
+if (wanted("11")) publish(await slowReaderHeap(settings));
 
 if (wanted("6")) for (const report of await validationAlone(settings, resolve(here, "..", ".work"))) publish(report);
 

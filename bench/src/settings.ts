@@ -14,6 +14,7 @@ export interface Settings {
     typecheckEvents: number;
     rounds: number;
   };
+  readonly streams: { rounds: number; rows: number; uploadBytes: number; slowReaders: number };
 }
 
 export const FULL: Settings = {
@@ -23,6 +24,7 @@ export const FULL: Settings = {
   memory: { rounds: 3, connections: 5_000, processes: 2 },
   validation: { rounds: 7, iterations: 100_000 },
   codegen: { sizes: [10, 100, 1_000], extras: { events: 1_000, transforms: 20, brands: 10 }, watchEvents: 100, typecheckEvents: 500, rounds: 3 },
+  streams: { rounds: 5, rows: 50_000, uploadBytes: 50 * 2 ** 20, slowReaders: 100 },
 };
 
 export const QUICK: Settings = {
@@ -32,4 +34,5 @@ export const QUICK: Settings = {
   memory: { rounds: 1, connections: 200, processes: 1 },
   validation: { rounds: 1, iterations: 2_000 },
   codegen: { sizes: [10], extras: { events: 10, transforms: 2, brands: 1 }, watchEvents: 10, typecheckEvents: 20, rounds: 1 },
+  streams: { rounds: 1, rows: 2_000, uploadBytes: 4 * 2 ** 20, slowReaders: 10 },
 };
