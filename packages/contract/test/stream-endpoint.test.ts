@@ -11,7 +11,8 @@ const count = {
   errors: { TOO_MANY: z.object({ limit: z.number() }) },
 };
 const upload = { args: [z.string(), streamOf(z.string().max(5))], ack: z.object({ received: z.number(), text: z.string() }) };
-const events = { clientToServer: { count, upload } };
+const capped = { args: [streamOf(z.number(), { window: 2, maxItems: 3 })], ack: z.number() };
+const events = { clientToServer: { count, upload, capped } };
 
 async function collect(stream: AsyncIterable<unknown>): Promise<unknown[]> {
   const items: unknown[] = [];
@@ -257,7 +258,9 @@ describe("stream frames between two endpoints", () => {
     raw.receive(STREAM_ITEM, [99, "x"]);
     raw.receive(STREAM_OPEN, [{ id: "1", event: "upload", credit: 0 }, "a"]);
     raw.receive(STREAM_CREDIT, [98, 1e9]);
-    expect(server.reports.map((report) => [report.event, report.code])).toEqual([
+    // The first is answered with contract:error; a flood of them is answered once a second, and onError hears of each.
+    expect(server.reports.map((report) => [report.event, report.code])).toEqual([["contract:item", "INVALID_PAYLOAD"]]);
+    expect(server.errors.map((error) => [error.event, error.code])).toEqual([
       ["contract:item", "INVALID_PAYLOAD"],
       ["contract:open", "INVALID_PAYLOAD"],
       ["contract:credit", "INVALID_PAYLOAD"],
@@ -279,5 +282,57 @@ describe("stream frames between two endpoints", () => {
     raw.receive(STREAM_OPEN, [{ id: 3, event: "nope", credit: 0 }]);
     expect(server.sent.at(-1)?.args).toEqual([3, { ok: false, error: { code: "UNKNOWN_EVENT", message: "The event is not part of the contract." } }]);
     expect(client.endpoint.size).toBe(0);
+  });
+
+  it("streamOf() options: its window is the credit granted, maxItems is checked where items are sent and where they arrive", async () => {
+    const { client, server } = streamPair(events, { window: 16 });
+    server.handlers.set("capped", async (numbers: AsyncIterable<number>) => {
+      let total = 0;
+      for await (const n of numbers) total += n;
+      return total;
+    });
+    await expect(client.endpoint.request("capped", [[1, 2, 3]]).ack).resolves.toBe(6);
+    expect(server.sent.find((frame) => frame.event === STREAM_CREDIT)?.args).toEqual([1, 2]);
+    // Four items: the sender refuses the fourth before sending it.
+    await expect(client.endpoint.request("capped", [[1, 2, 3, 4]]).ack).rejects.toMatchObject({ code: "INVALID_PAYLOAD", message: "The stream carries at most 3 items." });
+    expect(client.sent.filter((frame) => frame.event === STREAM_ITEM && frame.args[0] === 3)).toHaveLength(3);
+  });
+
+  it("a responder that stops reading an upload stops the requester's source (its finally runs); the ack still arrives", async () => {
+    const { client, server } = streamPair(events, { window: 2 });
+    let sourceClosed = false;
+    server.handlers.set("upload", async (_name: string, chunks: AsyncIterable<string>) => {
+      let text = "";
+      for await (const chunk of chunks) {
+        text += chunk;
+        if (text.length >= 3) break;
+      }
+      return { received: text.length, text };
+    });
+    function* source() {
+      try {
+        for (let i = 0; ; i++) yield "a";
+      } finally {
+        sourceClosed = true;
+      }
+    }
+    await expect(client.endpoint.request("upload", ["f", source()]).ack).resolves.toEqual({ received: 3, text: "aaa" });
+    await until(() => sourceClosed);
+    expect(client.errors).toEqual([]);
+    expect(server.errors).toEqual([]);
+  });
+
+  it("a stream is read once; cancel() after the end changes nothing", async () => {
+    const { client, server } = streamPair(events);
+    server.handlers.set("count", async function* () {
+      yield { n: 1 };
+      return { total: 1 };
+    });
+    const stream = client.endpoint.request("count", [1]);
+    expect(await collect(stream)).toEqual([{ n: 1 }]);
+    expect(() => stream[Symbol.asyncIterator]()).toThrow("a stream can be read once");
+    stream.cancel();
+    await expect(stream.ack).resolves.toEqual({ total: 1 });
+    expect(client.sent.map((frame) => frame.event)).not.toContain("contract:cancel");
   });
 });

@@ -27,6 +27,8 @@ export const DEFAULT_STREAM_WINDOW = 16;
 /** The default cap on the streams one peer may have open on one connection at once. */
 export const DEFAULT_MAX_STREAMS = 64;
 
+const REPORT_INTERVAL_MS = 1_000;
+
 /** What a connection's streams need from the runtime around them. */
 export interface StreamHost {
   readonly namespace: string;
@@ -63,6 +65,8 @@ export class StreamEndpoint {
   #nextId: number;
   /** The highest id the other side opened: lower ones that are not open have ended. */
   #peerId = 0;
+  /** When a refused frame was last answered with `contract:error`. */
+  #reportedAt = -Infinity;
 
   constructor(host: StreamHost) {
     this.#host = host;
@@ -195,9 +199,18 @@ export class StreamEndpoint {
     if (!ended) this.#refuseFrame(frame, `No stream ${id} was opened.`);
   }
 
+  /**
+   * Answers a frame that fits no stream with `contract:error`, at most once a second: frames of open
+   * streams are not rate limited (credit bounds them), so a flood of bogus ones must cost less to
+   * refuse than to send. `onError` hears of each.
+   */
   #refuseFrame(frame: string, message: string): void {
     const error = new ContractError("INVALID_PAYLOAD", { message, namespace: this.#host.namespace, event: frame });
-    this.#host.sendReport(toReport(frame, error));
+    const now = performance.now();
+    if (now - this.#reportedAt >= REPORT_INTERVAL_MS) {
+      this.#reportedAt = now;
+      this.#host.sendReport(toReport(frame, error));
+    }
     this.#host.report(error);
   }
 
