@@ -42,6 +42,9 @@ export function receive(receiver: Receiver, event: string, rawArgs: readonly unk
     const args = callback === undefined ? rawArgs : rawArgs.slice(0, -1);
     const definition = typeof event === "string" ? receiver.events.get(event) : undefined;
     if (definition === undefined) return refuse(receiver, callback, new ContractError("UNKNOWN_EVENT", whereOf(receiver, event)));
+    if (definition.stream !== undefined) {
+      return refuse(receiver, callback, new ContractError("INVALID_PAYLOAD", { message: "This event streams: request it with contract:open.", ...whereOf(receiver, event) }));
+    }
     if (definition.ack !== undefined && callback === undefined) return refuse(receiver, undefined, new ContractError("MISSING_ACK", whereOf(receiver, event)));
     const parsed = parseArgs(definition, args);
     if (!parsed.ok) return refuse(receiver, callback, new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...whereOf(receiver, event) }));

@@ -18,6 +18,13 @@ export function checkOutgoing(catalog: EventCatalog, event: string, args: unknow
   if (definition === undefined) {
     throw new ContractError("UNKNOWN_EVENT", { message: `"${event}" is not an event this side may send.`, event, namespace });
   }
+  if (definition.stream !== undefined) throw new TypeError(`[socket-contract] "${event}" streams: request it with stream(), not emit()`);
+  return checkArgs(definition, args, namespace);
+}
+
+/** `checkOutgoing` for a definition already looked up, stream events included. */
+export function checkArgs(definition: CompiledEvent, args: unknown[], namespace: string | undefined): CompiledEvent {
+  const event = definition.name;
   const parsed = parseArgs(definition, args);
   if (!parsed.ok) {
     throw new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, event, namespace });

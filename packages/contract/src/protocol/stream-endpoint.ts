@@ -4,7 +4,7 @@ import { MAX_STREAM_WINDOW } from "../stream-of.js";
 import { type EventCatalog, parseArgs } from "./catalog.js";
 import { type ContractErrorReport, errorEnvelope, toReport } from "./envelope.js";
 import type { Handler } from "./receive.js";
-import { checkOutgoing } from "./send.js";
+import { checkArgs } from "./send.js";
 import {
   type StreamSide,
   STREAM_CANCEL,
@@ -28,6 +28,25 @@ export const DEFAULT_STREAM_WINDOW = 16;
 export const DEFAULT_MAX_STREAMS = 64;
 
 const REPORT_INTERVAL_MS = 1_000;
+
+/** A side's stream settings, read and checked once from `bindServer`'s or `bindClient`'s options. */
+export interface StreamSettings {
+  readonly window: number;
+  readonly maxOpen: number;
+}
+
+/**
+ * Reads `streamWindow` and `maxStreams`; a bad value throws a `TypeError` naming the option, at bind
+ * time rather than at the first stream.
+ */
+export function streamSettings(options: { readonly streamWindow?: number; readonly maxStreams?: number }, caller: string): StreamSettings {
+  const { streamWindow = DEFAULT_STREAM_WINDOW, maxStreams = DEFAULT_MAX_STREAMS } = options;
+  if (!(Number.isSafeInteger(streamWindow) && streamWindow >= 1 && streamWindow <= MAX_STREAM_WINDOW)) {
+    throw new TypeError(`[socket-contract] ${caller}: streamWindow must be a whole number from 1 to ${MAX_STREAM_WINDOW}`);
+  }
+  if (!(Number.isSafeInteger(maxStreams) && maxStreams >= 1)) throw new TypeError(`[socket-contract] ${caller}: maxStreams must be a whole number of at least 1`);
+  return { window: streamWindow, maxOpen: maxStreams };
+}
 
 /** What a connection's streams need from the runtime around them. */
 export interface StreamHost {
@@ -86,10 +105,11 @@ export class StreamEndpoint {
   request(event: string, args: unknown[]): StreamRequest {
     const host = this.#host;
     const declared = host.outgoing.get(event);
-    const options = declared !== undefined && args.length === declared.args.length + 1 ? readOptions(args.pop(), host, event) : {};
-    const definition = checkOutgoing(host.outgoing, event, args, host.namespace);
-    const shape = definition.stream;
+    if (declared === undefined) throw new ContractError("UNKNOWN_EVENT", { message: `"${event}" is not an event this side may request.`, event, namespace: host.namespace });
+    const shape = declared.stream;
     if (shape === undefined) throw new TypeError(`[socket-contract] "${event}" does not stream: send it with emit()`);
+    const options = args.length === declared.args.length + 1 ? readOptions(args.pop(), host, event) : {};
+    const definition = checkArgs(declared, args, host.namespace);
     const upload = shape.upload === undefined ? undefined : iteratorOf(args.pop());
     const id = this.#nextId;
     this.#nextId += 2;
