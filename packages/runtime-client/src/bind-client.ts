@@ -10,6 +10,8 @@ import {
   type InferNamespacePattern,
   isContract,
   matchNamespace,
+  type StreamArgs,
+  type StreamResult,
 } from "@socket-contract/contract";
 import {
   CONTRACT_ERROR_EVENT,
@@ -24,13 +26,15 @@ import {
   identityOf,
   receive,
   requestAck,
-  StreamEndpoint, isStreamFrame, DEFAULT_STREAM_WINDOW, DEFAULT_MAX_STREAMS,
+  StreamEndpoint,
+  isStreamFrame,
+  streamSettings,
 } from "@socket-contract/contract/protocol";
 import type { Socket } from "socket.io-client";
 import { connectErrorOf } from "./errors.js";
 import { announceContract } from "./handshake.js";
 import { withoutRecoveryOffset } from "./recovery-offset.js";
-import type { BindClientOptions, ClientErrorHandler, EventOf, ReceiveEventName, ReceiveEvents, SendEventName, SendEvents } from "./types.js";
+import type { BindClientOptions, ClientErrorHandler, EmitName, EventOf, ReceiveEventName, ReceiveEvents, SendEventName, SendEvents, StreamName } from "./types.js";
 
 const DEFAULT_ACK_TIMEOUT = 10_000;
 
@@ -48,10 +52,8 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
   readonly #handlers = new Map<string, Handler[]>();
   readonly #errorHandlers = new Set<ClientErrorHandler>();
   readonly #ackTimeout: number;
+  /** This client's streams, both ways. */
   readonly #streams: StreamEndpoint;
-  stream(event: string, ...args: unknown[]): any {
-    return this.#streams.request(event, args);
-  }
 
   /** @internal Use `bindClient`. */
   constructor(contract: TContract, path: string, socket: Socket, options: BindClientOptions) {
@@ -69,15 +71,20 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     this.#outgoing = compileEvents(definition.clientToServer, { maxDepth });
     this.#incoming = compileEvents(definition.serverToClient, { maxDepth });
     this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
+    const streams = streamSettings(options, "bindClient");
     this.#streams = new StreamEndpoint({
-      namespace: path, side: "client", outgoing: this.#outgoing, incoming: this.#incoming,
+      namespace: path,
+      side: "client",
+      outgoing: this.#outgoing,
+      incoming: this.#incoming,
       handlerOf: (event) => this.#handlers.get(event)?.[0],
       send: (event, args) => socket.emit(event, ...args),
       sendReport: (report) => this.sendReport(report),
       report: (error) => this.report(error),
-      window: DEFAULT_STREAM_WINDOW, maxOpen: DEFAULT_MAX_STREAMS,
+      window: streams.window,
+      maxOpen: streams.maxOpen,
     });
-    socket.on("disconnect", () => this.#streams.close(new ContractError("DISCONNECTED", { namespace: path })));
+    socket.on("disconnect", () => this.#streams.close(new ContractError("DISCONNECTED", { message: "The connection closed before the stream ended.", namespace: path })));
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
       else if (isStreamFrame(event)) this.#streams.receive(event, args);
@@ -99,11 +106,30 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
    * @example
    * const message = await chat.emit("message:send", { room: "lobby", text: "hi" });
    */
-  emit<TEvent extends SendEventName<TContract, TPath>>(
+  emit<TEvent extends EmitName<TContract, TPath>>(
     event: TEvent,
     ...args: InferArgsInput<EventOf<SendEvents<TContract, TPath>, TEvent>>
   ): EmitResult<EventOf<SendEvents<TContract, TPath>, TEvent>> {
     return this.#send(event, args, this.#ackTimeout) as never;
+  }
+
+  /**
+   * Requests a stream (a client-to-server event with `stream` or a `streamOf()` argument): its
+   * arguments are checked first (`INVALID_PAYLOAD` is thrown here, nothing sent); give
+   * `{ signal, window }` after them. Read the items with `for await`; `ack` is the final
+   * acknowledgement; `break`, `cancel()` or the signal cancels, and the server's generator is
+   * closed within one round trip.
+   *
+   * @example
+   * const results = chat.stream("search", "cats", { signal });
+   * for await (const row of results) render(row);
+   * const { total } = await results.ack;
+   */
+  stream<TEvent extends StreamName<TContract, TPath>>(
+    event: TEvent,
+    ...args: StreamArgs<EventOf<SendEvents<TContract, TPath>, TEvent>>
+  ): StreamResult<EventOf<SendEvents<TContract, TPath>, TEvent>> {
+    return this.#streams.request(event, args) as never;
   }
 
   /**
@@ -197,7 +223,7 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     try {
       definition = checkOutgoing(this.#outgoing, event, args, this.namespace);
     } catch (error) {
-      if (this.#outgoing.get(event)?.ack !== undefined) return Promise.reject(error);
+      if (ContractError.is(error) && this.#outgoing.get(event)?.ack !== undefined) return Promise.reject(error);
       throw error;
     }
     if (definition.ack === undefined) {

@@ -1,4 +1,4 @@
-import type { ClientToServerOf, ContractDefinition, ContractError, EventDefinition, ServerToClientOf } from "@socket-contract/contract";
+import type { ClientToServerOf, ContractDefinition, ContractError, EmitEventName, EventDefinition, ServerToClientOf, StreamEventName } from "@socket-contract/contract";
 
 export interface BindClientOptions {
   /** How long an emit waits for its acknowledgement when no `timeout(ms)` is given. Default 10,000 ms. */
@@ -9,6 +9,14 @@ export interface BindClientOptions {
    * is parsed. Default 128 (a tree of 64 generations of `{ children: [...] }`); `Infinity` turns it off. The server's `maxDepth` does the same.
    */
   readonly maxDepth?: number;
+  /**
+   * How many items of a stream may be in flight, unread, when this client receives them (its
+   * credit window): the items of a stream it requested (unless the call says `{ window }`), or an
+   * upload the server sends it. Default 16.
+   */
+  readonly streamWindow?: number;
+  /** How many streams the server may have open on this client at once; the next is refused with `RATE_LIMITED`. Default 64. */
+  readonly maxStreams?: number;
 }
 
 /** Sees `contract:error` reports from the server and every incoming event this client refused. */
@@ -17,6 +25,10 @@ export type ClientErrorHandler = (error: ContractError) => void;
 export type SendEvents<TContract extends ContractDefinition, TPath extends string> = ClientToServerOf<TContract, TPath>;
 export type ReceiveEvents<TContract extends ContractDefinition, TPath extends string> = ServerToClientOf<TContract, TPath>;
 export type SendEventName<TContract extends ContractDefinition, TPath extends string> = keyof SendEvents<TContract, TPath> & string;
+/** The client-to-server events sent with `emit`: every one that does not stream. */
+export type EmitName<TContract extends ContractDefinition, TPath extends string> = EmitEventName<SendEvents<TContract, TPath>>;
+/** The client-to-server events requested with `stream`. */
+export type StreamName<TContract extends ContractDefinition, TPath extends string> = StreamEventName<SendEvents<TContract, TPath>>;
 export type ReceiveEventName<TContract extends ContractDefinition, TPath extends string> = keyof ReceiveEvents<TContract, TPath> & string;
 
 /** The definition of one event in a direction's event map. */

@@ -10,7 +10,7 @@ import {
   matchNamespace,
   type ServerToServerOf,
 } from "@socket-contract/contract";
-import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, compileSchema, depthLimit, installCompiler, readAcks, receive } from "@socket-contract/contract/protocol";
+import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, compileSchema, depthLimit, installCompiler, readAcks, receive, streamSettings } from "@socket-contract/contract/protocol";
 import type { Server } from "socket.io";
 import { reportAdapterErrors } from "./adapter-errors.js";
 import { createReporter } from "./errors.js";
@@ -48,6 +48,7 @@ export class BoundServer<TContract extends ContractDefinition> {
     this.#report = createReporter(options.onError);
     const limits = limitSettings(options);
     const maxDepth = depthLimit(options.maxDepth, "bindServer");
+    const streams = streamSettings(options, "bindServer");
     const checkVersion = versionCheck(contract, options.versionPolicy ?? "accept", this.#report);
     const staticPaths = ["/"];
     for (const [path, definition] of Object.entries(contract.namespaces)) {
@@ -56,7 +57,7 @@ export class BoundServer<TContract extends ContractDefinition> {
       // each concrete path becomes a child namespace on first use, with its own adapter.
       const raw = pattern === undefined ? io.of(path) : io.of(pattern.pattern.regExp);
       if (pattern === undefined) staticPaths.push(path);
-      this.#namespaces.set(path, new BoundNamespace(raw, definition, { ackTimeout: this.#ackTimeout, report: this.#report, limits, checkVersion, maxDepth, pattern }));
+      this.#namespaces.set(path, new BoundNamespace(raw, definition, { ackTimeout: this.#ackTimeout, streams, report: this.#report, limits, checkVersion, maxDepth, pattern }));
     }
     // The main namespace carries serverSideEmit, so its adapter is watched too.
     for (const path of new Set(staticPaths)) reportAdapterErrors(io.of(path), this.#report);

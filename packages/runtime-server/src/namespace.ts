@@ -1,5 +1,5 @@
 import { type ContractDefinition, ContractError, type InferArgsInput, type NamespaceDefinition } from "@socket-contract/contract";
-import { compileEvents, parseValue, prepareSchema, splitHandshake } from "@socket-contract/contract/protocol";
+import { type StreamSettings, compileEvents, parseValue, prepareSchema, splitHandshake } from "@socket-contract/contract/protocol";
 import type { Namespace, Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { connectError } from "./errors.js";
@@ -25,6 +25,7 @@ type ChildRuntime = NamespaceRuntime & { readonly params: unknown };
 
 interface NamespaceOptions {
   ackTimeout: number;
+  streams: StreamSettings;
   report: (error: ContractError, context: ErrorContext) => void;
   limits?: LimitSettings;
   checkVersion?: VersionCheck;
@@ -82,6 +83,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       auth: definition.auth === undefined ? undefined : prepareSchema(definition.auth),
       data: definition.data === undefined ? undefined : prepareSchema(definition.data),
       ackTimeout: options.ackTimeout,
+      streams: options.streams,
       report: options.report,
     };
     raw.use((socket, next) => {
@@ -104,7 +106,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     const raw = this.raw.server.of(path);
     // A child Socket.IO dropped (`cleanupEmptyChildNamespaces`) and made again is bound again.
     if (child === undefined || child.raw !== raw) {
-      child = new BoundNamespace<TContract, TPath>(raw, {}, { ackTimeout: this.#runtime.ackTimeout, report: this.#runtime.report, maxDepth: this.#maxDepth }, this.#childRuntime(raw));
+      child = new BoundNamespace<TContract, TPath>(raw, {}, { ackTimeout: this.#runtime.ackTimeout, streams: this.#runtime.streams, report: this.#runtime.report, maxDepth: this.#maxDepth }, this.#childRuntime(raw));
       this.#children!.set(path, child);
     }
     return child;

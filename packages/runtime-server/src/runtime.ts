@@ -1,5 +1,5 @@
 import type { AnySchema, ContractError } from "@socket-contract/contract";
-import { type EventCatalog, checkOutgoing, requestAck, requestAcks } from "@socket-contract/contract/protocol";
+import { type EventCatalog, type StreamSettings, checkOutgoing, requestAck, requestAcks } from "@socket-contract/contract/protocol";
 import type { ErrorContext } from "./types.js";
 
 /** What every socket and broadcast of one namespace shares: built once per namespace, never per socket. */
@@ -12,6 +12,8 @@ export interface NamespaceRuntime {
   readonly auth: AnySchema | undefined;
   readonly data: AnySchema | undefined;
   readonly ackTimeout: number;
+  /** `streamWindow` and `maxStreams`. */
+  readonly streams: StreamSettings;
   readonly report: (error: ContractError, context: ErrorContext) => void;
 }
 

@@ -7,13 +7,26 @@ import {
   type InferAuth,
   type InferNamespaceParams,
   type InferSocketData,
+  type StreamArgs,
+  type StreamResult,
 } from "@socket-contract/contract";
-import { CONTRACT_ERROR_EVENT, type ContractErrorReport, type Handler, type Receiver, type RunningHandlers, fromWireError, receive, StreamEndpoint, isStreamFrame, STREAM_OPEN, DEFAULT_STREAM_WINDOW, DEFAULT_MAX_STREAMS } from "@socket-contract/contract/protocol";
+import {
+  CONTRACT_ERROR_EVENT,
+  type ContractErrorReport,
+  type Handler,
+  type Receiver,
+  type RunningHandlers,
+  STREAM_OPEN,
+  StreamEndpoint,
+  fromWireError,
+  isStreamFrame,
+  receive,
+} from "@socket-contract/contract/protocol";
 import type { Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { type LimitSettings, SocketLimits } from "./limits.js";
 import { type NamespaceRuntime, emitToSocket } from "./runtime.js";
-import type { ClientEventName, ClientEvents, EventOf, ServerEventName, ServerEvents } from "./types.js";
+import type { ClientEventName, ClientEvents, EventOf, ServerEventName, ServerEvents, ServerStreamEventName } from "./types.js";
 
 type Path<TContract extends ContractDefinition, TPath extends string> = TPath & keyof TContract["namespaces"] & string;
 
@@ -63,31 +76,51 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
     this.raw.onAny(BoundSocket.#onAny);
   }
 
+  /** This connection's streams, both ways; made at the first stream frame or request. */
   #streams: StreamEndpoint | undefined;
-  streamsOf(): StreamEndpoint {
+
+  #streamsOf(): StreamEndpoint {
     if (this.#streams !== undefined) return this.#streams;
     const runtime = this.#runtime;
     const raw = this.raw;
     const streams = new StreamEndpoint({
-      namespace: runtime.path, side: "server", outgoing: runtime.outgoing, incoming: runtime.incoming,
+      namespace: runtime.path,
+      side: "server",
+      outgoing: runtime.outgoing,
+      incoming: runtime.incoming,
       handlerOf: (event) => this.#handlers?.get(event)?.[0],
       send: (event, args) => raw.emit(event, ...args),
       sendReport: (report) => this.sendReport(report),
       report: (error) => this.report(error),
-      window: DEFAULT_STREAM_WINDOW, maxOpen: DEFAULT_MAX_STREAMS,
+      window: runtime.streams.window,
+      maxOpen: runtime.streams.maxOpen,
     });
-    raw.once("disconnect", () => streams.close(new ContractError("DISCONNECTED", { namespace: runtime.path })));
+    raw.once("disconnect", () => streams.close(new ContractError("DISCONNECTED", { message: "The connection closed before the stream ended.", namespace: runtime.path })));
     return (this.#streams = streams);
   }
-  stream(event: string, ...args: unknown[]): any {
-    return this.streamsOf().request(event, args);
+
+  /**
+   * Requests a stream from this client (a server-to-client event with `stream` or a `streamOf()`
+   * argument): its arguments are checked first (`INVALID_PAYLOAD` is thrown here, nothing sent);
+   * give `{ signal, window }` after them. The result is read with `for await`, exposes the final
+   * acknowledgement as `ack`, and is cancelled by `break`, `cancel()` or the signal.
+   *
+   * @example
+   * for await (const { pct } of socket.stream("progress", jobId)) bar.update(pct);
+   */
+  stream<TEvent extends ServerStreamEventName<TContract, TPath>>(
+    event: TEvent,
+    ...args: StreamArgs<EventOf<ServerEvents<TContract, TPath>, TEvent>>
+  ): StreamResult<EventOf<ServerEvents<TContract, TPath>, TEvent>> {
+    return this.#streamsOf().request(event, args) as never;
   }
 
   #receive(event: string, args: unknown[]): void {
-    if (isStreamFrame(event) && event !== STREAM_OPEN) return this.streamsOf().receive(event, args);
+    // Frames of open streams are bounded by their credit, not by the per-event rate limit.
+    if (isStreamFrame(event) && event !== STREAM_OPEN) return this.#streamsOf().receive(event, args);
     if (this.#limits !== undefined && !this.#limits.admit(this, event, args)) return;
     if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
-    else if (event === STREAM_OPEN) this.streamsOf().receive(event, args);
+    else if (event === STREAM_OPEN) this.#streamsOf().receive(event, args);
     else receive(this, event, args);
   }
 

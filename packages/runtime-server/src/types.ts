@@ -3,11 +3,13 @@ import type {
   ContractDefinition,
   ContractError,
   ContractIdentity,
+  EmitEventName,
   EventDefinition,
   InferAckOutput,
   InferNamespacePath,
   ServerToClientOf,
   ServerToServerOf,
+  StreamEventName,
 } from "@socket-contract/contract";
 
 /** Where an error happened, as `onError` is told. */
@@ -60,6 +62,14 @@ export interface BindServerOptions {
    * decides, returning `true` to admit.
    */
   readonly versionPolicy?: VersionPolicy;
+  /**
+   * How many items of a stream may be in flight, unread, when this side receives them (its credit
+   * window): a client's upload through `streamOf()` (unless the `streamOf()` says), or the items a
+   * client sends when the server requests a stream. Default 16.
+   */
+  readonly streamWindow?: number;
+  /** How many streams one client may have open on its connection at once; the next is refused with `RATE_LIMITED`. Default 64. */
+  readonly maxStreams?: number;
 }
 
 /**
@@ -79,11 +89,14 @@ export interface RateLimitOptions {
 export type ClientEvents<TContract extends ContractDefinition, TPath extends string> = ClientToServerOf<TContract, TPath>;
 export type ServerEvents<TContract extends ContractDefinition, TPath extends string> = ServerToClientOf<TContract, TPath>;
 export type ClientEventName<TContract extends ContractDefinition, TPath extends string> = keyof ClientEvents<TContract, TPath> & string;
-export type ServerEventName<TContract extends ContractDefinition, TPath extends string> = keyof ServerEvents<TContract, TPath> & string;
+/** The server-to-client events sent with `emit`: every one that does not stream. */
+export type ServerEventName<TContract extends ContractDefinition, TPath extends string> = EmitEventName<ServerEvents<TContract, TPath>>;
+/** The server-to-client events the server requests with `socket.stream`. */
+export type ServerStreamEventName<TContract extends ContractDefinition, TPath extends string> = StreamEventName<ServerEvents<TContract, TPath>>;
 export type InterServerEventName<TContract extends ContractDefinition> = keyof ServerToServerOf<TContract> & string;
 
 /** The event names a broadcast may carry without acknowledgements. */
-export type EventWithoutAck<TEvents> = { [TName in keyof TEvents & string]: TEvents[TName] extends { readonly ack: unknown } ? never : TName }[keyof TEvents & string];
+export type EventWithoutAck<TEvents> = Extract<{ [TName in keyof TEvents & string]: TEvents[TName] extends { readonly ack: unknown } ? never : TName }[keyof TEvents & string], EmitEventName<TEvents>>;
 
 /** What a broadcast returns: for an ack-bearing event, a promise of every recipient's validated acknowledgement. */
 export type BroadcastResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: unknown } ? Promise<InferAckOutput<TEvent>[]> : void;
