@@ -3,6 +3,7 @@ import * as core from "zod/v4/core";
 import { BinaryExample, exampleOf } from "./example-value.js";
 import { COMPONENTS_PREFIX, type JsonSchema } from "./json-schema.js";
 import { type ProtocolNames, ackEnvelope, argumentsPayload, protocolSchemas } from "./protocol-schemas.js";
+import { streamFrameMessages, streamMessages } from "./stream-messages.js";
 import { type WireContract, type WireContractOptions, type WireEvent, type WireNamespace, wireContract } from "./wire-contract.js";
 
 /** An AsyncAPI 3.0 document as plain JSON data. */
@@ -14,6 +15,9 @@ const CONVENTIONS = [
   "A message's payload is the event's single argument, or the array of its arguments when it has none or several.",
   "An event with an acknowledgement is answered through Socket.IO's ack callback with the operation's reply: `{ ok: true, data }` or `{ ok: false, error }`.",
   "An event without acknowledgement that the receiver refuses is answered with the event `contract:error`.",
+  "An event that streams never travels under its own name: the requester sends `contract:open` with a stream id, the event's name, a credit and the arguments;",
+  "items travel as `contract:item` (id, item) within the credit the receiver grants with `contract:credit` (id, n); the responder ends with `contract:end` (id, the ack envelope);",
+  "`contract:cancel` (id) stops a stream. Stream ids are odd when a client opens the stream, even when the server does.",
 ].join(" ");
 
 /**
@@ -64,6 +68,9 @@ function namespaceChannel(namespace: WireNamespace, wire: WireContract, names: P
   const description = [namespace.description, `The Socket.IO namespace \`${namespace.path}\`.`].filter(Boolean).join("\n\n");
   const channel = eventsChannel(namespace.id, namespace.path, description, [...namespace.clientToServer, ...namespace.serverToClient], wire, names, operations);
   const messages = channel.messages as Record<string, unknown>;
+  if ([...namespace.clientToServer, ...namespace.serverToClient].some((event) => event.stream !== undefined || event.upload !== undefined)) {
+    streamFrameMessages(namespace.id, messages, operations, names, (wanted) => freeName(wanted, (n) => n in messages));
+  }
   const id = freeName("contractError", (n) => n in messages);
   messages[id] = {
     name: "contract:error",
@@ -100,6 +107,10 @@ function eventsChannel(
     // An event name used in both directions ("typing" both ways) gives two messages.
     const shared = camels.filter((camel) => camel === event.camel).length > 1;
     const messageId = freeName(shared ? `${event.camel}From${event.direction === "clientToServer" ? "Client" : "Server"}` : event.camel, (n) => n in messages);
+    if (event.stream !== undefined || event.upload !== undefined) {
+      streamMessages(event, id, messageId, messages, operations, names, (wanted) => freeName(wanted, (n) => n in messages));
+      continue;
+    }
     messages[messageId] = eventMessage(event, wire);
     const reply = event.ack === undefined ? undefined : freeName(`${messageId}Ack`, (n) => n in messages);
     if (reply !== undefined) messages[reply] = ackMessage(event, wire, names);

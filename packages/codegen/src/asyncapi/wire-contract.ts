@@ -1,4 +1,4 @@
-import type { AnySchema as ContractSchema, Contract, EventDefinition, EventMap, ZodSchema as AnySchema } from "@socket-contract/contract";
+import { type AnySchema as ContractSchema, type Contract, type EventDefinition, type EventMap, streamOfInfo, type ZodSchema as AnySchema } from "@socket-contract/contract";
 import { camelCase, folderOf, pascalCase } from "../model/naming.js";
 import { type ConversionWarning, type JsonSchema, SchemaConverter } from "./json-schema.js";
 
@@ -43,8 +43,13 @@ export interface WireEvent {
   readonly camel: string;
   readonly direction: Direction;
   readonly description?: string;
+  /** The arguments as they travel; for a stream event, in `contract:open`, without the `streamOf()` one. */
   readonly args: readonly WireArgument[];
   readonly ack?: WireValue;
+  /** The items the responder sends (`stream`), each a `contract:item` frame. */
+  readonly stream?: WireValue;
+  /** The items the requester sends (a `streamOf()` last argument). */
+  readonly upload?: WireUpload;
   /** Custom error codes, sorted, with the schema of their `data`. */
   readonly errors: readonly { readonly code: string; readonly data: JsonSchema }[];
   /** `namespaces["/chat"].clientToServer["message:send"]`, for messages. */
@@ -60,6 +65,12 @@ export interface WireValue {
 }
 
 export type WireArgument = WireValue;
+
+export interface WireUpload {
+  readonly item: WireValue;
+  readonly window?: number;
+  readonly maxItems?: number;
+}
 
 export interface WireContractOptions {
   /** The contract module's exports: an exported schema becomes a named shared schema (`Message`). */
@@ -110,13 +121,27 @@ function events(converter: SchemaConverter, map: EventMap | undefined, direction
       const definition = map![name]!;
       const eventPlace = `${place}[${JSON.stringify(name)}]`;
       const eventStem = `${stem}${pascalCase(name)}`;
+      const last = definition.args.length - 1;
+      const upload = last >= 0 ? streamOfInfo(definition.args[last]) : undefined;
+      const sent = upload === undefined ? definition.args : definition.args.slice(0, last);
       return {
         name,
         camel: camelCase(name) || "event",
         direction,
         ...optional("description", definition.description),
-        args: definition.args.map((arg, index) => value(converter, arg, `${eventPlace}.args[${index}]`, `${eventStem}Arg${index}`)),
+        args: sent.map((arg, index) => value(converter, arg, `${eventPlace}.args[${index}]`, `${eventStem}Arg${index}`)),
         ...optional("ack", definition.ack === undefined ? undefined : value(converter, definition.ack, `${eventPlace}.ack`, `${eventStem}Ack`)),
+        ...optional("stream", definition.stream === undefined ? undefined : value(converter, definition.stream, `${eventPlace}.stream`, `${eventStem}Item`)),
+        ...optional(
+          "upload",
+          upload === undefined
+            ? undefined
+            : {
+                item: value(converter, upload.item, `${eventPlace}.args[${last}]`, `${eventStem}UploadItem`),
+                ...optional("window", upload.window),
+                ...optional("maxItems", upload.maxItems),
+              },
+        ),
         errors: Object.keys(definition.errors ?? {})
           .sort()
           .map((code) => ({ code, data: converter.convert(definition.errors![code]!, `${eventPlace}.errors.${code}`, `${eventStem}${pascalCase(code)}`) })),

@@ -15,7 +15,7 @@ export interface ContractChange {
   readonly namespace?: string;
   readonly direction?: Direction;
   readonly event?: string;
-  readonly part: "contract" | "namespace" | "auth" | "data" | "event" | "args" | "ack" | "errors";
+  readonly part: "contract" | "namespace" | "auth" | "data" | "event" | "args" | "ack" | "stream" | "upload" | "errors";
   /** Where in the part: `[0].text` in the arguments, `history[].author` in an ack, `ROOM_FULL.capacity` in errors. */
   readonly path: string;
   readonly change: string;

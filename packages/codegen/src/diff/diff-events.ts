@@ -5,7 +5,7 @@ import { type CompareContext, compareSchemas } from "./compare-schemas.js";
 /** A change found inside one event, before it is placed in its namespace. */
 export interface EventChange extends Verdict {
   readonly event: string;
-  readonly part: "event" | "args" | "ack" | "errors";
+  readonly part: "event" | "args" | "ack" | "stream" | "upload" | "errors";
   readonly path: string;
   readonly change: string;
 }
@@ -83,6 +83,13 @@ function diffEvent(before: WireEvent, after: WireEvent, direction: Direction, co
   if (before.ack === undefined || after.ack === undefined) {
     if (before.ack !== after.ack) at("ack", "", after.ack === undefined ? "acknowledgement removed" : "acknowledgement added", (after.ack === undefined ? ACK_REMOVED : ACK_ADDED)[direction]);
   } else valueChanges(before.ack, after.ack, "", flowOf(direction, "ack"), "acknowledgement", context, (path, change, found) => at("ack", path, change, found));
+  // The responder's items flow as its ack does, the requester's as its arguments do.
+  streamChanges(before.stream, after.stream, "items the responder streams", flowOf(direction, "ack"), context, (path, change, found) => at("stream", path, change, found));
+  streamChanges(before.upload?.item, after.upload?.item, "items the requester streams (streamOf)", argsFlow, context, (path, change, found) => at("upload", path, change, found));
+  if (before.upload !== undefined && after.upload !== undefined && before.upload.maxItems !== after.upload.maxItems) {
+    const narrows = after.upload.maxItems !== undefined && (before.upload.maxItems === undefined || after.upload.maxItems < before.upload.maxItems);
+    at("upload", "", `maxItems ${before.upload.maxItems ?? "none"} → ${after.upload.maxItems ?? "none"}`, classify(argsFlow, { narrows, widens: !narrows }));
+  }
   const errorFlow = flowOf(direction, "ack");
   const oldErrors = new Map(before.errors.map((error) => [error.code, error.data]));
   const newErrors = new Map(after.errors.map((error) => [error.code, error.data]));
@@ -114,9 +121,30 @@ function valueChanges(
   for (const change of compareSchemas(before.schema, after.schema, context, path)) report(change.path, change.change, classify(flow, change));
 }
 
+/**
+ * A stream's items added, removed or changed. Adding or removing one changes how the event is
+ * requested (`stream()` and `contract:open` instead of `emit()`), which breaks both sides.
+ */
+function streamChanges(
+  before: WireValue | undefined,
+  after: WireValue | undefined,
+  noun: string,
+  flow: Flow,
+  context: CompareContext,
+  report: (path: string, change: string, found: Verdict) => void,
+): void {
+  if (before === undefined && after === undefined) return;
+  if (before === undefined || after === undefined) {
+    const reason = "the event is requested another way (stream() and contract:open, or emit()): each side refuses what the other sends";
+    report("", `${noun} ${after === undefined ? "removed" : "added"}`, verdict(["old-clients", "old-servers"], reason));
+    return;
+  }
+  valueChanges(before, after, "", flow, noun, context, report);
+}
+
 /** What makes two events the same apart from their name, for telling a rename from a removal. */
 function shape(event: WireEvent): string {
-  return JSON.stringify({ args: event.args, ack: event.ack ?? null, errors: event.errors });
+  return JSON.stringify({ args: event.args, ack: event.ack ?? null, stream: event.stream ?? null, upload: event.upload ?? null, errors: event.errors });
 }
 
 function join(code: string, path: string): string {

@@ -107,7 +107,9 @@ function eventCard(event: WireEvent, namespace: string, variable: string, wire: 
   const pills = [`<span class="pill ${info.short}">${info.arrow}</span>`];
   pills.push(event.ack === undefined ? `<span class="pill s2c">no ack</span>` : `<span class="pill ack">ack</span>`);
   if (event.errors.length > 0) pills.push(`<span class="pill err">${event.errors.length} error${event.errors.length === 1 ? "" : "s"}</span>`);
-  if (JSON.stringify(event.args).includes('"format":"binary"')) pills.push(`<span class="pill bin">binary</span>`);
+  if (event.stream !== undefined) pills.push(`<span class="pill ack">streams items</span>`);
+  if (event.upload !== undefined) pills.push(`<span class="pill ack">streams uploads</span>`);
+  if (JSON.stringify([event.args, event.stream, event.upload]).includes('"format":"binary"')) pills.push(`<span class="pill bin">binary</span>`);
   const snippets = eventSnippets(event, variable, wire.schemas);
   const clientFirst = event.direction !== "serverToClient";
   const figures = [
@@ -119,11 +121,31 @@ function eventCard(event: WireEvent, namespace: string, variable: string, wire: 
 ${prose(event.description)}
 <div class="label">Arguments</div>
 ${argumentsTable(event)}
-${event.ack === undefined ? "" : `<div class="label">Acknowledgement${event.ack.optional ? " (may be empty)" : ""}</div>${valueTable(event.ack.schema)}`}
+${streamTables(event)}
+${event.ack === undefined ? "" : `<div class="label">${event.stream === undefined && event.upload === undefined ? "Acknowledgement" : "Acknowledgement (ends the stream)"}${event.ack.optional ? " (may be empty)" : ""}</div>${valueTable(event.ack.schema)}`}
 ${errorsTable(event)}
 <div class="label">Example</div>
 <div class="examples${figures.length === 1 ? " single" : ""}">${figures.map(([side, code]) => `<figure class="code"><figcaption>${side}</figcaption><pre>${code}</pre></figure>`).join("")}</div>
 </article>`;
+}
+
+/**
+ * What a stream event carries besides its arguments: the items the requester sends (a `streamOf()`
+ * argument) and the items the responder sends, each a `contract:item` frame within the credit the
+ * receiver grants, and how the stream ends.
+ */
+function streamTables(event: WireEvent): string {
+  if (event.stream === undefined && event.upload === undefined) return "";
+  const parts: string[] = [];
+  if (event.upload !== undefined) {
+    const limits = [event.upload.maxItems === undefined ? "" : `at most ${event.upload.maxItems} items`, event.upload.window === undefined ? "" : `window ${event.upload.window}`].filter(Boolean).join(", ");
+    parts.push(`<div class="label">Items the requester sends${limits === "" ? "" : ` (${limits})`}</div>${valueTable(event.upload.item.schema)}`);
+  }
+  if (event.stream !== undefined) parts.push(`<div class="label">Items the responder sends</div>${valueTable(event.stream.schema)}`);
+  parts.push(
+    `<p class="empty">Requested with <code>stream()</code>: on the wire <code>contract:open</code>, then <code>contract:item</code> frames within the credit each receiver grants with <code>contract:credit</code>, and <code>contract:end</code> with ${event.ack === undefined ? "no data" : "the acknowledgement"}; <code>contract:cancel</code> stops it.</p>`,
+  );
+  return parts.join("\n");
 }
 
 function argumentsTable(event: WireEvent): string {

@@ -29,6 +29,7 @@ export function eventSnippets(event: WireEvent, variable: string, components: Co
   const answer = event.ack === undefined ? undefined : value(exampleOf(event.ack.schema, components), 2);
   const handler = (body: string): string => `(${params}) =&gt; {\n${body}\n}`;
   const returns = answer === undefined ? `  ${comment("handle it")}` : `  ${comment("handle it, then answer:")}\n  ${kw("return")} ${answer};`;
+  if (event.stream !== undefined || event.upload !== undefined) return streamSnippets(event, variable, params === "" ? "" : params, answer, components);
   if (event.direction === "clientToServer") {
     return {
       client: answer === undefined ? `${variable}.emit(${call});` : `${kw("const")} ack = ${kw("await")} ${variable}.emit(${call});`,
@@ -48,6 +49,29 @@ export function eventSnippets(event: WireEvent, variable: string, components: Co
     client: comment("between servers only: clients never see this event"),
     server: `${answer === undefined ? "" : `${kw("const")} answers = ${kw("await")} `}server.serverSideEmit(${call});\nserver.onServerSide(${str(event.name)}, ${handler(returns)});`,
   };
+}
+
+/** A stream: the requester reads it with `for await` (and sends its items from an iterable), the responder is an async generator. */
+function streamSnippets(event: WireEvent, variable: string, params: string, answer: string | undefined, components: Components): Snippets {
+  const item = event.stream === undefined ? undefined : value(exampleOf(event.stream.schema, components), 2);
+  const args = [str(event.name), ...event.args.map((arg) => value(exampleOf(arg.schema, components), 2)), ...(event.upload === undefined ? [] : ["chunks()"])];
+  const sender = event.direction === "clientToServer" ? variable : "socket";
+  const requester = [
+    `${kw("const")} stream = ${sender}.stream(${fits(args, 50 - sender.length - 22) ? args.join(", ") : `\n  ${args.join(",\n  ")},\n`});`,
+    ...(event.stream === undefined ? [] : [`${kw("for await")} (${kw("const")} item ${kw("of")} stream) render(item);`]),
+    `${kw("const")} ack = ${kw("await")} stream.ack;`,
+  ].join("\n");
+  const handlerParams = event.upload === undefined ? params : params === "" ? "items" : `${params}, items`;
+  const body = [
+    ...(event.upload === undefined ? [] : [`  ${kw("for await")} (${kw("const")} part ${kw("of")} items) save(part);`]),
+    ...(item === undefined ? [] : [`  ${kw("yield")} ${item};`]),
+    ...(answer === undefined ? [] : [`  ${kw("return")} ${answer};`]),
+  ].join("\n");
+  const responder = item === undefined ? `${kw("async")} (${handlerParams}) =&gt; {\n${body}\n}` : `${kw("async function*")} (${handlerParams}) {\n${body}\n}`;
+  if (event.direction === "clientToServer") {
+    return { client: requester, server: `${variable}.on(${str("connection")}, (socket) =&gt; {\n  socket.on(${str(event.name)}, ${responder.replace(/\n/g, "\n  ")});\n});` };
+  }
+  return { client: `${variable}.on(${str(event.name)}, ${responder});`, server: `${comment("from one socket")}\n${requester}` };
 }
 
 /** How a client connects to a namespace, with its `auth` and a reaction to a version refusal. */

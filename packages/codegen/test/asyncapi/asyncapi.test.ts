@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as chatExample from "../../../../examples/chat/contract/src/contract.js";
 import * as chatFixture from "../../../../test/fixtures/chat-contract.js";
+import * as streamFixture from "../../../../test/fixtures/stream-contract.js";
 import { buildAsyncApi } from "../../src/asyncapi/build-asyncapi.js";
 import { renderAsyncApi } from "../../src/asyncapi/render-asyncapi.js";
 import { wireContract } from "../../src/asyncapi/wire-contract.js";
@@ -23,6 +24,7 @@ const fixtures: [string, Record<string, unknown> & { contract: Contract }][] = [
   ["codegen fixture chat", codegenChat],
   ["codegen fixture constructs", constructs],
   ["codegen fixture options", { ...options, contract: options.api }],
+  ["test/fixtures/stream-contract.ts", { ...streamFixture, contract: streamFixture.streamContract }],
 ];
 
 // Spectral's severities: 0 error, 1 warning, 2 information, 3 hint. The parser takes seconds per
@@ -162,5 +164,30 @@ describe("socket-contract asyncapi", () => {
       'namespaces["/"].clientToServer["at"].args[0] at tags: A Set, shown as an array of distinct items: JSON sends a Set as {}; it needs a Socket.IO parser that keeps it (such as msgpack).',
     ]);
     expect(wireContract(chatExample.contract, { exports: chatExample }).warnings).toEqual([]);
+  });
+
+  it("describes a stream's frames: contract:open with its header and arguments, items each way, the end with the ack envelope, credit and cancel", () => {
+    const document = buildAsyncApi(streamFixture.streamContract, { exports: streamFixture }) as Record<string, any>;
+    const messages = document.channels.s.messages;
+    expect(messages.count.name).toBe("contract:open");
+    expect(messages.count.payload.items[0].properties.event).toEqual({ type: "string", const: "count" });
+    expect(messages.count.payload.items[1].properties.n).toMatchObject({ type: "integer" });
+    expect(messages.countItem).toMatchObject({ name: "contract:item", payload: { items: [{ type: "integer" }, { properties: { i: { type: "integer" } } }] } });
+    const [ok, failed] = messages.countEnd.payload.items[1].oneOf;
+    expect(ok.properties.data.properties.total).toEqual({ type: "number" });
+    expect(failed.properties.error.oneOf[0].properties.code).toEqual({ type: "string", const: "TOO_MANY" });
+    // An upload: the open carries the arguments before the streamOf() one; its items go the other way.
+    expect(messages.upload.payload.items).toHaveLength(2);
+    expect(messages.uploadUploadItem.payload.items[1]).toMatchObject({ type: "string", format: "binary", maxLength: 65_536 });
+    expect(messages.uploadItem).toBeUndefined();
+    // No ack: the end carries no data.
+    expect(messages.endlessEnd.payload.items[1].oneOf[0].properties.data).toBeUndefined();
+    expect(document.operations["s.receive.count"].messages).toEqual([{ $ref: "#/channels/s/messages/count" }]);
+    expect(document.operations["s.send.countItem"].action).toBe("send");
+    expect(document.operations["s.send.progress"].action).toBe("send");
+    expect(document.operations["s.receive.progressItem"].action).toBe("receive");
+    expect(messages.contractCredit.name).toBe("contract:credit");
+    expect(messages.contractCancel.name).toBe("contract:cancel");
+    expect(document.info.description).toContain("contract:open");
   });
 });

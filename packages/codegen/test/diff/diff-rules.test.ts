@@ -1,4 +1,4 @@
-import { binary, type Contract, defineContract, type EventMap, type NamespaceDefinition } from "@socket-contract/contract";
+import { binary, type Contract, defineContract, type EventMap, type NamespaceDefinition, streamOf } from "@socket-contract/contract";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type ContractChange, diffContracts } from "../../src/diff/diff-contracts.js";
@@ -238,6 +238,27 @@ const rules: { rule: string; old: Contract; new: Contract; forward: string[]; ba
     new: chat({ c2s: { send: { description: "Send a message.", args: [z.string().describe("new words")] } } }),
     forward: ["safe | c2s send | description changed"],
     backward: ["safe | c2s send | description changed"],
+  },
+  {
+    rule: "a field added to the items a server streams / removed from them",
+    old: chat({ c2s: { search: { args: [z.string()], stream: z.object({ id: z.string() }) } } }),
+    new: chat({ c2s: { search: { args: [z.string()], stream: z.object({ id: z.string(), at: z.number() }) } } }),
+    forward: ["safe | c2s search stream.at | field added (required)"],
+    backward: ["old-clients | c2s search stream.at | field removed (was required)"],
+  },
+  {
+    rule: "the items a client uploads through streamOf() narrowed / widened",
+    old: chat({ c2s: { upload: { args: [z.string(), streamOf(z.string().max(10), { maxItems: 5 })] } } }),
+    new: chat({ c2s: { upload: { args: [z.string(), streamOf(z.string().max(5), { maxItems: 3 })] } } }),
+    forward: ["old-clients | c2s upload upload | maxLength 10 → 5", "old-clients | c2s upload upload | maxItems 5 → 3"],
+    backward: ["old-servers | c2s upload upload | maxLength 5 → 10", "old-servers | c2s upload upload | maxItems 3 → 5"],
+  },
+  {
+    rule: "an event that starts / stops streaming",
+    old: chat({ c2s: { search: { args: [z.string()], ack: z.array(z.string()) } } }),
+    new: chat({ c2s: { search: { args: [z.string()], stream: z.string(), ack: z.array(z.string()) } } }),
+    forward: ["old-clients+old-servers | c2s search stream | items the responder streams added"],
+    backward: ["old-clients+old-servers | c2s search stream | items the responder streams removed"],
   },
 ];
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as chatExample from "../../../../examples/chat/contract/src/contract.js";
 import { renderDocsPage } from "../../src/docs/render-docs.js";
+import * as streamFixture from "../../../../test/fixtures/stream-contract.js";
 import * as kitchenSink from "../asyncapi/fixtures/kitchen-sink.js";
 
 /** The text of an HTML fragment, tags dropped and entities read, as a reader sees it. */
@@ -80,5 +81,35 @@ describe("socket-contract docs: the page", () => {
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).not.toContain("<img");
     expect(html).toContain("<code>&lt;b&gt;</code> tags &amp; &quot;quotes&quot;.");
+  });
+});
+
+describe("socket-contract docs: streams", () => {
+  const page = renderDocsPage(streamFixture.streamContract, { exports: streamFixture });
+  const text = textOf(page);
+  const html = (id: string): string => page.slice(page.indexOf(`id="${id}"`), page.indexOf("</article>", page.indexOf(`id="${id}"`)));
+  const card = (id: string): string => textOf(html(id));
+
+  it("describes a stream's items, its end value and its frames", () => {
+    const count = card("event-s-c2s-count");
+    expect(count).toContain("streams items");
+    expect(html("event-s-c2s-count")).toMatch(/Items the responder sends<\/div><table[^]*?<td class="name">i<\/td><td class="type">integer<\/td>/);
+    expect(count).toContain("Acknowledgement (ends the stream)");
+    expect(count).toContain("contract:open");
+    expect(count).toContain("contract:credit");
+    expect(count).toContain("contract:end with the acknowledgement");
+    expect(count).toMatch(/const stream = s\.stream\(\s*"count",/);
+    expect(count).toContain("for await (const item of stream) render(item);");
+    expect(count).toMatch(/socket\.on\("count", async function\* \(payload\) \{\s*yield \{ i: /);
+  });
+
+  it("describes an upload's items, with the limits its streamOf() declares", () => {
+    const upload = card("event-s-c2s-upload");
+    expect(upload).toContain("streams uploads");
+    expect(upload).toContain("binary");
+    expect(html("event-s-c2s-upload")).toMatch(/Items the requester sends<\/div><table[^]*?<td class="type">Uint8Array<\/td>/);
+    expect(upload).toContain("for await (const part of items) save(part);");
+    expect(upload).toContain("chunks()");
+    expect(text).toContain("Items the requester sends");
   });
 });
