@@ -19,20 +19,22 @@ export function checkOutgoing(catalog: EventCatalog, event: string, args: unknow
     throw new ContractError("UNKNOWN_EVENT", { message: `"${event}" is not an event this side may send.`, event, namespace });
   }
   if (definition.stream !== undefined) throw new TypeError(`[socket-contract] "${event}" streams: request it with stream(), not emit()`);
-  return checkArgs(definition, args, namespace);
+  const refused = checkArgs(definition, args, namespace);
+  if (refused !== undefined) throw refused;
+  return definition;
 }
 
-/** `checkOutgoing` for a definition already looked up, stream events included. */
-export function checkArgs(definition: CompiledEvent, args: unknown[], namespace: string | undefined): CompiledEvent {
-  const event = definition.name;
+/**
+ * The argument check of an outgoing event already looked up (stream events included): returns the
+ * `INVALID_PAYLOAD` refusal, or rewrites `args` in place to what goes on the wire.
+ */
+export function checkArgs(definition: CompiledEvent, args: unknown[], namespace: string | undefined): ContractError | undefined {
   const parsed = parseArgs(definition, args);
-  if (!parsed.ok) {
-    throw new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, event, namespace });
-  }
+  if (!parsed.ok) return new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, event: definition.name, namespace });
   for (let index = 0; index < args.length; index++) {
     if (sendsParsedValue(definition.args[index]!)) args[index] = parsed.value[index];
   }
-  return definition;
+  return undefined;
 }
 
 /**

@@ -109,7 +109,9 @@ export class StreamEndpoint {
     const shape = declared.stream;
     if (shape === undefined) throw new TypeError(`[socket-contract] "${event}" does not stream: send it with emit()`);
     const options = args.length === declared.args.length + 1 ? readOptions(args.pop(), host, event) : {};
-    const definition = checkArgs(declared, args, host.namespace);
+    const refused = checkArgs(declared, args, host.namespace);
+    if (refused !== undefined) throw refused;
+    const definition = declared;
     const upload = shape.upload === undefined ? undefined : iteratorOf(args.pop());
     const id = this.#nextId;
     this.#nextId += 2;
