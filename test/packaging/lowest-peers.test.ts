@@ -21,7 +21,7 @@ export const contract = defineContract({
       auth: z.object({ token: z.string() }),
       data: z.object({ user: z.string() }),
       clientToServer: {
-        pay: { args: [z.object({ cents: z.number().int(), file: binary().optional() })], ack: z.string(), errors: { NOPE: z.object({ why: z.string() }) } },
+        pay: { args: [z.object({ cents: z.number().int(), file: z.optional(binary()) })], ack: z.string(), errors: { NOPE: z.object({ why: z.string() }) } },
         typing: { args: [z.boolean()] },
       },
       serverToClient: { paid: { args: [z.string()] }, ping: { args: [], ack: z.literal("pong") } },
