@@ -1,10 +1,12 @@
-import type { CodeBlockWriter, MethodDeclarationStructure, OptionalKind } from "ts-morph";
+import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { GeneratedSource } from "./generated-file.js";
 import { CodegenError } from "../errors.js";
 import type { EventModel, NamespaceModel } from "../model/contract-model.js";
 import type { TypeNode } from "../model/type-node.js";
 import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
+import { isStreamEvent } from "../model/event-model.js";
 import { parsersRegistration } from "./emit-parsers.js";
+import { handlerType, handlerTypes, localNames, promiseOf, senderTypes } from "./handler-type.js";
 import { docText, typeWriter } from "./type-writer.js";
 
 /** Members of the client class that no event may take. */
@@ -26,6 +28,7 @@ export function emitClient(file: GeneratedSource, namespace: NamespaceModel, sou
   file.addImportDeclarations([
     { moduleSpecifier: "@socket-contract/client", namedImports: [{ name: "BindClientOptions", isTypeOnly: true }, { name: "BoundClient", isTypeOnly: true }, { name: "ClientErrorHandler", isTypeOnly: true }, "bindClient"] },
     { isTypeOnly: true, moduleSpecifier: "socket.io-client", namedImports: ["Socket"] },
+    ...(namespace.clientToServer.some(isStreamEvent) ? [{ isTypeOnly: true, moduleSpecifier: "@socket-contract/contract", namedImports: ["ContractStream", "StreamCallOptions"] }] : []),
     contractImport(source, path, false),
   ]);
   const registration = parsersRegistration(path, contract);
@@ -54,7 +57,7 @@ export function emitClient(file: GeneratedSource, namespace: NamespaceModel, sou
     methods: [
       {
         name: "timeout",
-        docs: [docText(`The same client with an acknowledgement timeout of \`ms\` for the calls made through it.\n\n@example\nawait ${camel(namespace.pascal)}.timeout(2_000).${namespace.clientToServer[0]?.camel ?? "someEvent"}(...);`)],
+        docs: [docText(`The same client with an acknowledgement timeout of \`ms\` for the calls made through it.\n\n@example\nawait ${camel(namespace.pascal)}.timeout(2_000).${namespace.clientToServer.find((event) => !isStreamEvent(event))?.camel ?? "someEvent"}(...);`)],
         parameters: [{ name: "ms", type: "number" }],
         returnType: className,
         statements: [`return new ${className}(this.bound, this.bound.timeout(ms));`],
@@ -66,7 +69,7 @@ export function emitClient(file: GeneratedSource, namespace: NamespaceModel, sou
         returnType: "() => void",
         statements: ["return this.bound.onError(handler);"],
       },
-      ...namespace.clientToServer.map(sendMethod),
+      ...namespace.clientToServer.map((event) => (isStreamEvent(event) ? streamMethod(event) : sendMethod(event))),
       ...namespace.serverToClient.map(receiveMethod),
     ],
   });
@@ -102,8 +105,37 @@ function sendMethod(event: EventModel): OptionalKind<MethodDeclarationStructure>
   };
 }
 
+/** A method that requests a stream: the event's arguments, then `{ signal, window }`; it returns the typed stream at once. */
+function streamMethod(event: EventModel): OptionalKind<MethodDeclarationStructure> {
+  const items = event.stream === undefined ? "" : " Read the items with `for await`; `break`, `cancel()` or the `signal` cancels it.";
+  const ending = `${event.ack === undefined ? "" : " `ack` resolves with the validated acknowledgement after the last item."} A failure ends it with a \`ContractError\` typed as \`${event.pascal}Error\`${event.errors.length === 0 ? "" : ` (custom codes: ${event.errors.map((error) => `\`${error.code}\``).join(", ")})`}.`;
+  return {
+    name: event.camel,
+    docs: [docText(`${event.description === undefined ? "" : `${event.description}\n\n`}Requests the stream \`${event.name}\`.${items}${ending}`)],
+    parameters: [...event.args.map((arg) => ({ name: arg.name, type: typeWriter(arg.input) })), { name: "options", type: "StreamCallOptions", hasQuestionToken: true }],
+    returnType: (writer) => {
+      writer.write("ContractStream<");
+      typeWriter(event.stream?.output ?? { kind: "keyword", name: "never" })(writer);
+      writer.write(", ");
+      typeWriter(event.ack?.output ?? { kind: "keyword", name: "void" })(writer);
+      writer.write(">");
+    },
+    statements: (writer) => {
+      writer.write("return this.bound.stream(").quote(event.name);
+      for (const arg of event.args) writer.write(`, ${arg.name}`);
+      // The runtime reads an argument past the event's own as the options, so `undefined` is never passed there.
+      writer.write(", options ?? {});");
+    },
+  };
+}
+
 function receiveMethod(event: EventModel): OptionalKind<MethodDeclarationStructure> {
-  const ackNote = event.ack === undefined ? "" : " The handler's return value (or resolved promise) is the acknowledgement.";
+  const ackNote =
+    event.stream !== undefined
+      ? ` The handler is a generator: what it yields are the items${event.ack === undefined ? "" : ", what it returns is the acknowledgement"}; cancellation runs its \`finally\`.`
+      : event.ack === undefined
+        ? ""
+        : " The handler's return value (or resolved promise) is the acknowledgement.";
   return {
     name: event.listener,
     docs: [docText(`${event.description === undefined ? "" : `${event.description}\n\n`}Handles \`${event.name}\`; the handler runs only for valid input.${ackNote} Returns a function that removes the handler.`)],
@@ -115,43 +147,8 @@ function receiveMethod(event: EventModel): OptionalKind<MethodDeclarationStructu
   };
 }
 
-/** `(payload: MessagePayload) => void | Promise<void>`: what a receiving handler looks like. */
-export function handlerType(writer: CodeBlockWriter, event: EventModel, leading?: { name: string; type: string }): void {
-  writer.write("(");
-  const params = [...(leading === undefined ? [] : [leading]), ...event.args.map((arg) => ({ name: arg.name, type: typeWriter(arg.output) }))];
-  params.forEach((param, index) => {
-    if (index > 0) writer.write(", ");
-    writer.write(`${param.name}: `);
-    if (typeof param.type === "string") writer.write(param.type);
-    else param.type(writer);
-  });
-  writer.write(") => ");
-  if (event.ack === undefined) {
-    writer.write("void | Promise<void>");
-    return;
-  }
-  typeWriter(event.ack.input)(writer);
-  writer.write(" | ");
-  promiseOf(writer, event.ack.input);
-}
-
-function promiseOf(writer: CodeBlockWriter, type: TypeNode): void {
-  writer.write("Promise<");
-  typeWriter(type)(writer);
-  writer.write(">");
-}
-
-/** The declarations of `types.ts` that the wrappers' signatures name, for an import list without unused names. */
-export function localNames(nodes: readonly TypeNode[]): string[] {
-  // Arguments and acks always refer to a declaration of `types.ts` by name (see build-model.ts).
-  return [...new Set(nodes.flatMap((node) => (node.kind === "reference" && node.from === undefined ? [node.name] : [])))].sort();
-}
-
 function clientTypes(namespace: NamespaceModel): TypeNode[] {
-  return [
-    ...namespace.clientToServer.flatMap((event) => [...event.args.map((arg) => arg.input), ...(event.ack === undefined ? [] : [event.ack.output])]),
-    ...namespace.serverToClient.flatMap((event) => [...event.args.map((arg) => arg.output), ...(event.ack === undefined ? [] : [event.ack.input])]),
-  ];
+  return [...namespace.clientToServer.flatMap(senderTypes), ...namespace.serverToClient.flatMap(handlerTypes)];
 }
 
 function checkMemberNames(namespace: NamespaceModel): void {

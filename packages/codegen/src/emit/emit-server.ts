@@ -1,6 +1,6 @@
 import type { GeneratedSource } from "./generated-file.js";
 import type { NamespaceModel } from "../model/contract-model.js";
-import { handlerType, localNames } from "./emit-client.js";
+import { handlerType, handlerTypes, localNames } from "./handler-type.js";
 import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
 import { docText, propertyKey } from "./type-writer.js";
 
@@ -21,7 +21,7 @@ export function emitServer(file: GeneratedSource, namespace: NamespaceModel, sou
     { isTypeOnly: true, moduleSpecifier: "@socket-contract/server", namedImports: ["BoundNamespace", "BoundServer", "BoundSocket"] },
     contractImport(source, path, true),
   ]);
-  const used = localNames(namespace.clientToServer.flatMap((event) => [...event.args.map((arg) => arg.output), ...(event.ack === undefined ? [] : [event.ack.input])]));
+  const used = localNames(namespace.clientToServer.flatMap(handlerTypes));
   if (used.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
   file.addTypeAliases([
     { name: socketType, isExported: true, docs: [`A connected socket of \`${namespace.path}\`: typed \`emit\`, \`data\`, \`auth\`, rooms.`], type: `BoundSocket<typeof ${contract}, ${pathLiteral}>` },
@@ -30,7 +30,7 @@ export function emitServer(file: GeneratedSource, namespace: NamespaceModel, sou
   file.addInterface({
     name: handlersType,
     isExported: true,
-    docs: [`One handler per event clients send on \`${namespace.path}\`, keyed by its wire name. A handler gets the socket, then the validated arguments; its return value (or resolved promise) is the acknowledgement. Throw a \`ContractError\` with a declared code to answer with that error.`],
+    docs: [`One handler per event clients send on \`${namespace.path}\`, keyed by its wire name. A handler gets the socket, then the validated arguments; its return value (or resolved promise) is the acknowledgement${namespace.clientToServer.some((event) => event.stream !== undefined) ? ", and a stream event's handler is a generator whose yields are the items" : ""}. Throw a \`ContractError\` with a declared code to answer with that error.`],
     properties: namespace.clientToServer.map((event) => ({
       name: propertyKey(event.name),
       docs: event.description === undefined ? [] : [docText(event.description)],
@@ -39,7 +39,7 @@ export function emitServer(file: GeneratedSource, namespace: NamespaceModel, sou
   });
   const example = namespace.clientToServer
     .slice(0, 2)
-    .map((event) => `  ${propertyKey(event.name)}: (socket${event.args.map((arg) => `, ${arg.name}`).join("")}) => { ... },`)
+    .map((event) => `  ${propertyKey(event.name)}: ${event.stream === undefined ? "" : "async function* "}(socket${event.args.map((arg) => `, ${arg.name}`).join("")})${event.stream === undefined ? " =>" : ""} { ... },`)
     .join("\n");
   file.addFunction({
     name: "implement",

@@ -1,6 +1,7 @@
 import type { OptionalKind, PropertySignatureStructure, WriterFunction } from "ts-morph";
 import type { GeneratedSource } from "./generated-file.js";
 import type { Declaration, EventModel, NamespaceModel, ScopeModel } from "../model/contract-model.js";
+import { isStreamEvent } from "../model/event-model.js";
 import { type ObjectNode, reference } from "../model/type-node.js";
 import { type ContractSource, contractSpecifier } from "./contract-import.js";
 import { CONTRACT_MODULE, docText, importsOf, propertyKey, typeWriter, writeDocs } from "./type-writer.js";
@@ -50,7 +51,7 @@ function addImports(file: GeneratedSource, declarations: readonly Declaration[],
     imports,
   );
   const contractNames = imports.get(CONTRACT_PACKAGE) ?? new Set<string>();
-  if (events.some((event) => event.ack !== undefined)) contractNames.add("AckEnvelope");
+  if (events.some((event) => event.ack !== undefined && !isStreamEvent(event))) contractNames.add("AckEnvelope");
   if (withReport) contractNames.add("ContractErrorReport");
   if (contractNames.size > 0) imports.set(CONTRACT_PACKAGE, contractNames);
   const ownTypes = imports.get(CONTRACT_MODULE);
@@ -90,7 +91,8 @@ function eventMap(name: string, events: readonly EventModel[], doc: string): { n
     isExported: true,
     docs: [docText(doc)],
     type: (writer) => {
-      const listed = events;
+      // Stream events travel as `contract:*` frames, never under their own name, so they have no listener here.
+      const listed = events.filter((event) => !isStreamEvent(event));
       if (listed.length === 0 && name === "InterServerEvents") {
         writer.write("{}");
         return;

@@ -1,11 +1,12 @@
-import { type Contract, type EventDefinition, type EventMap, contractFingerprint } from "@socket-contract/contract";
+import { type Contract, type EventMap, contractFingerprint, streamOfInfo } from "@socket-contract/contract";
 import { CodegenError } from "../errors.js";
-import type { ArgumentModel, ContractModel, EventModel, NamespaceModel, ScopeModel, TypePair } from "./contract-model.js";
-import { camelCase, folderOf, identifierOf, pascalCase } from "./naming.js";
-import { type RenderContext, type Site, declaredNamesOf, needsChecker, renderDeclarationBody } from "./render-schema.js";
-import { type DeclaredNames, ScopeBuilder } from "./scope-builder.js";
+import type { ContractModel, EventModel, NamespaceModel, ScopeModel, TypePair } from "./contract-model.js";
+import { eventModels, optionalDescription, pairOf, rootDeclaration, siteOf } from "./event-model.js";
+import { folderOf, identifierOf } from "./naming.js";
+import { type RenderContext, needsChecker } from "./render-schema.js";
+import { ScopeBuilder } from "./scope-builder.js";
 import { type SchemaPath, type StaticTypes, definitionPlace } from "./static-types.js";
-import { type TypeNode, keyword, reference, union } from "./type-node.js";
+import { reference } from "./type-node.js";
 import { type ZodLike, findRecursive, isZodSchema, metaOf, reachableSchemas } from "./zod-def.js";
 
 export interface BuildModelOptions {
@@ -19,8 +20,6 @@ export interface BuildModelOptions {
 }
 
 /** Names the generated files declare themselves, which a schema name may not take. */
-const CONTRACT_PACKAGE = "@socket-contract/contract";
-
 const RESERVED_NAMES = ["ClientToServerEvents", "ServerToClientEvents", "InterServerEvents"];
 
 /**
@@ -88,83 +87,6 @@ function namespaceModel(contract: Contract, path: string, options: PassOptions):
   };
 }
 
-function eventModels(events: EventMap | undefined, base: readonly (string | number)[], shared: ReadonlySet<string>, context: RenderContext, sender?: string): EventModel[] {
-  if (events === undefined) return [];
-  return Object.keys(events)
-    .sort()
-    .map((name) => {
-      const event = events[name]!;
-      const place = [...base, name];
-      // An event name used in both directions gets the sender in its generated names: ClientTyping, ServerTyping.
-      const stem = shared.has(name) && sender !== undefined ? `${sender}${identifierOf(name, definitionPlace(place))}` : identifierOf(name, definitionPlace(place));
-      return eventModel(name, stem, event, place, context);
-    });
-}
-
-function eventModel(name: string, stem: string, event: EventDefinition, place: readonly (string | number)[], context: RenderContext): EventModel {
-  const single = event.args.length === 1;
-  const args: ArgumentModel[] = event.args.map((schema, index) => {
-    const typeName = single ? `${stem}Payload` : `${stem}Arg${index}`;
-    const names = rootDeclaration(schema as ZodLike, typeName, siteOf([...place, "args", index], typeName), docOf(event, single ? "payload" : `argument ${index}`, name), context);
-    return { name: single ? "payload" : `arg${index}`, ...pairOf(names) };
-  });
-  const ack =
-    event.ack === undefined
-      ? undefined
-      : pairOf(rootDeclaration(event.ack as ZodLike, `${stem}Ack`, siteOf([...place, "ack"], `${stem}Ack`), docOf(event, "acknowledgement", name), context));
-  const errors = Object.keys(event.errors ?? {})
-    .sort()
-    .map((code) => {
-      const typeName = `${stem}${identifierOf(code, definitionPlace([...place, "errors", code]))}ErrorData`;
-      const site = siteOf([...place, "errors", code], typeName);
-      return { code, data: pairOf(rootDeclaration(event.errors![code] as ZodLike, typeName, site, `The \`data\` of a \`${code}\` error from \`${name}\`.`, context)) };
-    });
-  if (ack !== undefined) declareErrorUnion(`${stem}Error`, name, errors, definitionPlace(place), context);
-  return {
-    name,
-    pascal: stem,
-    camel: camelCase(name),
-    listener: `on${pascalCase(name)}`,
-    ...optionalDescription(event.description),
-    args,
-    ...(ack === undefined ? {} : { ack }),
-    errors,
-  };
-}
-
-/** `MessageSendError`: every `ContractError` an ack-bearing call can reject with, custom codes with their typed `data`. */
-function declareErrorUnion(name: string, event: string, errors: EventModel["errors"], owner: string, context: RenderContext): void {
-  const contractError = (code: TypeNode, data: TypeNode): TypeNode => reference("ContractError", [code, data], CONTRACT_PACKAGE);
-  const type = union([
-    contractError(reference("BuiltInErrorCode", undefined, CONTRACT_PACKAGE), keyword("undefined")),
-    ...errors.map((error) => contractError({ kind: "literal", value: error.code }, error.data.output)),
-  ]);
-  const description = `Every error that a call of \`${event}\` can reject with: a built-in code, or a custom code with its typed \`data\`.`;
-  context.scope.declareSchema(undefined, name, owner, description, () => type);
-}
-
-/** Declares the type of a payload, ack or error under its contract-given name, as an alias when the schema has a name of its own. */
-function rootDeclaration(schema: ZodLike, name: string, site: Site, description: string | undefined, context: RenderContext): DeclaredNames {
-  const owner = site.place;
-  const own = declaredNamesOf(schema, site, context);
-  if (own !== undefined && own.output === name) return own;
-  if (own !== undefined) return context.scope.declareAlias(name, owner, own, description);
-  return context.scope.declareSchema(undefined, name, owner, description, (side) => renderDeclarationBody(schema, side, site, context));
-}
-
-function docOf(event: EventDefinition, what: string, name: string): string {
-  const lead = `The ${what} of \`${name}\`.`;
-  return event.description === undefined ? lead : `${event.description.trim()}\n\n${lead}`;
-}
-
-function siteOf(definition: readonly (string | number)[], stem: string): Site {
-  return { path: { definition, def: [] }, place: definitionPlace(definition), stem, depth: 0 };
-}
-
-function pairOf(names: DeclaredNames): TypePair {
-  return { input: reference(names.input), output: reference(names.output) };
-}
-
 function finishPair(pair: TypePair, scope: ScopeBuilder): TypePair {
   return { input: scope.finish(pair.input), output: scope.finish(pair.output) };
 }
@@ -174,12 +96,10 @@ function finishEvents(events: EventModel[], scope: ScopeBuilder): EventModel[] {
     ...event,
     args: event.args.map((arg) => ({ ...arg, ...finishPair(arg, scope) })),
     ...(event.ack === undefined ? {} : { ack: finishPair(event.ack, scope) }),
+    ...(event.stream === undefined ? {} : { stream: finishPair(event.stream, scope) }),
+    ...(event.upload === undefined ? {} : { upload: finishPair(event.upload, scope) }),
     errors: event.errors.map((error) => ({ code: error.code, data: finishPair(error.data, scope) })),
   }));
-}
-
-function optionalDescription(description: string | undefined): { description?: string } {
-  return description === undefined || description.trim() === "" ? {} : { description: description.trim() };
 }
 
 /** Exported schemas by export name (the first name alphabetically when one schema has several), then `.meta({ id })`. */
@@ -205,8 +125,10 @@ function allSchemas(contract: Contract): ZodLike[] {
   const roots: ZodLike[] = [];
   const addEvents = (events: EventMap | undefined): void => {
     for (const event of Object.values(events ?? {})) {
-      roots.push(...(event.args as readonly unknown[] as ZodLike[]));
+      // A `streamOf()` argument is rendered through its item schema, never as the custom schema it is.
+      roots.push(...(event.args.map((arg) => streamOfInfo(arg)?.item ?? arg) as readonly unknown[] as ZodLike[]));
       if (event.ack !== undefined) roots.push(event.ack as ZodLike);
+      if (event.stream !== undefined) roots.push(event.stream as ZodLike);
       roots.push(...(Object.values(event.errors ?? {}) as ZodLike[]));
     }
   };

@@ -70,6 +70,10 @@ export interface EventModel {
   readonly description?: string;
   readonly args: readonly ArgumentModel[];
   readonly ack?: TypePair;
+  /** The items the responder sends (`stream`): requested with `stream()`, answered by a generator. */
+  readonly stream?: TypePair;
+  /** The items the requester sends through its `streamOf()` last argument. */
+  readonly upload?: TypePair;
   /** Custom error codes, sorted, with the type of their `data`. */
   readonly errors: readonly { readonly code: string; readonly data: TypePair }[];
 }

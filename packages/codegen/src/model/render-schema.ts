@@ -228,6 +228,8 @@ function brandsOf(schema: ZodLike, side: Side, site: Site, context: RenderContex
 
 /** Whether rendering this schema asks the checker anything (the model then collects its path first). */
 export function needsChecker(schema: ZodLike, staticTypes: StaticTypes): boolean {
+  // binary() is built from a custom schema and a transform, and the renderer knows its types.
+  if (binaryOptionsOf(schema) !== undefined) return false;
   const type = defOf(schema).type;
   if (type === "transform" || type === "custom" || type === "template_literal") return true;
   return staticTypes.brandsOf === undefined || staticTypes.brandsEverywhere === true || staticTypes.brandsOf(schema) === "checker";

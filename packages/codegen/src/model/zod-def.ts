@@ -1,3 +1,4 @@
+import { binaryOptionsOf } from "@socket-contract/contract";
 import { z } from "zod";
 import { GETTER } from "./static-types.js";
 
@@ -108,12 +109,13 @@ export function findRecursive(roots: readonly ZodLike[]): Set<ZodLike> {
   return recursive;
 }
 
-/** Every schema reachable from the roots, each once, in depth-first order. */
+/** Every schema reachable from the roots, each once, in depth-first order; `binary()` is one schema, its insides unseen. */
 export function reachableSchemas(roots: readonly ZodLike[]): ZodLike[] {
   const seen = new Set<ZodLike>();
   const visit = (schema: ZodLike, depth: number): void => {
     if (seen.has(schema) || depth > 64) return;
     seen.add(schema);
+    if (binaryOptionsOf(schema) !== undefined) return;
     for (const { schema: inner } of childrenOf(schema)) visit(inner, depth + 1);
   };
   for (const root of roots) visit(root, 0);

@@ -17,10 +17,10 @@ export function exactnessCheck(model: ContractModel, imports: { contract: string
     for (const event of events) {
       const definition = `${of}[${JSON.stringify(event.name)}]`;
       event.args.forEach((arg, index) => pair(arg, `InferArgsInput<${definition}>[${index}]`, `InferArgsOutput<${definition}>[${index}]`, module));
-      if (event.ack !== undefined) {
-        pair(event.ack, `InferAckInput<${definition}>`, `InferAckOutput<${definition}>`, module);
-        lines.push(`exact<Same<${module}.${event.pascal}Error, InferEventError<${definition}>>>();`);
-      }
+      if (event.ack !== undefined) pair(event.ack, `InferAckInput<${definition}>`, `InferAckOutput<${definition}>`, module);
+      if (event.stream !== undefined) pair(event.stream, `InferStreamItemInput<${definition}>`, `InferStreamItemOutput<${definition}>`, module);
+      if (event.upload !== undefined) pair(event.upload, `InferUploadItemInput<${definition}>`, `InferUploadItemOutput<${definition}>`, module);
+      if (event.ack !== undefined || event.stream !== undefined || event.upload !== undefined) lines.push(`exact<Same<${module}.${event.pascal}Error, InferEventError<${definition}>>>();`);
     }
   };
   const pair = (types: TypePair, input: string, output: string, module: string): void => {
@@ -43,7 +43,7 @@ export function exactnessCheck(model: ContractModel, imports: { contract: string
   });
   checkEvents(model.interServer.events, "Inter", "ServerToServerOf<Contract>");
   lines.push("exact<Same<Inter.InterServerEvents, InferInterServerEvents<Contract>>>();");
-  const helpers = ["ClientToServerOf", "InferAckInput", "InferAckOutput", "InferArgsInput", "InferArgsOutput", "InferAuth", "InferAuthInput", "InferClientToServerEvents", "InferEventError", "InferInterServerEvents", "InferServerToClientEvents", "InferSocketData", "ServerToClientOf", "ServerToServerOf"];
+  const helpers = ["ClientToServerOf", "InferAckInput", "InferAckOutput", "InferArgsInput", "InferArgsOutput", "InferAuth", "InferAuthInput", "InferClientToServerEvents", "InferEventError", "InferInterServerEvents", "InferServerToClientEvents", "InferSocketData", "InferStreamItemInput", "InferStreamItemOutput", "InferUploadItemInput", "InferUploadItemOutput", "ServerToClientOf", "ServerToServerOf"];
   const body = lines.join("\n");
   const used = helpers.filter((helper) => new RegExp(`\\b${helper}<`).test(body));
   return `import type { ${used.join(", ")} } from "@socket-contract/contract";\n${body}\n`;
