@@ -1,17 +1,25 @@
+import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { tsImport } from "tsx/esm/api";
+import { register, tsImport } from "tsx/esm/api";
 import { CodegenError } from "../../errors.js";
+import { keepPackagesNative } from "./package-hooks.js";
 
 /**
  * Imports the contract module from its TypeScript source (no build first). Every call loads the
- * user's files afresh, so watch mode sees edits; packages stay cached.
+ * user's files afresh, in a tsx namespace of its own, so watch mode sees edits; packages load
+ * natively, once, shared with the generator (see package-hooks.ts).
  *
  * @example
  * const module = await importContractModule("/repo/src/contract.ts");
  */
 export async function importContractModule(path: string): Promise<Record<string, unknown>> {
   try {
-    return (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+    // A CommonJS contract goes through tsx's require, as `tsImport` sends it.
+    if (/\.c[jt]s$/.test(path)) return (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+    // What `tsImport` does for the rest, with our hook put in front of tsx's before the import.
+    const api = register({ namespace: randomUUID() });
+    await keepPackagesNative();
+    return (await api.import(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     const kind = error instanceof Error && error.name !== "Error" ? `${error.name}: ` : "";
