@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
-import { ts } from "ts-morph";
 import { CodegenError } from "../errors.js";
+import { tsMorph } from "./load/ts-morph.js";
 
 /** A contract file as it was at a git revision, written out with the local files it imports. */
 export interface RevisionContract {
@@ -71,6 +71,7 @@ export function readRevisionContract(revision: string, file: string): RevisionCo
 
 /** The tracked files a module imports through relative specifiers, as TypeScript would find them. */
 function localImports(root: string, entry: string, tracked: ReadonlySet<string>): string[] {
+  const { ts } = tsMorph();
   const text = ts.sys.readFile(join(root, entry)) ?? "";
   const { importedFiles } = ts.preProcessFile(text, true, true);
   return importedFiles
@@ -90,6 +91,7 @@ function candidates(base: string): string[] {
 
 /** The relative `extends` of a tsconfig.json (a string or a list), as tracked paths. */
 function extendedConfigs(root: string, config: string, tracked: ReadonlySet<string>): string[] {
+  const { ts } = tsMorph();
   const parsed = ts.parseConfigFileTextToJson(config, ts.sys.readFile(join(root, config)) ?? "{}").config as { extends?: string | string[] } | undefined;
   const extended = parsed?.extends === undefined ? [] : Array.isArray(parsed.extends) ? parsed.extends : [parsed.extends];
   return extended

@@ -1,6 +1,7 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
 import type { StaticBrand } from "../../model/static-types.js";
 import type { ParsedSource } from "./source-files.js";
+import { tsMorph } from "./ts-morph.js";
 
 /** What a syntax-only read of the contract's source says about brands, which exist in types only. */
 export interface BrandHints {
@@ -14,13 +15,15 @@ export interface BrandHints {
  * Finds every `.brand<...>()` call in the contract's own files. A brand on an exported constant
  * (`export const UserId = z.string().brand<"UserId">()`) is tied to the running schema through
  * the module's exports, so no checker is needed for it; any other brand makes the checker read
- * the brands of every schema (slower, and still exact).
+ * the brands of every schema (slower, and still exact). When no file says `brand`, none is parsed.
  *
  * @example
  * const hints = readBrandHints(readLocalSources(path), module);
  */
 export function readBrandHints(sources: readonly ParsedSource[], exports: Readonly<Record<string, unknown>>): BrandHints {
   const bySchema = new Map<object, StaticBrand[] | "checker">();
+  if (!sources.some((source) => /\bbrand\b/.test(source.text))) return { bySchema, untied: false };
+  const { ts } = tsMorph();
   let untied = false;
   const declaredIn = new Map<string, number>();
   const calls: { call: ts.CallExpression; name: string | undefined }[] = [];
@@ -53,6 +56,7 @@ export function readBrandHints(sources: readonly ParsedSource[], exports: Readon
 
 /** The brand a call puts on the type, `undefined` when it puts none (`.brand()` without a type), `"checker"` when only the checker can tell. */
 function brandOf(call: ts.CallExpression): StaticBrand | "checker" | undefined {
+  const { ts } = tsMorph();
   const [typeArgument, direction] = call.typeArguments ?? [];
   let text: string | undefined;
   if (typeArgument !== undefined) text = literalType(typeArgument);
@@ -70,6 +74,7 @@ function brandOf(call: ts.CallExpression): StaticBrand | "checker" | undefined {
 
 /** The text of a string or number literal type, normalised to double quotes. */
 function literalType(node: ts.TypeNode): string | undefined {
+  const { ts } = tsMorph();
   if (!ts.isLiteralTypeNode(node)) return undefined;
   if (ts.isStringLiteral(node.literal)) return JSON.stringify(node.literal.text);
   if (ts.isNumericLiteral(node.literal)) return node.literal.text;

@@ -1,10 +1,9 @@
 import { basename, dirname, join } from "node:path";
-import { Node, type SourceFile, type Type, TypeFormatFlags, ts } from "ts-morph";
+import type { Node, SourceFile, Type, ts } from "ts-morph";
 import { GETTER, type SchemaPath, type StaticSide, type StaticTypes, pathKey } from "../../model/static-types.js";
 import type { BrandHints } from "./brand-hints.js";
 import { openContractProject } from "./contract-project.js";
-
-const FLAGS = TypeFormatFlags.NoTruncation;
+import { tsMorph } from "./ts-morph.js";
 
 /**
  * Answers the model's questions from the contract's TypeScript source. The model asks only about
@@ -87,11 +86,12 @@ interface ContractScope {
 }
 
 function describe(type: Type, at: Node, scope: ContractScope): StaticSide {
+  const flags = tsMorph().TypeFormatFlags.NoTruncation;
   const members = type.isIntersection() ? type.getIntersectionTypes() : [type];
-  const brands = members.filter((member) => member.getAliasSymbol()?.getName() === "$brand").map((member) => member.getAliasTypeArguments()[0]?.getText(at, FLAGS) ?? "string");
+  const brands = members.filter((member) => member.getAliasSymbol()?.getName() === "$brand").map((member) => member.getAliasTypeArguments()[0]?.getText(at, flags) ?? "string");
   const contractTypes = new Set<string>();
   const unnameable = findUnnameable(type, at, scope, contractTypes, new Set());
-  const text = type.getText(at, FLAGS);
+  const text = type.getText(at, flags);
   return { text, brands, ...(unnameable === undefined ? {} : { unnameable }), ...(contractTypes.size === 0 ? {} : { contractTypes: [...contractTypes].sort() }) };
 }
 
@@ -125,7 +125,8 @@ function findUnnameable(type: Type, at: Node, scope: ContractScope, contractType
 }
 
 function isNamedDeclaration(flags: ts.SymbolFlags): boolean {
-  return (flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.Enum | ts.SymbolFlags.TypeAlias)) !== 0;
+  const { SymbolFlags } = tsMorph().ts;
+  return (flags & (SymbolFlags.Interface | SymbolFlags.Class | SymbolFlags.Enum | SymbolFlags.TypeAlias)) !== 0;
 }
 
 function isStandardLibrary(file: SourceFile): boolean {
@@ -134,10 +135,11 @@ function isStandardLibrary(file: SourceFile): boolean {
 
 /** The interfaces, classes, enums and type aliases the contract module declares and exports under their own name. */
 function exportedTypeNames(file: SourceFile): Set<string> {
+  const { Node: Kinds } = tsMorph();
   const names = new Set<string>();
   for (const [name, declarations] of file.getExportedDeclarations()) {
     const own = declarations.every((declaration) => declaration.getSourceFile() === file);
-    const isType = declarations.some((declaration) => Node.isInterfaceDeclaration(declaration) || Node.isClassDeclaration(declaration) || Node.isEnumDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration));
+    const isType = declarations.some((declaration) => Kinds.isInterfaceDeclaration(declaration) || Kinds.isClassDeclaration(declaration) || Kinds.isEnumDeclaration(declaration) || Kinds.isTypeAliasDeclaration(declaration));
     const sameName = declarations.every((declaration) => (declaration as { getName?: () => string | undefined }).getName?.() === name);
     if (own && isType && sameName && !name.startsWith("__")) names.add(name);
   }

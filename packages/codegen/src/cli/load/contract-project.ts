@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { Project, type SourceFile, ts } from "ts-morph";
+import type { Project, SourceFile } from "ts-morph";
+import { tsMorph } from "./ts-morph.js";
 
 /** The contract's source in a ts-morph project, with the compiler options of its nearest tsconfig.json. */
 export interface ContractProject {
@@ -17,6 +18,7 @@ export interface ContractProject {
  * const { project, file } = openContractProject("/repo/src/contract.ts");
  */
 export function openContractProject(path: string): ContractProject {
+  const { Project, ts } = tsMorph();
   const tsConfigFilePath = findUp(dirname(path), "tsconfig.json");
   const project =
     tsConfigFilePath === undefined

@@ -1,19 +1,28 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
 import { CodegenError } from "../../errors.js";
+import { tsMorph } from "./ts-morph.js";
 
-/** One of the user's own source files, parsed for syntax only (no program, no type-check). */
+/** One of the user's own source files, parsed for syntax only (no program, no type-check) when `file` is first read. */
 export interface ParsedSource {
   readonly path: string;
+  readonly text: string;
   readonly file: ts.SourceFile;
 }
 
 /**
+ * The relative specifiers a file imports or re-exports from (`from "./a.js"`, `import "./b"`), found
+ * in its text without parsing it: a parse needs the TypeScript compiler, a third of a second to
+ * load. Matches in comments or strings only add a file to watch; a real import is never missed.
+ */
+const LOCAL_SPECIFIER = /(?:\bfrom|\bimport)\s*\(?\s*(["'])(\.\.?(?:\/[^"'\r\n]*)?)\1/g;
+
+/**
  * The contract file and the local files it imports (relative specifiers, followed transitively;
- * packages are left out), each parsed on its own. This is a syntax-only read: it is what watch
- * mode watches and where brands are looked for, and it costs milliseconds where a program costs
- * seconds.
+ * packages are left out), each parsed on its own when first asked for (`file`). This is a
+ * syntax-only read: it is what watch mode watches and where brands are looked for, and it costs
+ * milliseconds where a program costs seconds.
  *
  * @example
  * const sources = readLocalSources("/repo/src/contract.ts");
@@ -31,11 +40,9 @@ export function readLocalSources(entry: string): ParsedSource[] {
     } catch {
       continue;
     }
-    const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
-    seen.set(path, { path, file });
-    for (const specifier of importedSpecifiers(file)) {
-      if (!specifier.startsWith(".")) continue;
-      const resolved = resolveLocal(dirname(path), specifier);
+    seen.set(path, parsedSource(path, text));
+    for (const match of text.matchAll(LOCAL_SPECIFIER)) {
+      const resolved = resolveLocal(dirname(path), match[2]!);
       if (resolved !== undefined && !seen.has(resolved)) queue.push(resolved);
     }
   }
@@ -58,6 +65,7 @@ export function throwOnSyntaxError(sources: readonly ParsedSource[]): void {
 
 /** The first diagnostic as `file:line:col TSxxxx message`, and how many more there are. */
 export function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string {
+  const { ts } = tsMorph();
   const first = diagnostics[0]!;
   const message = ts.flattenDiagnosticMessageText(first.messageText, " ");
   let where = "";
@@ -69,14 +77,17 @@ export function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string
   return `${where}TS${first.code} ${message}${more}`;
 }
 
-function importedSpecifiers(file: ts.SourceFile): string[] {
-  const specifiers: string[] = [];
-  for (const statement of file.statements) {
-    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier !== undefined && ts.isStringLiteral(statement.moduleSpecifier)) {
-      specifiers.push(statement.moduleSpecifier.text);
-    }
-  }
-  return specifiers;
+function parsedSource(path: string, text: string): ParsedSource {
+  let file: ts.SourceFile | undefined;
+  return {
+    path,
+    text,
+    get file() {
+      const { ts } = tsMorph();
+      file ??= ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+      return file;
+    },
+  };
 }
 
 /** A relative specifier as Node and TypeScript resolve it for a TypeScript source: `./a.js` is `./a.ts`. */
@@ -92,6 +103,7 @@ function isFile(path: string): boolean {
 }
 
 function scriptKind(path: string): ts.ScriptKind {
+  const { ts } = tsMorph();
   if (path.endsWith(".tsx")) return ts.ScriptKind.TSX;
   if (/\.(m|c)?js$/.test(path)) return ts.ScriptKind.JS;
   return ts.ScriptKind.TS;
