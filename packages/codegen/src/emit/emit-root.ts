@@ -1,4 +1,4 @@
-import { VariableDeclarationKind } from "ts-morph";
+import type { VariableDeclarationKind } from "ts-morph";
 import type { GeneratedSource } from "./generated-file.js";
 import type { ContractModel, NamespaceModel } from "../model/contract-model.js";
 import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
@@ -15,7 +15,7 @@ import { docText } from "./type-writer.js";
 export function emitFingerprint(file: GeneratedSource, model: ContractModel): void {
   const constant = (name: string, value: string, doc: string) => ({
     isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
+    declarationKind: "const" as VariableDeclarationKind.Const,
     docs: [doc],
     declarations: [{ name, initializer: JSON.stringify(value) }],
   });
