@@ -44,7 +44,9 @@ export function registerGenerate(program: Command, context: CliContext): void {
         return;
       }
       const { files, loaded } = await generateFromFile(request);
-      for (const warning of wireContract(loaded.contract, { exports: loaded.exports }).warnings) {
+      // The wire contract (a JSON Schema of every schema) names the places; it is built only when there is one to name.
+      const warnings = hasSchemaOfKind(loaded.contract, NOT_JSON) ? wireContract(loaded.contract, { exports: loaded.exports }).warnings : [];
+      for (const warning of warnings) {
         if (NOT_JSON.has(warning.kind)) context.err(`socket-contract: warning: ${warning.message}`);
       }
       if (flags.check === true) {
@@ -60,6 +62,29 @@ export function registerGenerate(program: Command, context: CliContext): void {
       const { changed, obsolete } = writeOutDir(flags.out, files);
       context.out(`generated ${files.length} files in ${flags.out} (${changed.length} written, ${obsolete.length} removed)`);
     });
+}
+
+/**
+ * Whether a Zod schema of one of `kinds` is reachable from `root` (through objects, arrays,
+ * schema definitions and lazy getters): a quick walk that may say yes too often, never no wrongly.
+ */
+function hasSchemaOfKind(root: unknown, kinds: ReadonlySet<string>): boolean {
+  const seen = new Set<object>();
+  const queue: unknown[] = [root];
+  while (queue.length > 0) {
+    const value = queue.pop();
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    const def = (value as { _zod?: { def?: { type?: unknown; getter?: unknown } } })._zod?.def;
+    if (def !== undefined) {
+      if (typeof def.type === "string" && kinds.has(def.type)) return true;
+      if (def.type === "lazy" && typeof def.getter === "function") queue.push((def.getter as () => unknown)());
+      queue.push(def);
+      continue;
+    }
+    queue.push(...(Array.isArray(value) ? value : Object.values(value)));
+  }
+  return false;
 }
 
 function joinPath(dir: string, path: string): string {
