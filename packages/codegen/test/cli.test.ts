@@ -139,10 +139,10 @@ describe("mistakes a user will make: one line, exit code 2", () => {
     expectUserError(await runCli(["generate", file, "--out", join(dir, "a-file/out")]), /cannot write to the out dir .*a-file\/out \(ENOTDIR\)/);
   });
 
-  it("a schema of another Standard Schema library, named by its place", slow, async () => {
+  it("a schema of another Standard Schema library that offers no JSON Schema, named by its place", slow, async () => {
     const valibot = SMALL_CONTRACT.replace('import { z } from "zod";', 'import * as v from "valibot";\nimport { z } from "zod";').replace("ack: z.string()", "ack: v.string()");
     const { file } = writeContract(valibot);
-    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /namespaces\["\/small"\]\.clientToServer\["hello"\]\.ack: the generator renders Zod schemas only/);
+    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /^socket-contract: namespaces\["\/small"\]\.clientToServer\["hello"\]\.ack: this valibot schema offers no JSON Schema \(Standard JSON Schema v1, `~standard\.jsonSchema`\), which the generator reads it from; wrap it in toStandardJsonSchema\(\) from @valibot\/to-json-schema$/m);
   });
 
   it("an --out that points at a file, before any work", slow, async () => {

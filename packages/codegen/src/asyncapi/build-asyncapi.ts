@@ -1,4 +1,4 @@
-import { type Contract, contractFingerprint, type ZodSchema } from "@socket-contract/contract";
+import { type AnySchema, type Contract, contractFingerprint, isZodSchema } from "@socket-contract/contract";
 import * as core from "zod/v4/core";
 import { BinaryExample, exampleOf } from "./example-value.js";
 import { COMPONENTS_PREFIX, type JsonSchema } from "./json-schema.js";
@@ -146,7 +146,7 @@ function eventMessage(event: WireEvent, wire: WireContract): Record<string, unkn
 
 function ackMessage(event: WireEvent, wire: WireContract, names: ProtocolNames): Record<string, unknown> {
   const data = exampleOf(event.ack!.schema, wire.schemas);
-  const valid = data !== undefined && !containsBinary(data) && core.safeParse(event.definition.ack! as ZodSchema, data).success;
+  const valid = data !== undefined && !containsBinary(data) && accepts(event.definition.ack!, data);
   return {
     title: `${event.name} acknowledgement`,
     summary: `The answer to ${event.name}, through Socket.IO's ack callback.`,
@@ -160,9 +160,16 @@ function ackMessage(event: WireEvent, wire: WireContract, names: ProtocolNames):
 /** An example of the arguments, only when it passes the contract's own schemas (so the parser's example check holds too). */
 function argumentsExample(event: WireEvent, wire: WireContract): unknown {
   const values = event.args.map((arg) => exampleOf(arg.schema, wire.schemas));
-  const valid = values.every((value, index) => value !== undefined && !containsBinary(value) && core.safeParse(event.definition.args[index]! as ZodSchema, value).success);
+  const valid = values.every((value, index) => value !== undefined && !containsBinary(value) && accepts(event.definition.args[index]!, value));
   if (!valid) return undefined;
   return values.length === 1 ? values[0] : values;
+}
+
+/** Whether the contract's own schema accepts a value: Zod's parser, or another library's `~standard.validate` (synchronous in a contract). */
+function accepts(schema: AnySchema, value: unknown): boolean {
+  if (isZodSchema(schema)) return core.safeParse(schema, value).success;
+  const result = schema["~standard"].validate(value) as { issues?: unknown };
+  return typeof result === "object" && result !== null && !("then" in result) && result.issues === undefined;
 }
 
 function containsBinary(value: unknown): boolean {

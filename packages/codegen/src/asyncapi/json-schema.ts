@@ -1,5 +1,6 @@
-import { type AnySchema as ContractSchema, binaryOptionsOf, type ZodSchema as AnySchema } from "@socket-contract/contract";
+import { type AnySchema as ContractSchema, binaryOptionsOf, isZodSchema, type ZodSchema as AnySchema } from "@socket-contract/contract";
 import * as core from "zod/v4/core";
+import { standardWireJson } from "./standard-json.js";
 
 /** A JSON Schema object (draft-07, the dialect AsyncAPI 3.0 schemas extend). */
 export type JsonSchema = { [key: string]: unknown };
@@ -56,7 +57,7 @@ export class SchemaConverter {
 
   /** The wire JSON Schema of `schema`; `place` names it in warnings, `stem` names its recursive parts. */
   convert(contractSchema: ContractSchema, place: string, stem: string): JsonSchema {
-    // The loader refuses every schema that is not Zod's (assertZodSchemas), so this one is.
+    // A schema of another library may stand here too: #body reads it from its own JSON Schema.
     const schema = contractSchema as AnySchema;
     const name = this.#names.get(schema);
     if (name !== undefined) {
@@ -73,6 +74,7 @@ export class SchemaConverter {
   }
 
   #body(schema: AnySchema, place: string, stem: string, selfName: string | undefined): JsonSchema {
+    if (!isZodSchema(schema)) return this.#hoist(standardWireJson(schema, place), stem, selfName);
     const nested: [AnySchema, string][] = [];
     // binary()'s inner z.custom is "unrepresentable" too, until the override replaces it: its warning waits here.
     const pending = new Map<string, ConversionWarning>();

@@ -1,4 +1,4 @@
-import { type AnySchema as ContractSchema, type Contract, type EventDefinition, type EventMap, streamOfInfo, type ZodSchema as AnySchema } from "@socket-contract/contract";
+import { type AnySchema as ContractSchema, type Contract, type EventDefinition, type EventMap, isStandardSchema, isZodSchema, streamOfInfo } from "@socket-contract/contract";
 import { camelCase, folderOf, pascalCase } from "../model/naming.js";
 import { type ConversionWarning, type JsonSchema, SchemaConverter } from "./json-schema.js";
 
@@ -152,18 +152,26 @@ function events(converter: SchemaConverter, map: EventMap | undefined, direction
 }
 
 function value(converter: SchemaConverter, contractSchema: ContractSchema, place: string, stem: string): WireValue {
-  // The loader refuses every schema that is not Zod's (assertZodSchemas), so this one is.
-  const schema = contractSchema as AnySchema;
-  // Zod's own flag for "the input may be undefined" (optional, default, void...), as z.object reads it.
-  return { schema: converter.convert(schema, place, stem), optional: (schema._zod as { optin?: string }).optin === "optional" };
+  return { schema: converter.convert(contractSchema, place, stem), optional: mayBeLeftOut(contractSchema) };
 }
 
-/** Exported Zod schemas by identity, named by their export name. */
+/**
+ * Whether a sender may leave the value out: Zod's own flag for it (optional, default, void...), as
+ * z.object reads it; for another library, whether its validator accepts `undefined` (a contract's
+ * validators are synchronous, `defineContract` checks it).
+ */
+function mayBeLeftOut(schema: ContractSchema): boolean {
+  if (isZodSchema(schema)) return (schema._zod as { optin?: string }).optin === "optional";
+  const result = schema["~standard"].validate(undefined) as { issues?: unknown };
+  return typeof result === "object" && result !== null && !("then" in result) && result.issues === undefined;
+}
+
+/** Exported schemas (Zod, or another Standard Schema library) by identity, named by their export name. */
 function schemaNames(exports: Readonly<Record<string, unknown>>): Map<unknown, string> {
   const names = new Map<unknown, string>();
   for (const key of Object.keys(exports).sort()) {
-    const candidate = exports[key] as { _zod?: { def?: unknown } } | null;
-    if (typeof candidate === "object" && candidate !== null && typeof candidate._zod === "object" && !names.has(candidate)) names.set(candidate, key);
+    const candidate = exports[key];
+    if ((isZodSchema(candidate) || isStandardSchema(candidate)) && !names.has(candidate) && /^[A-Za-z_$][\w$]*$/.test(key)) names.set(candidate, key);
   }
   return names;
 }

@@ -1,4 +1,4 @@
-import { type Contract, type EventMap, contractFingerprint, streamOfInfo } from "@socket-contract/contract";
+import { type Contract, type EventMap, contractFingerprint, isStandardSchema, streamOfInfo } from "@socket-contract/contract";
 import { CodegenError } from "../errors.js";
 import type { ContractModel, EventModel, NamespaceModel, ScopeModel, TypePair } from "./contract-model.js";
 import { eventModels, optionalDescription, pairOf, rootDeclaration, siteOf } from "./event-model.js";
@@ -107,9 +107,9 @@ function namesOfSchemas(contract: Contract, exports: Readonly<Record<string, unk
   const names = new Map<ZodLike, string>();
   for (const exportName of Object.keys(exports).sort()) {
     const value = exports[exportName];
-    if (exportName === "default" || !isZodSchema(value) || names.has(value)) continue;
+    if (exportName === "default" || !(isZodSchema(value) || isStandardSchema(value)) || names.has(value as ZodLike)) continue;
     if (!/^[A-Za-z_$][\w$]*$/.test(exportName)) continue;
-    names.set(value, exportName);
+    names.set(value as ZodLike, exportName);
   }
   for (const schema of reachableSchemas(allSchemas(contract))) {
     const id = metaOf(schema)?.id;
@@ -139,5 +139,6 @@ function allSchemas(contract: Contract): ZodLike[] {
     addEvents(namespace.serverToClient);
   }
   addEvents(contract.serverToServer);
-  return roots;
+  // Schemas of other libraries are read whole, from their JSON Schema: nothing inside them is walked.
+  return roots.filter((schema) => isZodSchema(schema));
 }

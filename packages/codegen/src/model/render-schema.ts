@@ -4,8 +4,9 @@ import { pascalCase } from "./naming.js";
 import type { ScopeBuilder } from "./scope-builder.js";
 import { GETTER, type SchemaPath, type StaticSide, type StaticTypes } from "./static-types.js";
 import { type TypeNode, intersection, keyword, reference, union, withoutUndefined } from "./type-node.js";
-import { type Child, type ZodLike, childrenOf, defOf, descriptionOf, isOptionalIn, isOptionalOut } from "./zod-def.js";
+import { type Child, type ZodLike, childrenOf, defOf, descriptionOf, isOptionalIn, isOptionalOut, isZodSchema } from "./zod-def.js";
 import { makeReadonly } from "./readonly.js";
+import { type StandardSchemaLike, renderStandardSchema } from "./standard-schema.js";
 
 export type Side = "input" | "output";
 
@@ -61,6 +62,8 @@ export function renderDeclarationBody(schema: ZodLike, side: Side, site: Site, c
   if (site.depth > MAX_DEPTH) {
     throw new CodegenError("UNRENDERABLE", `${site.place}: schemas nest deeper than ${MAX_DEPTH} levels; a recursive schema must recur through one schema constant (const Node = z.lazy(() => ...))`);
   }
+  // A schema of another library is read from its JSON Schema, a whole root at a time.
+  if (!isZodSchema(schema)) return renderStandardSchema(schema as unknown as StandardSchemaLike, side, site, context);
   const body = renderBody(schema, side, site, context);
   const brands = brandsOf(schema, side, site, context);
   const shown = new Set(brandsOnTop(body));

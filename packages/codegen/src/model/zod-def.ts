@@ -28,7 +28,7 @@ const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "readon
 
 /** The description of a schema, looking through the wrappers that only change optionality. */
 export function descriptionOf(schema: ZodLike): string | undefined {
-  let current: ZodLike | undefined = schema;
+  let current: ZodLike | undefined = isZodSchema(schema) ? schema : undefined;
   while (current !== undefined) {
     const description = metaOf(current)?.description;
     if (typeof description === "string" && description.trim() !== "") return description.trim();

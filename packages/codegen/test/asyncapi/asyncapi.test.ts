@@ -11,6 +11,8 @@ import { buildAsyncApi } from "../../src/asyncapi/build-asyncapi.js";
 import { renderAsyncApi } from "../../src/asyncapi/render-asyncapi.js";
 import { wireContract } from "../../src/asyncapi/wire-contract.js";
 import * as codegenChat from "../fixtures/chat/contract.js";
+import * as chatArktype from "../fixtures/chat-arktype/contract.js";
+import * as chatValibot from "../fixtures/chat-valibot/contract.js";
 import * as constructs from "../fixtures/constructs/contract.js";
 import * as options from "../fixtures/options/contract.js";
 import * as kitchenSink from "./fixtures/kitchen-sink.js";
@@ -25,6 +27,9 @@ const fixtures: [string, Record<string, unknown> & { contract: Contract }][] = [
   ["codegen fixture constructs", constructs],
   ["codegen fixture options", { ...options, contract: options.api }],
   ["test/fixtures/stream-contract.ts", { ...streamFixture, contract: streamFixture.streamContract }],
+  // Other Standard Schema libraries, read from their own JSON Schema.
+  ["codegen fixture chat-valibot", chatValibot],
+  ["codegen fixture chat-arktype", chatArktype],
 ];
 
 // Spectral's severities: 0 error, 1 warning, 2 information, 3 hint. The parser takes seconds per

@@ -7,7 +7,7 @@ import { readBrandHints } from "./brand-hints.js";
 import { checkerStaticTypes } from "./checker-static-types.js";
 import { importContractModule } from "./import-contract.js";
 import { readLocalSources, throwOnSyntaxError } from "./source-files.js";
-import { assertZodSchemas } from "./zod-only.js";
+import { assertRenderable } from "./renderable.js";
 
 /** A contract read from its source file, with everything the generator needs from that source. */
 export interface LoadedContract {
@@ -48,7 +48,7 @@ export async function loadContract(file: string, exportName?: string): Promise<L
   }
   const contract = exports[name];
   if (!isContract(contract)) throw new CodegenError("NOT_A_CONTRACT", `the export "${name}" of ${file} is not a contract made by defineContract`);
-  assertZodSchemas(contract);
+  assertRenderable(contract);
   const sources = readLocalSources(path);
   return {
     path,
