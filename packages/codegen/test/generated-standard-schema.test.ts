@@ -1,4 +1,6 @@
 import { ContractError } from "@socket-contract/contract";
+import type { Server } from "socket.io";
+import type { Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { client, connected, startServer } from "../../../test/support/util.js";
 import * as arktypeClient from "./fixtures/chat-arktype/golden/chat/client.js";
@@ -35,17 +37,22 @@ const handlers: Handlers = {
 };
 
 const cases = [
-  { library: "valibot", implement: valibotServer.implement, bindServer: valibotRoot.bindContractServer, bindClient: valibotClient.bindChatClient },
-  { library: "arktype", implement: arktypeServer.implement, bindServer: arktypeRoot.bindContractServer, bindClient: arktypeClient.bindChatClient },
-] as const;
+  {
+    library: "valibot",
+    serve: (io: Server) => valibotServer.implement(valibotRoot.bindContractServer(io), handlers).use((socket) => void (socket.data.userId = `user-${socket.auth.token}`)),
+    bindClient: (socket: Socket) => valibotClient.bindChatClient(socket),
+  },
+  {
+    library: "arktype",
+    serve: (io: Server) => arktypeServer.implement(arktypeRoot.bindContractServer(io), handlers).use((socket) => void (socket.data.userId = `user-${socket.auth.token}`)),
+    bindClient: (socket: Socket): valibotClient.ChatClient | arktypeClient.ChatClient => arktypeClient.bindChatClient(socket),
+  },
+];
 
-describe.each(cases)("generated wrappers of the $library chat over real sockets", ({ implement, bindServer, bindClient }) => {
+describe.each(cases)("generated wrappers of the $library chat over real sockets", ({ serve, bindClient }) => {
   async function setup() {
     const { io, url } = await startServer();
-    const chat = implement(bindServer(io), handlers);
-    chat.use((socket) => {
-      socket.data.userId = `user-${socket.auth.token}`;
-    });
+    serve(io);
     const app = bindClient(client(url, "/chat", { auth: { token: "t" } }));
     await connected(app.socket);
     return app;
