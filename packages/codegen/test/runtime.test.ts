@@ -1,6 +1,6 @@
 import { ContractError, contractFingerprint as fingerprintOf } from "@socket-contract/contract";
 import { describe, expect, it } from "vitest";
-import { client, connected, next, sleep, startServer } from "../../../test/support/util.js";
+import { client, connected, next, sleep, startServer } from "./support/sockets.js";
 import { type ChatClient, bindChatClient } from "./fixtures/chat/golden/chat/client.js";
 import { type ChatNamespace, implement } from "./fixtures/chat/golden/chat/server.js";
 import { contractFingerprint } from "./fixtures/chat/golden/fingerprint.js";

@@ -2,7 +2,7 @@ import { contractFingerprint } from "@socket-contract/contract";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/index.js";
 import { contract as classic } from "./fixtures/chat/contract.js";
-import { contract as mini } from "./fixtures/chat-mini/contract.js";
+import { contract as mini } from "./fixtures/chat-mini.js";
 
 // zod/mini is a first-class way to write a contract: the generator walks its definitions as it
 // walks classic Zod's, so the chat fixture written in zod/mini generates exactly the same files.

@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "@stoplight/yaml";
 import { describe, expect, it } from "vitest";
-import * as chatExample from "../../../../examples/chat/contract/src/contract.js";
 import { buildAsyncApi } from "../../src/asyncapi/build-asyncapi.js";
-import { repoRoot, runCli } from "../support/cli.js";
+import * as chatExample from "../fixtures/chat-app.js";
+import { fixturesDir, runCli } from "../support/cli.js";
 import { tempDir } from "../support/temp.js";
 
 const slow = { timeout: 180_000 };
-const contractFile = join(repoRoot, "examples/chat/contract/src/contract.ts");
+const contractFile = join(fixturesDir, "chat-app.ts");
 
 describe("socket-contract asyncapi <contract> --out", () => {
   it("writes YAML or JSON by the file's extension, the document the module builds", slow, async () => {

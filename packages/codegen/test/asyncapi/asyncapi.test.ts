@@ -4,29 +4,27 @@ import { parse as parseYaml } from "@stoplight/yaml";
 import { type Contract, defineContract } from "@socket-contract/contract";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import * as chatExample from "../../../../examples/chat/contract/src/contract.js";
-import * as chatFixture from "../../../../test/fixtures/chat-contract.js";
-import * as streamFixture from "../../../../test/fixtures/stream-contract.js";
 import { buildAsyncApi } from "../../src/asyncapi/build-asyncapi.js";
 import { renderAsyncApi } from "../../src/asyncapi/render-asyncapi.js";
 import { wireContract } from "../../src/asyncapi/wire-contract.js";
 import * as codegenChat from "../fixtures/chat/contract.js";
+import * as chatExample from "../fixtures/chat-app.js";
 import * as chatArktype from "../fixtures/chat-arktype/contract.js";
 import * as chatValibot from "../fixtures/chat-valibot/contract.js";
 import * as constructs from "../fixtures/constructs/contract.js";
 import * as options from "../fixtures/options/contract.js";
+import * as streamFixture from "../fixtures/streams.js";
 import * as kitchenSink from "./fixtures/kitchen-sink.js";
 
-// Every contract fixture of the repository, the generator's included (constructs holds every Zod
-// type, Dates, bigints, Sets and custom checks among them).
+// Every contract fixture of the generator's tests (constructs holds every Zod type, Dates, bigints,
+// Sets and custom checks among them); test/tooling/fixtures-in-sync.test.ts checks test/fixtures' own.
 const fixtures: [string, Record<string, unknown> & { contract: Contract }][] = [
-  ["test/fixtures/chat-contract.ts", chatFixture],
-  ["examples/chat/contract", chatExample],
+  ["codegen fixture chat-app (the chat example's contract)", chatExample],
   ["kitchen-sink", kitchenSink],
   ["codegen fixture chat", codegenChat],
   ["codegen fixture constructs", constructs],
   ["codegen fixture options", { ...options, contract: options.api }],
-  ["test/fixtures/stream-contract.ts", { ...streamFixture, contract: streamFixture.streamContract }],
+  ["codegen fixture streams", { ...streamFixture, contract: streamFixture.streamContract }],
   // Other Standard Schema libraries, read from their own JSON Schema.
   ["codegen fixture chat-valibot", chatValibot],
   ["codegen fixture chat-arktype", chatArktype],

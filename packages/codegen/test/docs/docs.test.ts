@@ -1,10 +1,10 @@
 import { defineContract } from "@socket-contract/contract";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import * as chatExample from "../../../../examples/chat/contract/src/contract.js";
 import { renderDocsPage } from "../../src/docs/render-docs.js";
-import * as streamFixture from "../../../../test/fixtures/stream-contract.js";
 import * as kitchenSink from "../asyncapi/fixtures/kitchen-sink.js";
+import * as chatExample from "../fixtures/chat-app.js";
+import * as streamFixture from "../fixtures/streams.js";
 
 /** The text of an HTML fragment, tags dropped and entities read, as a reader sees it. */
 function textOf(html: string): string {
@@ -93,7 +93,7 @@ describe("socket-contract docs: streams", () => {
   it("describes a stream's items, its end value and its frames", () => {
     const count = card("event-s-c2s-count");
     expect(count).toContain("streams items");
-    expect(html("event-s-c2s-count")).toMatch(/Items the responder sends<\/div><table[^]*?<td class="name">i<\/td><td class="type">integer<\/td>/);
+    expect(html("event-s-c2s-count")).toMatch(/Items the responder sends<\/div><table[\s\S]*?<td class="name">i<\/td><td class="type">integer<\/td>/);
     expect(count).toContain("Acknowledgement (ends the stream)");
     expect(count).toContain("contract:open");
     expect(count).toContain("contract:credit");
@@ -107,7 +107,7 @@ describe("socket-contract docs: streams", () => {
     const upload = card("event-s-c2s-upload");
     expect(upload).toContain("streams uploads");
     expect(upload).toContain("binary");
-    expect(html("event-s-c2s-upload")).toMatch(/Items the requester sends<\/div><table[^]*?<td class="type">Uint8Array<\/td>/);
+    expect(html("event-s-c2s-upload")).toMatch(/Items the requester sends<\/div><table[\s\S]*?<td class="type">Uint8Array<\/td>/);
     expect(upload).toContain("for await (const part of items) save(part);");
     expect(upload).toContain("chunks()");
     expect(text).toContain("Items the requester sends");

@@ -1,14 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as chatExample from "../../../../examples/chat/contract/src/contract.js";
-import { type Browser, chromiumAvailable, launchChromium } from "../../../../test/browser/support/chromium.js";
-import { renderDocsPage } from "../../src/docs/render-docs.js";
-import { repoRoot } from "../support/cli.js";
+import * as chatExample from "../../examples/chat/contract/src/contract.js";
+import { renderDocsPage } from "../../packages/codegen/src/docs/render-docs.js";
+import { type Browser, chromiumAvailable, launchChromium } from "./support/chromium.js";
 
-const SCREENSHOTS = join(repoRoot, "test-results");
+// The generator's reference page for the chat example's contract, opened in a real Chromium.
+
+const SCREENSHOTS = fileURLToPath(new URL("../../test-results", import.meta.url));
 
 describe.runIf(chromiumAvailable())("socket-contract docs in Chromium", () => {
   let browser: Browser;
