@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startChat } from "../support/chat-server.js";
-import { client, connected, next, rawAck, sleep, until } from "../support/util.js";
+import { client, connected, next, rawAck, sleep } from "../support/util.js";
 
 /**
  * A raw socket.io-client (no runtime, so nothing is checked before sending) sends what a hostile or

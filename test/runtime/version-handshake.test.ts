@@ -1,6 +1,6 @@
 import { bindClient, connectErrorOf, type ContractIdentity, isContractMismatch } from "@socket-contract/client";
 import { contractFingerprint, defineContract } from "@socket-contract/contract";
-import { bindServer, ContractError, type VersionPolicy } from "@socket-contract/server";
+import { bindServer, type ContractError, type VersionPolicy } from "@socket-contract/server";
 import type { Socket as ClientSocket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";

@@ -44,8 +44,8 @@ describe("the page's files", () => {
   it("never reads outside the page's folder", async () => {
     const app = await startApp({ staticDir: webDist() });
     // Sent as written: fetch() would normalise the dots away before they reach the server.
-    for (const escape of ["/../secret.txt", "/assets/../../secret.txt", "/..%2fsecret.txt", "/%2e%2e/secret.txt"]) {
-      const body = await rawGet(app.port, escape);
+    for (const attempt of ["/../secret.txt", "/assets/../../secret.txt", "/..%2fsecret.txt", "/%2e%2e/secret.txt"]) {
+      const body = await rawGet(app.port, attempt);
       expect(body).not.toContain("SECRET");
       expect(body).toContain("<title>chat</title>");
     }

@@ -88,22 +88,22 @@ function shapeOf(schema: AnySchema, open: AnySchema[]): unknown {
   const def = schema._zod.def as unknown as Record<string, any>;
   if (def.type === "pipe") return shapeOf(def.in._zod.def.type === "transform" ? def.out : def.in, open);
   open.push(schema);
-  const shape = def.type === "lazy" ? { lazy: shapeOf(def.getter(), open) } : valueOf(def, open);
+  const shape = def.type === "lazy" ? { lazy: shapeOf(def.getter(), open) } : shapeOfValue(def, open);
   open.pop();
   return shape;
 }
 
-function valueOf(value: unknown, open: AnySchema[]): unknown {
+function shapeOfValue(value: unknown, open: AnySchema[]): unknown {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value !== "object" || value === null) return value;
   if (isSchemaLike(value)) return shapeOf(value, open);
-  if (Array.isArray(value)) return value.filter((item) => !(isSchemaLike(item) && DOCUMENTATION_CHECKS.has(item._zod.def.check ?? ""))).map((item) => valueOf(item, open));
+  if (Array.isArray(value)) return value.filter((item) => !(isSchemaLike(item) && DOCUMENTATION_CHECKS.has(item._zod.def.check ?? ""))).map((item) => shapeOfValue(item, open));
   if (value instanceof RegExp) return String(value);
   if (value instanceof Date) return value.toISOString();
   const record = value as Record<string, unknown>;
   const shape: Record<string, unknown> = {};
   for (const key of Object.keys(record).sort()) {
-    if (!SKIPPED_KEYS.has(key) && typeof record[key] !== "function") shape[key] = valueOf(record[key], open);
+    if (!SKIPPED_KEYS.has(key) && typeof record[key] !== "function") shape[key] = shapeOfValue(record[key], open);
   }
   return shape;
 }

@@ -2,7 +2,7 @@
 // ack's value; one written for any contract (as @socket-contract/opentelemetry's are) fits every one.
 import { expectAssignable, expectType } from "tsd";
 import type { ClientToServerOf, IncomingCall, Interceptor, OutgoingPacket, ServerToClientOf } from "@socket-contract/contract";
-import { contract, type Message } from "./chat-contract.js";
+import type { contract, Message } from "./chat-contract.js";
 
 type Incoming = ClientToServerOf<typeof contract, "/chat">;
 type Outgoing = ServerToClientOf<typeof contract, "/chat">;
@@ -31,7 +31,7 @@ if (packet.kind === "emit" && packet.event === "message") expectType<string>(pac
 // @ts-expect-error typing has no ack
 if (packet.kind === "ack") packet.event === "typing";
 
-const anyContract: Interceptor = { incoming: (incoming, next) => next(), outgoing: (outgoing) => void outgoing.carrier };
+const anyContract: Interceptor = { incoming: (_incoming, next) => next(), outgoing: (outgoing) => void outgoing.carrier };
 expectAssignable<Interceptor<Incoming, Outgoing, Socket>>(anyContract);
 
 const authorize: Interceptor<Incoming, Outgoing, Socket> = {

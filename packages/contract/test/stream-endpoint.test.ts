@@ -179,7 +179,7 @@ describe("stream frames between two endpoints", () => {
 
   it("an upload takes an array or a web ReadableStream", async () => {
     const { client, server } = streamPair(events);
-    server.handlers.set("upload", async (name: string, chunks: AsyncIterable<string>) => {
+    server.handlers.set("upload", async (_name: string, chunks: AsyncIterable<string>) => {
       let text = "";
       for await (const chunk of chunks) text += chunk;
       return { received: text.length, text };
@@ -311,7 +311,7 @@ describe("stream frames between two endpoints", () => {
     });
     function* source() {
       try {
-        for (let i = 0; ; i++) yield "a";
+        for (;;) yield "a";
       } finally {
         sourceClosed = true;
       }

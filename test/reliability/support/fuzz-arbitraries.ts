@@ -109,7 +109,7 @@ const invalid: fc.Arbitrary<Labelled> = fc.oneof(
   fc.constantFrom(...names).chain((event) => fc.record({ event: fc.constant(event), args: invalidArgs[event]!, callback: fc.boolean() })),
   // Correct arguments followed by a non-function where the callback would be.
   fc.constantFrom(...names.filter((name) => name !== "json:any")).chain((event) =>
-    fc.record({ event: fc.constant(event), args: fc.tuple(validArgs[event]!, notAFunction).map(([args, extra]) => [...args, extra]), callback: fc.constant(ackLess.has(event) ? false : true) }),
+    fc.record({ event: fc.constant(event), args: fc.tuple(validArgs[event]!, notAFunction).map(([args, extra]) => [...args, extra]), callback: fc.constant(!ackLess.has(event)) }),
   ),
 ).map((call) => ({ ...call, label: "invalid" as const }));
 
