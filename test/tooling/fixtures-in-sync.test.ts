@@ -18,8 +18,8 @@ describe("fixtures copied into the generator's tests", () => {
     );
   });
 
-  it("packages/codegen/test/fixtures/streams.ts is test/fixtures/stream-contract.ts", () => {
-    expect(withoutHeader(read("packages/codegen/test/fixtures/streams.ts"))).toBe(
+  it("packages/codegen/test/fixtures/stream-contract.ts is test/fixtures/stream-contract.ts", () => {
+    expect(withoutHeader(read("packages/codegen/test/fixtures/stream-contract.ts"))).toBe(
       read("test/fixtures/stream-contract.ts"),
     );
   });

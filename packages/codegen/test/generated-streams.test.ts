@@ -1,6 +1,6 @@
 import { ContractError } from "@socket-contract/contract";
 import { describe, expect, it } from "vitest";
-import { client, connected, startServer } from "../../../test/support/util.js";
+import { client, connected, startServer } from "./support/sockets.js";
 import { type FilesClient, bindFilesClient } from "./fixtures/streams/golden/files/client.js";
 import { type FilesNamespace, type FilesSocket, implement } from "./fixtures/streams/golden/files/server.js";
 import { bindContractServer } from "./fixtures/streams/golden/server.js";

@@ -13,7 +13,7 @@ import * as chatArktype from "../fixtures/chat-arktype/contract.js";
 import * as chatValibot from "../fixtures/chat-valibot/contract.js";
 import * as constructs from "../fixtures/constructs/contract.js";
 import * as options from "../fixtures/options/contract.js";
-import * as streamFixture from "../fixtures/streams.js";
+import * as streamFixture from "../fixtures/stream-contract.js";
 import * as kitchenSink from "./fixtures/kitchen-sink.js";
 
 // Every contract fixture of the generator's tests (constructs holds every Zod type, Dates, bigints,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { renderDocsPage } from "../../src/docs/render-docs.js";
 import * as kitchenSink from "../asyncapi/fixtures/kitchen-sink.js";
 import * as chatExample from "../fixtures/chat-app.js";
-import * as streamFixture from "../fixtures/streams.js";
+import * as streamFixture from "../fixtures/stream-contract.js";
 
 /** The text of an HTML fragment, tags dropped and entities read, as a reader sees it. */
 function textOf(html: string): string {
