@@ -2,7 +2,7 @@ import { ContractError } from "@socket-contract/contract";
 import type { Server } from "socket.io";
 import type { Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
-import { client, connected, startServer } from "../../../test/support/util.js";
+import { client, connected, startServer } from "./support/sockets.js";
 import * as arktypeClient from "./fixtures/chat-arktype/golden/chat/client.js";
 import * as arktypeServer from "./fixtures/chat-arktype/golden/chat/server.js";
 import * as arktypeRoot from "./fixtures/chat-arktype/golden/server.js";
