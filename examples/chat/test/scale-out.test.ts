@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { NAME_TAKEN } from "@chat-example/contract";
 import { createClient } from "redis";
 import { describe, expect, it } from "vitest";
 import { connectAs, next, onCleanup, startApp } from "./support.js";
@@ -65,5 +66,17 @@ describe.runIf(await redisAvailable())("chat on two instances behind one Redis",
     await ada.roomJoin("general");
     const grace = await connectAs(two.url, "Grace");
     await expect(grace.roomJoin("general")).rejects.toMatchObject({ code: "ROOM_FULL", data: { room: "general", capacity: 1 } });
+  });
+
+  it("refuses a name held on the other instance, and lets a dead holder there go", async () => {
+    const [one, two] = await twoInstances();
+    const ada = await connectAs(one.url, "Ada");
+    const answering = ada.onPing(() => ({ away: false }));
+    await expect(connectAs(two.url, "ada")).rejects.toMatchObject({ data: { code: NAME_TAKEN, data: { name: "Ada" } } });
+    answering();
+    ada.onPing(() => new Promise<never>(() => {})); // alive but silent, as a connection that died unseen
+    const again = await connectAs(two.url, "ada");
+    expect(again.socket.connected).toBe(true);
+    await expect.poll(() => ada.socket.connected).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { serveStatic } from "./static-files.js";
 import { memoryStores } from "./stores/memory-stores.js";
 import { redisStores } from "./stores/redis-stores.js";
 import type { ChatNamespace, ChatSocket } from "./types.js";
+import { refuseTakenNames } from "./unique-names.js";
 import { serveUpload } from "./uploads-route.js";
 
 // The contract is written in zod/mini, which loads no locale: issue messages shown to people
@@ -90,6 +91,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
   chat.use((socket) => {
     socket.data = { name: socket.auth.name, away: false };
   });
+  chat.use(refuseTakenNames(chat));
   chat.on("connection", (socket) => {
     sockets.add(socket);
     socket.raw.on("disconnect", () => sockets.delete(socket));

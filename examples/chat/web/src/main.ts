@@ -1,4 +1,5 @@
-import { connectErrorOf } from "@socket-contract/client";
+import { NAME_TAKEN, type NameTakenData } from "@chat-example/contract";
+import { type ContractError, connectErrorOf } from "@socket-contract/client";
 import { startChatScreen } from "./chat-screen.js";
 import { connectChat } from "./connection.js";
 import { byId } from "./dom.js";
@@ -18,8 +19,7 @@ const login = renderLogin(root, (name) => {
     chat.socket.off("connect", admitted);
     chat.socket.disconnect();
     login.setBusy(false);
-    const contractError = connectErrorOf(error);
-    login.showError(contractError?.code === "UNAUTHORIZED" ? "That name is not accepted: use 1 to 32 characters." : `Cannot reach the chat server (${error.message}).`);
+    login.showError(refusalText(connectErrorOf(error), error));
   };
   const admitted = () => {
     chat.socket.off("connect_error", refused);
@@ -28,3 +28,10 @@ const login = renderLogin(root, (name) => {
   chat.socket.once("connect", admitted);
   chat.socket.once("connect_error", refused);
 });
+
+/** Why the server turned the person away, in words they can act on. */
+function refusalText(refused: ContractError | undefined, error: Error): string {
+  if (refused?.code === NAME_TAKEN) return `Someone here is already called “${(refused.data as NameTakenData).name}”. Pick another name.`;
+  if (refused?.code === "UNAUTHORIZED") return "That name is not accepted: use 1 to 32 characters.";
+  return `Cannot reach the chat server (${error.message}).`;
+}
