@@ -1,12 +1,16 @@
 import { MAX_MESSAGE_LENGTH } from "@chat-example/contract";
 import { trackActivity } from "./activity.js";
 import type { ChatClient } from "@chat-example/contract/client";
+import { OfflineError, trackConnection } from "./connection-status.js";
+import { h } from "./dom.js";
 import { errorText } from "./error-text.js";
 import { typingBoard, typingSender } from "./typing.js";
 import type { ChatMember, ChatMessage, ChatRoomSummary } from "./types.js";
 import { appendMessage, renderMessages } from "./views/messages-view.js";
+import { wireDrawers } from "./views/drawers.js";
+import { icon } from "./views/icons.js";
 import { renderShell } from "./views/shell-view.js";
-import { renderMembers, renderRooms, typingText } from "./views/sidebar-views.js";
+import { counted, renderMembers, renderRooms, typingText } from "./views/sidebar-views.js";
 import { showToast } from "./views/toasts.js";
 
 interface JoinedRoom {
@@ -27,6 +31,8 @@ const ROOM_LIST_REFRESH_MS = 20_000;
  */
 export function startChatScreen(root: HTMLElement, chat: ChatClient, name: string): void {
   const shell = renderShell(root, name);
+  const drawers = wireDrawers(shell);
+  const connection = trackConnection(chat.socket, shell, name, () => drawComposer());
   const joined = new Map<string, JoinedRoom>();
   const typists = typingBoard(() => drawTyping());
   const typing = typingSender((room, isTyping) => chat.typing(room, isTyping));
@@ -52,14 +58,22 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
   const drawMembers = () => {
     const members = active === undefined ? [] : (joined.get(active)?.members ?? []);
     renderMembers(shell.memberList, shell.memberCount, members, ownId());
-    shell.roomMeta.textContent = active === undefined ? "" : `${members.length} ${members.length === 1 ? "person" : "people"} here`;
+    shell.roomMeta.textContent = active === undefined ? "" : `${counted(members.length, "person", "people")} here`;
+    shell.peopleToggle.replaceChildren(icon("people"), h("span", {}, String(members.length)));
+    shell.peopleToggle.setAttribute("aria-label", `People in this room: ${members.length}`);
+  };
+  const drawComposer = () => {
+    const room = active === undefined ? undefined : joined.get(active);
+    // Offline, the box stays editable (a draft is kept) but nothing can be sent: the banner says why.
+    shell.textInput.disabled = room === undefined;
+    for (const control of [shell.sendButton, shell.attachButton]) control.disabled = room === undefined || !connection.online();
+    shell.textInput.placeholder = active === undefined ? "Join a room to write" : `Message #${active}`;
   };
   const drawActive = () => {
     const room = active === undefined ? undefined : joined.get(active);
     shell.roomTitle.textContent = active === undefined ? "No room open" : `# ${active}`;
     shell.leaveButton.hidden = active === undefined;
-    for (const control of [shell.textInput, shell.sendButton, shell.attachButton]) control.disabled = room === undefined;
-    shell.textInput.placeholder = active === undefined ? "Join a room to write" : `Message #${active}`;
+    drawComposer();
     renderMessages(shell.messages, room?.messages ?? [], ownId());
     drawMembers();
     drawTyping();
@@ -79,36 +93,39 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
 
   const refreshRooms = async () => {
     try {
-      available = await chat.roomList();
+      available = await connection.guard(() => chat.roomList());
       drawRooms();
     } catch (error) {
-      fail(error);
+      // Offline, the banner already says so; the list is fetched again on reconnection.
+      if (!(error instanceof OfflineError)) fail(error);
     }
   };
   const join = async (room: string): Promise<boolean> => {
     try {
-      const answer = await chat.roomJoin(room);
+      const answer = await connection.guard(() => chat.roomJoin(room));
       joined.set(room, { messages: answer.history, members: answer.members, unread: 0 });
       return true;
     } catch (error) {
-      fail(error);
+      fail(error, { room });
       return false;
     }
   };
-  const open = async (room: string) => {
-    if (!joined.has(room) && !(await join(room))) return;
+  const open = async (room: string): Promise<boolean> => {
+    if (!joined.has(room) && !(await join(room))) return false;
     if (active !== undefined && active !== room) typing.stop();
     active = room;
     joined.get(room)!.unread = 0;
+    drawers.close();
     drawActive();
     shell.textInput.focus();
+    return true;
   };
   const leave = async () => {
     const room = active;
     if (room === undefined) return;
     typing.stop();
     try {
-      await chat.roomLeave(room);
+      await connection.guard(() => chat.roomLeave(room));
     } catch (error) {
       return void fail(error);
     }
@@ -123,7 +140,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
     if (room === undefined || text.trim() === "") return;
     typing.stop();
     try {
-      addMessage(await chat.messageSend({ room, text }));
+      addMessage(await connection.guard(() => chat.messageSend({ room, text })));
       shell.textInput.value = "";
       updateComposer();
     } catch (error) {
@@ -136,7 +153,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
     shell.attachButton.classList.add("is-busy");
     try {
       // An upload may take a while on a slow link: it gets a minute, not the usual 15 s.
-      addMessage(await chat.timeout(60_000).fileUpload({ room, name: file.name, type: file.type || "application/octet-stream", bytes: file }));
+      addMessage(await connection.guard(() => chat.timeout(60_000).fileUpload({ room, name: file.name, type: file.type || "application/octet-stream", bytes: file })));
     } catch (error) {
       fail(error, { file });
     } finally {
@@ -176,8 +193,11 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
     event.preventDefault();
     const room = shell.joinInput.value.trim().toLowerCase();
     if (room === "") return;
-    shell.joinInput.value = "";
-    void open(room);
+    // The typed name stays until the join succeeds, so a refused one can be corrected.
+    void open(room).then((opened) => {
+      if (opened) shell.joinInput.value = "";
+      else shell.joinInput.focus();
+    });
   });
 
   chat.onMessage(addMessage);
@@ -191,22 +211,14 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
   });
   chat.onPing(() => ({ away: activity.away() }));
 
-  const setStatus = (status: "online" | "offline") => {
-    shell.status.dataset.status = status;
-    shell.status.textContent = status === "online" ? "Online" : "Reconnecting…";
-  };
-  chat.socket.on("disconnect", () => setStatus("offline"));
   chat.socket.on("connect", () => {
     // A new connection starts in no room: join again the ones the person had open.
-    setStatus("online");
     const rooms = [...joined.keys()];
     void Promise.all(rooms.map(join)).then(drawActive).then(refreshRooms);
   });
   const refresher = setInterval(() => chat.socket.connected && void refreshRooms(), ROOM_LIST_REFRESH_MS);
-  chat.socket.on("connect_error", () => setStatus("offline"));
   window.addEventListener("pagehide", () => clearInterval(refresher));
 
-  if (chat.socket.connected) setStatus("online");
   drawActive();
   void refreshRooms().then(() => open(FIRST_ROOM));
 }

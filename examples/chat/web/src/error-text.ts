@@ -1,5 +1,6 @@
 import { MAX_MESSAGE_LENGTH, MAX_UPLOAD_BYTES } from "@chat-example/contract";
 import { ContractError } from "@socket-contract/client";
+import { OfflineError } from "./connection-status.js";
 import { formatBytes } from "./dom.js";
 
 /** A title and a sentence a person can act on. */
@@ -8,14 +9,25 @@ export interface ErrorText {
   readonly detail: string;
 }
 
+/** What the person was doing: sending this text or file, or joining this room. */
+export interface ErrorContext {
+  readonly text?: string;
+  readonly file?: Blob;
+  readonly room?: string;
+}
+
 /**
  * Turns what a call rejected with into words for the person: the contract's codes first (a
- * message too long, a file too large, a full room), then the runtime's built-in ones.
+ * message too long, a file too large, a full room), then the runtime's built-in ones. A failed
+ * join says so in its title, with the reason below.
  *
  * @example
  * toast(errorText(error, { text }));
+ * toast(errorText(error, { room: "help" })); // "Could not join #help", "It is full (50 people). ..."
  */
-export function errorText(error: unknown, context: { text?: string; file?: Blob } = {}): ErrorText {
+export function errorText(error: unknown, context: ErrorContext = {}): ErrorText {
+  if (context.room !== undefined) return { title: `Could not join #${context.room}`, detail: joinReason(error) };
+  if (error instanceof OfflineError) return offlineText(context);
   if (!ContractError.is(error)) return { title: "Something went wrong", detail: error instanceof Error ? error.message : String(error) };
   const issue = error.issues?.[0];
   const field = issue?.path[issue.path.length - 1];
@@ -30,10 +42,6 @@ export function errorText(error: unknown, context: { text?: string; file?: Blob 
       }
       if (field === "bytes" && issue?.code === "too_small") return { title: "Empty file", detail: "That file has no content." };
       return { title: "Not sent", detail: issue?.message ?? error.message };
-    case "ROOM_FULL": {
-      const { room, capacity } = error.data as { room: string; capacity: number };
-      return { title: "Room full", detail: `#${room} already holds ${capacity} people. Try another room.` };
-    }
     case "NOT_IN_ROOM":
       return { title: "Not in that room", detail: "Join the room again, then send." };
     case "RATE_LIMITED":
@@ -41,10 +49,27 @@ export function errorText(error: unknown, context: { text?: string; file?: Blob 
     case "TIMEOUT":
       return { title: "No answer", detail: "The server did not answer in time. Check your connection and try again." };
     case "DISCONNECTED":
-      return { title: "Offline", detail: "The connection dropped before the server answered. Reconnecting…" };
+      return offlineText(context);
     case "UNAUTHORIZED":
       return { title: "Not allowed", detail: error.message };
     default:
       return { title: "Something went wrong", detail: error.message };
   }
+}
+
+function offlineText(context: ErrorContext): ErrorText {
+  if (context.text !== undefined) return { title: "You are offline", detail: "Not sent: your message stays in the box. Send it once the chat is back." };
+  if (context.file !== undefined) return { title: "You are offline", detail: "Not sent: attach the file again once the chat is back." };
+  return { title: "You are offline", detail: "Try again once the chat is back." };
+}
+
+function joinReason(error: unknown): string {
+  if (error instanceof OfflineError || ContractError.is(error, "DISCONNECTED")) return "You are offline. Try again once the chat is back.";
+  if (ContractError.is(error, "ROOM_FULL")) {
+    const { capacity } = error.data as { capacity: number };
+    return `It is full (${capacity} ${capacity === 1 ? "person" : "people"}). Try another room.`;
+  }
+  // A name the contract refuses never leaves the page: its issue says what a room name may be.
+  if (ContractError.is(error, "INVALID_PAYLOAD")) return error.issues?.[0]?.message ?? error.message;
+  return errorText(error).detail;
 }

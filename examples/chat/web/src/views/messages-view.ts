@@ -1,5 +1,6 @@
 import { formatBytes, h } from "../dom.js";
 import type { ChatAttachment, ChatMessage } from "../types.js";
+import { linkified } from "./linkify.js";
 import { initials } from "./shell-view.js";
 
 /** Messages from the same person within this span read as one block, as in most chat apps. */
@@ -44,7 +45,7 @@ function messageItem(message: ChatMessage, previous: ChatMessage | undefined, ow
       "div",
       { class: "message-body" },
       h("div", { class: "message-header" }, h("span", { class: "message-author" }, message.author.name), h("time", { datetime: time.toISOString() }, time.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }))),
-      message.text === "" ? null : h("p", { class: "message-text" }, message.text),
+      message.text === "" ? null : h("p", { class: "message-text" }, ...linkified(message.text)),
       message.attachment === undefined ? null : attachmentView(message.attachment),
     ),
   );
@@ -55,7 +56,7 @@ function attachmentView(attachment: ChatAttachment): HTMLElement {
     return h(
       "figure",
       { class: "attachment attachment-image" },
-      h("a", { href: attachment.url, target: "_blank", rel: "noopener" }, h("img", { src: attachment.url, alt: attachment.name, loading: "lazy" })),
+      h("a", { href: attachment.url, target: "_blank", rel: "noopener noreferrer" }, h("img", { src: attachment.url, alt: attachment.name, loading: "lazy" })),
       h("figcaption", {}, `${attachment.name} · ${formatBytes(attachment.size)}`),
     );
   }

@@ -1,5 +1,6 @@
 import { MAX_MESSAGE_LENGTH } from "@chat-example/contract";
 import { h } from "../dom.js";
+import { icon } from "./icons.js";
 
 /** The parts of the chat screen that the app fills in. */
 export interface Shell {
@@ -20,6 +21,16 @@ export interface Shell {
   readonly memberList: HTMLUListElement;
   readonly memberCount: HTMLElement;
   readonly status: HTMLElement;
+  /** "You are offline — reconnecting…", across the conversation while the socket is down. */
+  readonly connectionBanner: HTMLElement;
+  /** The grid; its `data-drawer` (`rooms`, `people` or empty) says which panel is open on a narrow screen. */
+  readonly layout: HTMLElement;
+  /** Opens the rooms panel where it is a drawer (phones). */
+  readonly roomsToggle: HTMLButtonElement;
+  /** Opens the people panel where it is a drawer (tablets and phones); shows how many are here. */
+  readonly peopleToggle: HTMLButtonElement;
+  /** The dimmed page behind an open drawer, and each drawer's close button: all close it. */
+  readonly drawerClosers: readonly HTMLElement[];
 }
 
 /**
@@ -41,21 +52,27 @@ export function renderShell(root: HTMLElement, name: string): Shell {
     composer: undefined as never,
     textInput: h("textarea", { class: "composer-input", name: "text", rows: 1, placeholder: "Write a message…", "aria-label": "Message" }),
     counter: h("span", { class: "composer-counter", "aria-live": "polite" }),
-    attachButton: h("button", { class: "icon-button", type: "button", title: "Send a file or an image", "aria-label": "Attach a file" }, paperclip()),
+    attachButton: h("button", { class: "icon-button", type: "button", title: "Send a file or an image", "aria-label": "Attach a file" }, icon("paperclip")),
     fileInput: h("input", { type: "file", class: "visually-hidden", tabindex: -1, "aria-hidden": "true" }),
     sendButton: h("button", { class: "button button-primary", type: "submit" }, "Send"),
     memberList: h("ul", { class: "member-list", "aria-label": "People in this room" }),
     memberCount: h("span", { class: "member-count" }),
     status: h("span", { class: "status", "data-status": "connecting" }, "Connecting…"),
+    connectionBanner: h("div", { class: "connection-banner", role: "status", hidden: true }),
+    layout: h("div", { class: "layout", "data-drawer": "" }),
+    roomsToggle: h("button", { class: "icon-button drawer-toggle rooms-toggle", type: "button", "aria-label": "Rooms", "aria-controls": "rooms-panel", "aria-expanded": "false" }, icon("menu")),
+    peopleToggle: h("button", { class: "people-toggle", type: "button", "aria-controls": "people-panel", "aria-expanded": "false" }),
+    drawerClosers: [h("div", { class: "scrim" }), closeButton("Close the rooms"), closeButton("Close the people list")],
   };
   const shell = { ...parts, joinForm: h("form", { class: "join-form" }, parts.joinInput), composer: h("form", { class: "composer" }) } as Shell;
   shell.composer.append(parts.fileInput, parts.attachButton, parts.textInput, parts.counter, parts.sendButton);
   shell.counter.dataset.max = String(MAX_MESSAGE_LENGTH);
 
+  const [scrim, closeRooms, closePeople] = shell.drawerClosers;
   const sidebar = h(
     "aside",
-    { class: "sidebar" },
-    h("div", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), h("span", {}, "Chat")),
+    { class: "sidebar", id: "rooms-panel", "aria-label": "Rooms panel" },
+    h("div", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), h("span", {}, "Chat"), closeRooms),
     h("h2", { class: "section-title" }, "Rooms"),
     shell.roomList,
     shell.joinForm,
@@ -64,14 +81,16 @@ export function renderShell(root: HTMLElement, name: string): Shell {
   const conversation = h(
     "section",
     { class: "conversation" },
-    h("header", { class: "room-header" }, h("div", {}, shell.roomTitle, shell.roomMeta), shell.leaveButton),
+    h("header", { class: "room-header" }, shell.roomsToggle, h("div", { class: "room-heading" }, shell.roomTitle, shell.roomMeta), shell.peopleToggle, shell.leaveButton),
+    shell.connectionBanner,
     h("div", { class: "messages-scroll" }, shell.messages),
     shell.typingLine,
     shell.composer,
   );
-  const people = h("aside", { class: "people" }, h("h2", { class: "section-title" }, "People ", shell.memberCount), shell.memberList);
+  const people = h("aside", { class: "people", id: "people-panel", "aria-label": "People panel" }, h("div", { class: "people-header" }, h("h2", { class: "section-title" }, "People ", shell.memberCount), closePeople), shell.memberList);
   root.dataset.state = "chat";
-  root.replaceChildren(h("div", { class: "layout" }, sidebar, conversation, people));
+  shell.layout.append(sidebar, conversation, people, scrim!);
+  root.replaceChildren(shell.layout);
   return shell;
 }
 
@@ -81,12 +100,6 @@ export function initials(name: string): string {
   return (words.length > 1 ? words[0]![0]! + words[words.length - 1]![0]! : name.trim().slice(0, 2)).toUpperCase();
 }
 
-function paperclip(): SVGSVGElement {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-  path.setAttribute("d", "M21.4 11.1l-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5");
-  svg.append(path);
-  return svg;
+function closeButton(label: string): HTMLButtonElement {
+  return h("button", { class: "icon-button drawer-close", type: "button", "aria-label": label }, icon("close"));
 }

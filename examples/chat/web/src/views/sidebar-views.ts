@@ -1,5 +1,6 @@
 import { h } from "../dom.js";
 import type { ChatMember } from "../types.js";
+import { icon } from "./icons.js";
 import { initials } from "./shell-view.js";
 
 export interface RoomEntry {
@@ -10,7 +11,8 @@ export interface RoomEntry {
 }
 
 /**
- * The room list: joined rooms first (with unread counts), then the others with how many people are in them.
+ * The room list: joined rooms first, then the others. Unread messages show as a bright pill; how
+ * many people are in a room shows as a muted person icon and a number, so the two never look alike.
  *
  * @example
  * renderRooms(shell.roomList, entries, "general", (room) => open(room));
@@ -18,9 +20,8 @@ export interface RoomEntry {
 export function renderRooms(list: HTMLUListElement, rooms: readonly RoomEntry[], active: string | undefined, onSelect: (room: string) => void): void {
   const sorted = [...rooms].sort((a, b) => Number(b.joined) - Number(a.joined) || a.name.localeCompare(b.name));
   list.replaceChildren(
-    ...sorted.map((room) => {
-      const badge = room.joined ? (room.unread > 0 ? h("span", { class: "badge badge-unread", title: `${room.unread} unread` }, String(room.unread)) : null) : h("span", { class: "badge", title: "people in the room" }, String(room.members));
-      return h(
+    ...sorted.map((room) =>
+      h(
         "li",
         {},
         h(
@@ -28,12 +29,21 @@ export function renderRooms(list: HTMLUListElement, rooms: readonly RoomEntry[],
           { class: `room-button${room.name === active ? " is-active" : ""}${room.joined ? " is-joined" : ""}`, type: "button", "data-room": room.name, onclick: () => onSelect(room.name) },
           h("span", { class: "room-hash", "aria-hidden": "true" }, "#"),
           h("span", { class: "room-name" }, room.name),
-          badge,
+          // The words beside each number are for screen readers: "general, 2 unread, 3 people".
+          room.unread > 0 ? h("span", { class: "badge-unread", title: counted(room.unread, "unread message") }, String(room.unread), hidden(" unread")) : null,
+          room.members > 0 ? h("span", { class: "room-count", title: `${counted(room.members, "person", "people")} in #${room.name}` }, icon("person"), String(room.members), hidden(room.members === 1 ? " person" : " people")) : null,
         ),
-      );
-    }),
+      ),
+    ),
   );
 }
+
+/** "1 person", "3 people", "2 unread messages". */
+export function counted(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+const hidden = (text: string) => h("span", { class: "visually-hidden" }, text);
 
 /**
  * The people in the active room, away ones dimmed.
