@@ -8,7 +8,8 @@ import { chatSession, DESKTOP, PHONE } from "./support/chat-session.js";
 // The chat on a phone (rooms and people in drawers) and through a lost connection.
 
 /** How far the page scrolls sideways: a phone layout must not. */
-const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** Chromium reports every failed reconnection attempt as a console error: expected while the server is down. */
 const isReconnectNoise = (problem: string) => /WebSocket connection to .* failed|ERR_CONNECTION_REFUSED/.test(problem);
@@ -58,7 +59,12 @@ describe.runIf(chromiumAvailable())("chat on a phone and offline, in Chromium", 
     // The narrowest phone: nothing scrolls sideways and every header control is on screen.
     await ada.setViewportSize({ width: 360, height: 640 });
     expect(await sidewaysOverflow(ada)).toBe(0);
-    for (const control of [ada.getByRole("button", { name: "Rooms", exact: true }), people, ada.getByRole("button", { name: "Leave" }), ada.getByRole("button", { name: "Send" })]) {
+    for (const control of [
+      ada.getByRole("button", { name: "Rooms", exact: true }),
+      people,
+      ada.getByRole("button", { name: "Leave" }),
+      ada.getByRole("button", { name: "Send" }),
+    ]) {
       const box = await control.boundingBox();
       expect(box !== null && box.x >= 0 && box.x + box.width <= 360).toBe(true);
     }
@@ -86,7 +92,9 @@ describe.runIf(chromiumAvailable())("chat on a phone and offline, in Chromium", 
     await box.press("Enter");
     const toast = ada.locator(".toast-error", { hasText: "You are offline" });
     await toast.waitFor();
-    expect(await toast.locator(".toast-detail").textContent()).toBe("Not sent: your message stays in the box. Send it once the chat is back.");
+    expect(await toast.locator(".toast-detail").textContent()).toBe(
+      "Not sent: your message stays in the box. Send it once the chat is back.",
+    );
     expect(await box.inputValue()).toBe("Are you still there?");
     await chat.screenshot(ada, "offline-desktop");
     await grace.locator(".connection-banner").waitFor();
@@ -111,7 +119,9 @@ describe.runIf(chromiumAvailable())("chat on a phone and offline, in Chromium", 
     // The page's connection drops (it reconnects after about a second); another Ada is quicker.
     const [dropped] = server.sockets;
     dropped!.raw.conn.close();
-    const other = bindChatClient(io(`${server.url}/chat`, { auth: { name: "Ada" }, forceNew: true, transports: ["websocket"] }));
+    const other = bindChatClient(
+      io(`${server.url}/chat`, { auth: { name: "Ada" }, forceNew: true, transports: ["websocket"] }),
+    );
     other.onPing(() => ({ away: false }));
     await new Promise<void>((resolve, reject) => {
       other.socket.once("connect", resolve);
@@ -119,7 +129,9 @@ describe.runIf(chromiumAvailable())("chat on a phone and offline, in Chromium", 
     });
     const banner = ada.locator(".connection-banner", { hasText: "someone else took" });
     await banner.waitFor();
-    expect(await banner.textContent()).toBe("You are offline — while you were away, someone else took the name “Ada”.Reload");
+    expect(await banner.textContent()).toBe(
+      "You are offline — while you were away, someone else took the name “Ada”.Reload",
+    );
     await chat.screenshot(ada, "name-taken-on-reconnect");
     other.socket.disconnect();
     await ada.getByRole("button", { name: "Reload" }).click();

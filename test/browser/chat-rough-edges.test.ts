@@ -10,7 +10,9 @@ import { ARTIFACTS, chatSession, PHONE } from "./support/chat-session.js";
 async function overlap(a: Locator, b: Locator): Promise<boolean> {
   const [one, two] = await Promise.all([a.boundingBox(), b.boundingBox()]);
   if (one === null || two === null) throw new Error("an element is not on screen");
-  return one.x < two.x + two.width && two.x < one.x + one.width && one.y < two.y + two.height && two.y < one.y + one.height;
+  return (
+    one.x < two.x + two.width && two.x < one.x + one.width && one.y < two.y + two.height && two.y < one.y + one.height
+  );
 }
 
 const joinRoom = async (page: Page, typed: string) => {
@@ -46,7 +48,9 @@ describe.runIf(chromiumAvailable())("chat's rough edges in Chromium", { timeout:
     const toast = ada.locator(".toast-error", { hasText: "Could not join" });
     await toast.waitFor();
     expect(await toast.locator(".toast-title").textContent()).toBe("Could not join #design team!");
-    expect(await toast.locator(".toast-detail").textContent()).toBe("A room name is 1 to 24 lower-case letters, digits or dashes.");
+    expect(await toast.locator(".toast-detail").textContent()).toBe(
+      "A room name is 1 to 24 lower-case letters, digits or dashes.",
+    );
     expect(await ada.locator(".toast", { hasText: "Not sent" }).count()).toBe(0);
     expect(await ada.getByLabel("Room name").inputValue()).toBe("Design Team!");
     await chat.screenshot(ada, "join-refused");
@@ -75,16 +79,31 @@ describe.runIf(chromiumAvailable())("chat's rough edges in Chromium", { timeout:
   it("makes web addresses in messages links that open in a new tab, and nothing else markup", async () => {
     const ada = await chat.enter("Ada");
     const grace = await chat.enter("Grace");
-    const text = "Docs at https://example.com/guide?x=1&y=2. Also javascript:alert(1), <b>bold</b> and (see https://en.wikipedia.org/wiki/Chat_(disambiguation))";
+    const text =
+      "Docs at https://example.com/guide?x=1&y=2. Also javascript:alert(1), <b>bold</b> and (see https://en.wikipedia.org/wiki/Chat_(disambiguation))";
     await chat.send(ada, text);
     const message = grace.locator(".message-text", { hasText: "Docs at" });
     await message.waitFor();
     expect(await message.textContent()).toBe(text);
     expect(await message.locator("b").count()).toBe(0);
-    const links = await message.locator("a").evaluateAll((anchors: HTMLAnchorElement[]) => anchors.map((a) => ({ text: a.textContent, href: a.href, target: a.target, rel: a.rel })));
+    const links = await message
+      .locator("a")
+      .evaluateAll((anchors: HTMLAnchorElement[]) =>
+        anchors.map((a) => ({ text: a.textContent, href: a.href, target: a.target, rel: a.rel })),
+      );
     expect(links).toEqual([
-      { text: "https://example.com/guide?x=1&y=2", href: "https://example.com/guide?x=1&y=2", target: "_blank", rel: "noopener noreferrer" },
-      { text: "https://en.wikipedia.org/wiki/Chat_(disambiguation)", href: "https://en.wikipedia.org/wiki/Chat_(disambiguation)", target: "_blank", rel: "noopener noreferrer" },
+      {
+        text: "https://example.com/guide?x=1&y=2",
+        href: "https://example.com/guide?x=1&y=2",
+        target: "_blank",
+        rel: "noopener noreferrer",
+      },
+      {
+        text: "https://en.wikipedia.org/wiki/Chat_(disambiguation)",
+        href: "https://en.wikipedia.org/wiki/Chat_(disambiguation)",
+        target: "_blank",
+        rel: "noopener noreferrer",
+      },
     ]);
     expect(await ada.locator(".message-text a").count()).toBe(2);
     await chat.screenshot(grace, "links");

@@ -80,7 +80,13 @@ export function chatSession(): ChatSession {
     await page.getByLabel("Message", { exact: true }).press("Enter");
   };
   session.startApp = async (options = {}) => {
-    const app = await startChatApp({ port: 0, host: "127.0.0.1", staticDir: session.staticDir, awayCheckMs: 0, ...options });
+    const app = await startChatApp({
+      port: 0,
+      host: "127.0.0.1",
+      staticDir: session.staticDir,
+      awayCheckMs: 0,
+      ...options,
+    });
     apps.push(app);
     return app;
   };

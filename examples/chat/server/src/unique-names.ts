@@ -26,9 +26,15 @@ export function sameName(a: string, b: string): boolean {
 export function refuseTakenNames(chat: ChatNamespace): (socket: ChatSocket) => Promise<void> {
   return async (socket) => {
     const name = socket.auth.name;
-    const holders = (await chat.fetchSockets()).filter((other) => other.id !== socket.id && sameName(other.data.name, name));
+    const holders = (await chat.fetchSockets()).filter(
+      (other) => other.id !== socket.id && sameName(other.data.name, name),
+    );
     for (const holder of holders) {
-      if (await answers(chat, holder.id)) throw new ContractError(NAME_TAKEN, { message: `Someone here is already called "${holder.data.name}".`, data: { name: holder.data.name } });
+      if (await answers(chat, holder.id))
+        throw new ContractError(NAME_TAKEN, {
+          message: `Someone here is already called "${holder.data.name}".`,
+          data: { name: holder.data.name },
+        });
       chat.in(holder.id).disconnectSockets(true);
     }
   };

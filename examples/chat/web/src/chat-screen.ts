@@ -35,7 +35,8 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
   const connection = trackConnection(chat.socket, shell, name, () => drawComposer());
   const joined = new Map<string, JoinedRoom>();
   const typists = typingBoard(() => drawTyping());
-  const typing = typingSender((room, isTyping) => chat.typing(room, isTyping));
+  // Offline, Socket.IO would buffer a "typing" and deliver it, stale, on reconnection.
+  const typing = typingSender((room, isTyping) => connection.online() && chat.typing(room, isTyping));
   const activity = trackActivity();
   let available: ChatRoomSummary[] = [];
   let active: string | undefined;

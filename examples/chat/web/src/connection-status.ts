@@ -32,12 +32,21 @@ export interface ConnectionStatus {
  * const connection = trackConnection(chat.socket, shell, "Ada", () => drawActive());
  * await connection.guard(() => chat.messageSend({ room, text }));
  */
-export function trackConnection(socket: ChatClient["socket"], shell: Shell, name: string, onChange: () => void): ConnectionStatus {
+export function trackConnection(
+  socket: ChatClient["socket"],
+  shell: Shell,
+  name: string,
+  onChange: () => void,
+): ConnectionStatus {
   const paint = (online: boolean, why = "reconnecting…", action?: HTMLElement) => {
     shell.status.dataset.status = online ? "online" : "offline";
     shell.status.textContent = online ? "Online" : "Offline";
     shell.connectionBanner.hidden = online;
-    shell.connectionBanner.replaceChildren(icon("offline"), h("span", {}, h("strong", {}, "You are offline"), ` — ${why}`), action ?? "");
+    shell.connectionBanner.replaceChildren(
+      icon("offline"),
+      h("span", {}, h("strong", {}, "You are offline"), ` — ${why}`),
+      action ?? "",
+    );
   };
   const show = (online: boolean, why?: string, action?: HTMLElement) => {
     paint(online, why, action);
@@ -50,8 +59,15 @@ export function trackConnection(socket: ChatClient["socket"], shell: Shell, name
     // A refusal from the server (not a network failure) is final: Socket.IO does not retry it.
     const refused = connectErrorOf(error);
     if (refused === undefined) return offline();
-    const why = refused.code === NAME_TAKEN ? `while you were away, someone else took the name “${name}”.` : `the chat refused to reconnect: ${refused.message}`;
-    show(false, why, h("button", { class: "button banner-button", type: "button", onclick: () => location.reload() }, "Reload"));
+    const why =
+      refused.code === NAME_TAKEN
+        ? `while you were away, someone else took the name “${name}”.`
+        : `the chat refused to reconnect: ${refused.message}`;
+    show(
+      false,
+      why,
+      h("button", { class: "button banner-button", type: "button", onclick: () => location.reload() }, "Reload"),
+    );
   });
   paint(socket.connected);
 

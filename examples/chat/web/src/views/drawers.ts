@@ -18,12 +18,14 @@ export function wireDrawers(shell: Shell): { open(drawer: Drawer): void; close()
     shell.layout.dataset.drawer = drawer;
     for (const [name, toggle] of Object.entries(toggles)) toggle.setAttribute("aria-expanded", String(name === drawer));
     // Back to where the person was: the toggle that opened the drawer.
-    if (drawer === "" && previous !== undefined && previous !== "") toggles[previous as Drawer].focus({ preventScroll: true });
+    if (drawer === "" && previous !== undefined && previous !== "")
+      toggles[previous as Drawer].focus({ preventScroll: true });
   };
   const open = (drawer: Drawer) => {
     set(shell.layout.dataset.drawer === drawer ? "" : drawer);
     // Into the drawer, on its close button: a text field would pop up a phone's keyboard.
-    if (shell.layout.dataset.drawer === drawer) shell.drawerClosers[drawer === "rooms" ? 1 : 2]?.focus({ preventScroll: true });
+    if (shell.layout.dataset.drawer === drawer)
+      shell.drawerClosers[drawer === "rooms" ? 1 : 2]?.focus({ preventScroll: true });
   };
   shell.roomsToggle.addEventListener("click", () => open("rooms"));
   shell.peopleToggle.addEventListener("click", () => open("people"));
