@@ -3,6 +3,7 @@ import type { Node, SourceFile, Type, ts } from "ts-morph";
 import { GETTER, type SchemaPath, type StaticSide, type StaticTypes, pathKey } from "../../model/static-types.js";
 import type { BrandHints } from "./brand-hints.js";
 import { openContractProject } from "./contract-project.js";
+import { type ParsedSource, readLocalSources } from "./source-files.js";
 import { tsMorph } from "./ts-morph.js";
 
 /**
@@ -11,13 +12,14 @@ import { tsMorph } from "./ts-morph.js";
  * literals, brands the syntax-only read could not tie to a schema); for those paths alone, a probe
  * file declares `typeof contract[...]["_zod"]["def"][...]["_zod"]["input" | "output"]`, and the
  * checker reports the type and the brands on it. A contract with none of them never opens a
- * program. Type errors elsewhere in the contract are left to the user's own `tsc`.
+ * program. Type errors elsewhere in the contract are left to the user's own `tsc`. `source` is
+ * the contract file as read already (its parse is shared), read again when not given.
  *
  * @example
- * const staticTypes = checkerStaticTypes("/repo/src/contract.ts", "contract", readBrandHints(sources, module));
+ * const staticTypes = checkerStaticTypes("/repo/src/contract.ts", "contract", readBrandHints(sources, module), sources[0]);
  * buildModel(contract, { staticTypes });
  */
-export function checkerStaticTypes(path: string, exportName: string, brands?: BrandHints): StaticTypes {
+export function checkerStaticTypes(path: string, exportName: string, brands?: BrandHints, source?: ParsedSource): StaticTypes {
   let probe: SourceFile | undefined;
   let file: SourceFile | undefined;
   const indexOf = new Map<string, number>();
@@ -27,10 +29,11 @@ export function checkerStaticTypes(path: string, exportName: string, brands?: Br
     ...(brands === undefined ? {} : { brandsOf: (schema: object) => brands.bySchema.get(schema), brandsEverywhere: brands.untied }),
     prepare(paths) {
       if (paths.length === 0) return;
-      const opened = openContractProject(path);
+      const unique = [...new Map(paths.map((path) => [pathKey(path), path])).entries()];
+      const parsed = (source ?? readLocalSources(path)[0]!).file;
+      const opened = openContractProject(path, { source: parsed, exportName, paths: unique.map(([, asked]) => asked.definition) });
       const project = opened.project;
       file = opened.file;
-      const unique = [...new Map(paths.map((path) => [pathKey(path), path])).entries()];
       const specifier = `./${basename(path).replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`)}`;
       const binding = exportName === "default" ? "default as __contract" : `${exportName} as __contract`;
       // The module's own exported types are imported too, so the checker prints them by name.

@@ -55,7 +55,7 @@ export async function loadContract(file: string, exportName?: string): Promise<L
     exportName: name,
     contract,
     exports,
-    staticTypes: checkerStaticTypes(path, name, readBrandHints(sources, exports)),
+    staticTypes: checkerStaticTypes(path, name, readBrandHints(sources, exports), sources[0]),
     files: sources.map((source) => source.path),
   };
 }
