@@ -6,8 +6,14 @@
 // dist, so the mtime test alone would send every installed CLI through tsx.)
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import module from "node:module";
 import { join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+
+// Node 22.1+ keeps the compiled code of the modules this process loads (ours, zod, and TypeScript's
+// 9 MB when the checker is needed) in its cache folder under the OS temp dir, as tsc's own bin does;
+// a read-only install or temp dir only means no cache. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+module.enableCompileCache?.();
 
 const packageDir = realpathSync(fileURLToPath(new URL("..", import.meta.url)));
 const built = join(packageDir, "dist/cli/run.js");
