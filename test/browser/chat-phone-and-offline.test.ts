@@ -138,13 +138,19 @@ describe.runIf(chromiumAvailable())("chat on a phone and offline, in Chromium", 
     await ada.getByLabel("Your display name").waitFor();
   });
 
-  it("looks like a product at desktop width too", async () => {
+  it("looks like a product at desktop width too, long names included", async () => {
     const grace = await chat.enter("Grace");
-    const ada = await chat.enter("Ada", { viewport: DESKTOP });
+    const ada = await chat.enter("Ada Augusta King of Lovelace", { viewport: DESKTOP });
     await chat.send(grace, "Welcome back! Agenda: https://example.com/agenda");
     await chat.send(ada, "Thanks, reading it now.");
     await grace.locator(".message-text", { hasText: "reading it now" }).waitFor();
     await ada.locator(".message-text", { hasText: "reading it now" }).waitFor();
+    // A long name is cut short in the People panel, never the "(you)" after it.
+    const [you, panel] = await Promise.all([
+      ada.locator(".people .member-you").boundingBox(),
+      ada.locator(".people").boundingBox(),
+    ]);
+    expect(you!.x + you!.width).toBeLessThanOrEqual(panel!.x + panel!.width);
     console.log(`[browser] ${await chat.screenshot(ada, "chat-desktop")}`);
   });
 });

@@ -59,7 +59,8 @@ export function renderMembers(list: HTMLUListElement, count: HTMLElement, member
         "li",
         { class: `member${member.away ? " is-away" : ""}`, "data-member": member.id },
         h("span", { class: "avatar", "aria-hidden": "true" }, initials(member.name), h("span", { class: "presence-dot" })),
-        h("span", { class: "member-name" }, member.name, member.id === ownId ? h("span", { class: "member-you" }, " (you)") : null),
+        // A long name is cut short, never the "(you)" after it.
+        h("span", { class: "member-name" }, h("span", { class: "member-label" }, member.name), member.id === ownId ? h("span", { class: "member-you" }, " (you)") : null),
         member.away ? h("span", { class: "member-state" }, "away") : null,
       ),
     ),
