@@ -150,11 +150,6 @@ describe("mistakes a user will make: one line, exit code 2", () => {
     expectUserError(await runCli(["generate", file, "--out", file]), /^socket-contract: --out .*contract\.ts is a file; --out takes a folder for the generated files \(for instance src\/generated\)$/m);
   });
 
-  it("a dynamic namespace key, named by its place", slow, async () => {
-    const { file } = writeContract(SMALL_CONTRACT.replace('"/small"', '"/small/:id"'));
-    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /namespaces\["\/small\/:id"\]: the generator does not render dynamic namespaces/);
-  });
-
   it("a schema that cannot travel over Socket.IO, named by its place", slow, async () => {
     const { file } = writeContract(SMALL_CONTRACT.replace("args: [z.string()]", "args: [z.object({ run: z.function() })]"));
     expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /namespaces\["\/small"\]\.clientToServer\.hello\.args\[0\]\.run: a function schema cannot travel over Socket\.IO/);

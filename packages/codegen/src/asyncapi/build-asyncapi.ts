@@ -3,6 +3,7 @@ import * as core from "zod/v4/core";
 import { BinaryExample, exampleOf } from "./example-value.js";
 import { COMPONENTS_PREFIX, type JsonSchema } from "./json-schema.js";
 import { type ProtocolNames, ackEnvelope, argumentsPayload, protocolSchemas } from "./protocol-schemas.js";
+import { channelParameters } from "./channel-parameters.js";
 import { streamFrameMessages, streamMessages } from "./stream-messages.js";
 import { type WireContract, type WireContractOptions, type WireEvent, type WireNamespace, wireContract } from "./wire-contract.js";
 
@@ -66,7 +67,12 @@ export function buildAsyncApi(contract: Contract, options: WireContractOptions =
 
 function namespaceChannel(namespace: WireNamespace, wire: WireContract, names: ProtocolNames, operations: Record<string, unknown>): Record<string, unknown> {
   const description = [namespace.description, `The Socket.IO namespace \`${namespace.path}\`.`].filter(Boolean).join("\n\n");
-  const channel = eventsChannel(namespace.id, namespace.path, description, [...namespace.clientToServer, ...namespace.serverToClient], wire, names, operations);
+  // AsyncAPI writes a channel's parameters as `{name}` in its address.
+  const address = namespace.path.replace(/\/:([A-Za-z_][A-Za-z0-9_]*)/g, "/{$1}");
+  const channel = eventsChannel(namespace.id, address, description, [...namespace.clientToServer, ...namespace.serverToClient], wire, names, operations);
+  // The title keeps the contract's own key (`/org/:orgId`).
+  channel.title = namespace.path;
+  if (namespace.params !== undefined) channel.parameters = channelParameters(namespace.params, wire);
   const messages = channel.messages as Record<string, unknown>;
   if ([...namespace.clientToServer, ...namespace.serverToClient].some((event) => event.stream !== undefined || event.upload !== undefined)) {
     streamFrameMessages(namespace.id, messages, operations, names, (wanted) => freeName(wanted, (n) => n in messages));

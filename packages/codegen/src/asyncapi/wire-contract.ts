@@ -1,4 +1,4 @@
-import { type AnySchema as ContractSchema, type Contract, type EventDefinition, type EventMap, isStandardSchema, isZodSchema, streamOfInfo } from "@socket-contract/contract";
+import { type AnySchema as ContractSchema, type Contract, type EventDefinition, type EventMap, isNamespacePattern, isStandardSchema, isZodSchema, streamOfInfo } from "@socket-contract/contract";
 import { camelCase, folderOf, pascalCase } from "../model/naming.js";
 import { type ConversionWarning, type JsonSchema, SchemaConverter } from "./json-schema.js";
 
@@ -26,12 +26,21 @@ export interface WireNamespace {
   /** `chat` (`main` for `/`), usable as an identifier part. */
   readonly id: string;
   readonly description?: string;
+  /** A dynamic namespace (`/org/:orgId`): its parameter names, and what its `params` schema lets through. */
+  readonly params?: WireParams;
   /** What the handshake `auth` must match; absent when the namespace checks none. */
   readonly auth?: JsonSchema;
   /** The shape of `socket.data`, which never leaves the server (but crosses nodes through the adapter). */
   readonly data?: JsonSchema;
   readonly clientToServer: readonly WireEvent[];
   readonly serverToClient: readonly WireEvent[];
+}
+
+export interface WireParams {
+  /** In path order. */
+  readonly names: readonly string[];
+  /** The object schema of the parameters, absent when the namespace takes any non-empty segment. */
+  readonly schema?: JsonSchema;
 }
 
 export type Direction = "clientToServer" | "serverToClient" | "serverToServer";
@@ -96,6 +105,7 @@ export function wireContract(contract: Contract, options: WireContractOptions = 
         path,
         id: camelCase(folderOf(path)),
         ...optional("description", definition.description),
+        ...optional("params", paramsOf(converter, path, definition.params, `${place}.params`, `${stem}Params`)),
         ...optional("auth", definition.auth === undefined ? undefined : converter.convert(definition.auth, `${place}.auth`, `${stem}Auth`)),
         ...optional("data", definition.data === undefined ? undefined : converter.convert(definition.data, `${place}.data`, `${stem}Data`)),
         clientToServer: events(converter, definition.clientToServer, "clientToServer", `${place}.clientToServer`, stem),
@@ -174,6 +184,12 @@ function schemaNames(exports: Readonly<Record<string, unknown>>): Map<unknown, s
     if ((isZodSchema(candidate) || isStandardSchema(candidate)) && !names.has(candidate) && /^[A-Za-z_$][\w$]*$/.test(key)) names.set(candidate, key);
   }
   return names;
+}
+
+function paramsOf(converter: SchemaConverter, path: string, schema: ContractSchema | undefined, place: string, stem: string): WireParams | undefined {
+  if (!isNamespacePattern(path)) return undefined;
+  const names = path.split("/").flatMap((segment) => (segment.startsWith(":") ? [segment.slice(1)] : []));
+  return { names, ...optional("schema", schema === undefined ? undefined : converter.convert(schema, place, stem)) };
 }
 
 function optional<TKey extends string, TValue>(key: TKey, value: TValue | undefined): { [K in TKey]?: TValue } {

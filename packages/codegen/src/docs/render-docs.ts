@@ -1,6 +1,6 @@
 import { BUILT_IN_ERROR_CODES, type Contract, contractFingerprint } from "@socket-contract/contract";
 import type { JsonSchema } from "../asyncapi/json-schema.js";
-import { type WireContract, type WireContractOptions, type WireEvent, type WireNamespace, wireContract } from "../asyncapi/wire-contract.js";
+import { type WireContract, type WireContractOptions, type WireEvent, type WireNamespace, type WireParams, wireContract } from "../asyncapi/wire-contract.js";
 import { anchor, escapeHtml, prose } from "./html.js";
 import { type SchemaRow, rootDescription, schemaRows, typeLabel } from "./schema-rows.js";
 import { connectSnippet, eventSnippets } from "./snippets.js";
@@ -85,6 +85,7 @@ function namespaceSection(namespace: WireNamespace, wire: WireContract): string 
 ${prose(namespace.description)}
 <div class="card">
 <div class="card-head"><h4>Connection</h4><span class="pill ${namespace.auth === undefined ? "s2c" : "ack"}">${namespace.auth === undefined ? "no auth" : "auth checked"}</span></div>
+${namespace.params === undefined ? "" : paramsBlock(namespace.params)}
 ${namespace.auth === undefined ? `<p>The handshake carries no <code>auth</code> the server checks.</p>` : `<div class="label">Handshake auth</div>${valueTable(namespace.auth)}`}
 <p class="note">A refused connection gets <code>connect_error</code> with <code>data.code</code>: <code>UNAUTHORIZED</code> when <code>auth</code> or a middleware refuses it, <code>CONTRACT_MISMATCH</code> when the server's version policy refuses a client built from another version of this contract (<code>data.data</code> holds both versions).</p>
 <figure class="code"><figcaption>Client</figcaption><pre>${connectSnippet(namespace, variable, wire.schemas)}</pre></figure>
@@ -215,3 +216,9 @@ function variableOf(namespace: WireNamespace): string {
   return namespace.id === "main" ? "socket" : namespace.id;
 }
 
+/** A dynamic namespace's parameters: one namespace per concrete path, each segment checked by `params` where it has one. */
+function paramsBlock(params: WireParams): string {
+  const names = params.names.map((name) => `<code>:${escapeHtml(name)}</code>`).join(", ");
+  const lead = `<p>One namespace per concrete path: ${names} stand${params.names.length === 1 ? "s" : ""} for any non-empty segment${params.schema === undefined ? "." : ", checked by the schema below before any middleware runs (a path it refuses gets <code>connect_error</code> with <code>INVALID_PAYLOAD</code>)."}</p>`;
+  return `<div class="label">Path parameters</div>\n${lead}${params.schema === undefined ? "" : valueTable(params.schema)}`;
+}

@@ -77,13 +77,24 @@ function streamSnippets(event: WireEvent, variable: string, params: string, answ
 /** How a client connects to a namespace, with its `auth` and a reaction to a version refusal. */
 export function connectSnippet(namespace: WireNamespace, variable: string, components: Components): string {
   const auth = namespace.auth === undefined ? undefined : value(exampleOf(namespace.auth, components), 1);
-  const url = str(`https://example.com${namespace.path === "/" ? "" : namespace.path}`);
+  const path = concretePath(namespace, components);
+  const url = str(`https://example.com${path === "/" ? "" : path}`);
   return [
-    `${kw("const")} ${variable} = bindClient(contract, ${str(namespace.path)}, io(${url}${auth === undefined ? "" : `, { auth: ${auth} }`}));`,
+    `${kw("const")} ${variable} = bindClient(contract, ${str(path)}, io(${url}${auth === undefined ? "" : `, { auth: ${auth} }`}));`,
     `${variable}.onError((error) =&gt; {`,
     `  ${kw("if")} (isContractMismatch(error)) askToReload(error.data.server.version);`,
     `});`,
   ].join("\n");
+}
+
+/** A path a client connects to: a dynamic namespace's parameters filled with example values its `params` schema accepts. */
+function concretePath(namespace: WireNamespace, components: Components): string {
+  if (namespace.params === undefined) return namespace.path;
+  const shape = namespace.params.schema === undefined ? undefined : exampleOf(namespace.params.schema, components);
+  return namespace.path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
+    const example = typeof shape === "object" && shape !== null ? (shape as Record<string, unknown>)[name] : undefined;
+    return typeof example === "string" && example !== "" && !example.includes("/") ? example : name;
+  });
 }
 
 /** A JavaScript expression for an example value, highlighted; bytes become a `Uint8Array`. */

@@ -1,4 +1,4 @@
-import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
+import type { FunctionDeclarationStructure, MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { GeneratedSource } from "./generated-file.js";
 import { CodegenError } from "../errors.js";
 import type { EventModel, NamespaceModel } from "../model/contract-model.js";
@@ -6,6 +6,7 @@ import type { TypeNode } from "../model/type-node.js";
 import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
 import { isStreamEvent } from "../model/event-model.js";
 import { parsersRegistration } from "./emit-parsers.js";
+import { PATH_ARGUMENT, RESOLVE_PATH } from "./emit-path.js";
 import { handlerType, handlerTypes, localNames, promiseOf, senderTypes } from "./handler-type.js";
 import { docText, typeWriter } from "./type-writer.js";
 
@@ -33,35 +34,29 @@ export function emitClient(file: GeneratedSource, namespace: NamespaceModel, sou
   ]);
   const registration = parsersRegistration(path, contract);
   file.addImportDeclarations(registration.imports);
-  const used = localNames(clientTypes(namespace));
+  if (namespace.pattern !== undefined) file.addImportDeclaration({ moduleSpecifier: "./path.js", namedImports: ["namespacePath"] });
+  const used = [...localNames(clientTypes(namespace)), ...(namespace.pattern === undefined ? [] : ["NamespacePath", "NamespacePathParams"])].sort();
   if (used.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
+  // Without an event it emits, a client has no calls to time out: no emitter, no timeout().
+  const emits = namespace.clientToServer.some((event) => !isStreamEvent(event));
   file.addClass({
     name: className,
     isExported: true,
-    docs: [docText(`A typed client of the \`${namespace.path}\` namespace: one method per event it sends, one \`on...\` method per event it receives. Every payload and ack is validated on the way.${namespace.description === undefined ? "" : `\n\n${namespace.description}`}\n\n@example\nconst ${camel(namespace.pascal)} = bind${className}(io("http://localhost:3000${namespace.path === "/" ? "" : namespace.path}"));`)],
+    docs: [docText(`A typed client of the \`${namespace.path}\` namespace: one method per event it sends, one \`on...\` method per event it receives. Every payload and ack is validated on the way.${namespace.description === undefined ? "" : `\n\n${namespace.description}`}\n\n@example\nconst ${camel(namespace.pascal)} = bind${className}(${namespace.pattern === undefined ? `io("http://localhost:3000${namespace.path === "/" ? "" : namespace.path}")` : `"${namespace.pattern.template.replace(/\$\{string\}/g, "acme")}", io("http://localhost:3000${namespace.pattern.template.replace(/\$\{string\}/g, "acme")}")`});`)],
     properties: [
       { name: "bound", isReadonly: true, type: bound, docs: ["The runtime binding underneath: `emit`/`on`/`off` by wire name, and the raw `socket`."] },
-      { name: "#emitter", isReadonly: true, type: `Pick<${bound}, "emit">` },
+      ...(emits ? [{ name: "#emitter", isReadonly: true, type: `Pick<${bound}, "emit">` }] : []),
     ],
     ctors: [
       {
         docs: [`@internal Use \`bind${className}\`.`],
-        parameters: [
-          { name: "bound", type: bound },
-          { name: "emitter", type: `Pick<${bound}, "emit">`, initializer: "bound" },
-        ],
-        statements: ["this.bound = bound;", "this.#emitter = emitter;"],
+        parameters: [{ name: "bound", type: bound }, ...(emits ? [{ name: "emitter", type: `Pick<${bound}, "emit">`, initializer: "bound" }] : [])],
+        statements: ["this.bound = bound;", ...(emits ? ["this.#emitter = emitter;"] : [])],
       },
     ],
     getAccessors: [{ name: "socket", returnType: "Socket", docs: ["The plain socket.io-client socket."], statements: ["return this.bound.socket;"] }],
     methods: [
-      {
-        name: "timeout",
-        docs: [docText(`The same client with an acknowledgement timeout of \`ms\` for the calls made through it.\n\n@example\nawait ${camel(namespace.pascal)}.timeout(2_000).${namespace.clientToServer.find((event) => !isStreamEvent(event))?.camel ?? "someEvent"}(...);`)],
-        parameters: [{ name: "ms", type: "number" }],
-        returnType: className,
-        statements: [`return new ${className}(this.bound, this.bound.timeout(ms));`],
-      },
+      ...(emits ? [timeoutMethod(namespace, className)] : []),
       {
         name: "onContractError",
         docs: ["Sees every `contract:error` the server sends about an event of ours it refused, and every incoming event this client refused. Returns a function that removes the handler."],
@@ -73,20 +68,42 @@ export function emitClient(file: GeneratedSource, namespace: NamespaceModel, sou
       ...namespace.serverToClient.map(receiveMethod),
     ],
   });
-  file.addFunction({
+  file.addFunction(bindFunction(namespace, className, contract, registration.statement));
+}
+
+function timeoutMethod(namespace: NamespaceModel, className: string): OptionalKind<MethodDeclarationStructure> {
+  return {
+    name: "timeout",
+    docs: [docText(`The same client with an acknowledgement timeout of \`ms\` for the calls made through it.\n\n@example\nawait ${camel(namespace.pascal)}.timeout(2_000).${namespace.clientToServer.find((event) => !isStreamEvent(event))?.camel ?? "someEvent"}(...);`)],
+    parameters: [{ name: "ms", type: "number" }],
+    returnType: className,
+    statements: [`return new ${className}(this.bound, this.bound.timeout(ms));`],
+  };
+}
+
+/** `bindChatClient(socket, options?)`; for a pattern namespace, `bindOrgClient(at, socket, options?)` with a concrete path or its parameters. */
+function bindFunction(namespace: NamespaceModel, className: string, contract: string, registration: string): OptionalKind<FunctionDeclarationStructure> {
+  const variable = camel(namespace.pascal);
+  const example = namespace.pattern === undefined ? "" : `{ ${namespace.pattern.names.map((name) => `${name}: "acme"`).join(", ")} }`;
+  const url = namespace.pattern === undefined ? `"http://localhost:3000${namespace.path === "/" ? "" : namespace.path}"` : `\`http://localhost:3000\${namespacePath(${example})}\``;
+  return {
     name: `bind${className}`,
     isExported: true,
-    docs: [docText(`Binds a socket.io-client socket connected to \`${namespace.path}\` to the contract.\n\n@example\nconst ${camel(namespace.pascal)} = bind${className}(io("http://localhost:3000${namespace.path === "/" ? "" : namespace.path}", { transports: ["websocket"] }));`)],
+    docs: [docText(`Binds a socket.io-client socket connected to \`${namespace.path}\` to the contract${namespace.pattern === undefined ? "" : ": give the path it connected to, or its parameters"}.\n\n@example\nconst ${variable} = bind${className}(${namespace.pattern === undefined ? "" : `${example}, `}io(${url}, { transports: ["websocket"] }));`)],
     parameters: [
+      ...(namespace.pattern === undefined ? [] : [{ name: "at", type: PATH_ARGUMENT }]),
       { name: "socket", type: "Socket" },
       { name: "options", type: "BindClientOptions", hasQuestionToken: true },
     ],
     returnType: className,
     statements: (writer) => {
-      writer.write(registration.statement).newLine();
-      writer.write(`return new ${className}(bindClient(${contract}, `).quote(namespace.path).write(", socket, options));");
+      writer.write(registration).newLine();
+      writer.write(`return new ${className}(bindClient(${contract}, `);
+      if (namespace.pattern === undefined) writer.quote(namespace.path);
+      else writer.write(RESOLVE_PATH);
+      writer.write(", socket, options));");
     },
-  });
+  };
 }
 
 function sendMethod(event: EventModel): OptionalKind<MethodDeclarationStructure> {

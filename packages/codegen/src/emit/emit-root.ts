@@ -59,10 +59,10 @@ export function emitServerRoot(file: GeneratedSource, source: ContractSource, pa
  * A namespace's `index.ts`: its types, client and server wrappers from one module.
  *
  * @example
- * emitNamespaceIndex(files.create("chat/index.ts"));
+ * emitNamespaceIndex(files.create("chat/index.ts"), false);
  */
-export function emitNamespaceIndex(file: GeneratedSource): void {
-  file.addExportDeclarations([{ moduleSpecifier: "./client.js" }, { moduleSpecifier: "./server.js" }, { moduleSpecifier: "./types.js" }]);
+export function emitNamespaceIndex(file: GeneratedSource, withPath: boolean): void {
+  file.addExportDeclarations([{ moduleSpecifier: "./client.js" }, ...(withPath ? [{ moduleSpecifier: "./path.js" }] : []), { moduleSpecifier: "./server.js" }, { moduleSpecifier: "./types.js" }]);
 }
 
 /**

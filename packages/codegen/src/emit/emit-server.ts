@@ -2,6 +2,7 @@ import type { GeneratedSource } from "./generated-file.js";
 import type { NamespaceModel } from "../model/contract-model.js";
 import { handlerType, handlerTypes, localNames } from "./handler-type.js";
 import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
+import { PATH_ARGUMENT, RESOLVE_PATH } from "./emit-path.js";
 import { docText, propertyKey } from "./type-writer.js";
 
 /**
@@ -21,7 +22,8 @@ export function emitServer(file: GeneratedSource, namespace: NamespaceModel, sou
     { isTypeOnly: true, moduleSpecifier: "@socket-contract/server", namedImports: ["BoundNamespace", "BoundServer", "BoundSocket"] },
     contractImport(source, path, true),
   ]);
-  const used = localNames(namespace.clientToServer.flatMap(handlerTypes));
+  if (namespace.pattern !== undefined) file.addImportDeclaration({ moduleSpecifier: "./path.js", namedImports: ["namespacePath"] });
+  const used = [...localNames(namespace.clientToServer.flatMap(handlerTypes)), ...(namespace.pattern === undefined ? [] : ["NamespacePath", "NamespacePathParams"])].sort();
   if (used.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
   file.addTypeAliases([
     { name: socketType, isExported: true, docs: [`A connected socket of \`${namespace.path}\`: typed \`emit\`, \`data\`, \`auth\`, rooms.`], type: `BoundSocket<typeof ${contract}, ${pathLiteral}>` },
@@ -49,7 +51,8 @@ export function emitServer(file: GeneratedSource, namespace: NamespaceModel, sou
     parameters: [
       { name: "server", type: `BoundServer<typeof ${contract}>` },
       // The mapped `never` turns every key the contract does not declare into a compile error, even for a variable.
-      { name: "handlers", type: `THandlers & { readonly [TKey in Exclude<keyof THandlers, keyof ${handlersType}>]: never }` },
+      // With no event to handle, nothing reads the handlers (an empty object): the underscore says so to noUnusedParameters.
+      { name: namespace.clientToServer.length === 0 ? "_handlers" : "handlers", type: `THandlers & { readonly [TKey in Exclude<keyof THandlers, keyof ${handlersType}>]: never }` },
     ],
     returnType: `BoundNamespace<typeof ${contract}, ${pathLiteral}>`,
     statements: (writer) => {
@@ -65,6 +68,23 @@ export function emitServer(file: GeneratedSource, namespace: NamespaceModel, sou
       }
       writer.write("return namespace;");
     },
+  });
+  if (namespace.pattern !== undefined) emitNamespaceFor(file, namespace, contract);
+}
+
+/** `namespaceFor(server, at)`: the bound namespace of one concrete path of a pattern, for broadcasts to it alone. */
+function emitNamespaceFor(file: GeneratedSource, namespace: NamespaceModel, contract: string): void {
+  const example = `{ ${namespace.pattern!.names.map((name) => `${name}: "acme"`).join(", ")} }`;
+  file.addFunction({
+    name: "namespaceFor",
+    isExported: true,
+    docs: [docText(`The bound namespace of one concrete path of \`${namespace.path}\`, given as a path or as its parameters: broadcasts through it reach that namespace alone. \`implement\` handles them all.\n\n@example\nnamespaceFor(server, ${example}).emit(...);`)],
+    parameters: [
+      { name: "server", type: `BoundServer<typeof ${contract}>` },
+      { name: "at", type: PATH_ARGUMENT },
+    ],
+    returnType: `BoundNamespace<typeof ${contract}, ${JSON.stringify(namespace.path)}>`,
+    statements: [`return server.of(${RESOLVE_PATH});`],
   });
 }
 

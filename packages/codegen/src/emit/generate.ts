@@ -8,6 +8,7 @@ import type { EmitCache } from "./emit-cache.js";
 import { emitClient } from "./emit-client.js";
 import { contractParsers, emitParsers } from "./emit-parsers.js";
 import { emitFingerprint, emitNamespaceIndex, emitRootIndex, emitServerRoot } from "./emit-root.js";
+import { emitPath } from "./emit-path.js";
 import { emitServer } from "./emit-server.js";
 import { emitInterServerTypes, emitNamespaceTypes } from "./emit-types.js";
 import { FileSet, type GeneratedFile } from "./generated-file.js";
@@ -41,7 +42,8 @@ export function emitFiles(model: ContractModel, source: ContractSource, parsers:
     emitNamespaceTypes(files.create(at("types.ts")), namespace, source, at("types.ts"));
     emitClient(files.create(at("client.ts")), namespace, source, at("client.ts"));
     emitServer(files.create(at("server.ts")), namespace, source, at("server.ts"));
-    emitNamespaceIndex(files.create(at("index.ts")));
+    if (namespace.pattern !== undefined) emitPath(files.create(at("path.ts")), namespace);
+    emitNamespaceIndex(files.create(at("index.ts")), namespace.pattern !== undefined);
   }
   emitInterServerTypes(files.create("inter-server.ts"), model.interServer, source, "inter-server.ts");
   emitFingerprint(files.create("fingerprint.ts"), model);

@@ -2,7 +2,8 @@ import { type Contract, type EventMap, contractFingerprint, isStandardSchema, st
 import { CodegenError } from "../errors.js";
 import type { ContractModel, EventModel, NamespaceModel, ScopeModel, TypePair } from "./contract-model.js";
 import { eventModels, optionalDescription, pairOf, rootDeclaration, siteOf } from "./event-model.js";
-import { folderOf, identifierOf } from "./naming.js";
+import { identifierOf } from "./naming.js";
+import { namespaceFolder, patternModel } from "./pattern-model.js";
 import { type RenderContext, needsChecker } from "./render-schema.js";
 import { ScopeBuilder } from "./scope-builder.js";
 import { type SchemaPath, type StaticTypes, definitionPlace } from "./static-types.js";
@@ -47,9 +48,8 @@ export function buildModel(contract: Contract, options: BuildModelOptions = {}):
 type PassOptions = Omit<RenderContext, "scope">;
 
 function modelPass(contract: Contract, options: PassOptions): ContractModel {
-  const namespaces = Object.keys(contract.namespaces)
-    .sort()
-    .map((path) => namespaceModel(contract, path, options));
+  const paths = Object.keys(contract.namespaces).sort();
+  const namespaces = paths.map((path) => namespaceModel(contract, path, paths, options));
   const interServerScope = new ScopeBuilder();
   for (const name of RESERVED_NAMES) interServerScope.names.claim(name, "the generated event maps");
   const interServerEvents = eventModels(contract.serverToServer, ["serverToServer"], new Set(), { ...options, scope: interServerScope });
@@ -59,25 +59,27 @@ function modelPass(contract: Contract, options: PassOptions): ContractModel {
   return { ...model, fingerprint: contractFingerprint(contract) };
 }
 
-function namespaceModel(contract: Contract, path: string, options: PassOptions): NamespaceModel {
+function namespaceModel(contract: Contract, path: string, paths: readonly string[], options: PassOptions): NamespaceModel {
   const definition = contract.namespaces[path as `/${string}`]!;
   const scope = new ScopeBuilder();
   for (const name of RESERVED_NAMES) scope.names.claim(name, "the generated event maps");
   const context: RenderContext = { ...options, scope };
   const base = ["namespaces", path];
   const shared = new Set(Object.keys(definition.clientToServer ?? {}).filter((name) => Object.hasOwn(definition.serverToClient ?? {}, name)));
+  const pattern = patternModel(contract, path, context);
   const clientToServer = eventModels(definition.clientToServer, [...base, "clientToServer"], shared, context, "Client");
   const serverToClient = eventModels(definition.serverToClient, [...base, "serverToClient"], shared, context, "Server");
   const auth = definition.auth === undefined ? undefined : pairOf(rootDeclaration(definition.auth as ZodLike, "HandshakeAuth", siteOf([...base, "auth"], "HandshakeAuth"), "The handshake `auth` of this namespace.", context));
   const data = definition.data === undefined ? undefined : reference(rootDeclaration(definition.data as ZodLike, "SocketData", siteOf([...base, "data"], "SocketData"), "The shape of `socket.data` in this namespace.", context).output);
   // Without a data schema the event maps file declares SocketData itself.
   if (data === undefined) scope.names.claim("SocketData", "the generated event maps");
-  const folder = folderOf(path);
+  const folder = namespaceFolder(path, paths);
   return {
     path,
     folder,
     pascal: identifierOf(folder, definitionPlace(base)),
     ...optionalDescription(definition.description),
+    ...(pattern === undefined ? {} : { pattern: { ...pattern, params: finishPair(pattern.params, scope) } }),
     ...(auth === undefined ? {} : { auth: finishPair(auth, scope) }),
     ...(data === undefined ? {} : { data: scope.finish(data) }),
     clientToServer: finishEvents(clientToServer, scope),
@@ -135,6 +137,7 @@ function allSchemas(contract: Contract): ZodLike[] {
   for (const namespace of Object.values(contract.namespaces)) {
     if (namespace.auth !== undefined) roots.push(namespace.auth as ZodLike);
     if (namespace.data !== undefined) roots.push(namespace.data as ZodLike);
+    if (namespace.params !== undefined) roots.push(namespace.params as ZodLike);
     addEvents(namespace.clientToServer);
     addEvents(namespace.serverToClient);
   }

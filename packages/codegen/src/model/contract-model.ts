@@ -32,12 +32,24 @@ export interface NamespaceModel extends ScopeModel {
   /** The PascalCase stem of its generated names, `Chat`. */
   readonly pascal: string;
   readonly description?: string;
+  /** Set when the path holds `:name` parameters (`/org/:orgId`): one namespace per concrete path. */
+  readonly pattern?: PatternModel;
   readonly auth?: TypePair;
   readonly data?: TypeNode;
   /** Client-to-server events, sorted by wire name. */
   readonly clientToServer: readonly EventModel[];
   /** Server-to-client events, sorted by wire name. */
   readonly serverToClient: readonly EventModel[];
+}
+
+/** What a pattern namespace's generated files know of its paths. */
+export interface PatternModel {
+  /** Its concrete paths as a template literal type's text: `/org/${string}`. */
+  readonly template: string;
+  /** Its parameter names, in path order. */
+  readonly names: readonly string[];
+  /** `socket.params` (`output`) and what its `params` schema accepts (`input`): `NamespaceParams`. */
+  readonly params: TypePair;
 }
 
 /** A named, exported type of the generated file. */

@@ -14,6 +14,7 @@ import * as chatValibot from "../fixtures/chat-valibot/contract.js";
 import * as constructs from "../fixtures/constructs/contract.js";
 import * as options from "../fixtures/options/contract.js";
 import * as streamFixture from "../fixtures/stream-contract.js";
+import * as tenants from "../fixtures/tenants/contract.js";
 import * as kitchenSink from "./fixtures/kitchen-sink.js";
 
 // Every contract fixture of the generator's tests (constructs holds every Zod type, Dates, bigints,
@@ -28,6 +29,8 @@ const fixtures: [string, Record<string, unknown> & { contract: Contract }][] = [
   // Other Standard Schema libraries, read from their own JSON Schema.
   ["codegen fixture chat-valibot", chatValibot],
   ["codegen fixture chat-arktype", chatArktype],
+  // Dynamic namespaces: a channel per pattern, with its parameters.
+  ["codegen fixture tenants", tenants],
 ];
 
 // Spectral's severities: 0 error, 1 warning, 2 information, 3 hint. The parser takes seconds per
@@ -155,6 +158,16 @@ describe("socket-contract asyncapi", () => {
     // Without the module's exports, a recursive schema is still shared, under a name from its place.
     const anonymous = buildAsyncApi(kitchenSink.contract) as Record<string, any>;
     expect(anonymous.channels.main.messages.treePut.payload).toEqual({ $ref: "#/components/schemas/MainTreePutArg0" });
+  });
+
+  it("gives a dynamic namespace a channel with its parameters in the address, their enum, and their checks in words", () => {
+    const document = buildAsyncApi(tenants.contract, { exports: tenants }) as Record<string, any>;
+    const channels = Object.values<any>(document.channels);
+    const org = channels.find((channel) => channel.title === "/org/:orgId");
+    expect(org.address).toBe("/org/{orgId}");
+    expect(org.parameters.orgId.description).toContain("matching /^[a-z0-9-]{1,40}$/, checked by the namespace's `params` schema");
+    expect(channels.find((channel) => channel.title === "/admin/:section").parameters).toEqual({ section: { description: expect.any(String), enum: ["billing", "users"] } });
+    expect(Object.keys(channels.find((channel) => channel.title === "/doc/:docId/comments/:thread").parameters)).toEqual(["docId", "thread"]);
   });
 
   it("approximates a type JSON Schema has no word for, says so in the schema, and lists the place", () => {

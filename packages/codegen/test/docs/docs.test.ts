@@ -5,6 +5,7 @@ import { renderDocsPage } from "../../src/docs/render-docs.js";
 import * as kitchenSink from "../asyncapi/fixtures/kitchen-sink.js";
 import * as chatExample from "../fixtures/chat-app.js";
 import * as streamFixture from "../fixtures/stream-contract.js";
+import * as tenants from "../fixtures/tenants/contract.js";
 
 /** The text of an HTML fragment, tags dropped and entities read, as a reader sees it. */
 function textOf(html: string): string {
@@ -111,5 +112,19 @@ describe("socket-contract docs: streams", () => {
     expect(upload).toContain("for await (const part of items) save(part);");
     expect(upload).toContain("chunks()");
     expect(text).toContain("Items the requester sends");
+  });
+});
+
+describe("socket-contract docs: dynamic namespaces", () => {
+  const page = renderDocsPage(tenants.contract, { exports: tenants });
+  const section = (path: string): string => textOf(page.slice(page.indexOf(`<h2>${path}</h2>`), page.indexOf("</section>", page.indexOf(`<h2>${path}</h2>`))));
+
+  it("shows a pattern's parameters, its params schema, and connects to a concrete path it accepts", () => {
+    const org = section("/org/:orgId");
+    expect(org).toContain("Path parameters");
+    expect(org).toContain("One namespace per concrete path: :orgId stands for any non-empty segment, checked by the schema below before any middleware runs");
+    expect(org).toMatch(/bindClient\(contract, "\/org\/[a-z0-9-]+", io\("https:\/\/example\.com\/org\/[a-z0-9-]+"/);
+    expect(section("/admin/:section")).toMatch(/bindClient\(contract, "\/admin\/(users|billing)"/);
+    expect(section("/admin")).not.toContain("Path parameters");
   });
 });

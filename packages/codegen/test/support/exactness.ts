@@ -36,6 +36,10 @@ export function exactnessCheck(model: ContractModel, imports: { contract: string
     lines.push(`exact<Same<${module}.ServerToClientEvents, InferServerToClientEvents<Contract, ${path}>>>();`);
     lines.push(`exact<Same<${module}.SocketData, InferSocketData<Contract, ${path}>>>();`);
     lines.push(`exact<Same<${module}.InterServerEvents, InferInterServerEvents<Contract>>>();`);
+    if (namespace.pattern !== undefined) {
+      lines.push(`exact<Same<${module}.${name(namespace.pattern.params.output)}, InferNamespaceParams<Contract, ${path}>>>();`);
+      lines.push(`exact<Same<${module}.NamespacePath, PatternPath<${path}>>>();`);
+    }
     if (namespace.auth !== undefined) {
       lines.push(`exact<Same<${module}.${name(namespace.auth.input)}, InferAuthInput<Contract, ${path}>>>();`);
       lines.push(`exact<Same<${module}.${name(namespace.auth.output)}, InferAuth<Contract, ${path}>>>();`);
@@ -43,7 +47,7 @@ export function exactnessCheck(model: ContractModel, imports: { contract: string
   });
   checkEvents(model.interServer.events, "Inter", "ServerToServerOf<Contract>");
   lines.push("exact<Same<Inter.InterServerEvents, InferInterServerEvents<Contract>>>();");
-  const helpers = ["ClientToServerOf", "InferAckInput", "InferAckOutput", "InferArgsInput", "InferArgsOutput", "InferAuth", "InferAuthInput", "InferClientToServerEvents", "InferEventError", "InferInterServerEvents", "InferServerToClientEvents", "InferSocketData", "InferStreamItemInput", "InferStreamItemOutput", "InferUploadItemInput", "InferUploadItemOutput", "ServerToClientOf", "ServerToServerOf"];
+  const helpers = ["ClientToServerOf", "InferAckInput", "InferAckOutput", "InferArgsInput", "InferArgsOutput", "InferAuth", "InferAuthInput", "InferClientToServerEvents", "InferEventError", "InferInterServerEvents", "InferNamespaceParams", "InferServerToClientEvents", "InferSocketData", "InferStreamItemInput", "InferStreamItemOutput", "InferUploadItemInput", "InferUploadItemOutput", "PatternPath", "ServerToClientOf", "ServerToServerOf"];
   const body = lines.join("\n");
   const used = helpers.filter((helper) => new RegExp(`\\b${helper}<`).test(body));
   return `import type { ${used.join(", ")} } from "@socket-contract/contract";\n${body}\n`;

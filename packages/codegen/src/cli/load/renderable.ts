@@ -1,4 +1,4 @@
-import { type Contract, type EventMap, isNamespacePattern, isZodSchema, streamOfInfo } from "@socket-contract/contract";
+import { type Contract, type EventMap, isZodSchema, streamOfInfo } from "@socket-contract/contract";
 import { CodegenError } from "../../errors.js";
 
 /**
@@ -29,7 +29,6 @@ export function assertRenderable(contract: Contract): void {
   };
   for (const [path, namespace] of Object.entries(contract.namespaces)) {
     const place = `namespaces[${JSON.stringify(path)}]`;
-    if (isNamespacePattern(path)) throw new CodegenError("UNRENDERABLE", `${place}: the generator does not render dynamic namespaces (":name" keys) yet; they work at run time`);
     for (const key of ["params", "auth", "data"] as const) check(namespace[key], `${place}.${key}`);
     checkEvents(namespace.clientToServer, `${place}.clientToServer`);
     checkEvents(namespace.serverToClient, `${place}.serverToClient`);
