@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { client, connected, next, startServer } from "../../../test/support/util.js";
+import { client, connected, next, startServer } from "./support/sockets.js";
 import { bindDocCommentsClient } from "./fixtures/tenants/golden/doc-comments/client.js";
 import { implement as implementDocComments } from "./fixtures/tenants/golden/doc-comments/server.js";
 import { bindOrgClient } from "./fixtures/tenants/golden/org/client.js";
