@@ -1,4 +1,5 @@
 import { type AnySchema as ContractSchema, type Contract, type EventDefinition, type EventMap, isNamespacePattern, isStandardSchema, isZodSchema, streamOfInfo } from "@socket-contract/contract";
+import { argumentNames } from "../model/argument-names.js";
 import { camelCase, folderOf, pascalCase } from "../model/naming.js";
 import { type ConversionWarning, type JsonSchema, SchemaConverter } from "./json-schema.js";
 
@@ -73,7 +74,10 @@ export interface WireValue {
   readonly optional: boolean;
 }
 
-export type WireArgument = WireValue;
+export interface WireArgument extends WireValue {
+  /** Its name in signatures and examples: from `.meta({ name })`, else `payload` alone or `arg0`, `arg1`... */
+  readonly name: string;
+}
 
 export interface WireUpload {
   readonly item: WireValue;
@@ -108,11 +112,11 @@ export function wireContract(contract: Contract, options: WireContractOptions = 
         ...optional("params", paramsOf(converter, path, definition.params, `${place}.params`, `${stem}Params`)),
         ...optional("auth", definition.auth === undefined ? undefined : converter.convert(definition.auth, `${place}.auth`, `${stem}Auth`)),
         ...optional("data", definition.data === undefined ? undefined : converter.convert(definition.data, `${place}.data`, `${stem}Data`)),
-        clientToServer: events(converter, definition.clientToServer, "clientToServer", `${place}.clientToServer`, stem),
-        serverToClient: events(converter, definition.serverToClient, "serverToClient", `${place}.serverToClient`, stem),
+        clientToServer: events(converter, definition.clientToServer, ["namespaces", path, "clientToServer"], `${place}.clientToServer`, stem),
+        serverToClient: events(converter, definition.serverToClient, ["namespaces", path, "serverToClient"], `${place}.serverToClient`, stem),
       };
     });
-  const serverToServer = events(converter, contract.serverToServer, "serverToServer", "serverToServer", "ServerToServer");
+  const serverToServer = events(converter, contract.serverToServer, ["serverToServer"], "serverToServer", "ServerToServer");
   return {
     name: contract.name,
     version: contract.version,
@@ -124,7 +128,8 @@ export function wireContract(contract: Contract, options: WireContractOptions = 
   };
 }
 
-function events(converter: SchemaConverter, map: EventMap | undefined, direction: Direction, place: string, stem: string): WireEvent[] {
+function events(converter: SchemaConverter, map: EventMap | undefined, at: readonly [...string[], Direction], place: string, stem: string): WireEvent[] {
+  const direction = at[at.length - 1] as Direction;
   return Object.keys(map ?? {})
     .sort()
     .map((name) => {
@@ -134,12 +139,13 @@ function events(converter: SchemaConverter, map: EventMap | undefined, direction
       const last = definition.args.length - 1;
       const upload = last >= 0 ? streamOfInfo(definition.args[last]) : undefined;
       const sent = upload === undefined ? definition.args : definition.args.slice(0, last);
+      const names = argumentNames(definition.args, [...at, name]);
       return {
         name,
         camel: camelCase(name) || "event",
         direction,
         ...optional("description", definition.description),
-        args: sent.map((arg, index) => value(converter, arg, `${eventPlace}.args[${index}]`, `${eventStem}Arg${index}`)),
+        args: sent.map((arg, index) => ({ ...value(converter, arg, `${eventPlace}.args[${index}]`, `${eventStem}Arg${index}`), name: names[index]! })),
         ...optional("ack", definition.ack === undefined ? undefined : value(converter, definition.ack, `${eventPlace}.ack`, `${eventStem}Ack`)),
         ...optional("stream", definition.stream === undefined ? undefined : value(converter, definition.stream, `${eventPlace}.stream`, `${eventStem}Item`)),
         ...optional(

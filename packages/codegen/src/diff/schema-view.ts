@@ -7,7 +7,7 @@ export type Schema = JsonSchema | boolean;
 export type Components = Readonly<Record<string, JsonSchema>>;
 
 /** Keys that document a schema without changing what it accepts. */
-const ANNOTATIONS = new Set(["description", "title", "examples", "default", "$comment", "deprecated", "readOnly", "writeOnly", "contentMediaType"]);
+const ANNOTATIONS = new Set(["description", "title", "name", "examples", "default", "$comment", "deprecated", "readOnly", "writeOnly", "contentMediaType"]);
 
 /** The name a `$ref` points to, or `undefined`. */
 export function refName(schema: Schema): string | undefined {

@@ -151,8 +151,8 @@ function streamTables(event: WireEvent): string {
 
 function argumentsTable(event: WireEvent): string {
   if (event.args.length === 0) return `<p class="empty">No arguments.</p>`;
-  const rows = event.args.flatMap((arg, index) => {
-    const name = event.args.length === 1 ? "payload" : `arg${index}`;
+  const rows = event.args.flatMap((arg) => {
+    const name = arg.name;
     const named = schemaRows(arg.schema, "", !arg.optional).map((row) => ({ ...row, path: row.path === "" ? name : `${name}.${row.path}` }));
     // An object argument is named on a row of its own, above its fields.
     return named[0]?.path === name ? named : [{ path: name, type: typeLabel(arg.schema), required: !arg.optional, notes: "" }, ...named];

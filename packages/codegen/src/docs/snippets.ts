@@ -25,7 +25,7 @@ export function eventSnippets(event: WireEvent, variable: string, components: Co
   const inline = [str(event.name), ...examples.map((example) => value(example, 1))];
   // A call too long for one line puts each argument on a line of its own.
   const call = fits(inline, 50 - variable.length - 7) ? inline.join(", ") : `\n  ${[str(event.name), ...examples.map((example) => value(example, 2))].join(",\n  ")},\n`;
-  const params = event.args.length === 1 ? "payload" : event.args.map((_, index) => `arg${index}`).join(", ");
+  const params = event.args.map((arg) => arg.name).join(", ");
   const answer = event.ack === undefined ? undefined : value(exampleOf(event.ack.schema, components), 2);
   const handler = (body: string): string => `(${params}) =&gt; {\n${body}\n}`;
   const returns = answer === undefined ? `  ${comment("handle it")}` : `  ${comment("handle it, then answer:")}\n  ${kw("return")} ${answer};`;

@@ -1,4 +1,5 @@
 import { type EventDefinition, type EventMap, streamOfInfo } from "@socket-contract/contract";
+import { argumentNames } from "./argument-names.js";
 import type { ArgumentModel, EventModel, TypePair } from "./contract-model.js";
 import { camelCase, identifierOf, pascalCase } from "./naming.js";
 import { type RenderContext, type Site, declaredNamesOf, renderDeclarationBody } from "./render-schema.js";
@@ -32,15 +33,16 @@ export function eventModels(events: EventMap | undefined, base: Place, shared: R
 
 function eventModel(name: string, stem: string, event: EventDefinition, place: Place, context: RenderContext): EventModel {
   const single = event.args.length === 1;
+  const names = argumentNames(event.args, place);
   let upload: TypePair | undefined;
   const args: ArgumentModel[] = event.args.map((schema, index) => {
     const typeName = single ? `${stem}Payload` : `${stem}Arg${index}`;
     const argPlace = [...place, "args", index];
     const doc = docOf(event, single ? "payload" : `argument ${index}`, name);
     const items = streamOfInfo(schema);
-    if (items === undefined) return { name: single ? "payload" : `arg${index}`, ...pairOf(rootDeclaration(schema as ZodLike, typeName, siteOf(argPlace, typeName), doc, context)) };
+    if (items === undefined) return { name: names[index]!, ...pairOf(rootDeclaration(schema as ZodLike, typeName, siteOf(argPlace, typeName), doc, context)) };
     upload = uploadItems(items.item as ZodLike, `${stem}UploadItem`, argPlace, name, context);
-    return { name: single ? "payload" : `arg${index}`, ...pairOf(declareUploadArgument(typeName, upload, definitionPlace(argPlace), doc, context)) };
+    return { name: names[index]!, ...pairOf(declareUploadArgument(typeName, upload, definitionPlace(argPlace), doc, context)) };
   });
   const ack = event.ack === undefined ? undefined : pairOf(rootDeclaration(event.ack as ZodLike, `${stem}Ack`, siteOf([...place, "ack"], `${stem}Ack`), docOf(event, "acknowledgement", name), context));
   const stream =

@@ -38,6 +38,22 @@ export function descriptionOf(schema: ZodLike): string | undefined {
   return undefined;
 }
 
+/**
+ * The name a contract gives a positional argument through the schema's metadata
+ * (`z.string().meta({ name: "roomId" })`), looking through the wrappers that only change
+ * optionality, as `descriptionOf` does.
+ */
+export function argumentNameOf(schema: unknown): unknown {
+  let current: ZodLike | undefined = isZodSchema(schema) ? schema : undefined;
+  while (current !== undefined) {
+    const name = metaOf(current)?.name;
+    if (name !== undefined) return name;
+    const def = defOf(current);
+    current = WRAPPERS.has(def.type) && isZodSchema(def.innerType) ? def.innerType : undefined;
+  }
+  return undefined;
+}
+
 export interface Child {
   readonly schema: ZodLike;
   /** Steps under `_zod.def` from the parent. */
