@@ -1,4 +1,5 @@
 import { COMPONENTS_PREFIX, type JsonSchema } from "./json-schema.js";
+import { regexExample } from "./regex-example.js";
 
 /** Stands for bytes in an example: JSON has no form for them. */
 export class BinaryExample {
@@ -32,6 +33,24 @@ const FORMATS: Record<string, string> = {
   uuid: "00000000-0000-4000-8000-000000000000",
   ipv4: "127.0.0.1",
   ipv6: "::1",
+  // Zod's other string formats, each a value its own check accepts.
+  guid: "00000000-0000-4000-8000-000000000000",
+  cuid: "cjld2cjxh0000qzrmn831i7rn",
+  cuid2: "tz4a98xxat96iws9zmbrgj3a",
+  ulid: "01ARZ3NDEKTSV4RRFFQ69G5FAV",
+  nanoid: "V1StGXR8_Z5jdHi6B-myT",
+  xid: "9m4e2mr0ui3e8a215n4g",
+  ksuid: "0ujtsYcgvSTl8PAuAdqWYSMnLOv",
+  e164: "+14155550123",
+  base64: "ZXhhbXBsZQ==",
+  base64url: "ZXhhbXBsZQ",
+  jwt: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl",
+  duration: "P3D",
+  cidrv4: "192.168.0.0/24",
+  cidrv6: "2001:db8::/32",
+  emoji: "👋",
+  hostname: "example.com",
+  mac: "00:1a:2b:3c:4d:5e",
 };
 
 const MAX_DEPTH = 8;
@@ -85,7 +104,10 @@ function stringExample(schema: JsonSchema, key: string): string | undefined {
   const wanted = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
   const base = /^[A-Za-z][A-Za-z0-9]*$/.test(key) ? key : "text";
   const padded = base.length >= min ? base.slice(0, Math.max(max, 0)) : base + "x".repeat(min - base.length);
-  return [wanted, padded, ...PATTERN_CANDIDATES].find((text): text is string => text !== undefined && fits(text));
+  // The key in the forms a pattern tends to allow (`orgId`, `orgid`, `org-id`), then a string built from the pattern itself.
+  const forms = [padded, padded.toLowerCase(), padded.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()];
+  const built = patterns(schema).length === 1 ? regexExample(patterns(schema)[0]!.source, min, max) : undefined;
+  return [wanted, ...forms, built, ...PATTERN_CANDIDATES].find((text): text is string => text !== undefined && fits(text));
 }
 
 function patterns(schema: JsonSchema): RegExp[] {
