@@ -5,6 +5,7 @@ describe("public exports", () => {
   it("@socket-contract/contract", async () => {
     expect(Object.keys(await import("@socket-contract/contract")).sort()).toEqual([
       "BUILT_IN_ERROR_CODES",
+      "BoundPeer",
       "CONTRACT_ERROR_EVENT",
       "ContractDefinitionError",
       "ContractError",
@@ -20,10 +21,90 @@ describe("public exports", () => {
       "isStandardSchema",
       "isZodSchema",
       "matchNamespace",
+      "registerFingerprint",
+      "registerParsers",
       "standardJsonSchemaOf",
       "streamOf",
       "streamOfInfo",
     ]);
+  });
+
+  // Internal to this project's packages (the runtimes, the generator), not a public API; snapshotted
+  // all the same, so that what the runtimes share is a visible diff too.
+  it("@socket-contract/contract/internal", async () => {
+    expect(Object.keys(await import("@socket-contract/contract/internal")).sort()).toEqual([
+      "CARRIER_KEY",
+      "CONTRACT_ERROR_EVENT",
+      "Connection",
+      "DEFAULT_ACK_TIMEOUT",
+      "DEFAULT_MAX_DEPTH",
+      "DEFAULT_MAX_STREAMS",
+      "DEFAULT_STREAM_WINDOW",
+      "HANDSHAKE_KEY",
+      "InterceptorSet",
+      "MAX_ISSUES",
+      "STREAM_CANCEL",
+      "STREAM_CREDIT",
+      "STREAM_END",
+      "STREAM_ITEM",
+      "STREAM_OPEN",
+      "ServerConnection",
+      "StreamEndpoint",
+      "checkArgs",
+      "checkOutgoing",
+      "checkOutgoingItem",
+      "compileEvent",
+      "compileEvents",
+      "compileSchema",
+      "connectError",
+      "contractSchemas",
+      "deeperThan",
+      "depthLimit",
+      "emptyCarrier",
+      "errorFanOut",
+      "errorEnvelope",
+      "fromWireError",
+      "handlerFailure",
+      "identityOf",
+      "installCompiler",
+      "isStreamFrame",
+      "mayNestWithoutBound",
+      "mismatchError",
+      "okEnvelope",
+      "parseArgs",
+      "parseValue",
+      "parserKey",
+      "parserSources",
+      "payloadSize",
+      "prepareSchema",
+      "readAck",
+      "readAcks",
+      "readCarrier",
+      "readConnectError",
+      "readIdentity",
+      "readMismatchData",
+      "readNamespacePattern",
+      "receive",
+      "registerParsers",
+      "requestAck",
+      "requestAcks",
+      "runConnection",
+      "runIncoming",
+      "runOutgoing",
+      "runRefused",
+      "sameContract",
+      "splitHandshake",
+      "streamSettings",
+      "takeCarrier",
+      "toContractIssues",
+      "toReport",
+      "toWireError",
+      "transportFailure",
+    ]);
+  });
+
+  it("@socket-contract/codegen", async () => {
+    expect(Object.keys(await import("@socket-contract/codegen")).sort()).toEqual(["BANNER", "CodegenError", "buildModel", "emitFiles", "generate"]);
   });
 
   it("@socket-contract/opentelemetry", async () => {
@@ -44,5 +125,10 @@ describe("public exports", () => {
 
   it("@socket-contract/client", async () => {
     expect(Object.keys(await import("@socket-contract/client")).sort()).toEqual(["BoundClient", "ContractError", "bindClient", "connectErrorOf", "isContractMismatch"]);
+  });
+
+  // The entry a bundler picks under the "browser" condition: the same names as the Node entry.
+  it("@socket-contract/client (browser)", async () => {
+    expect(Object.keys(await import("../packages/runtime-client/src/browser.js")).sort()).toEqual(["BoundClient", "ContractError", "bindClient", "connectErrorOf", "isContractMismatch"]);
   });
 });

@@ -143,7 +143,8 @@ describe("per-socket limits", () => {
     const seen: string[] = [];
     server.of("/work").on("connection", (socket) => {
       const first = ({ id }: { id: string }) => void seen.push(`first:${id}`);
-      socket.on("note", first).on("note", ({ id }) => void seen.push(`second:${id}`));
+      socket.on("note", first);
+      socket.on("note", ({ id }) => void seen.push(`second:${id}`));
       socket.off("note", first);
     });
     const socket = client(url, "/work");

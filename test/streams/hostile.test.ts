@@ -1,4 +1,4 @@
-import { STREAM_CANCEL, STREAM_CREDIT, STREAM_END, STREAM_ITEM, STREAM_OPEN } from "@socket-contract/contract/protocol";
+import { STREAM_CANCEL, STREAM_CREDIT, STREAM_END, STREAM_ITEM, STREAM_OPEN } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { client, connected, next, rawAck, sleep, until } from "../support/util.js";

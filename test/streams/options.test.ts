@@ -1,5 +1,5 @@
 import { bindClient } from "@socket-contract/client";
-import { STREAM_CREDIT, STREAM_END, STREAM_OPEN } from "@socket-contract/contract/protocol";
+import { STREAM_CREDIT, STREAM_END, STREAM_OPEN } from "@socket-contract/contract/internal";
 import { bindServer } from "@socket-contract/server";
 import { Server } from "socket.io";
 import { io } from "socket.io-client";

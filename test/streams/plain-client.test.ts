@@ -1,4 +1,4 @@
-import { STREAM_CREDIT, STREAM_END, STREAM_ITEM, STREAM_OPEN } from "@socket-contract/contract/protocol";
+import { STREAM_CREDIT, STREAM_END, STREAM_ITEM, STREAM_OPEN } from "@socket-contract/contract/internal";
 import { expect, it } from "vitest";
 import { client, connected, until } from "../support/util.js";
 import { startStreams } from "./support.js";

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { contractSchemas, parserSources } from "@socket-contract/contract/protocol";
+import { contractSchemas, parserSources } from "@socket-contract/contract/internal";
 import { exampleContract } from "../example-contract.js";
 import { type Metric, type ScenarioReport, metric, relative } from "../report.js";
 import { type Worker, startWorker } from "../rpc.js";

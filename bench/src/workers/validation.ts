@@ -1,7 +1,7 @@
 // Scenario 6: validation alone, in one process, no sockets. Started twice: once as usual, once with
 // --disallow-code-generation-from-strings (Node's stand-in for a page's CSP without 'unsafe-eval').
 import { pathToFileURL } from "node:url";
-import { type CompiledEvent, type EventCatalog, type ParserFactory, checkOutgoing, compileEvents, parseArgs, registerParsers } from "@socket-contract/contract/protocol";
+import { type CompiledEvent, type EventCatalog, type ParserFactory, checkOutgoing, compileEvents, parseArgs, registerParsers } from "@socket-contract/contract/internal";
 import type { z } from "zod";
 import * as core from "zod/v4/core";
 import { type ExamplePayload, exampleContract, examplePayloads } from "../example-contract.js";

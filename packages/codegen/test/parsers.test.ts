@@ -1,4 +1,4 @@
-import { type ParserFactory, compileSchema, contractSchemas, parseValue, prepareSchema, registerParsers } from "@socket-contract/contract/protocol";
+import { type ParserFactory, compileSchema, contractSchemas, parseValue, prepareSchema, registerParsers } from "@socket-contract/contract/internal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { contract } from "./fixtures/chat/contract.js";

@@ -79,6 +79,9 @@ export type EventHandler<TEvent extends EventDefinition> =
       ? (...args: InferArgsOutput<TEvent>) => MaybePromise<InferAckInput<TEvent>>
       : (...args: InferArgsOutput<TEvent>) => unknown;
 
+/** The definition of one event in a direction's event map (`ClientToServerOf`, `ServerToClientOf`, ...). */
+export type EventOf<TEvents, TName> = Extract<TEvents[TName & keyof TEvents], EventDefinition>;
+
 /** What a sender's `emit` returns: a promise of the validated acknowledgement, or nothing. */
 export type EmitResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema } ? Promise<InferAckOutput<TEvent>> : void;
 

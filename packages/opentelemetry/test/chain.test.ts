@@ -4,7 +4,7 @@ import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { ContractError, type IncomingCall, type Outcome, type OutgoingPacket } from "@socket-contract/contract";
-import { InterceptorSet, runIncoming, runOutgoing } from "@socket-contract/contract/protocol";
+import { InterceptorSet, runIncoming, runOutgoing } from "@socket-contract/contract/internal";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { metrics, tracing } from "../src/index.js";
 

@@ -1,59 +1,38 @@
 import {
+  BoundPeer,
+  type ClientToServerOf,
   type Contract,
   type ContractDefinition,
   ContractError,
-  type EmitResult,
-  type EventHandler,
-  type InferArgsInput,
+  type EventOf,
   type InferEventError,
   type InferNamespacePath,
   type InferNamespacePattern,
   isContract,
   matchNamespace,
-  type StreamArgs,
-  type StreamResult,
+  type ServerToClientOf,
 } from "@socket-contract/contract";
-import {
-  CONTRACT_ERROR_EVENT,
-  type ContractErrorReport,
-  type EventCatalog,
-  type Handler,
-  type Receiver,
-  checkOutgoing,
-  compileEvents,
-  depthLimit,
-  fromWireError,
-  identityOf,
-  receive,
-  requestAck,
-  StreamEndpoint,
-  isStreamFrame,
-  streamSettings,
-} from "@socket-contract/contract/protocol";
+import { Connection, DEFAULT_ACK_TIMEOUT, type ErrorFanOut, type Wire, compileEvents, depthLimit, errorFanOut, identityOf, streamSettings } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
-import { connectErrorOf } from "./errors.js";
+import { connectErrorOf, warnEveryError } from "./errors.js";
 import { announceContract } from "./handshake.js";
-import { withoutRecoveryOffset } from "./recovery-offset.js";
-import type { BindClientOptions, ClientErrorHandler, EmitName, EventOf, ReceiveEventName, ReceiveEvents, SendEventName, SendEvents, StreamName } from "./types.js";
-
-const DEFAULT_ACK_TIMEOUT = 10_000;
+import type { BindClientOptions, ClientErrorHandler } from "./types.js";
 
 /**
  * One namespace of the contract on a real socket.io-client `Socket`: `emit` checks what leaves
  * and returns the promise of the validated acknowledgement, `on` runs handlers only for valid
- * input, and `socket` is the plain socket.
+ * input, and `socket` is the plain socket. The shared half (`on`, `once`, `off`, `emit`,
+ * `timeout`, `stream`) is `BoundPeer`'s, the same as a server socket's.
  */
-export class BoundClient<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> implements Receiver {
+export class BoundClient<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> extends BoundPeer<
+  ServerToClientOf<TContract, TPath>,
+  ClientToServerOf<TContract, TPath>
+> {
   /** The plain socket.io-client socket. */
   readonly socket: Socket;
+  /** The namespace's path, as given to `bindClient`. */
   readonly namespace: string;
-  readonly #outgoing: EventCatalog;
-  readonly #incoming: EventCatalog;
-  readonly #handlers = new Map<string, Handler[]>();
-  readonly #errorHandlers = new Set<ClientErrorHandler>();
-  readonly #ackTimeout: number;
-  /** This client's streams, both ways. */
-  readonly #streams: StreamEndpoint;
+  readonly #errors: ErrorFanOut;
 
   /** @internal Use `bindClient`. */
   constructor(contract: TContract, path: string, socket: Socket, options: BindClientOptions) {
@@ -65,129 +44,32 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     if (typeof socketNamespace === "string" && socketNamespace !== path) {
       throw new TypeError(`[socket-contract] the socket is connected to "${socketNamespace}", not "${path}"`);
     }
+    const maxDepth = depthLimit(options.maxDepth, "bindClient");
+    const errors = errorFanOut(warnEveryError);
+    const connection = new Connection(
+      {
+        namespace: path,
+        side: "client",
+        incoming: compileEvents(definition.serverToClient, { maxDepth }),
+        outgoing: compileEvents(definition.clientToServer, { maxDepth }),
+        ackTimeout: options.ackTimeout ?? DEFAULT_ACK_TIMEOUT,
+        streams: streamSettings(options, "bindClient"),
+        report: errors.report,
+      },
+      socket as unknown as Wire,
+    );
+    super(connection);
     this.socket = socket;
     this.namespace = path;
-    const maxDepth = depthLimit(options.maxDepth, "bindClient");
-    this.#outgoing = compileEvents(definition.clientToServer, { maxDepth });
-    this.#incoming = compileEvents(definition.serverToClient, { maxDepth });
-    this.#ackTimeout = options.ackTimeout ?? DEFAULT_ACK_TIMEOUT;
-    const streams = streamSettings(options, "bindClient");
-    this.#streams = new StreamEndpoint({
-      namespace: path,
-      side: "client",
-      outgoing: this.#outgoing,
-      incoming: this.#incoming,
-      handlerOf: (event) => this.#handlers.get(event)?.[0],
-      send: (event, args) => socket.emit(event, ...args),
-      sendReport: (report) => this.sendReport(report),
-      report: (error) => this.report(error),
-      window: streams.window,
-      maxOpen: streams.maxOpen,
-    });
-    socket.on("disconnect", () => this.#streams.close(new ContractError("DISCONNECTED", { message: "The connection closed before the stream ended.", namespace: path })));
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
-      else if (isStreamFrame(event)) this.#streams.receive(event, args);
-      else receive(this, event, withoutRecoveryOffset(socket, this.#incoming.get(event), args));
-    });
+    this.#errors = errors;
+    socket.onAny((event: string, ...args: unknown[]) => connection.receive(event, args));
+    // socket.io-client settles its own pending acks on a disconnect (and keeps retried ones for the next connection).
+    socket.on("disconnect", () => connection.close());
     announceContract(socket, () => identityOf(contract));
     socket.on("connect_error", (error) => {
       const refused = connectErrorOf(error);
-      if (refused?.code === "CONTRACT_MISMATCH") this.report(refused);
+      if (refused?.code === "CONTRACT_MISMATCH") connection.report(refused);
     });
-  }
-
-  /**
-   * Sends a client-to-server event, checked before it is sent. For an ack-bearing event, a promise
-   * of the validated acknowledgement that rejects with a `ContractError` (`INVALID_PAYLOAD` at once
-   * for bad arguments, `TIMEOUT`, `DISCONNECTED`, or the server's code with its typed `data`). For
-   * an event without ack, returns nothing and throws `INVALID_PAYLOAD` for bad arguments.
-   *
-   * @example
-   * const message = await chat.emit("message:send", { room: "lobby", text: "hi" });
-   */
-  emit<TEvent extends EmitName<TContract, TPath>>(
-    event: TEvent,
-    ...args: InferArgsInput<EventOf<SendEvents<TContract, TPath>, TEvent>>
-  ): EmitResult<EventOf<SendEvents<TContract, TPath>, TEvent>> {
-    return this.#send(event, args, this.#ackTimeout) as never;
-  }
-
-  /**
-   * Requests a stream (a client-to-server event with `stream` or a `streamOf()` argument): its
-   * arguments are checked first (`INVALID_PAYLOAD` is thrown here, nothing sent); give
-   * `{ signal, window }` after them. Read the items with `for await`; `ack` is the final
-   * acknowledgement; `break`, `cancel()` or the signal cancels, and the server's generator is
-   * closed within one round trip.
-   *
-   * @example
-   * const results = chat.stream("search", "cats", { signal });
-   * for await (const row of results) render(row);
-   * const { total } = await results.ack;
-   */
-  stream<TEvent extends StreamName<TContract, TPath>>(
-    event: TEvent,
-    ...args: StreamArgs<EventOf<SendEvents<TContract, TPath>, TEvent>>
-  ): StreamResult<EventOf<SendEvents<TContract, TPath>, TEvent>> {
-    return this.#streams.request(event, args) as never;
-  }
-
-  /**
-   * Sets the acknowledgement timeout of one call.
-   *
-   * @example
-   * const message = await chat.timeout(2_000).emit("message:send", { room: "lobby", text: "hi" });
-   */
-  timeout(ms: number): Pick<BoundClient<TContract, TPath>, "emit"> {
-    return { emit: ((event: string, ...args: unknown[]) => this.#send(event, args, ms)) as never };
-  }
-
-  /**
-   * Handles a server-to-client event; the handler runs only for valid input, with the parsed
-   * arguments spread in order. For an ack-bearing event its return value is the acknowledgement.
-   * Returns a function that removes the handler.
-   *
-   * @example
-   * const stop = chat.on("message", (message) => render(message));
-   */
-  on<TEvent extends ReceiveEventName<TContract, TPath>>(event: TEvent, handler: EventHandler<EventOf<ReceiveEvents<TContract, TPath>, TEvent>>): () => void {
-    const definition = this.#incoming.get(event);
-    if (definition === undefined) throw new TypeError(`[socket-contract] "${event}" is not a server-to-client event of ${this.namespace}`);
-    const handlers = this.#handlers.get(event);
-    if (handlers === undefined) this.#handlers.set(event, [handler as Handler]);
-    else if (definition.ack !== undefined) throw new TypeError(`[socket-contract] "${event}" has an acknowledgement, so it takes one handler`);
-    else handlers.push(handler as Handler);
-    return () => this.off(event, handler);
-  }
-
-  /**
-   * Handles the next valid occurrence of an event only.
-   *
-   * @example
-   * chat.once("message", (message) => console.log("first message", message));
-   */
-  once<TEvent extends ReceiveEventName<TContract, TPath>>(event: TEvent, handler: EventHandler<EventOf<ReceiveEvents<TContract, TPath>, TEvent>>): () => void {
-    const wrapper = ((...args: unknown[]) => {
-      stop();
-      return (handler as Handler)(...args);
-    }) as typeof handler;
-    const stop = this.on(event, wrapper);
-    return stop;
-  }
-
-  /**
-   * Removes one handler, or every handler of the event.
-   *
-   * @example
-   * chat.off("message");
-   */
-  off<TEvent extends ReceiveEventName<TContract, TPath>>(event: TEvent, handler?: EventHandler<EventOf<ReceiveEvents<TContract, TPath>, TEvent>>): this {
-    const handlers = this.#handlers.get(event);
-    if (handlers === undefined) return this;
-    const kept = handler === undefined ? [] : handlers.filter((h) => h !== handler);
-    if (kept.length === 0) this.#handlers.delete(event);
-    else this.#handlers.set(event, kept);
-    return this;
   }
 
   /**
@@ -199,8 +81,7 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
    * chat.onError((error) => console.warn(error.code, error.event, error.message));
    */
   onError(handler: ClientErrorHandler): () => void {
-    this.#errorHandlers.add(handler);
-    return () => this.#errorHandlers.delete(handler);
+    return this.#errors.add(handler);
   }
 
   /**
@@ -214,70 +95,15 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
    *   if (chat.isError(error, "message:send") && error.code === "ROOM_FULL") showFull(error.data.capacity);
    * }
    */
-  isError<TEvent extends SendEventName<TContract, TPath>>(error: unknown, event: TEvent): error is InferEventError<EventOf<SendEvents<TContract, TPath>, TEvent>> {
+  isError<TEvent extends keyof ClientToServerOf<TContract, TPath> & string>(
+    error: unknown,
+    event: TEvent,
+  ): error is InferEventError<EventOf<ClientToServerOf<TContract, TPath>, TEvent>> {
     return ContractError.is(error) && (error.event === undefined || error.event === event);
-  }
-
-  #send(event: string, args: unknown[], timeout: number): Promise<unknown> | undefined {
-    let definition;
-    try {
-      definition = checkOutgoing(this.#outgoing, event, args, this.namespace);
-    } catch (error) {
-      if (ContractError.is(error) && this.#outgoing.get(event)?.ack !== undefined) return Promise.reject(error);
-      throw error;
-    }
-    if (definition.ack === undefined) {
-      // Through timeout(): with socket.io-client's `retries`, every emit carries an ack, and only
-      // one sent with a timeout reads the server's `{ ok: true }` as success rather than as an error.
-      this.socket.timeout(timeout).emit(event, ...args);
-      return undefined;
-    }
-    return requestAck(definition, { namespace: this.namespace, event }, (callback) => {
-      this.socket.timeout(timeout).emit(event, ...args, callback);
-    });
-  }
-
-  #onReport(payload: unknown): void {
-    const event = typeof (payload as { event?: unknown } | null)?.event === "string" ? (payload as { event: string }).event : undefined;
-    const error = fromWireError(payload, { namespace: this.namespace, event });
-    this.report(error ?? new ContractError("INVALID_PAYLOAD", { message: "A malformed contract:error report arrived.", namespace: this.namespace }));
-  }
-
-  // Receiver: how the shared protocol reaches this client.
-
-  /** @internal */
-  get events(): EventCatalog {
-    return this.#incoming;
-  }
-
-  /** @internal */
-  handlersOf(event: string): readonly Handler[] | undefined {
-    return this.#handlers.get(event);
-  }
-
-  /** @internal */
-  sendReport(report: ContractErrorReport): void {
-    this.socket.emit(CONTRACT_ERROR_EVENT, report);
-  }
-
-  /** @internal */
-  report(error: ContractError): void {
-    if (this.#errorHandlers.size === 0) {
-      console.warn(`[socket-contract] ${error.code} on ${this.namespace} ${error.event ?? ""}: ${error.message}`);
-      return;
-    }
-    for (const handler of this.#errorHandlers) {
-      try {
-        handler(error);
-      } catch (thrown) {
-        console.error("[socket-contract] onError threw", thrown);
-      }
-    }
   }
 }
 
-/** A path that some key of the contract matches; any other path does not compile. */
-/** @internal Refuses a path that matches no namespace of the contract. */
+/** @internal A path that some key of the contract matches; any other path does not compile. */
 export type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [InferNamespacePattern<TContract, TPath>] extends [never] ? never : unknown;
 
 /**

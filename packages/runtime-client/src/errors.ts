@@ -1,5 +1,5 @@
 import { ContractError, type ContractMismatchData } from "@socket-contract/contract";
-import { readMismatchData } from "@socket-contract/contract/protocol";
+import { type ReportContext, readConnectError, readMismatchData } from "@socket-contract/contract/internal";
 
 /** The error of a connection refused because the client was built for another contract. */
 export type ContractMismatchError = ContractError<"CONTRACT_MISMATCH", ContractMismatchData>;
@@ -16,15 +16,7 @@ export type ContractMismatchError = ContractError<"CONTRACT_MISMATCH", ContractM
  *   if (refused?.code === "UNAUTHORIZED") showLogin();
  * });
  */
-export function connectErrorOf(error: unknown): ContractError | undefined {
-  const data = (error as { data?: unknown } | null)?.data;
-  if (typeof data !== "object" || data === null) return undefined;
-  const { code, message } = data as { code?: unknown; message?: unknown };
-  if (typeof code !== "string" || typeof message !== "string") return undefined;
-  const details = (data as { data?: unknown }).data;
-  // The identities come from the network: read field by field, so the typed `data` holds what its type says.
-  return new ContractError(code, { message, data: code === "CONTRACT_MISMATCH" ? readMismatchData(details) : details, cause: error });
-}
+export const connectErrorOf: (error: unknown) => ContractError | undefined = readConnectError;
 
 /**
  * Whether an error is a refusal for being built from another contract, with both identities as
@@ -37,4 +29,9 @@ export function connectErrorOf(error: unknown): ContractError | undefined {
  */
 export function isContractMismatch(error: unknown): error is ContractMismatchError {
   return ContractError.is(error, "CONTRACT_MISMATCH") && readMismatchData(error.data) !== undefined;
+}
+
+/** A client's default, while no `onError` handler is added: it warns of every error, since each one is its own app's. */
+export function warnEveryError(error: ContractError, context: ReportContext): void {
+  console.warn(`[socket-contract] ${error.code} on ${context.namespace} ${error.event ?? ""}: ${error.message}`);
 }

@@ -1,5 +1,5 @@
 import type { ContractIdentity } from "@socket-contract/contract";
-import { HANDSHAKE_KEY } from "@socket-contract/contract/protocol";
+import { HANDSHAKE_KEY } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 
 type AuthCallback = (callback: (data: object) => void) => void;

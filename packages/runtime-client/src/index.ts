@@ -1,5 +1,5 @@
 import type { Contract, InferNamespacePattern } from "@socket-contract/contract";
-import { compileSchema, installCompiler } from "@socket-contract/contract/protocol";
+import { compileSchema, installCompiler } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 import { type BoundClient, type ConcretePath, bindClient as bindWithoutCompiler } from "./bind-client.js";
 import type { BindClientOptions } from "./types.js";

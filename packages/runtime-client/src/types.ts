@@ -1,4 +1,4 @@
-import type { ClientToServerOf, ContractDefinition, ContractError, EmitEventName, EventDefinition, ServerToClientOf, StreamEventName } from "@socket-contract/contract";
+import type { ContractError } from "@socket-contract/contract";
 
 export interface BindClientOptions {
   /** How long an emit waits for its acknowledgement when no `timeout(ms)` is given. Default 10,000 ms. */
@@ -21,15 +21,3 @@ export interface BindClientOptions {
 
 /** Sees `contract:error` reports from the server and every incoming event this client refused. */
 export type ClientErrorHandler = (error: ContractError) => void;
-
-export type SendEvents<TContract extends ContractDefinition, TPath extends string> = ClientToServerOf<TContract, TPath>;
-export type ReceiveEvents<TContract extends ContractDefinition, TPath extends string> = ServerToClientOf<TContract, TPath>;
-export type SendEventName<TContract extends ContractDefinition, TPath extends string> = keyof SendEvents<TContract, TPath> & string;
-/** The client-to-server events sent with `emit`: every one that does not stream. */
-export type EmitName<TContract extends ContractDefinition, TPath extends string> = EmitEventName<SendEvents<TContract, TPath>>;
-/** The client-to-server events requested with `stream`. */
-export type StreamName<TContract extends ContractDefinition, TPath extends string> = StreamEventName<SendEvents<TContract, TPath>>;
-export type ReceiveEventName<TContract extends ContractDefinition, TPath extends string> = keyof ReceiveEvents<TContract, TPath> & string;
-
-/** The definition of one event in a direction's event map. */
-export type EventOf<TEvents, TName> = Extract<TEvents[TName & keyof TEvents], EventDefinition>;

@@ -3,6 +3,7 @@ import {
   type ContractDefinition,
   ContractError,
   type EventHandler,
+  type EventOf,
   type InferArgsInput,
   type InferNamespacePath,
   type InferNamespacePattern,
@@ -10,7 +11,20 @@ import {
   matchNamespace,
   type ServerToServerOf,
 } from "@socket-contract/contract";
-import { type EventCatalog, type Handler, type Receiver, checkOutgoing, compileEvents, compileSchema, depthLimit, installCompiler, readAcks, receive, streamSettings } from "@socket-contract/contract/protocol";
+import {
+  type EventCatalog,
+  type Handler,
+  type Receiver,
+  DEFAULT_ACK_TIMEOUT,
+  checkOutgoing,
+  compileEvents,
+  compileSchema,
+  depthLimit,
+  installCompiler,
+  readAcks,
+  receive,
+  streamSettings,
+} from "@socket-contract/contract/internal";
 import type { Server } from "socket.io";
 import { reportAdapterErrors } from "./adapter-errors.js";
 import { createReporter } from "./errors.js";
@@ -18,9 +32,7 @@ import { limitSettings } from "./limits.js";
 import { BoundNamespace, CHILD } from "./namespace.js";
 import { patternInfo } from "./namespace-params.js";
 import { versionCheck } from "./version-policy.js";
-import type { BindServerOptions, BroadcastResult, ErrorContext, EventOf, InterServerEventName } from "./types.js";
-
-const DEFAULT_ACK_TIMEOUT = 10_000;
+import type { BindServerOptions, BroadcastResult, ErrorContext, InterServerEventName } from "./types.js";
 
 /** A path that some key of the contract matches; any other path does not compile. */
 type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [InferNamespacePattern<TContract, TPath>] extends [never] ? never : unknown;
@@ -64,7 +76,6 @@ export class BoundServer<TContract extends ContractDefinition> {
     this.#interServer = compileEvents(contract.serverToServer, { maxDepth });
     this.#interServerReceiver = {
       namespace: "/",
-      events: this.#interServer,
       handlersOf: (event) => this.#interServerHandlers.get(event),
       // Another node has no socket to receive a report on; onError on this node is told instead.
       sendReport: () => {},
@@ -142,7 +153,7 @@ export class BoundServer<TContract extends ContractDefinition> {
       this.#interServerHandlers.set(event, handlers);
       // Socket.IO emits events sent by other nodes on the main namespace's emitter.
       const mainNamespace = this.io.sockets as unknown as { on(event: string, listener: (...args: unknown[]) => void): void };
-      mainNamespace.on(event, (...args) => receive(this.#interServerReceiver, event, args));
+      mainNamespace.on(event, (...args) => receive(this.#interServerReceiver, this.#interServer, event, args));
     }
     handlers.push(handler as Handler);
     return () => {

@@ -1,9 +1,9 @@
-import type { ContractDefinition, InferArgsInput } from "@socket-contract/contract";
+import type { ContractDefinition, EventOf, InferArgsInput, ServerToClientOf } from "@socket-contract/contract";
 import type { BroadcastOperator, Namespace } from "socket.io";
 import { fetchSocketsWithin } from "./fetch-sockets.js";
 import { BoundRemoteSocket } from "./remote-socket.js";
 import { type NamespaceRuntime, broadcast } from "./runtime.js";
-import type { BroadcastResult, EventOf, ServerEventName, ServerEvents } from "./types.js";
+import type { BroadcastResult, ServerEventName } from "./types.js";
 
 type RawTarget = BroadcastOperator<any, any> | Namespace;
 
@@ -66,8 +66,8 @@ export class BoundBroadcast<TContract extends ContractDefinition, TPath extends 
    */
   emit<TEvent extends ServerEventName<TContract, TPath>>(
     event: TEvent,
-    ...args: InferArgsInput<EventOf<ServerEvents<TContract, TPath>, TEvent>>
-  ): BroadcastResult<EventOf<ServerEvents<TContract, TPath>, TEvent>> {
+    ...args: InferArgsInput<EventOf<ServerToClientOf<TContract, TPath>, TEvent>>
+  ): BroadcastResult<EventOf<ServerToClientOf<TContract, TPath>, TEvent>> {
     return broadcast(this.#runtime, this.#raw as never, event, args, this.#timeout) as never;
   }
 
@@ -79,7 +79,7 @@ export class BoundBroadcast<TContract extends ContractDefinition, TPath extends 
    * @example const sockets = await chat.in("lobby").fetchSockets();
    */
   async fetchSockets(): Promise<BoundRemoteSocket<TContract, TPath>[]> {
-    const sockets = await fetchSocketsWithin(this.#raw, this.#timeout ?? this.#runtime.ackTimeout, this.#runtime.path);
+    const sockets = await fetchSocketsWithin(this.#raw, this.#timeout ?? this.#runtime.ackTimeout, this.#runtime.namespace);
     return sockets.map((socket) => new BoundRemoteSocket<TContract, TPath>(this.#runtime, socket as never));
   }
 

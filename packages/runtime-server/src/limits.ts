@@ -1,5 +1,4 @@
-import { ContractError } from "@socket-contract/contract";
-import { type Receiver, type RunningHandlers, errorEnvelope, toReport } from "@socket-contract/contract/protocol";
+import type { Admission, Handler, RunningHandlers } from "@socket-contract/contract/internal";
 import type { BindServerOptions } from "./types.js";
 
 /** 100 events a second on average: a person's client sends a few; a flooder's share of the CPU is bounded by this. */
@@ -25,8 +24,6 @@ export interface LimitSettings {
   readonly maxInFlight: number;
 }
 
-const MAX_EVENT_NAME = 200;
-/** A flooding client is told at most once a second that its ack-less events are refused, so refusing costs less than the flood. */
 const REPORT_INTERVAL_MS = 1_000;
 
 /**
@@ -53,9 +50,10 @@ export function limitSettings(options: BindServerOptions): LimitSettings | undef
 
 /**
  * The limits of one socket: a token bucket for the rate of incoming events and a count of handlers
- * still running. Four numbers per socket, and a few arithmetic operations per event.
+ * still running. Four numbers per socket, and a few arithmetic operations per event. The endpoint
+ * core asks it about each event and refuses the ones it does not admit.
  */
-export class SocketLimits implements RunningHandlers {
+export class SocketLimits implements Admission, RunningHandlers {
   readonly #settings: LimitSettings;
   #tokens: number;
   #refilledAt: number;
@@ -68,24 +66,26 @@ export class SocketLimits implements RunningHandlers {
     this.#refilledAt = performance.now();
   }
 
-  /**
-   * Whether the event may go on to be received. A refused event is answered with `RATE_LIMITED`,
-   * through its callback when it has one, else with `contract:error`, and `onError` is told.
-   */
-  admit(receiver: Receiver, event: unknown, args: readonly unknown[]): boolean {
+  /** `undefined` when the event may go on to be received; otherwise why it is refused with `RATE_LIMITED`. */
+  admit(): string | undefined {
     const settings = this.#settings;
-    const now = performance.now();
-    let message: string | undefined;
-    if (this.#inFlight >= settings.maxInFlight) message = "Too many events of this connection are being handled at once; try again when some are answered.";
-    else if (settings.refillPerMs > 0) {
+    if (this.#inFlight >= settings.maxInFlight) return "Too many events of this connection are being handled at once; try again when some are answered.";
+    if (settings.refillPerMs > 0) {
+      const now = performance.now();
       this.#tokens = Math.min(settings.burst, this.#tokens + (now - this.#refilledAt) * settings.refillPerMs);
       this.#refilledAt = now;
-      if (this.#tokens < 1) message = "Too many events from this connection; slow down.";
-      else this.#tokens -= 1;
+      if (this.#tokens < 1) return "Too many events from this connection; slow down.";
+      this.#tokens -= 1;
     }
-    if (message === undefined) return true;
-    this.#refuse(receiver, typeof event === "string" ? event.slice(0, MAX_EVENT_NAME) : String(event), args, message, now);
-    return false;
+    return undefined;
+  }
+
+  /** A flooding client is told at most once a second that its ack-less events are refused, so refusing costs less than the flood. */
+  reportDue(): boolean {
+    const now = performance.now();
+    if (now - this.#reportedAt < REPORT_INTERVAL_MS) return false;
+    this.#reportedAt = now;
+    return true;
   }
 
   /** The count of running handlers that `receive` keeps, or `undefined` when they are not capped. */
@@ -93,25 +93,33 @@ export class SocketLimits implements RunningHandlers {
     return this.#settings.maxInFlight === Infinity ? undefined : this;
   }
 
-  /** A handler started (called by `receive` through `running`). */
-  started(): void {
+  /** Runs one handler (called by `receive` through `running`), counted until it returns, throws, or its promise settles. */
+  run(handler: Handler, args: unknown[]): unknown {
     this.#inFlight++;
-  }
-
-  /** A handler returned, threw, or its promise settled. */
-  finished(): void {
-    this.#inFlight--;
-  }
-
-  #refuse(receiver: Receiver, event: string, args: readonly unknown[], message: string, now: number): void {
-    const where = { namespace: receiver.namespace, event };
-    const error = new ContractError("RATE_LIMITED", { message, ...where });
-    const last = args.length > 0 ? args[args.length - 1] : undefined;
-    if (typeof last === "function") (last as (envelope: unknown) => void)(errorEnvelope(error));
-    else if (now - this.#reportedAt >= REPORT_INTERVAL_MS) {
-      this.#reportedAt = now;
-      receiver.sendReport(toReport(event, error));
+    let result: unknown;
+    try {
+      result = handler(...args);
+    } catch (thrown) {
+      this.#inFlight--;
+      throw thrown;
     }
-    receiver.report(error);
+    if (!isPromiseLike(result)) {
+      this.#inFlight--;
+      return result;
+    }
+    return result.then(
+      (value) => {
+        this.#inFlight--;
+        return value;
+      },
+      (thrown: unknown) => {
+        this.#inFlight--;
+        throw thrown;
+      },
+    );
   }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }

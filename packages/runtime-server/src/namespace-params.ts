@@ -1,5 +1,5 @@
 import { type AnySchema, ContractError } from "@socket-contract/contract";
-import { type NamespacePattern, parseValue, prepareSchema, readNamespacePattern } from "@socket-contract/contract/protocol";
+import { type NamespacePattern, parseValue, prepareSchema, readNamespacePattern } from "@socket-contract/contract/internal";
 
 /** What a dynamic namespace knows of its key: how to read a concrete path, and how to check its parameters. */
 export interface PatternInfo {

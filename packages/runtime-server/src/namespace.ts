@@ -1,14 +1,13 @@
-import { type ContractDefinition, ContractError, type InferArgsInput, type NamespaceDefinition } from "@socket-contract/contract";
-import { type StreamSettings, compileEvents, parseValue, prepareSchema, splitHandshake } from "@socket-contract/contract/protocol";
+import { type ContractDefinition, ContractError, type EventOf, type InferArgsInput, type NamespaceDefinition, type ServerToClientOf } from "@socket-contract/contract";
+import { type StreamSettings, compileEvents, connectError, parseValue, prepareSchema, splitHandshake } from "@socket-contract/contract/internal";
 import type { Namespace, Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
-import { connectError } from "./errors.js";
 import type { LimitSettings } from "./limits.js";
 import { type PatternInfo, parseParams } from "./namespace-params.js";
 import type { BoundRemoteSocket } from "./remote-socket.js";
 import type { NamespaceRuntime } from "./runtime.js";
 import { BOUND, BoundSocket } from "./socket.js";
-import type { BroadcastResult, ErrorContext, EventOf, ServerEventName, ServerEvents } from "./types.js";
+import type { BroadcastResult, ErrorContext, ServerEventName } from "./types.js";
 import type { VersionCheck } from "./version-policy.js";
 
 export type Middleware<TContract extends ContractDefinition, TPath extends string> = (socket: BoundSocket<TContract, TPath>) => void | Promise<void>;
@@ -77,7 +76,8 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       return;
     }
     this.#runtime = {
-      path: options.pattern?.key ?? raw.name,
+      namespace: options.pattern?.key ?? raw.name,
+      side: "server",
       incoming: compileEvents(definition.clientToServer, options),
       outgoing: compileEvents(definition.serverToClient, options),
       auth: definition.auth === undefined ? undefined : prepareSchema(definition.auth),
@@ -97,7 +97,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
 
   /** The namespace's path: the key for a static or a dynamic namespace, the concrete path for a child. */
   get name(): TPath {
-    return this.#runtime.path as TPath;
+    return this.#runtime.namespace as TPath;
   }
 
   /** @internal The bound child at a concrete path of this dynamic namespace (`server.of("/org/acme")`). */
@@ -123,7 +123,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     if (runtime === undefined) {
       // Two own properties over the parent's runtime, not a copy of it: a thousand tenants stay cheap.
       runtime = Object.create(this.#runtime, {
-        path: { value: raw.name, enumerable: true },
+        namespace: { value: raw.name, enumerable: true },
         params: { value: parseParams(this.#pattern!, raw.name), enumerable: true },
       }) as ChildRuntime;
       raw[CHILD_RUNTIME] = runtime;
@@ -160,8 +160,8 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   /** Broadcasts to every socket of the namespace. @example chat.emit("message", message); */
   emit<TEvent extends ServerEventName<TContract, TPath>>(
     event: TEvent,
-    ...args: InferArgsInput<EventOf<ServerEvents<TContract, TPath>, TEvent>>
-  ): BroadcastResult<EventOf<ServerEvents<TContract, TPath>, TEvent>> {
+    ...args: InferArgsInput<EventOf<ServerToClientOf<TContract, TPath>, TEvent>>
+  ): BroadcastResult<EventOf<ServerToClientOf<TContract, TPath>, TEvent>> {
     return this.#all().emit(event, ...args);
   }
 
@@ -240,7 +240,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
         throw refused;
       }
     }
-    const context = { namespace: runtime.path, socketId: raw.id };
+    const context = { namespace: runtime.namespace, socketId: raw.id };
     // The version is checked first: a client on another contract may well send another auth shape.
     const handshake = splitHandshake(raw.handshake.auth);
     await this.#checkVersion?.(handshake.identity, context);
@@ -248,26 +248,25 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     if (runtime.auth !== undefined) {
       const parsed = parseValue(runtime.auth, auth, [], this.#maxDepth);
       if (!parsed.ok) {
-        runtime.report(new ContractError("UNAUTHORIZED", { message: "The handshake auth does not match the contract.", issues: parsed.issues, namespace: runtime.path }), context);
+        runtime.report(new ContractError("UNAUTHORIZED", { message: "The handshake auth does not match the contract.", issues: parsed.issues, namespace: runtime.namespace }), context);
         throw new ContractError("UNAUTHORIZED");
       }
       auth = parsed.value;
     }
     const socket = new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits, params);
-    raw[BOUND] = socket;
     const middlewares = child === undefined || child.#middlewares.length === 0 ? this.#middlewares : [...this.#middlewares, ...child.#middlewares];
     for (const middleware of middlewares) {
       try {
         await middleware(socket);
       } catch (thrown) {
-        runtime.report(ContractError.is(thrown) ? thrown : new ContractError("UNAUTHORIZED", { cause: thrown, namespace: runtime.path }), context);
+        runtime.report(ContractError.is(thrown) ? thrown : new ContractError("UNAUTHORIZED", { cause: thrown, namespace: runtime.namespace }), context);
         throw thrown;
       }
     }
     if (runtime.data !== undefined) {
       const parsed = parseValue(runtime.data, raw.data, []);
       if (!parsed.ok) {
-        runtime.report(new ContractError("HANDLER_ERROR", { message: "socket.data does not match the contract after middleware.", issues: parsed.issues, namespace: runtime.path }), context);
+        runtime.report(new ContractError("HANDLER_ERROR", { message: "socket.data does not match the contract after middleware.", issues: parsed.issues, namespace: runtime.namespace }), context);
         throw new ContractError("HANDLER_ERROR");
       }
       raw.data = parsed.value;
@@ -276,8 +275,6 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
 
   #connect(raw: Admitted): void {
     const socket = raw[BOUND] ?? new BoundSocket<TContract, TPath>(this.#runtime, raw, raw.handshake.auth, this.#limits);
-    raw[BOUND] = socket;
-    socket.listen();
     const named = this.#children?.get(raw.nsp.name);
     const child = named?.raw === raw.nsp ? named : undefined;
     const listeners = child === undefined || child.#listeners.length === 0 ? this.#listeners : [...this.#listeners, ...child.#listeners];
@@ -292,7 +289,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   }
 
   #listenerFailed(raw: Socket, cause: unknown): void {
-    const error = new ContractError("HANDLER_ERROR", { message: "A connection listener failed.", cause, namespace: this.#runtime.path });
-    this.#runtime.report(error, { namespace: this.#runtime.path, socketId: raw.id });
+    const error = new ContractError("HANDLER_ERROR", { message: "A connection listener failed.", cause, namespace: this.#runtime.namespace });
+    this.#runtime.report(error, { namespace: this.#runtime.namespace, socketId: raw.id });
   }
 }

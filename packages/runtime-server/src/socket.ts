@@ -1,32 +1,17 @@
 import {
+  BoundPeer,
+  type ClientToServerOf,
   type ContractDefinition,
-  ContractError,
-  type EmitResult,
-  type EventHandler,
-  type InferArgsInput,
   type InferAuth,
   type InferNamespaceParams,
   type InferSocketData,
-  type StreamArgs,
-  type StreamResult,
+  type ServerToClientOf,
 } from "@socket-contract/contract";
-import {
-  CONTRACT_ERROR_EVENT,
-  type ContractErrorReport,
-  type Handler,
-  type Receiver,
-  type RunningHandlers,
-  STREAM_OPEN,
-  StreamEndpoint,
-  fromWireError,
-  isStreamFrame,
-  receive,
-} from "@socket-contract/contract/protocol";
+import { ServerConnection, type Wire } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { type LimitSettings, SocketLimits } from "./limits.js";
-import { type NamespaceRuntime, emitToSocket } from "./runtime.js";
-import type { ClientEventName, ClientEvents, EventOf, ServerEventName, ServerEvents, ServerStreamEventName } from "./types.js";
+import type { NamespaceRuntime } from "./runtime.js";
 
 type Path<TContract extends ContractDefinition, TPath extends string> = TPath & keyof TContract["namespaces"] & string;
 
@@ -35,11 +20,15 @@ const NO_PARAMS = Object.freeze({});
 /** Where a raw socket keeps its bound socket. */
 export const BOUND = Symbol("socket-contract.bound");
 
+type Bindable = Socket & { [BOUND]?: BoundSocket<any, any> };
+
 /**
  * One connected client, as the contract sees it: `on` registers validated handlers whose return
- * value is the acknowledgement, `emit` checks what leaves, and `raw` is the plain Socket.IO socket.
+ * value is the acknowledgement, `emit` checks what leaves, `stream` requests a stream, and `raw`
+ * is the plain Socket.IO socket. The shared half (`on`, `once`, `off`, `emit`, `timeout`,
+ * `stream`) is `BoundPeer`'s, the same as the client's.
  */
-export class BoundSocket<TContract extends ContractDefinition, TPath extends string> implements Receiver {
+export class BoundSocket<TContract extends ContractDefinition, TPath extends string> extends BoundPeer<ClientToServerOf<TContract, TPath>, ServerToClientOf<TContract, TPath>> {
   /** The plain Socket.IO socket, for what the contract does not cover. */
   readonly raw: Socket;
   /** The handshake `auth`, as parsed by the namespace's `auth` schema. */
@@ -50,79 +39,30 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
    */
   readonly params: InferNamespaceParams<TContract, Path<TContract, TPath>>;
   readonly #runtime: NamespaceRuntime;
-  #handlers: Map<string, Handler[]> | undefined;
-  readonly #limits: SocketLimits | undefined;
+  readonly #connection: ServerConnection;
 
+  /** @internal Made by the bound namespace when a client connects; every incoming event goes through the contract first. */
   constructor(runtime: NamespaceRuntime, raw: Socket, auth: unknown, limits?: LimitSettings, params: unknown = NO_PARAMS) {
+    const connection = new ServerConnection(runtime, raw as unknown as Wire, limits === undefined ? undefined : new SocketLimits(limits));
+    super(connection);
+    this.#connection = connection;
     this.raw = raw;
     this.auth = auth as never;
     this.params = params as never;
     this.#runtime = runtime;
-    this.#limits = limits === undefined ? undefined : new SocketLimits(limits);
+    (raw as Bindable)[BOUND] = this;
+    raw.onAny(BoundSocket.#onAny);
   }
 
   /**
    * The one `onAny` listener of every bound socket: Socket.IO calls it with the raw socket as
-   * `this`, so no closure is kept per connection.
+   * `this`, so no closure is kept per connection. Socket.IO dispatches no event before the
+   * connection is admitted, so none arrives while middleware runs.
    */
-  static readonly #onAny = function (this: Socket & { [BOUND]?: BoundSocket<any, any> }, event: string, ...args: unknown[]): void {
+  static readonly #onAny = function (this: Bindable, event: string, ...args: unknown[]): void {
     const bound = this[BOUND];
-    if (bound !== undefined) bound.#receive(event, args);
+    if (bound !== undefined) bound.#connection.receive(event, args);
   };
-
-  /** @internal Starts receiving: every incoming event goes through the contract first. */
-  listen(): void {
-    (this.raw as Socket & { [BOUND]?: BoundSocket<any, any> })[BOUND] = this;
-    this.raw.onAny(BoundSocket.#onAny);
-  }
-
-  /** This connection's streams, both ways; made at the first stream frame or request. */
-  #streams: StreamEndpoint | undefined;
-
-  #streamsOf(): StreamEndpoint {
-    if (this.#streams !== undefined) return this.#streams;
-    const runtime = this.#runtime;
-    const raw = this.raw;
-    const streams = new StreamEndpoint({
-      namespace: runtime.path,
-      side: "server",
-      outgoing: runtime.outgoing,
-      incoming: runtime.incoming,
-      handlerOf: (event) => this.#handlers?.get(event)?.[0],
-      send: (event, args) => raw.emit(event, ...args),
-      sendReport: (report) => this.sendReport(report),
-      report: (error) => this.report(error),
-      window: runtime.streams.window,
-      maxOpen: runtime.streams.maxOpen,
-    });
-    raw.once("disconnect", () => streams.close(new ContractError("DISCONNECTED", { message: "The connection closed before the stream ended.", namespace: runtime.path })));
-    return (this.#streams = streams);
-  }
-
-  /**
-   * Requests a stream from this client (a server-to-client event with `stream` or a `streamOf()`
-   * argument): its arguments are checked first (`INVALID_PAYLOAD` is thrown here, nothing sent);
-   * give `{ signal, window }` after them. The result is read with `for await`, exposes the final
-   * acknowledgement as `ack`, and is cancelled by `break`, `cancel()` or the signal.
-   *
-   * @example
-   * for await (const { pct } of socket.stream("progress", jobId)) bar.update(pct);
-   */
-  stream<TEvent extends ServerStreamEventName<TContract, TPath>>(
-    event: TEvent,
-    ...args: StreamArgs<EventOf<ServerEvents<TContract, TPath>, TEvent>>
-  ): StreamResult<EventOf<ServerEvents<TContract, TPath>, TEvent>> {
-    return this.#streamsOf().request(event, args) as never;
-  }
-
-  #receive(event: string, args: unknown[]): void {
-    // Frames of open streams are bounded by their credit, not by the per-event rate limit.
-    if (isStreamFrame(event) && event !== STREAM_OPEN) return this.#streamsOf().receive(event, args);
-    if (this.#limits !== undefined && !this.#limits.admit(this, event, args)) return;
-    if (event === CONTRACT_ERROR_EVENT) this.#onReport(args[0]);
-    else if (event === STREAM_OPEN) this.#streamsOf().receive(event, args);
-    else receive(this, event, args);
-  }
 
   get id(): string {
     return this.raw.id;
@@ -147,68 +87,6 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
 
   set data(value: InferSocketData<TContract, Path<TContract, TPath>>) {
     this.raw.data = value;
-  }
-
-  /**
-   * Handles a client-to-server event. The handler gets the parsed arguments spread in order, and
-   * runs only for valid input; its return value (or resolved promise) is the acknowledgement. Throw
-   * a `ContractError` with a declared code to answer with that error.
-   *
-   * @example
-   * socket.on("message:send", async ({ room, text }) => save(room, text));
-   */
-  on<TEvent extends ClientEventName<TContract, TPath>>(event: TEvent, handler: EventHandler<EventOf<ClientEvents<TContract, TPath>, TEvent>>): this {
-    const definition = this.#runtime.incoming.get(event);
-    if (definition === undefined) throw new TypeError(`[socket-contract] "${event}" is not a client-to-server event of ${this.#runtime.path}`);
-    const handlers = (this.#handlers ??= new Map()).get(event);
-    if (handlers === undefined) this.#handlers.set(event, [handler as Handler]);
-    else if (definition.ack !== undefined) throw new TypeError(`[socket-contract] "${event}" has an acknowledgement, so it takes one handler`);
-    else handlers.push(handler as Handler);
-    return this;
-  }
-
-  /**
-   * Removes one handler, or every handler of the event.
-   *
-   * @example
-   * socket.off("typing", onTyping);
-   */
-  off<TEvent extends ClientEventName<TContract, TPath>>(event: TEvent, handler?: EventHandler<EventOf<ClientEvents<TContract, TPath>, TEvent>>): this {
-    const handlers = this.#handlers?.get(event);
-    if (handlers === undefined) return this;
-    const kept = handler === undefined ? [] : handlers.filter((h) => h !== handler);
-    if (kept.length === 0) this.#handlers!.delete(event);
-    else this.#handlers!.set(event, kept);
-    return this;
-  }
-
-  /**
-   * Sends a server-to-client event to this socket, checked before it leaves (a bad payload throws
-   * `INVALID_PAYLOAD` here). For an ack-bearing event, the promise of the client's validated
-   * acknowledgement, within the `ackTimeout` option.
-   *
-   * @example
-   * const answer = await socket.emit("ping"); // "pong"
-   */
-  emit<TEvent extends ServerEventName<TContract, TPath>>(
-    event: TEvent,
-    ...args: InferArgsInput<EventOf<ServerEvents<TContract, TPath>, TEvent>>
-  ): EmitResult<EventOf<ServerEvents<TContract, TPath>, TEvent>> {
-    return emitToSocket(this.#runtime, this.raw, event, args, undefined) as never;
-  }
-
-  /**
-   * Sets the acknowledgement timeout of one emit.
-   *
-   * @example
-   * const answer = await socket.timeout(2_000).emit("ping");
-   */
-  timeout(ms: number): Pick<BoundSocket<TContract, TPath>, "emit"> {
-    const runtime = this.#runtime;
-    const raw = this.raw;
-    return {
-      emit: ((event: string, ...args: unknown[]) => emitToSocket(runtime, raw, event, args, ms)) as never,
-    };
   }
 
   /** To everyone in these rooms but this socket. @example socket.to("lobby").emit("message", message); */
@@ -247,41 +125,8 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
     return this;
   }
 
-  // Receiver: how the shared protocol reaches this socket.
-
-  /** @internal */
+  /** The namespace's path (the concrete one, for a dynamic namespace's socket). */
   get namespace(): string {
-    return this.#runtime.path;
-  }
-
-  /** @internal */
-  get events(): NamespaceRuntime["incoming"] {
-    return this.#runtime.incoming;
-  }
-
-  /** @internal Where `maxInFlight` applies: `receive` counts this socket's running handlers here. */
-  get running(): RunningHandlers | undefined {
-    return this.#limits?.running;
-  }
-
-  /** @internal */
-  handlersOf(event: string): readonly Handler[] | undefined {
-    return this.#handlers?.get(event);
-  }
-
-  /** @internal */
-  sendReport(report: ContractErrorReport): void {
-    this.raw.emit(CONTRACT_ERROR_EVENT, report);
-  }
-
-  /** @internal */
-  report(error: ContractError): void {
-    this.#runtime.report(error, { namespace: this.#runtime.path, event: error.event, socketId: this.raw.id });
-  }
-
-  #onReport(payload: unknown): void {
-    const event = typeof (payload as { event?: unknown } | null)?.event === "string" ? (payload as { event: string }).event : undefined;
-    const error = fromWireError(payload, { namespace: this.#runtime.path, event }) ?? new ContractError("INVALID_PAYLOAD", { message: "A malformed contract:error report arrived.", namespace: this.#runtime.path });
-    this.report(error);
+    return this.#runtime.namespace;
   }
 }

@@ -1,15 +1,12 @@
 import type {
-  ClientToServerOf,
   ContractDefinition,
   ContractError,
   ContractIdentity,
   EmitEventName,
   EventDefinition,
   InferAckOutput,
-  InferNamespacePath,
   ServerToClientOf,
   ServerToServerOf,
-  StreamEventName,
 } from "@socket-contract/contract";
 
 /** Where an error happened, as `onError` is told. */
@@ -86,13 +83,8 @@ export interface RateLimitOptions {
   readonly burst?: number;
 }
 
-export type ClientEvents<TContract extends ContractDefinition, TPath extends string> = ClientToServerOf<TContract, TPath>;
-export type ServerEvents<TContract extends ContractDefinition, TPath extends string> = ServerToClientOf<TContract, TPath>;
-export type ClientEventName<TContract extends ContractDefinition, TPath extends string> = keyof ClientEvents<TContract, TPath> & string;
 /** The server-to-client events sent with `emit`: every one that does not stream. */
-export type ServerEventName<TContract extends ContractDefinition, TPath extends string> = EmitEventName<ServerEvents<TContract, TPath>>;
-/** The server-to-client events the server requests with `socket.stream`. */
-export type ServerStreamEventName<TContract extends ContractDefinition, TPath extends string> = StreamEventName<ServerEvents<TContract, TPath>>;
+export type ServerEventName<TContract extends ContractDefinition, TPath extends string> = EmitEventName<ServerToClientOf<TContract, TPath>>;
 export type InterServerEventName<TContract extends ContractDefinition> = keyof ServerToServerOf<TContract> & string;
 
 /** The event names a broadcast may carry without acknowledgements. */
@@ -101,7 +93,3 @@ export type EventWithoutAck<TEvents> = Extract<{ [TName in keyof TEvents & strin
 /** What a broadcast returns: for an ack-bearing event, a promise of every recipient's validated acknowledgement. */
 export type BroadcastResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: unknown } ? Promise<InferAckOutput<TEvent>[]> : void;
 
-export type NamespacePath<TContract extends ContractDefinition> = InferNamespacePath<TContract>;
-
-/** The definition of one event in a direction's event map. */
-export type EventOf<TEvents, TName> = Extract<TEvents[TName & keyof TEvents], EventDefinition>;

@@ -1,5 +1,5 @@
 import { type ContractDefinition, ContractError, type ContractIdentity } from "@socket-contract/contract";
-import { identityOf, mismatchError, sameContract } from "@socket-contract/contract/protocol";
+import { identityOf, mismatchError, sameContract } from "@socket-contract/contract/internal";
 import type { ErrorContext, VersionPolicy } from "./types.js";
 
 /** Checks the identity a connecting client claims; throws the error its `connect_error` carries. */

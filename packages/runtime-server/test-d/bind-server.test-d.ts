@@ -81,6 +81,11 @@ chat.on("connection", (socket) => {
     expectType<Uint8Array>(bytes);
     return { url: `/avatars/${name}` };
   });
+  // One handler API on both sides: `on` and `once` return the handler's remover, `off` the socket.
+  expectType<() => void>(socket.on("typing", () => {}));
+  expectType<() => void>(socket.once("typing", (room: string) => {}));
+  expectType<typeof socket>(socket.off("typing"));
+  expectError(socket.once("typing", (room: number) => {}));
   // A wrong ack, a missing ack, an ack where none is declared: none compiles.
   expectError(socket.on("message:send", () => ({ id: 1 })));
   expectError(socket.on("message:send", async () => ({ id: "1" })));

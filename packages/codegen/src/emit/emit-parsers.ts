@@ -1,12 +1,13 @@
 import type { Contract } from "@socket-contract/contract";
-import { type ParserSource, contractSchemas, parserSources } from "@socket-contract/contract/protocol";
+import { type ParserSource, contractSchemas, parserSources } from "@socket-contract/contract/internal";
 import type { GeneratedSource } from "./generated-file.js";
 import { writeDocs } from "./type-writer.js";
 
 /** Where the generated wrappers find the parsers, from the out dir's root. */
 export const PARSERS_FILE = "parsers.ts";
 
-const PROTOCOL = "@socket-contract/contract/protocol";
+/** Where generated code imports what it registers from: the contract package's public entry. */
+const CONTRACT = "@socket-contract/contract";
 
 /**
  * Zod's compiled parser for every schema of the contract, as Zod's compiler writes them today. For
@@ -30,10 +31,10 @@ export function contractParsers(contract: Contract): ParserSource[] {
  * emitParsers(files.create("parsers.ts"), contractParsers(contract));
  */
 export function emitParsers(file: GeneratedSource, sources: readonly ParserSource[]): void {
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: PROTOCOL, namedImports: ["ParserFactory"] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: CONTRACT, namedImports: ["ParserFactory"] });
   // Written directly: ts-morph would print the initializer with a hanging indent.
   file.addStatement((writer) => {
-    writeDocs(writer, "The contract's parsers, compiled ahead of time by Zod's compiler. Registered by the generated `bind...` functions; pass them to `registerParsers` from `@socket-contract/contract/protocol` when binding otherwise.");
+    writeDocs(writer, "The contract's parsers, compiled ahead of time by Zod's compiler. Registered by the generated `bind...` functions; pass them to `registerParsers` from `@socket-contract/contract` when binding otherwise.");
     writer.write("export const parsers: Readonly<Record<string, ParserFactory>> = {").newLine();
     writer.indent(() => {
       for (const source of sources) {
@@ -96,7 +97,7 @@ export function parsersRegistration(fromFile: string, contract: string): { impor
   const root = depth === 0 ? "./" : "../".repeat(depth);
   return {
     imports: [
-      { moduleSpecifier: PROTOCOL, namedImports: ["registerFingerprint", "registerParsers"] },
+      { moduleSpecifier: CONTRACT, namedImports: ["registerFingerprint", "registerParsers"] },
       { moduleSpecifier: `${root}fingerprint.js`, namedImports: ["contractFingerprint"] },
       { moduleSpecifier: `${root}${PARSERS_FILE.replace(/\.ts$/, ".js")}`, namedImports: ["parsers"] },
     ],

@@ -3,7 +3,7 @@ import { CodegenError } from "../errors.js";
 import { type BuildModelOptions, buildModel } from "../model/build-model.js";
 import type { ContractModel } from "../model/contract-model.js";
 import type { ContractSource } from "./contract-import.js";
-import type { ParserSource } from "@socket-contract/contract/protocol";
+import type { ParserSource } from "@socket-contract/contract/internal";
 import type { EmitCache } from "./emit-cache.js";
 import { emitClient } from "./emit-client.js";
 import { contractParsers, emitParsers } from "./emit-parsers.js";

@@ -1,6 +1,9 @@
 /**
- * The wire protocol, shared by `@socket-contract/server` and `@socket-contract/client` so that both
- * sides speak it from one implementation. Internal to the runtimes: not a stable public API.
+ * `@socket-contract/contract/internal`: the wire protocol and the endpoint core, shared by
+ * `@socket-contract/server`, `@socket-contract/client` and `@socket-contract/codegen` so that every
+ * side speaks it from one implementation. Internal to this project's packages: not a public API,
+ * and it may change in any release. What applications and generated code use is exported by
+ * `@socket-contract/contract` itself (`registerParsers` among it).
  */
 export { type CompiledEvent, type CompileOptions, type EventCatalog, type Parsed, type StreamShape, compileEvent, compileEvents, parseArgs, parseValue, prepareSchema } from "./catalog.js";
 export { DEFAULT_MAX_DEPTH, deeperThan, depthLimit, mayNestWithoutBound } from "./depth.js";
@@ -27,12 +30,16 @@ export {
   splitHandshake,
 } from "./handshake.js";
 export { contractSchemas } from "./contract-schemas.js";
-export { registerFingerprint } from "../fingerprint.js";
 export { type SchemaCompiler, installCompiler } from "./schema-compiler.js";
 export { MAX_ISSUES, toContractIssues } from "./issues.js";
 export { type ParserFactory, type ParserSource, compileSchema, parserKey, parserSources, registerParsers } from "./precompiled.js";
 export { type Where, handlerFailure } from "./outgoing-error.js";
 export { type Handler, type Receiver, type RunningHandlers, receive } from "./receive.js";
+export { Connection, type Wire } from "./connection.js";
+export { type Admission, ServerConnection } from "./server-connection.js";
+export { type ConnectErrorData, connectError, readConnectError } from "./connect-error.js";
+export { DEFAULT_ACK_TIMEOUT, type Endpoint } from "./endpoint.js";
+export { type ErrorFanOut, type ErrorListener, type ReportContext, errorFanOut } from "./error-fan-out.js";
 export { type AckResult, checkArgs, checkOutgoing, readAck, readAcks, requestAck, requestAcks, transportFailure } from "./send.js";
 export { type OpenHeader, type StreamSide, STREAM_CANCEL, STREAM_CREDIT, STREAM_END, STREAM_ITEM, STREAM_OPEN, isStreamFrame } from "./stream-frames.js";
 export { DEFAULT_MAX_STREAMS, DEFAULT_STREAM_WINDOW, type StreamHost, StreamEndpoint, type StreamSettings, streamSettings } from "./stream-endpoint.js";

@@ -7,16 +7,15 @@ import { sendsParsedValue } from "./wire-form.js";
 export type Handler = (...args: any[]) => unknown;
 type Callback = (envelope: unknown) => void;
 
-/** Counts the handlers still running: one started, then finished once it returned, threw, or its promise settled. */
+/** Counts the handlers still running: one runs through `run`, and counts until it returned, threw, or its promise settled. */
 export interface RunningHandlers {
-  started(): void;
-  finished(): void;
+  /** Runs `handler`, counted as running until it returns, throws, or its promise settles; returns what it returned. */
+  run(handler: Handler, args: unknown[]): unknown;
 }
 
 /** What one side needs to receive events: what it accepts, who handles them, and where errors go. */
 export interface Receiver {
   readonly namespace: string;
-  readonly events: EventCatalog;
   /** The handlers registered for an event, in registration order. */
   handlersOf(event: string): readonly Handler[] | undefined;
   /** Sends `contract:error` back to whoever sent the refused event. */
@@ -35,12 +34,16 @@ const MAX_EVENT_NAME = 200;
  * error, through the callback when there is one and as `contract:error` otherwise. Never throws and
  * never leaves a promise rejection unhandled.
  */
-export function receive(receiver: Receiver, event: string, rawArgs: readonly unknown[]): void {
+export function receive(receiver: Receiver, events: EventCatalog, event: string, rawArgs: readonly unknown[]): void {
+  receiveEvent(receiver, event, typeof event === "string" ? events.get(event) : undefined, rawArgs);
+}
+
+/** `receive` for an event its caller already looked up in its catalog (one lookup per event). */
+export function receiveEvent(receiver: Receiver, event: string, definition: CompiledEvent | undefined, rawArgs: readonly unknown[]): void {
   const last = rawArgs.length > 0 ? rawArgs[rawArgs.length - 1] : undefined;
   const callback = typeof last === "function" ? (last as Callback) : undefined;
   try {
     const args = callback === undefined ? rawArgs : rawArgs.slice(0, -1);
-    const definition = typeof event === "string" ? receiver.events.get(event) : undefined;
     if (definition === undefined) return refuse(receiver, callback, new ContractError("UNKNOWN_EVENT", whereOf(receiver, event)));
     if (definition.stream !== undefined) {
       return refuse(receiver, callback, new ContractError("INVALID_PAYLOAD", { message: "This event streams: request it with contract:open.", ...whereOf(receiver, event) }));
@@ -63,7 +66,7 @@ export function receive(receiver: Receiver, event: string, rawArgs: readonly unk
 }
 
 /** Where a refused event came from; built only on the way to a refusal, never per valid event. */
-function whereOf(receiver: Receiver, event: unknown): { namespace: string; event: string } {
+export function whereOf(receiver: Pick<Receiver, "namespace">, event: unknown): { namespace: string; event: string } {
   return { namespace: receiver.namespace, event: typeof event === "string" ? event.slice(0, MAX_EVENT_NAME) : String(event) };
 }
 
@@ -84,6 +87,18 @@ function reply(receiver: Receiver, callback: Callback, envelope: unknown, event:
     }
     receiver.report(new ContractError("HANDLER_ERROR", { message: "The answer could not be encoded.", cause, namespace: receiver.namespace, event }));
   }
+}
+
+/**
+ * Refuses one incoming event before any handler runs, as Socket.IO delivered it: through its ack
+ * callback when it came with one, else with `contract:error` when `mayTellPeer()` (a flood is
+ * told at most so often); `onError` hears of it either way.
+ */
+export function refuseIncoming(receiver: Receiver, rawArgs: readonly unknown[], error: ContractError, mayTellPeer: () => boolean): void {
+  const last = rawArgs.length > 0 ? rawArgs[rawArgs.length - 1] : undefined;
+  if (typeof last === "function") refuse(receiver, last as Callback, error);
+  else if (mayTellPeer()) refuse(receiver, undefined, error);
+  else receiver.report(error);
 }
 
 function refuse(receiver: Receiver, callback: Callback | undefined, error: ContractError): void {
@@ -170,31 +185,9 @@ function failWithoutAck(receiver: Receiver, definition: CompiledEvent, callback:
   receiver.report(local);
 }
 
-/** Runs one handler, counted as running until it returns, throws, or its promise settles. */
+/** Runs one handler, counted where this side caps its running handlers. */
 function invoke(running: RunningHandlers | undefined, handler: Handler, args: unknown[]): unknown {
-  if (running === undefined) return handler(...args);
-  running.started();
-  let result: unknown;
-  try {
-    result = handler(...args);
-  } catch (thrown) {
-    running.finished();
-    throw thrown;
-  }
-  if (!isPromiseLike(result)) {
-    running.finished();
-    return result;
-  }
-  return result.then(
-    (value) => {
-      running.finished();
-      return value;
-    },
-    (thrown: unknown) => {
-      running.finished();
-      throw thrown;
-    },
-  );
+  return running === undefined ? handler(...args) : running.run(handler, args);
 }
 
 /** Where a failure of the answering itself goes, so that no rejection is ever left unhandled. */

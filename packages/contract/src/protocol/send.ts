@@ -14,13 +14,19 @@ export type AckResult = { readonly ok: true; readonly value: unknown } | { reado
  * where its schema has no transform, so undeclared keys never leave (see `sendsParsedValue`).
  */
 export function checkOutgoing(catalog: EventCatalog, event: string, args: unknown[], namespace: string | undefined): CompiledEvent {
+  const definition = emittable(catalog, event, namespace);
+  const refused = checkArgs(definition, args, namespace);
+  if (refused !== undefined) throw refused;
+  return definition;
+}
+
+/** The definition of an event to `emit`: throws `UNKNOWN_EVENT` for one not in `catalog`, a `TypeError` for a stream event. */
+export function emittable(catalog: EventCatalog, event: string, namespace: string | undefined): CompiledEvent {
   const definition = catalog.get(event);
   if (definition === undefined) {
     throw new ContractError("UNKNOWN_EVENT", { message: `"${event}" is not an event this side may send.`, event, namespace });
   }
   if (definition.stream !== undefined) throw new TypeError(`[socket-contract] "${event}" streams: request it with stream(), not emit()`);
-  const refused = checkArgs(definition, args, namespace);
-  if (refused !== undefined) throw refused;
   return definition;
 }
 

@@ -48,6 +48,16 @@ export function streamSettings(options: { readonly streamWindow?: number; readon
   return { window: streamWindow, maxOpen: maxStreams };
 }
 
+/** An open stream, as frames reach it: a request this side made, or a response it gives. */
+interface OpenStream {
+  onItem(raw: unknown): void;
+  /** A request's end carries the ack envelope; a response's carries nothing. */
+  onEnd(envelope?: unknown): void;
+  /** A response's cancel may carry the requester's reason; a request's carries nothing. */
+  onCancel(reason?: unknown): void;
+  onCredit(n: number): void;
+}
+
 /** What a connection's streams need from the runtime around them. */
 export interface StreamHost {
   readonly namespace: string;
@@ -192,27 +202,25 @@ export class StreamEndpoint {
 
   #toRequest(frame: string, id: number, args: readonly unknown[]): void {
     const request = this.#requests.get(id);
-    if (request === undefined) return this.#unknownId(frame, id, id < this.#nextId);
-    if (frame === STREAM_ITEM) request.onItem(args[1]);
-    else if (frame === STREAM_END) request.onEnd(args[1]);
-    else if (frame === STREAM_CANCEL) request.onCancel();
-    else if (frame === STREAM_CREDIT) {
-      const n = readCredit(args[1]);
-      if (n === undefined) this.#refuseFrame(frame, "A credit is a whole number from 1 to 65,536.");
-      else request.onCredit(n);
-    } else this.#refuseFrame(frame, "The frame is not one of this protocol's.");
+    if (request === undefined) this.#unknownId(frame, id, id < this.#nextId);
+    else this.#route(frame, request, args);
   }
 
   #toResponse(frame: string, id: number, args: readonly unknown[]): void {
     const response = this.#responses.get(id);
-    if (response === undefined) return this.#unknownId(frame, id, id <= this.#peerId);
-    if (frame === STREAM_ITEM) response.onItem(args[1]);
-    else if (frame === STREAM_END) response.onEnd();
-    else if (frame === STREAM_CANCEL) response.onCancel(args[1]);
+    if (response === undefined) this.#unknownId(frame, id, id <= this.#peerId);
+    else this.#route(frame, response, args);
+  }
+
+  /** Hands one frame to its open stream, either way: the frame's value follows its id. */
+  #route(frame: string, stream: OpenStream, args: readonly unknown[]): void {
+    if (frame === STREAM_ITEM) stream.onItem(args[1]);
+    else if (frame === STREAM_END) stream.onEnd(args[1]);
+    else if (frame === STREAM_CANCEL) stream.onCancel(args[1]);
     else if (frame === STREAM_CREDIT) {
       const n = readCredit(args[1]);
-      if (n === undefined) this.#refuseFrame(frame, `A credit is a whole number from 1 to ${MAX_STREAM_WINDOW}.`);
-      else response.onCredit(n);
+      if (n === undefined) this.#refuseFrame(frame, "A credit is a whole number from 1 to 65,536.");
+      else stream.onCredit(n);
     } else this.#refuseFrame(frame, "The frame is not one of this protocol's.");
   }
 

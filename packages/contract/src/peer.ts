@@ -1,0 +1,101 @@
+import type { EmitResult, EventHandler, EventOf, InferArgsInput } from "./infer.js";
+import type { EmitEventName, StreamArgs, StreamEventName, StreamResult } from "./infer-stream.js";
+import type { Connection } from "./protocol/connection.js";
+import type { Handler } from "./protocol/receive.js";
+
+/**
+ * What both ends of a bound connection share, typed by the events each may receive (`TListen`) and
+ * send (`TEmit`), in Socket.IO's order: a bound server socket (`BoundSocket`) listens to the
+ * contract's client-to-server events, a bound client (`BoundClient`) to its server-to-client ones.
+ * Handlers run only for valid input, with the parsed arguments spread in order, and their return
+ * value is the acknowledgement; what leaves is checked first. Not constructed directly.
+ */
+export class BoundPeer<TListen, TEmit> {
+  readonly #connection: Connection;
+
+  /** @internal Made by `bindServer` and `bindClient`. */
+  constructor(connection: Connection) {
+    this.#connection = connection;
+  }
+
+  /**
+   * Handles an incoming event; the handler runs only for valid input, with the parsed arguments
+   * spread in order. For an ack-bearing event (one handler only) its return value, or resolved
+   * promise, is the acknowledgement: throw a `ContractError` with a declared code to answer with
+   * that error. Returns a function that removes the handler.
+   *
+   * @example
+   * const stop = socket.on("message:send", async ({ room, text }) => save(room, text));
+   */
+  on<TEvent extends keyof TListen & string>(event: TEvent, handler: EventHandler<EventOf<TListen, TEvent>>): () => void {
+    return this.#connection.on(event, handler as Handler);
+  }
+
+  /**
+   * Handles the next valid occurrence of an event only. Returns a function that removes the handler
+   * before it ran.
+   *
+   * @example
+   * chat.once("message", (message) => console.log("first message", message));
+   */
+  once<TEvent extends keyof TListen & string>(event: TEvent, handler: EventHandler<EventOf<TListen, TEvent>>): () => void {
+    const stop = this.#connection.on(event, (...args: unknown[]) => {
+      stop();
+      return (handler as Handler)(...args);
+    });
+    return stop;
+  }
+
+  /**
+   * Removes one handler (as given to `on`), or every handler of the event.
+   *
+   * @example
+   * chat.off("typing", onTyping);
+   * chat.off("message");
+   */
+  off<TEvent extends keyof TListen & string>(event: TEvent, handler?: EventHandler<EventOf<TListen, TEvent>>): this {
+    this.#connection.off(event, handler as Handler | undefined);
+    return this;
+  }
+
+  /**
+   * Sends an event, checked before it leaves: bad arguments throw `INVALID_PAYLOAD` here and nothing
+   * is sent (an ack-bearing client call rejects with it instead). For an ack-bearing event, the
+   * promise of the validated acknowledgement, within the `ackTimeout` option (10,000 ms by default);
+   * it rejects with a `ContractError` (`TIMEOUT`, `DISCONNECTED`, `INVALID_ACK`, or the other side's
+   * code with its typed `data`).
+   *
+   * @example
+   * const message = await chat.emit("message:send", { room: "lobby", text: "hi" });
+   * const answer = await socket.emit("ping"); // "pong"
+   */
+  emit<TEvent extends EmitEventName<TEmit>>(event: TEvent, ...args: InferArgsInput<EventOf<TEmit, TEvent>>): EmitResult<EventOf<TEmit, TEvent>> {
+    return this.#connection.emit(event, args) as never;
+  }
+
+  /**
+   * Sets the acknowledgement timeout of one emit.
+   *
+   * @example
+   * const answer = await socket.timeout(2_000).emit("ping");
+   */
+  timeout(ms: number): Pick<BoundPeer<TListen, TEmit>, "emit"> {
+    const connection = this.#connection;
+    return { emit: ((event: string, ...args: unknown[]) => connection.emit(event, args, ms)) as never };
+  }
+
+  /**
+   * Requests a stream (an event with `stream` or a `streamOf()` argument): its arguments are checked
+   * first (`INVALID_PAYLOAD` is thrown here, nothing sent); give `{ signal, window }` after them.
+   * Read the items with `for await`; `ack` is the final acknowledgement; `break`, `cancel()` or the
+   * signal cancels, and the other side's generator is closed within one round trip.
+   *
+   * @example
+   * const results = chat.stream("search", "cats", { signal });
+   * for await (const row of results) render(row);
+   * const { total } = await results.ack;
+   */
+  stream<TEvent extends StreamEventName<TEmit>>(event: TEvent, ...args: StreamArgs<EventOf<TEmit, TEvent>>): StreamResult<EventOf<TEmit, TEvent>> {
+    return this.#connection.stream(event, args) as never;
+  }
+}

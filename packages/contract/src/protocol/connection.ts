@@ -1,0 +1,166 @@
+import { ContractError } from "../contract-error.js";
+import type { CompiledEvent } from "./catalog.js";
+import type { Endpoint } from "./endpoint.js";
+import { withoutRecoveryOffset } from "./endpoint.js";
+import { CONTRACT_ERROR_EVENT, type ContractErrorReport, fromWireError } from "./envelope.js";
+import { type Handler, type Receiver, receiveEvent } from "./receive.js";
+import { checkArgs, emittable, requestAck } from "./send.js";
+import { StreamEndpoint } from "./stream-endpoint.js";
+import { isStreamFrame } from "./stream-frames.js";
+import type { StreamRequest } from "./stream-request.js";
+
+/** What a connection needs of its Socket.IO socket, on either side. */
+export interface Wire {
+  readonly id: string | undefined;
+  readonly connected: boolean;
+  emit(event: string, ...args: any[]): unknown;
+  timeout(ms: number): { emit(event: string, ...args: any[]): unknown };
+  once(event: "disconnect", listener: () => void): unknown;
+}
+
+/**
+ * One connection as the contract sees it, on either side: the handlers (`on`, `once`, `off`), every
+ * incoming event (one catalog lookup each: contract-checked, answered, refused, or routed to its
+ * stream), every outgoing emit (one lookup, checked before it leaves), the streams of both ways,
+ * and their end when the connection closes. A client uses it as it is; a server socket uses
+ * `ServerConnection`, which adds what only a server needs (its limits, its pending acks). Private
+ * to the runtimes: a bound socket or client holds one and exposes only the public half.
+ */
+export class Connection implements Receiver {
+  readonly #endpoint: Endpoint;
+  readonly #wire: Wire;
+  /** The handlers by event; made at the first `on`, so a socket nobody listens on holds no map. */
+  #handlers: Map<string, Handler[]> | undefined;
+  /** Made at the first stream frame or request. */
+  #streams: StreamEndpoint | undefined;
+
+  constructor(endpoint: Endpoint, wire: Wire) {
+    this.#endpoint = endpoint;
+    this.#wire = wire;
+  }
+
+  get namespace(): string {
+    return this.#endpoint.namespace;
+  }
+
+  /**
+   * Adds a handler; returns the function that removes it. An ack-bearing event takes one handler,
+   * since only one can answer. Throws a `TypeError` for an event this side does not receive.
+   */
+  on(event: string, handler: Handler): () => void {
+    const definition = this.#endpoint.incoming.get(event);
+    if (definition === undefined) {
+      const { side, namespace } = this.#endpoint;
+      throw new TypeError(`[socket-contract] "${event}" is not a ${side === "server" ? "client" : "server"}-to-${side} event of ${namespace}`);
+    }
+    const handlers = (this.#handlers ??= new Map()).get(event);
+    if (handlers === undefined) this.#handlers.set(event, [handler]);
+    else if (definition.ack !== undefined) throw new TypeError(`[socket-contract] "${event}" has an acknowledgement, so it takes one handler`);
+    else handlers.push(handler);
+    return () => this.off(event, handler);
+  }
+
+  /** Removes one handler, or every handler of the event. */
+  off(event: string, handler?: Handler): void {
+    const handlers = this.#handlers?.get(event);
+    if (handlers === undefined) return;
+    const kept = handler === undefined ? [] : handlers.filter((h) => h !== handler);
+    if (kept.length === 0) this.#handlers!.delete(event);
+    else this.#handlers!.set(event, kept);
+  }
+
+  /** The handlers of an event, in registration order. */
+  handlersOf(event: string): readonly Handler[] | undefined {
+    return this.#handlers?.get(event);
+  }
+
+  /** Receives one event as Socket.IO delivered it (ack callback last). Never throws. */
+  receive(event: string, args: readonly unknown[]): void {
+    if (event === CONTRACT_ERROR_EVENT) return this.#onReport(args[0]);
+    if (isStreamFrame(event)) return this.#streamsOf().receive(event, args);
+    const definition = this.#endpoint.incoming.get(event);
+    const recovering = this.#endpoint.side === "client" && (this.#wire as { _pid?: string })._pid !== undefined;
+    receiveEvent(this, event, definition, withoutRecoveryOffset(recovering, definition, args));
+  }
+
+  /**
+   * Sends one event, checked before it leaves: `UNKNOWN_EVENT` or `INVALID_PAYLOAD` is thrown here
+   * (a client's ack-bearing call rejects instead, see `refuseOutgoing`) and nothing is sent. For an ack-bearing event,
+   * the promise of the validated acknowledgement within `timeout`.
+   */
+  emit(event: string, args: unknown[], timeout = this.#endpoint.ackTimeout): Promise<unknown> | undefined {
+    const endpoint = this.#endpoint;
+    const definition = emittable(endpoint.outgoing, event, endpoint.namespace);
+    const refused = checkArgs(definition, args, endpoint.namespace);
+    if (refused !== undefined) return this.refuseOutgoing(definition, refused);
+    if (definition.ack !== undefined) return this.request(definition, args, timeout);
+    this.send(event, args, timeout);
+    return undefined;
+  }
+
+  /** A client's ack-bearing call fails as its promise does; anything else throws at the call site. */
+  protected refuseOutgoing(definition: CompiledEvent, refused: ContractError): Promise<never> {
+    if (definition.ack !== undefined) return Promise.reject(refused);
+    throw refused;
+  }
+
+  /**
+   * Sends an event without ack. A client sends through timeout(): with socket.io-client's
+   * `retries`, every emit carries an ack, and only one sent with a timeout reads the server's
+   * `{ ok: true }` as success.
+   */
+  protected send(event: string, args: unknown[], timeout: number): void {
+    this.#wire.timeout(timeout).emit(event, ...args);
+  }
+
+  /** Requests a stream (see `StreamEndpoint.request`). */
+  stream(event: string, args: unknown[]): StreamRequest {
+    return this.#streamsOf().request(event, args);
+  }
+
+  /**
+   * Ends what the connection was waiting for: open streams end with `DISCONNECTED`. Called by the
+   * runtime on every disconnect; a client's connection may open again afterwards.
+   */
+  close(): void {
+    this.#streams?.close(new ContractError("DISCONNECTED", { message: "The connection closed before the stream ended.", namespace: this.namespace }));
+  }
+
+  sendReport(report: ContractErrorReport): void {
+    this.#wire.emit(CONTRACT_ERROR_EVENT, report);
+  }
+
+  report(error: ContractError): void {
+    this.#endpoint.report(error, { namespace: this.namespace, event: error.event, socketId: this.#wire.id });
+  }
+
+  /** Sends one ack-bearing event and gives the promise of its validated acknowledgement. */
+  protected request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
+    const where = { namespace: this.namespace, event: definition.name };
+    return requestAck(definition, where, (callback) => this.#wire.timeout(timeout).emit(definition.name, ...args, callback));
+  }
+
+  #streamsOf(): StreamEndpoint {
+    if (this.#streams !== undefined) return this.#streams;
+    const endpoint = this.#endpoint;
+    const wire = this.#wire;
+    return (this.#streams = new StreamEndpoint({
+      namespace: endpoint.namespace,
+      side: endpoint.side,
+      outgoing: endpoint.outgoing,
+      incoming: endpoint.incoming,
+      handlerOf: (event) => this.#handlers?.get(event)?.[0],
+      send: (event, args) => wire.emit(event, ...args),
+      sendReport: (report) => this.sendReport(report),
+      report: (error) => this.report(error),
+      window: endpoint.streams.window,
+      maxOpen: endpoint.streams.maxOpen,
+    }));
+  }
+
+  #onReport(payload: unknown): void {
+    const namespace = this.namespace;
+    const event = typeof (payload as { event?: unknown } | null)?.event === "string" ? (payload as { event: string }).event : undefined;
+    this.report(fromWireError(payload, { namespace, event }) ?? new ContractError("INVALID_PAYLOAD", { message: "A malformed contract:error report arrived.", namespace }));
+  }
+}

@@ -1,0 +1,107 @@
+import { ContractError } from "../contract-error.js";
+import type { CompiledEvent } from "./catalog.js";
+import { Connection, type Wire } from "./connection.js";
+import type { Endpoint } from "./endpoint.js";
+import { type RunningHandlers, refuseIncoming, whereOf } from "./receive.js";
+import { requestAck } from "./send.js";
+import { STREAM_OPEN, isStreamFrame } from "./stream-frames.js";
+
+/** Decides whether one more incoming event may be received (the server's rate limit and in-flight cap). */
+export interface Admission {
+  /** `undefined` to admit the event; otherwise why it is refused (`RATE_LIMITED`). */
+  admit(): string | undefined;
+  /** Whether a refused event without callback may be told of it now: a flood is told at most so often. */
+  reportDue(): boolean;
+  /** Where running handlers are counted, if they are capped. */
+  readonly running: RunningHandlers | undefined;
+}
+
+type AckCallback = (error: Error | null, envelope?: unknown) => void;
+
+/** What socket.io-client rejects its pending acks with on a disconnect; the server's get the same. */
+const DISCONNECTED_MESSAGE = "socket has been disconnected";
+
+/**
+ * A server socket's connection: the shared `Connection`, plus the server's limits on what it
+ * receives and the acks it awaits. Socket.IO's server never calls a pending ack's callback when the
+ * connection closes (the ack would wait for its timeout and reject with `TIMEOUT`): this one ends
+ * them with `DISCONNECTED` at once, as socket.io-client does on its side. Kept apart from
+ * `Connection` so that a client bundle carries none of it.
+ */
+export class ServerConnection extends Connection {
+  readonly #namespace: string;
+  readonly #wire: Wire;
+  readonly #admission: Admission | undefined;
+  /** The acks still awaited. */
+  #pending: Set<AckCallback> | undefined;
+  /** Whether `close` is to run on the disconnect: set at the first stream or awaited ack, so an idle socket holds no listener. */
+  #watching = false;
+
+  constructor(endpoint: Endpoint, wire: Wire, admission?: Admission) {
+    super(endpoint, wire);
+    this.#namespace = endpoint.namespace;
+    this.#wire = wire;
+    this.#admission = admission;
+  }
+
+  get running(): RunningHandlers | undefined {
+    return this.#admission?.running;
+  }
+
+  override receive(event: string, args: readonly unknown[]): void {
+    const admission = this.#admission;
+    // Frames of open streams are bounded by their credit, not by the admission's rate.
+    if (admission !== undefined && !(isStreamFrame(event) && event !== STREAM_OPEN)) {
+      const refusal = admission.admit();
+      if (refusal !== undefined) {
+        const error = new ContractError("RATE_LIMITED", { message: refusal, ...whereOf(this, event) });
+        return refuseIncoming(this, args, error, () => admission.reportDue());
+      }
+    }
+    if (isStreamFrame(event)) this.#watchClose();
+    super.receive(event, args);
+  }
+
+  override stream(event: string, args: unknown[]): ReturnType<Connection["stream"]> {
+    this.#watchClose();
+    return super.stream(event, args);
+  }
+
+  /** A server's refused emit throws, ack or not: a programming error at the call site. */
+  protected override refuseOutgoing(_definition: CompiledEvent, refused: ContractError): never {
+    throw refused;
+  }
+
+  protected override send(event: string, args: unknown[]): void {
+    this.#wire.emit(event, ...args);
+  }
+
+  override close(): void {
+    const pending = this.#pending;
+    this.#pending = undefined;
+    if (pending !== undefined) for (const settle of pending) settle(new Error(DISCONNECTED_MESSAGE));
+    super.close();
+  }
+
+  protected override request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
+    const wire = this.#wire;
+    return requestAck(definition, { namespace: this.#namespace, event: definition.name }, (callback) => {
+      // A server socket never connects again: an emit after its disconnect is answered at once.
+      if (!wire.connected) return callback(new Error(DISCONNECTED_MESSAGE));
+      this.#watchClose();
+      const pending = (this.#pending ??= new Set());
+      const settle: AckCallback = (error, envelope) => {
+        if (pending.delete(settle)) callback(error, envelope);
+      };
+      pending.add(settle);
+      wire.timeout(timeout).emit(definition.name, ...args, settle);
+    });
+  }
+
+  /** A server socket never connects again: one listener, for its one disconnect. */
+  #watchClose(): void {
+    if (this.#watching) return;
+    this.#watching = true;
+    this.#wire.once("disconnect", () => this.close());
+  }
+}
