@@ -1,13 +1,13 @@
 import { bindClient } from "@socket-contract/client";
 import { type BoundSocket, bindServer } from "@socket-contract/server";
 import { expect, it } from "vitest";
-import { contract, Message } from "../fixtures/chat-contract.js";
+import { contract, type Message } from "../fixtures/chat-contract.js";
 import { client, connected, startServer, until } from "../support/util.js";
 
 // The README's "Handlers: one API on both sides": `on` returns its remover, `once` runs for the
 // next valid event only, `off` removes one handler or all, the same on a server socket and a client.
-type Message = typeof Message._output;
-const message = (id: string): Message => ({ id, room: "lobby", text: "hi", at: 1 });
+type MessageValue = typeof Message._output;
+const message = (id: string): MessageValue => ({ id, room: "lobby", text: "hi", at: 1 });
 
 async function pair() {
   const { io, url } = await startServer({ transports: ["websocket"] });
@@ -39,7 +39,7 @@ it("a server socket's on returns its remover, and once runs for the next event o
 it("a client's on, once and off behave the same", async () => {
   const { chat, bound } = await pair();
   const seen: string[] = [];
-  const onMessage = (m: Message) => void seen.push(`on:${m.id}`);
+  const onMessage = (m: MessageValue) => void seen.push(`on:${m.id}`);
   bound.on("message", onMessage);
   const stop = bound.on("message", (m) => void seen.push(`removed:${m.id}`));
   bound.once("message", (m) => void seen.push(`once:${m.id}`));
