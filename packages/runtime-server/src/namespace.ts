@@ -1,5 +1,6 @@
 import { type ContractDefinition, ContractError, type EventOf, type InferArgsInput, type NamespaceDefinition, type ServerToClientOf } from "@socket-contract/contract";
 import { type StreamSettings, compileEvents, connectError, parseValue, prepareSchema, splitHandshake } from "@socket-contract/contract/internal";
+import { checkAuth, refuseConnected } from "./handshake-auth.js";
 import type { Namespace, Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import type { LimitSettings } from "./limits.js";
@@ -244,15 +245,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     // The version is checked first: a client on another contract may well send another auth shape.
     const handshake = splitHandshake(raw.handshake.auth);
     await this.#checkVersion?.(handshake.identity, context);
-    let auth: unknown = handshake.auth;
-    if (runtime.auth !== undefined) {
-      const parsed = parseValue(runtime.auth, auth, [], this.#maxDepth);
-      if (!parsed.ok) {
-        runtime.report(new ContractError("UNAUTHORIZED", { message: "The handshake auth does not match the contract.", issues: parsed.issues, namespace: runtime.namespace }), context);
-        throw new ContractError("UNAUTHORIZED");
-      }
-      auth = parsed.value;
-    }
+    const auth = checkAuth(runtime, handshake.auth, this.#maxDepth, raw.id);
     const socket = new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits, params);
     const middlewares = child === undefined || child.#middlewares.length === 0 ? this.#middlewares : [...this.#middlewares, ...child.#middlewares];
     for (const middleware of middlewares) {
@@ -274,7 +267,8 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   }
 
   #connect(raw: Admitted): void {
-    const socket = raw[BOUND] ?? new BoundSocket<TContract, TPath>(this.#runtime, raw, raw.handshake.auth, this.#limits);
+    const socket = raw[BOUND] ?? this.#recovered(raw);
+    if (socket === undefined) return;
     const named = this.#children?.get(raw.nsp.name);
     const child = named?.raw === raw.nsp ? named : undefined;
     const listeners = child === undefined || child.#listeners.length === 0 ? this.#listeners : [...this.#listeners, ...child.#listeners];
@@ -285,6 +279,17 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       } catch (cause) {
         this.#listenerFailed(raw, cause);
       }
+    }
+  }
+
+  /** A connection restored by recovery skipped `#admit`: its path and `auth` are checked here, or it is refused (`data` was checked at first). */
+  #recovered(raw: Admitted): BoundSocket<TContract, TPath> | undefined {
+    try {
+      const runtime: NamespaceRuntime & Partial<ChildRuntime> = this.#pattern === undefined ? this.#runtime : this.#childRuntime(raw.nsp);
+      const auth = checkAuth(runtime, splitHandshake(raw.handshake.auth).auth, this.#maxDepth, raw.id);
+      return new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits, runtime.params);
+    } catch (refused) {
+      return void refuseConnected(raw, refused);
     }
   }
 
