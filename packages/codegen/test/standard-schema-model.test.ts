@@ -37,3 +37,16 @@ it("an exported schema of another library keeps its export name (its insides are
     ["SendPayload", "reference"],
   ]);
 });
+
+it("a recursive schema of another library used in two namespaces is declared in each namespace's file, run after run", () => {
+  const Tree = type({ name: "string", children: "this[]" });
+  const contract = defineContract({
+    name: "t",
+    version: "1",
+    namespaces: { "/a": { clientToServer: { put: { args: [Tree] } } }, "/b": { clientToServer: { put: { args: [Tree] } } } },
+  });
+  for (let run = 0; run < 2; run++) {
+    const model = buildModel(contract);
+    for (const namespace of model.namespaces) expect(namespace.declarations.map((declaration) => declaration.name)).toEqual(["PutPayload", "PutPayloadNode"]);
+  }
+});

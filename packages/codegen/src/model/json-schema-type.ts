@@ -174,12 +174,15 @@ function recursiveRefs(document: Json): string[] {
   return found;
 }
 
-const declaredRefs = new WeakMap<object, Map<string, DeclaredNames>>();
+/** Per scope (a generated file), per root schema: the recursive parts declared so far. */
+const declaredRefs = new WeakMap<ScopeBuilder, WeakMap<object, Map<string, DeclaredNames>>>();
 
 /** Declares a recursive part once per root (`<Stem>Node`, `<Stem>Node2`... in the order met), rendering each side from its own document. */
 function declareRef(root: JsonRoot, ref: string, recursive: readonly string[], render: (side: "input" | "output") => TypeNode): DeclaredNames {
-  let refs = declaredRefs.get(root.key);
-  if (refs === undefined) declaredRefs.set(root.key, (refs = new Map()));
+  let roots = declaredRefs.get(root.scope);
+  if (roots === undefined) declaredRefs.set(root.scope, (roots = new WeakMap()));
+  let refs = roots.get(root.key);
+  if (refs === undefined) roots.set(root.key, (refs = new Map()));
   const known = refs.get(ref);
   if (known !== undefined) return known;
   const index = recursive.indexOf(ref);
