@@ -36,12 +36,19 @@ for (const entry of cases) {
     rmSync(path.join(dir, "generated"), { recursive: true, force: true });
     const usageFile = path.join(dir, ".cpu-usage.json");
     const start = performance.now();
-    const result = spawnSync(process.execPath, ["--import", hook, CLI, "generate", "contract.ts", "--out", "generated"], { cwd: dir, encoding: "utf8", env: { ...process.env, CPU_USAGE_FILE: usageFile } });
+    const result = spawnSync(
+      process.execPath,
+      ["--import", hook, CLI, "generate", "contract.ts", "--out", "generated"],
+      { cwd: dir, encoding: "utf8", env: { ...process.env, CPU_USAGE_FILE: usageFile } },
+    );
     wall.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(`generate (${entry.key}) exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`generate (${entry.key}) exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
     const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { userMs: number; systemMs: number; peakKb: number };
     cpu.push(usage.userMs + usage.systemMs);
     peak.push(usage.peakKb / 1024);
   }
-  console.log(`| ${entry.key} events | ${(median(wall) / 1000).toFixed(2)} | ${(median(cpu) / 1000).toFixed(2)} | ${median(peak).toFixed(0)} |`);
+  console.log(
+    `| ${entry.key} events | ${(median(wall) / 1000).toFixed(2)} | ${(median(cpu) / 1000).toFixed(2)} | ${median(peak).toFixed(0)} |`,
+  );
 }

@@ -7,6 +7,9 @@ const target = process.env.CPU_USAGE_FILE;
 if (target !== undefined) {
   process.on("exit", () => {
     const usage = process.resourceUsage();
-    writeFileSync(target, JSON.stringify({ userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, peakKb: usage.maxRSS }));
+    writeFileSync(
+      target,
+      JSON.stringify({ userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, peakKb: usage.maxRSS }),
+    );
   });
 }

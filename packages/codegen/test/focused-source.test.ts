@@ -18,14 +18,19 @@ const asked = [["namespaces", "/x", "clientToServer", "b", "args", 0]];
 
 describe("the contract source the checker reads", () => {
   it("keeps the asked events and writes every other member of the definition as never", () => {
-    const text = contract('a: { args: [z.string()] }, "b": { args: [z.string().transform((s) => s.length)] }, c: { args: [z.number()] }');
+    const text = contract(
+      'a: { args: [z.string()] }, "b": { args: [z.string().transform((s) => s.length)] }, c: { args: [z.number()] }',
+    );
     expect(focus(text, "api", asked)).toBe(
-      contract('a: {} as never, "b": { args: [z.string().transform((s) => s.length)] }, c: {} as never').replace('name: "a", version: "1"', "name: {} as never, version: {} as never"),
+      contract('a: {} as never, "b": { args: [z.string().transform((s) => s.length)] }, c: {} as never').replace(
+        'name: "a", version: "1"',
+        "name: {} as never, version: {} as never",
+      ),
     );
   });
 
   it("keeps a level whole where the definition is not a plain literal there", () => {
-    const text = contract('...shared, a: { args: [z.string()] }, b: { args: [z.string().transform((s) => s.length)] }');
+    const text = contract("...shared, a: { args: [z.string()] }, b: { args: [z.string().transform((s) => s.length)] }");
     expect(focus(text, "api", asked)).toContain("...shared, a: { args: [z.string()] }");
   });
 

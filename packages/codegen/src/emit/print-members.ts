@@ -23,7 +23,14 @@ export function newWriter(): CodeBlockWriter {
 /** Refuses a structure that sets a field not in `fields` (an empty list counts as unset). */
 export function only(structure: Fields, fields: readonly string[]): void {
   for (const [key, value] of Object.entries(structure)) {
-    if (value === undefined || value === false || (Array.isArray(value) && value.length === 0) || key === "kind" || fields.includes(key)) continue;
+    if (
+      value === undefined ||
+      value === false ||
+      (Array.isArray(value) && value.length === 0) ||
+      key === "kind" ||
+      fields.includes(key)
+    )
+      continue;
     throw new Unsupported(key);
   }
 }
@@ -46,7 +53,10 @@ export function node(writer: CodeBlockWriter, structure: Fields, print: () => vo
   print();
 }
 
-export function docs(writer: CodeBlockWriter, entries: readonly (string | WriterFunction | Fields)[] | undefined): void {
+export function docs(
+  writer: CodeBlockWriter,
+  entries: readonly (string | WriterFunction | Fields)[] | undefined,
+): void {
   for (const doc of entries ?? []) {
     node(writer, typeof doc === "object" ? doc : {}, () => writeDoc(writer, doc));
     writer.newLine();
@@ -123,7 +133,8 @@ export function commaSeparated<T>(writer: CodeBlockWriter, items: readonly T[], 
     const start = writer.getLength();
     print(item);
     const last = writer.getLength() === start ? undefined : writer.getLastChar();
-    if (last === undefined || /\s/.test(last) || last === "," || last === "/") throw new Unsupported("list item ending");
+    if (last === undefined || /\s/.test(last) || last === "," || last === "/")
+      throw new Unsupported("list item ending");
     if (index < items.length - 1) writer.write(",");
   });
 }
@@ -141,8 +152,10 @@ export function typeParameters(writer: CodeBlockWriter, list: readonly (string |
       writer.hangingIndent(() => {
         if (parameter.isConst) writer.write("const ");
         writer.write(parameter.name as string);
-        if (parameter.constraint != null && textOf(parameter.constraint as Text).trim() !== "") writer.write(` extends ${textOf(parameter.constraint as Text)}`);
-        if (parameter.default != null && textOf(parameter.default as Text).trim() !== "") writer.write(` = ${textOf(parameter.default as Text)}`);
+        if (parameter.constraint != null && textOf(parameter.constraint as Text).trim() !== "")
+          writer.write(` extends ${textOf(parameter.constraint as Text)}`);
+        if (parameter.default != null && textOf(parameter.default as Text).trim() !== "")
+          writer.write(` = ${textOf(parameter.default as Text)}`);
       }),
     );
   });
@@ -154,7 +167,16 @@ export function parameters(writer: CodeBlockWriter, list: readonly Fields[] | un
   if (list != null && list.length > 0) {
     writer.hangingIndent(() =>
       commaSeparated(writer, list, (parameter) => {
-        only(parameter, ["name", "type", "initializer", "hasQuestionToken", "isRestParameter", "isReadonly", "scope", "hasOverrideKeyword"]);
+        only(parameter, [
+          "name",
+          "type",
+          "initializer",
+          "hasQuestionToken",
+          "isRestParameter",
+          "isReadonly",
+          "scope",
+          "hasOverrideKeyword",
+        ]);
         node(writer, parameter, () => {
           modifiers(writer, parameter);
           writer.conditionalWrite(parameter.isRestParameter as boolean, "...");
@@ -185,5 +207,9 @@ export function body(writer: CodeBlockWriter, statements: unknown): void {
 }
 
 function lastNonSpaceIsCloseBrace(writer: CodeBlockWriter): boolean {
-  return writer.iterateLastCharCodes((code) => (code === 125 ? true : /\s/.test(String.fromCharCode(code)) ? undefined : false)) ?? false;
+  return (
+    writer.iterateLastCharCodes((code) =>
+      code === 125 ? true : /\s/.test(String.fromCharCode(code)) ? undefined : false,
+    ) ?? false
+  );
 }

@@ -1,10 +1,34 @@
 import type CodeBlockWriter from "code-block-writer";
 import type { WriterFunction } from "ts-morph";
 import { tsMorph } from "../cli/load/ts-morph.js";
-import { type Fields, Unsupported, body, commaSeparated, docs, initializer, modifiers, newWriter, node, only, parameters, returnTyped, textOf, typeParameters, typed, write } from "./print-members.js";
+import {
+  type Fields,
+  Unsupported,
+  body,
+  commaSeparated,
+  docs,
+  initializer,
+  modifiers,
+  newWriter,
+  node,
+  only,
+  parameters,
+  returnTyped,
+  textOf,
+  typeParameters,
+  typed,
+  write,
+} from "./print-members.js";
 
 /** The top-level structures generated files are made of, tagged with their ts-morph `StructureKind` name. */
-export type StructureTag = "ImportDeclaration" | "ExportDeclaration" | "VariableStatement" | "TypeAlias" | "Interface" | "Class" | "Function";
+export type StructureTag =
+  | "ImportDeclaration"
+  | "ExportDeclaration"
+  | "VariableStatement"
+  | "TypeAlias"
+  | "Interface"
+  | "Class"
+  | "Function";
 
 /** A top-level statement: a tagged ts-morph structure, a line of text, or a writer function. */
 export type Statement = (Fields & { readonly tag: StructureTag }) | string | WriterFunction;
@@ -141,7 +165,9 @@ function printInterface(writer: CodeBlockWriter, structure: Fields): void {
   typeParameters(writer, structure.typeParameters);
   writer.space();
   if (structure.extends != null) {
-    const text = Array.isArray(structure.extends) ? structure.extends.map((entry: string | WriterFunction) => textOf(entry)).join(", ") : textOf(structure.extends);
+    const text = Array.isArray(structure.extends)
+      ? structure.extends.map((entry: string | WriterFunction) => textOf(entry)).join(", ")
+      : textOf(structure.extends);
     if (text.trim() !== "") writer.hangingIndent(() => writer.write(`extends ${text} `));
   }
   writer.inlineBlock(() => {
@@ -164,7 +190,20 @@ function printInterface(writer: CodeBlockWriter, structure: Fields): void {
 }
 
 function printClass(writer: CodeBlockWriter, structure: Fields): void {
-  only(structure, ["docs", "isExported", "isDefaultExport", "isAbstract", "name", "typeParameters", "extends", "implements", "properties", "ctors", "getAccessors", "methods"]);
+  only(structure, [
+    "docs",
+    "isExported",
+    "isDefaultExport",
+    "isAbstract",
+    "name",
+    "typeParameters",
+    "extends",
+    "implements",
+    "properties",
+    "ctors",
+    "getAccessors",
+    "methods",
+  ]);
   docs(writer, structure.docs);
   modifiers(writer, structure);
   writer.write("class");
@@ -172,9 +211,12 @@ function printClass(writer: CodeBlockWriter, structure: Fields): void {
   typeParameters(writer, structure.typeParameters);
   writer.space();
   writer.hangingIndent(() => {
-    if (structure.extends != null && textOf(structure.extends).trim() !== "") writer.write(`extends ${textOf(structure.extends)} `);
+    if (structure.extends != null && textOf(structure.extends).trim() !== "")
+      writer.write(`extends ${textOf(structure.extends)} `);
     if (structure.implements != null) {
-      const text = Array.isArray(structure.implements) ? structure.implements.map((entry: string | WriterFunction) => textOf(entry)).join(", ") : textOf(structure.implements);
+      const text = Array.isArray(structure.implements)
+        ? structure.implements.map((entry: string | WriterFunction) => textOf(entry)).join(", ")
+        : textOf(structure.implements);
       if (text.trim() !== "") writer.write(`implements ${text} `);
     }
   });
@@ -204,7 +246,19 @@ function printClass(writer: CodeBlockWriter, structure: Fields): void {
 }
 
 function printProperty(writer: CodeBlockWriter, property: Fields): void {
-  only(property, ["docs", "name", "hasQuestionToken", "hasExclamationToken", "type", "initializer", "isReadonly", "isStatic", "scope", "hasOverrideKeyword", "hasAccessorKeyword"]);
+  only(property, [
+    "docs",
+    "name",
+    "hasQuestionToken",
+    "hasExclamationToken",
+    "type",
+    "initializer",
+    "isReadonly",
+    "isStatic",
+    "scope",
+    "hasOverrideKeyword",
+    "hasAccessorKeyword",
+  ]);
   node(writer, property, () => {
     docs(writer, property.docs);
     modifiers(writer, property);
@@ -219,8 +273,31 @@ function printProperty(writer: CodeBlockWriter, property: Fields): void {
 
 const MEMBER_FIELDS = {
   constructor: ["docs", "scope", "typeParameters", "parameters", "statements"],
-  get: ["docs", "name", "scope", "isStatic", "hasOverrideKeyword", "typeParameters", "parameters", "returnType", "statements"],
-  method: ["docs", "name", "scope", "isStatic", "isAsync", "isGenerator", "hasOverrideKeyword", "hasQuestionToken", "typeParameters", "parameters", "returnType", "statements"],
+  get: [
+    "docs",
+    "name",
+    "scope",
+    "isStatic",
+    "hasOverrideKeyword",
+    "typeParameters",
+    "parameters",
+    "returnType",
+    "statements",
+  ],
+  method: [
+    "docs",
+    "name",
+    "scope",
+    "isStatic",
+    "isAsync",
+    "isGenerator",
+    "hasOverrideKeyword",
+    "hasQuestionToken",
+    "typeParameters",
+    "parameters",
+    "returnType",
+    "statements",
+  ],
 } as const;
 
 /** A constructor, a get accessor or a method of a class, with its body. */
@@ -248,7 +325,18 @@ function printMember(writer: CodeBlockWriter, member: Fields, kind: keyof typeof
 }
 
 function printFunction(writer: CodeBlockWriter, structure: Fields): void {
-  only(structure, ["docs", "isExported", "isDefaultExport", "isAsync", "isGenerator", "name", "typeParameters", "parameters", "returnType", "statements"]);
+  only(structure, [
+    "docs",
+    "isExported",
+    "isDefaultExport",
+    "isAsync",
+    "isGenerator",
+    "name",
+    "typeParameters",
+    "parameters",
+    "returnType",
+    "statements",
+  ]);
   docs(writer, structure.docs);
   modifiers(writer, structure);
   writer.write("function");
@@ -271,7 +359,12 @@ function tsMorphPrinter(): (statement: Statement) => string {
   const { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } = tsMorph();
   const project = new Project({
     useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, newLineKind: NewLineKind.LineFeed, useTrailingCommas: true },
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Double,
+      newLineKind: NewLineKind.LineFeed,
+      useTrailingCommas: true,
+    },
   });
   const context = (project as unknown as { _context: PrintingContext })._context;
   const printer = context.structurePrinterFactory.forStatement({ isAmbient: false });
@@ -289,5 +382,7 @@ function tsMorphPrinter(): (statement: Statement) => string {
 /** The parts of ts-morph's project context used to print structures without creating (and parsing) a source file. */
 interface PrintingContext {
   createWriter(): CodeBlockWriter;
-  readonly structurePrinterFactory: { forStatement(options: { isAmbient: boolean }): { printText(writer: CodeBlockWriter, statement: unknown): void } };
+  readonly structurePrinterFactory: {
+    forStatement(options: { isAmbient: boolean }): { printText(writer: CodeBlockWriter, statement: unknown): void };
+  };
 }

@@ -27,7 +27,9 @@ export function focusedSource(source: ts.SourceFile, exportName: string, paths: 
   const leftOut: ts.Expression[] = [];
   const prune = (node: ts.Expression, below: readonly DefinitionSteps[]): void => {
     if (below.some((steps) => steps.length === 0) || !ts.isObjectLiteralExpression(node)) return;
-    const members = node.properties.map((property) => (ts.isPropertyAssignment(property) ? { property, key: keyOf(ts, property.name) } : undefined));
+    const members = node.properties.map((property) =>
+      ts.isPropertyAssignment(property) ? { property, key: keyOf(ts, property.name) } : undefined,
+    );
     if (members.some((member) => member?.key === undefined)) return;
     for (const member of members) {
       const rest = below.filter((steps) => String(steps[0]) === member!.key).map((steps) => steps.slice(1));
@@ -48,19 +50,34 @@ export function focusedSource(source: ts.SourceFile, exportName: string, paths: 
 }
 
 /** The object literal passed to `defineContract` (imported by name from the contract package) in the declaration of the export. */
-function definitionLiteral(ts: typeof import("ts-morph").ts, source: ts.SourceFile, exportName: string): ts.ObjectLiteralExpression | undefined {
+function definitionLiteral(
+  ts: typeof import("ts-morph").ts,
+  source: ts.SourceFile,
+  exportName: string,
+): ts.ObjectLiteralExpression | undefined {
   const callees = new Set<string>();
   let local = exportName;
   let value: ts.Expression | undefined;
   for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === PACKAGE) {
+    if (
+      ts.isImportDeclaration(statement) &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      statement.moduleSpecifier.text === PACKAGE
+    ) {
       const bindings = statement.importClause?.namedBindings;
       if (bindings !== undefined && ts.isNamedImports(bindings)) {
-        for (const element of bindings.elements) if ((element.propertyName ?? element.name).text === "defineContract") callees.add(element.name.text);
+        for (const element of bindings.elements)
+          if ((element.propertyName ?? element.name).text === "defineContract") callees.add(element.name.text);
       }
     }
-    if (ts.isExportDeclaration(statement) && statement.moduleSpecifier === undefined && statement.exportClause !== undefined && ts.isNamedExports(statement.exportClause)) {
-      for (const element of statement.exportClause.elements) if (element.name.text === exportName) local = (element.propertyName ?? element.name).text;
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier === undefined &&
+      statement.exportClause !== undefined &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
+      for (const element of statement.exportClause.elements)
+        if (element.name.text === exportName) local = (element.propertyName ?? element.name).text;
     }
     if (ts.isExportAssignment(statement) && exportName === "default") {
       if (ts.isIdentifier(statement.expression)) local = statement.expression.text;
@@ -69,10 +86,18 @@ function definitionLiteral(ts: typeof import("ts-morph").ts, source: ts.SourceFi
   }
   for (const statement of source.statements) {
     if (value !== undefined || !ts.isVariableStatement(statement)) continue;
-    const declaration = statement.declarationList.declarations.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === local);
+    const declaration = statement.declarationList.declarations.find(
+      (candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === local,
+    );
     value = declaration?.initializer;
   }
-  if (value === undefined || !ts.isCallExpression(value) || !ts.isIdentifier(value.expression) || !callees.has(value.expression.text)) return undefined;
+  if (
+    value === undefined ||
+    !ts.isCallExpression(value) ||
+    !ts.isIdentifier(value.expression) ||
+    !callees.has(value.expression.text)
+  )
+    return undefined;
   const [argument] = value.arguments;
   return argument !== undefined && ts.isObjectLiteralExpression(argument) ? argument : undefined;
 }

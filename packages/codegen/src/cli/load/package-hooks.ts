@@ -53,11 +53,19 @@ let registered: { deregister(): void } | undefined;
 export async function keepPackagesNative(): Promise<void> {
   const registerHooks = (module as { registerHooks?: (hooks: object) => { deregister(): void } }).registerHooks;
   if (typeof registerHooks === "function") {
-    outOfNamespace ??= ((await import(`data:text/javascript,${encodeURIComponent(STRIP_SOURCE)}`)) as { outOfNamespace: typeof outOfNamespace }).outOfNamespace!;
+    outOfNamespace ??= (
+      (await import(`data:text/javascript,${encodeURIComponent(STRIP_SOURCE)}`)) as {
+        outOfNamespace: typeof outOfNamespace;
+      }
+    ).outOfNamespace!;
     const strip = outOfNamespace;
     registered?.deregister();
     registered = registerHooks.call(module, {
-      resolve(specifier: string, context: unknown, nextResolve: (specifier: string, context: unknown) => { url: string }) {
+      resolve(
+        specifier: string,
+        context: unknown,
+        nextResolve: (specifier: string, context: unknown) => { url: string },
+      ) {
         const result = nextResolve(specifier, context);
         const url = strip(specifier, result.url);
         return url === result.url ? result : { ...result, url };
