@@ -2,8 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { type Command, Option } from "commander";
 import type { Contract } from "@socket-contract/contract";
-import { type AsyncApiFormat, renderAsyncApi } from "../../asyncapi/render-asyncapi.js";
-import { wireContract } from "../../asyncapi/wire-contract.js";
+import type { AsyncApiFormat } from "../../asyncapi/render-asyncapi.js";
 import { CodegenError } from "../../errors.js";
 import type { CliContext } from "../cli-context.js";
 import { loadContract } from "../load/load-contract.js";
@@ -16,7 +15,8 @@ interface AsyncApiFlags {
 
 /**
  * `socket-contract asyncapi <contract.ts> [--out file.yaml|file.json] [--format yaml|json] [--export name]`:
- * the contract as an AsyncAPI 3.0 document, written to a file or to stdout.
+ * the contract as an AsyncAPI 3.0 document, written to a file or to stdout. The document's code is
+ * loaded when the command runs, so other commands do not load it.
  *
  * @example
  * registerAsyncApi(program, context);
@@ -33,8 +33,9 @@ export function registerAsyncApi(program: Command, context: CliContext): void {
     .action(async (contractFile: string, flags: AsyncApiFlags) => {
       const format = formatOf(flags);
       const loaded = await loadContract(contractFile, flags.export);
+      const { renderAsyncApi } = await import("../../asyncapi/render-asyncapi.js");
       const text = renderAsyncApi(loaded.contract, format, { exports: loaded.exports });
-      warnApproximations(loaded.contract, loaded.exports, context);
+      await warnApproximations(loaded.contract, loaded.exports, context);
       if (flags.out === undefined) {
         context.out(text.trimEnd());
         return;
@@ -53,7 +54,8 @@ function formatOf(flags: AsyncApiFlags): AsyncApiFormat {
 }
 
 /** Prints, on stderr, each place where JSON Schema could only approximate the contract's type. */
-export function warnApproximations(contract: Contract, exports: Readonly<Record<string, unknown>>, context: CliContext): void {
+export async function warnApproximations(contract: Contract, exports: Readonly<Record<string, unknown>>, context: CliContext): Promise<void> {
+  const { wireContract } = await import("../../asyncapi/wire-contract.js");
   for (const warning of wireContract(contract, { exports }).warnings) context.err(`socket-contract: warning: ${warning.message}`);
 }
 

@@ -3,12 +3,8 @@ import { relative, sep } from "node:path";
 import { type Command, Option } from "commander";
 import { contractFingerprint } from "@socket-contract/contract";
 import { AUDIENCES, type Audience } from "../../diff/classify.js";
-import { diffContracts } from "../../diff/diff-contracts.js";
-import { formatDiff, isBreaking } from "../../diff/format-diff.js";
-import { versionFindings } from "../../diff/version-check.js";
 import { CodegenError } from "../../errors.js";
 import type { CliContext } from "../cli-context.js";
-import { readRevisionContract } from "../git-revision.js";
 import { type LoadedContract, loadContract } from "../load/load-contract.js";
 
 interface DiffFlags {
@@ -57,6 +53,11 @@ export function registerDiff(program: Command, context: CliContext): void {
       for (const file of second === undefined ? [newFile] : [first, newFile]) if (!existsSync(file)) throw new CodegenError("MISSING_FILE", `no contract file at ${file}`);
       const before = flags.base === undefined ? await loadContract(first, flags.export) : await loadAtRevision(flags.base, newFile, flags.export);
       const after = await loadContract(newFile, flags.export);
+      const [{ diffContracts }, { formatDiff, isBreaking }, { versionFindings }] = await Promise.all([
+        import("../../diff/diff-contracts.js"),
+        import("../../diff/format-diff.js"),
+        import("../../diff/version-check.js"),
+      ]);
       const report = diffContracts(before.contract, after.contract, { old: { exports: before.exports }, new: { exports: after.exports } });
       const versions = versionFindings(report, counted, { old: contractFingerprint(before.contract), new: contractFingerprint(after.contract) });
       const breaking = report.changes.some((change) => isBreaking(change, counted));
@@ -68,6 +69,7 @@ export function registerDiff(program: Command, context: CliContext): void {
 
 /** The contract as it was at a git revision, loaded from a snapshot that is removed afterwards. */
 async function loadAtRevision(revision: string, file: string, exportName: string | undefined): Promise<LoadedContract> {
+  const { readRevisionContract } = await import("../git-revision.js");
   const snapshot = readRevisionContract(revision, file);
   try {
     const loaded = await loadContract(snapshot.file, exportName);

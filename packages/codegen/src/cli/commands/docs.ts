@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import type { Command } from "commander";
-import { renderDocsPage } from "../../docs/render-docs.js";
 import type { CliContext } from "../cli-context.js";
 import { loadContract } from "../load/load-contract.js";
 import { warnApproximations, writeText } from "./asyncapi.js";
@@ -27,9 +26,10 @@ export function registerDocs(program: Command, context: CliContext): void {
     .addHelpText("after", "\nExit codes: 0 written, 2 a problem with the contract, the arguments or the out dir.")
     .action(async (contractFile: string, flags: DocsFlags) => {
       const loaded = await loadContract(contractFile, flags.export);
+      const { renderDocsPage } = await import("../../docs/render-docs.js");
       const file = join(flags.out, "index.html");
       writeText(file, renderDocsPage(loaded.contract, { exports: loaded.exports }));
-      warnApproximations(loaded.contract, loaded.exports, context);
+      await warnApproximations(loaded.contract, loaded.exports, context);
       context.out(`wrote ${file} (${loaded.contract.name} ${loaded.contract.version})`);
     });
 }

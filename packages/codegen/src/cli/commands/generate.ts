@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { wireContract } from "../../asyncapi/wire-contract.js";
 import { assertOutDir, diffOutDir, writeOutDir } from "../out-dir.js";
 import { generateFromFile } from "../run-generate.js";
 import { type CliContext, EXIT } from "../cli-context.js";
-import { watchContract } from "../watch.js";
 
 /** Zod types Socket.IO's default (JSON) parser cannot carry as they are. */
 const NOT_JSON = new Set(["date", "bigint", "set", "map", "nan"]);
@@ -40,12 +38,13 @@ export function registerGenerate(program: Command, context: CliContext): void {
       assertOutDir(flags.out);
       const request = { contractFile, outDir: flags.out, ...(flags.export === undefined ? {} : { exportName: flags.export }) };
       if (flags.watch === true) {
+        const { watchContract } = await import("../watch.js");
         await watchContract(request, context);
         return;
       }
       const { files, loaded } = await generateFromFile(request);
       // The wire contract (a JSON Schema of every schema) names the places; it is built only when there is one to name.
-      const warnings = hasSchemaOfKind(loaded.contract, NOT_JSON) ? wireContract(loaded.contract, { exports: loaded.exports }).warnings : [];
+      const warnings = hasSchemaOfKind(loaded.contract, NOT_JSON) ? (await import("../../asyncapi/wire-contract.js")).wireContract(loaded.contract, { exports: loaded.exports }).warnings : [];
       for (const warning of warnings) {
         if (NOT_JSON.has(warning.kind)) context.err(`socket-contract: warning: ${warning.message}`);
       }
