@@ -5,7 +5,12 @@ import { expectAssignable, expectError, expectNotAssignable, expectType } from "
 import { io } from "socket.io-client";
 import { type FilesClient, bindFilesClient } from "../test/fixtures/streams/golden/files/client.js";
 import type { FilesHandlers } from "../test/fixtures/streams/golden/files/server.js";
-import type { ClientToServerEvents, Hit, SearchAck, TranslateItem } from "../test/fixtures/streams/golden/files/types.js";
+import type {
+  ClientToServerEvents,
+  Hit,
+  SearchAck,
+  TranslateItem,
+} from "../test/fixtures/streams/golden/files/types.js";
 
 const files: FilesClient = bindFilesClient(io("http://localhost:3000/files"));
 
@@ -15,7 +20,9 @@ expectType<ContractStream<Hit, SearchAck>>(hits);
 expectType<Promise<{ total: number }>>(hits.ack);
 expectType<ContractStream<string, void>>(files.tail("app.log"));
 expectType<ContractStream<TranslateItem, void>>(files.translate(["a", "b"]));
-expectType<ContractStream<never, { bytes: number }>>(files.upload({ name: "a.bin" }, [new Uint8Array(1), new ArrayBuffer(2)]));
+expectType<ContractStream<never, { bytes: number }>>(
+  files.upload({ name: "a.bin" }, [new Uint8Array(1), new ArrayBuffer(2)]),
+);
 async function* chunks(): AsyncGenerator<Uint8Array> {
   yield new Uint8Array(1);
 }
@@ -74,10 +81,12 @@ files.onCollect(function* (count) {
   yield { url: "https://example.com" };
   return 1;
 });
-expectError(files.onCollect(function* () {
-  yield { href: "https://example.com" };
-  return 1;
-}));
+expectError(
+  files.onCollect(function* () {
+    yield { href: "https://example.com" };
+    return 1;
+  }),
+);
 files.onSend(async (texts) => {
   for await (const text of texts) expectType<string>(text);
   return true;

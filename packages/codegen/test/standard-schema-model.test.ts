@@ -6,7 +6,11 @@ import { expect, it } from "vitest";
 import { CodegenError, buildModel } from "../src/index.js";
 
 function contractWith(payload: unknown) {
-  return defineContract({ name: "t", version: "1", namespaces: { "/t": { clientToServer: { send: { args: [payload as never] } } } } });
+  return defineContract({
+    name: "t",
+    version: "1",
+    namespaces: { "/t": { clientToServer: { send: { args: [payload as never] } } } },
+  });
 }
 
 function failure(run: () => unknown): string {
@@ -20,13 +24,28 @@ function failure(run: () => unknown): string {
 }
 
 it("a Valibot transform's output, which JSON Schema cannot describe, is refused naming the place", () => {
-  const message = failure(() => buildModel(contractWith(toStandardJsonSchema(v.pipe(v.string(), v.transform((text) => text.length))))));
-  expect(message).toBe('namespaces["/t"].clientToServer.send.args[0]: this valibot schema cannot describe its output in JSON Schema (The "transform" action cannot be converted to JSON Schema.)');
+  const message = failure(() =>
+    buildModel(
+      contractWith(
+        toStandardJsonSchema(
+          v.pipe(
+            v.string(),
+            v.transform((text) => text.length),
+          ),
+        ),
+      ),
+    ),
+  );
+  expect(message).toBe(
+    'namespaces["/t"].clientToServer.send.args[0]: this valibot schema cannot describe its output in JSON Schema (The "transform" action cannot be converted to JSON Schema.)',
+  );
 });
 
 it("an ArkType part whose JSON Schema accepts anything (a Date) is refused naming the place, never rendered unknown", () => {
   const message = failure(() => buildModel(contractWith(type({ at: "Date" }))));
-  expect(message).toMatch(/^namespaces\["\/t"\]\.clientToServer\.send\.args\[0\]\.at: its JSON Schema accepts any value here/);
+  expect(message).toMatch(
+    /^namespaces\["\/t"\]\.clientToServer\.send\.args\[0\]\.at: its JSON Schema accepts any value here/,
+  );
 });
 
 it("an exported schema of another library keeps its export name (its insides are one JSON Schema, so only the whole is named)", () => {
@@ -43,10 +62,14 @@ it("a recursive schema of another library used in two namespaces is declared in 
   const contract = defineContract({
     name: "t",
     version: "1",
-    namespaces: { "/a": { clientToServer: { put: { args: [Tree] } } }, "/b": { clientToServer: { put: { args: [Tree] } } } },
+    namespaces: {
+      "/a": { clientToServer: { put: { args: [Tree] } } },
+      "/b": { clientToServer: { put: { args: [Tree] } } },
+    },
   });
   for (let run = 0; run < 2; run++) {
     const model = buildModel(contract);
-    for (const namespace of model.namespaces) expect(namespace.declarations.map((declaration) => declaration.name)).toEqual(["PutPayload", "PutPayloadNode"]);
+    for (const namespace of model.namespaces)
+      expect(namespace.declarations.map((declaration) => declaration.name)).toEqual(["PutPayload", "PutPayloadNode"]);
   }
 });

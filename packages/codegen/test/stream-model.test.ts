@@ -16,7 +16,10 @@ const files = defineContract({
     "/files": {
       clientToServer: {
         search: { args: [z.string()], stream: z.object({ path: z.string() }), ack: z.object({ total: z.number() }) },
-        upload: { args: [z.object({ name: z.string() }), streamOf(binary({ maxBytes: 65_536 }))], ack: z.object({ bytes: z.number() }) },
+        upload: {
+          args: [z.object({ name: z.string() }), streamOf(binary({ maxBytes: 65_536 }))],
+          ack: z.object({ bytes: z.number() }),
+        },
       },
     },
   },
@@ -27,24 +30,48 @@ it("a stream contract without transforms never asks the checker (streamOf() is r
   const model = buildModel(files, { staticTypes: checker });
   expect(checker.asked).toEqual([]);
   const [search, upload] = model.namespaces[0]!.clientToServer;
-  expect(search).toMatchObject({ stream: { input: { name: "SearchItem" }, output: { name: "SearchItem" } }, ack: { output: { name: "SearchAck" } } });
-  expect(upload).toMatchObject({ upload: { input: { name: "UploadUploadItemInput" }, output: { name: "UploadUploadItem" } } });
+  expect(search).toMatchObject({
+    stream: { input: { name: "SearchItem" }, output: { name: "SearchItem" } },
+    ack: { output: { name: "SearchAck" } },
+  });
+  expect(upload).toMatchObject({
+    upload: { input: { name: "UploadUploadItemInput" }, output: { name: "UploadUploadItem" } },
+  });
   expect(upload!.args.map((arg) => [arg.name, arg.input, arg.output])).toEqual([
     ["arg0", { kind: "reference", name: "UploadArg0" }, { kind: "reference", name: "UploadArg0" }],
     ["arg1", { kind: "reference", name: "UploadArg1Input" }, { kind: "reference", name: "UploadArg1" }],
   ]);
-  const declarations = Object.fromEntries(model.namespaces[0]!.declarations.map((declaration) => [declaration.name, declaration.type]));
-  expect(declarations.UploadArg1Input).toEqual({ kind: "reference", name: "StreamSource", args: [{ kind: "reference", name: "UploadUploadItemInput" }], from: "@socket-contract/contract" });
-  expect(declarations.UploadArg1).toEqual({ kind: "reference", name: "AsyncIterable", args: [{ kind: "reference", name: "UploadUploadItem" }] });
+  const declarations = Object.fromEntries(
+    model.namespaces[0]!.declarations.map((declaration) => [declaration.name, declaration.type]),
+  );
+  expect(declarations.UploadArg1Input).toEqual({
+    kind: "reference",
+    name: "StreamSource",
+    args: [{ kind: "reference", name: "UploadUploadItemInput" }],
+    from: "@socket-contract/contract",
+  });
+  expect(declarations.UploadArg1).toEqual({
+    kind: "reference",
+    name: "AsyncIterable",
+    args: [{ kind: "reference", name: "UploadUploadItem" }],
+  });
 });
 
 it("a transform inside a streamOf() item asks the checker for that item, through the types-only ~streamOf key", () => {
   const contract = defineContract({
     name: "t",
     version: "1",
-    namespaces: { "/t": { clientToServer: { lengths: { args: [streamOf(z.string().transform((text) => text.length))], ack: z.number() } } } },
+    namespaces: {
+      "/t": {
+        clientToServer: { lengths: { args: [streamOf(z.string().transform((text) => text.length))], ack: z.number() } },
+      },
+    },
   });
   const checker = recordingChecker();
-  expect(() => buildModel(contract, { staticTypes: checker })).toThrow(/namespaces\["\/t"\]\.clientToServer\.lengths\.args\[0\]\.item: the output type of a transform schema/);
-  expect(checker.asked).toEqual([[{ definition: ["namespaces", "/t", "clientToServer", "lengths", "args", 0, "~streamOf"], def: ["out"] }]]);
+  expect(() => buildModel(contract, { staticTypes: checker })).toThrow(
+    /namespaces\["\/t"\]\.clientToServer\.lengths\.args\[0\]\.item: the output type of a transform schema/,
+  );
+  expect(checker.asked).toEqual([
+    [{ definition: ["namespaces", "/t", "clientToServer", "lengths", "args", 0, "~streamOf"], def: ["out"] }],
+  ]);
 });

@@ -78,7 +78,8 @@ function parse(source: string): Piece[] | undefined {
       else if (quantifier[0] === "+") [min, max] = [1, Number.POSITIVE_INFINITY];
       else {
         min = Number(quantifier[1]);
-        max = quantifier[2] === undefined ? min : quantifier[3] === "" ? Number.POSITIVE_INFINITY : Number(quantifier[3]);
+        max =
+          quantifier[2] === undefined ? min : quantifier[3] === "" ? Number.POSITIVE_INFINITY : Number(quantifier[3]);
       }
       if (source[at] === "?") at++; // a lazy quantifier matches the same strings
     }

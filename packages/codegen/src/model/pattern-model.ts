@@ -6,6 +6,10 @@ import type { RenderContext } from "./render-schema.js";
 import { type TypeNode, keyword } from "./type-node.js";
 import type { ZodLike } from "./zod-def.js";
 
+/** How a `:name` parameter reads in a template literal type. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: this is the text of a template literal type, not a template.
+const PARAMETER_TEXT = "${string}";
+
 /**
  * The folder of a namespace's generated files: `/chat` in `chat`, and a pattern by its literal
  * segments (`/org/:orgId` in `org`), or by all its words when that would be empty or taken by
@@ -40,7 +44,7 @@ export function patternModel(contract: Contract, path: string, context: RenderCo
   // A template literal type's text: literal segments escaped, each parameter `${string}`.
   const template = path
     .split("/")
-    .map((segment) => (segment.startsWith(":") ? "${string}" : segment.replace(/[\\`]|\$\{/g, (found) => `\\${found}`)))
+    .map((segment) => (segment.startsWith(":") ? PARAMETER_TEXT : segment.replace(/[\\`]|\$\{/g, (found) => `\\${found}`)))
     .join("/");
   const owner = `namespaces[${JSON.stringify(path)}]`;
   const strings = (readonly: boolean): TypeNode => ({ kind: "object", properties: names.map((name) => ({ name, type: keyword("string"), optional: false, readonly })) });
