@@ -1,10 +1,14 @@
-import { binary, defineContract } from "@socket-contract/contract";
+import { binary, defineContract, streamOf } from "@socket-contract/contract";
 import * as z from "zod/mini";
 
 /** Longest message a person may post, in characters. */
 export const MAX_MESSAGE_LENGTH = 1000;
-/** Largest file a person may upload, in bytes. */
+/** Largest file `file:upload` takes in its one packet, in bytes. */
 export const MAX_UPLOAD_BYTES = 2_000_000;
+/** Largest file `file:stream` takes, in bytes: far past Socket.IO's one-packet limit. */
+export const MAX_STREAMED_FILE_BYTES = 50_000_000;
+/** Largest chunk of a streamed file, in bytes. */
+export const FILE_CHUNK_BYTES = 65_536;
 
 // Written in zod/mini, the smallest way to ship a contract to a browser: checks go in `.check(...)`,
 // wrappers are functions (`z.optional(...)`), and a description is registered where classic Zod
@@ -22,10 +26,12 @@ export const Member = z
 
 export const Attachment = z
   .object({
+    id: z.string().register(z.globalRegistry, { description: "The stored file's id." }),
     url: z.string().register(z.globalRegistry, { description: "Where the server serves the file, relative to the page." }),
     name: z.string(),
     type: z.string(),
     size: z.number().check(z.int()),
+    sha256: z.string().register(z.globalRegistry, { description: "The SHA-256 of the bytes the server stored, in hex." }),
   })
   .register(z.globalRegistry, { description: "A file posted with a message." });
 
@@ -84,6 +90,20 @@ export const contract = defineContract({
           ],
           ack: Message,
           errors: { NOT_IN_ROOM: z.object({ room: z.string() }) },
+        },
+        "file:stream": {
+          description: "Post a file of any size up to the limit as a stream of chunks, paced by the server; the answer is the message that carries it.",
+          args: [
+            z.object({
+              room: RoomName,
+              name: z.string().check(z.minLength(1), z.maxLength(200)),
+              type: z.string().check(z.maxLength(100)),
+              size: z.number().check(z.int(), z.gte(1), z.lte(MAX_STREAMED_FILE_BYTES)).register(z.globalRegistry, { description: "The file's size in bytes: the chunks must add up to it." }),
+            }),
+            streamOf(binary({ minBytes: 1, maxBytes: FILE_CHUNK_BYTES }), { maxItems: Math.ceil(MAX_STREAMED_FILE_BYTES / FILE_CHUNK_BYTES) }),
+          ],
+          ack: Message,
+          errors: { NOT_IN_ROOM: z.object({ room: z.string() }), SIZE_MISMATCH: z.object({ size: z.number().check(z.int()), received: z.number().check(z.int()) }) },
         },
         typing: {
           description: "Tell the room the sender started or stopped typing.",

@@ -45,11 +45,13 @@ export interface ChatApp {
   readonly chat: ChatNamespace;
   /** The sockets connected to this instance. */
   readonly sockets: ReadonlySet<ChatSocket>;
+  /** Streamed uploads (`file:stream`) under way on this instance, by file id: the bytes received so far. */
+  readonly uploads: ReadonlyMap<string, number>;
   close(): Promise<void>;
 }
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
-/** Room for Socket.IO's framing around the largest upload the contract allows. */
+/** Room for Socket.IO's framing around the largest one-packet upload (`file:upload`); `file:stream` needs none. */
 const PACKET_OVERHEAD_BYTES = 64 * 1024;
 
 /**
@@ -87,6 +89,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
   const server = bindContractServer(io);
   const chat = server.of("/chat");
   const sockets = new Set<ChatSocket>();
+  const uploads = new Map<string, number>();
 
   chat.use((socket) => {
     socket.data = { name: socket.auth.name, away: false };
@@ -97,7 +100,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
     socket.raw.on("disconnect", () => sockets.delete(socket));
     announceDepartures(chat, socket);
   });
-  implement(server, chatHandlers({ chat, stores, roomCapacity: options.roomCapacity ?? 50 }));
+  implement(server, chatHandlers({ chat, stores, roomCapacity: options.roomCapacity ?? 50, uploads }));
 
   const awayCheckMs = options.awayCheckMs ?? 20_000;
   const timer = awayCheckMs > 0 ? setInterval(() => sockets.forEach((socket) => void checkAway(chat, socket, Math.min(5_000, awayCheckMs))), awayCheckMs) : undefined;
@@ -119,6 +122,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
     http,
     chat,
     sockets,
+    uploads,
     async close() {
       clearInterval(timer);
       await new Promise<void>((resolve) => io.close(() => resolve()));

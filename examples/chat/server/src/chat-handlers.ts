@@ -1,7 +1,8 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { ContractError } from "@socket-contract/server";
 import { announcePresence, joinedRooms, membersOf } from "./presence.js";
-import type { ChatStores } from "./stores/stores.js";
+import { receiveFile } from "./received-file.js";
+import type { ChatStores, StoredFile } from "./stores/stores.js";
 import type { ChatHandlers } from "@chat-example/contract/server";
 import type { ChatMessage, ChatNamespace, ChatSocket } from "./types.js";
 
@@ -13,6 +14,8 @@ export interface HandlerDependencies {
   readonly stores: ChatStores;
   /** How many people a room holds before `room:join` answers `ROOM_FULL`. */
   readonly roomCapacity: number;
+  /** Streamed uploads under way, by file id: the bytes received so far. An upload leaves it however it ends. */
+  readonly uploads: Map<string, number>;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface HandlerDependencies {
  * @example
  * implement(server, chatHandlers({ chat: server.of("/chat"), stores, roomCapacity: 50 }));
  */
-export function chatHandlers({ chat, stores, roomCapacity }: HandlerDependencies): ChatHandlers {
+export function chatHandlers({ chat, stores, roomCapacity, uploads }: HandlerDependencies): ChatHandlers {
   const requireMember = (socket: ChatSocket, room: string): void => {
     if (!socket.rooms.has(room)) throw new ContractError("NOT_IN_ROOM", { message: `Join "${room}" before posting to it.`, data: { room } });
   };
@@ -32,6 +35,12 @@ export function chatHandlers({ chat, stores, roomCapacity }: HandlerDependencies
     // The sender gets the message as its acknowledgement; everyone else in the room as an event.
     socket.to(message.room).emit("message", stored);
     return stored;
+  };
+  const postFile = async (socket: ChatSocket, room: string, id: string, file: StoredFile, sha256: string): Promise<ChatMessage> => {
+    await stores.putFile(id, file);
+    const { name, type, bytes } = file;
+    const attachment = { id, url: `/uploads/${id}/${encodeURIComponent(name)}`, name, type, size: bytes.byteLength, sha256 };
+    return post(socket, { room, text: "", attachment });
   };
 
   return {
@@ -73,10 +82,20 @@ export function chatHandlers({ chat, stores, roomCapacity }: HandlerDependencies
 
     "file:upload": async (socket, { room, name, type, bytes }) => {
       requireMember(socket, room);
+      return postFile(socket, room, randomUUID(), { name, type, bytes }, createHash("sha256").update(bytes).digest("hex"));
+    },
+
+    "file:stream": async (socket, { room, name, type, size }, chunks) => {
+      requireMember(socket, room);
       const id = randomUUID();
-      await stores.putFile(id, { name, type, bytes });
-      const attachment = { url: `/uploads/${id}/${encodeURIComponent(name)}`, name, type, size: bytes.byteLength };
-      return post(socket, { room, text: "", attachment });
+      uploads.set(id, 0);
+      try {
+        // Stored only once whole: a cancelled, dropped or short upload throws out of here first.
+        const { bytes, sha256 } = await receiveFile(chunks, size, (received) => uploads.set(id, received));
+        return await postFile(socket, room, id, { name, type, bytes }, sha256);
+      } finally {
+        uploads.delete(id);
+      }
     },
 
     typing: (socket, room, isTyping) => {

@@ -31,7 +31,7 @@ describe("socket-contract docs: the page", () => {
       }
     }
     expect(text).toContain("Client → server");
-    expect(text).toContain("6 events");
+    expect(text).toContain("7 events");
     expect(text).toContain("Server → client");
     expect(text).toContain("4 events");
   });
