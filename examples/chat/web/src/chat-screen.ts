@@ -4,6 +4,7 @@ import type { ChatClient } from "@chat-example/contract/client";
 import { OfflineError, trackConnection } from "./connection-status.js";
 import { h } from "./dom.js";
 import { errorText } from "./error-text.js";
+import { uploadFile } from "./file-upload.js";
 import { typingBoard, typingSender } from "./typing.js";
 import type { ChatMember, ChatMessage, ChatRoomSummary } from "./types.js";
 import { appendMessage, renderMessages } from "./views/messages-view.js";
@@ -12,6 +13,7 @@ import { icon } from "./views/icons.js";
 import { renderShell } from "./views/shell-view.js";
 import { counted, renderMembers, renderRooms, typingText } from "./views/sidebar-views.js";
 import { showToast } from "./views/toasts.js";
+import { renderUpload } from "./views/upload-view.js";
 
 interface JoinedRoom {
   messages: ChatMessage[];
@@ -151,14 +153,15 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
   const upload = async (file: File) => {
     const room = active;
     if (room === undefined) return;
-    shell.attachButton.classList.add("is-busy");
+    const controller = new AbortController();
+    const row = renderUpload(shell.uploads, file, () => controller.abort());
     try {
-      // An upload may take a while on a slow link: it gets a minute, not the usual 15 s.
-      addMessage(await connection.guard(() => chat.timeout(60_000).fileUpload({ room, name: file.name, type: file.type || "application/octet-stream", bytes: file })));
+      addMessage(await connection.guard(() => uploadFile(chat, room, file, { onProgress: row.progress, signal: controller.signal })));
     } catch (error) {
-      fail(error, { file });
+      // Cancelled by the person: the row goes, nothing to say.
+      if (!controller.signal.aborted) fail(error, { file });
     } finally {
-      shell.attachButton.classList.remove("is-busy");
+      row.remove();
     }
   };
   const updateComposer = () => {

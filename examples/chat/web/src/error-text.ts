@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_LENGTH, MAX_UPLOAD_BYTES } from "@chat-example/contract";
+import { MAX_MESSAGE_LENGTH, MAX_STREAMED_FILE_BYTES } from "@chat-example/contract";
 import { ContractError } from "@socket-contract/client";
 import { OfflineError } from "./connection-status.js";
 import { formatBytes } from "./dom.js";
@@ -36,12 +36,15 @@ export function errorText(error: unknown, context: ErrorContext = {}): ErrorText
       if (field === "text" && issue?.code === "too_big") {
         return { title: "Message too long", detail: `${context.text?.trim().length ?? "It"} characters: the limit is ${MAX_MESSAGE_LENGTH}. Shorten it and send again.` };
       }
-      if (field === "bytes" && issue?.code === "too_big") {
+      // The page streams files (`file:stream`): a file's size is checked before any byte is sent.
+      if (field === "size" && issue?.code === "too_big") {
         const size = context.file === undefined ? "" : `${formatBytes(context.file.size)}: `;
-        return { title: "File too large", detail: `${size}the limit is ${formatBytes(MAX_UPLOAD_BYTES)}.` };
+        return { title: "File too large", detail: `${size}the limit is ${formatBytes(MAX_STREAMED_FILE_BYTES)}.` };
       }
-      if (field === "bytes" && issue?.code === "too_small") return { title: "Empty file", detail: "That file has no content." };
+      if (field === "size" && issue?.code === "too_small") return { title: "Empty file", detail: "That file has no content." };
       return { title: "Not sent", detail: issue?.message ?? error.message };
+    case "SIZE_MISMATCH":
+      return { title: "File changed", detail: "The file changed on disk while it was sent. Attach it again." };
     case "NOT_IN_ROOM":
       return { title: "Not in that room", detail: "Join the room again, then send." };
     case "RATE_LIMITED":

@@ -12,6 +12,8 @@ export interface Shell {
   readonly leaveButton: HTMLButtonElement;
   readonly messages: HTMLOListElement;
   readonly typingLine: HTMLElement;
+  /** Uploads under way, each with its progress and a Cancel button, above the message box. */
+  readonly uploads: HTMLUListElement;
   readonly composer: HTMLFormElement;
   readonly textInput: HTMLTextAreaElement;
   readonly counter: HTMLElement;
@@ -49,6 +51,7 @@ export function renderShell(root: HTMLElement, name: string): Shell {
     leaveButton: h("button", { class: "button button-ghost", type: "button", title: "Leave this room" }, "Leave"),
     messages: h("ol", { class: "messages", "aria-live": "polite", "aria-label": "Messages" }),
     typingLine: h("div", { class: "typing-line", "aria-live": "polite" }),
+    uploads: h("ul", { class: "uploads", "aria-label": "Uploads" }),
     composer: undefined as never,
     textInput: h("textarea", { class: "composer-input", name: "text", rows: 1, placeholder: "Write a message…", "aria-label": "Message" }),
     counter: h("span", { class: "composer-counter", "aria-live": "polite" }),
@@ -85,6 +88,7 @@ export function renderShell(root: HTMLElement, name: string): Shell {
     shell.connectionBanner,
     h("div", { class: "messages-scroll" }, shell.messages),
     shell.typingLine,
+    shell.uploads,
     shell.composer,
   );
   const people = h("aside", { class: "people", id: "people-panel", "aria-label": "People panel" }, h("div", { class: "people-header" }, h("h2", { class: "section-title" }, "People ", shell.memberCount), closePeople), shell.memberList);
