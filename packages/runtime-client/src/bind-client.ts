@@ -12,11 +12,24 @@ import {
   matchNamespace,
   type ServerToClientOf,
 } from "@socket-contract/contract";
-import { Connection, DEFAULT_ACK_TIMEOUT, type ErrorFanOut, type Wire, compileEvents, depthLimit, errorFanOut, identityOf, streamSettings } from "@socket-contract/contract/internal";
+import {
+  CARRIER_KEY,
+  Connection,
+  DEFAULT_ACK_TIMEOUT,
+  type ErrorFanOut,
+  InterceptorSet,
+  type Wire,
+  compileEvents,
+  depthLimit,
+  errorFanOut,
+  identityOf,
+  streamSettings,
+} from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
+import { attemptCarrier } from "./attempt.js";
 import { connectErrorOf, warnEveryError } from "./errors.js";
 import { announceContract } from "./handshake.js";
-import type { BindClientOptions, ClientErrorHandler } from "./types.js";
+import type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from "./types.js";
 
 /**
  * One namespace of the contract on a real socket.io-client `Socket`: `emit` checks what leaves
@@ -35,7 +48,7 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
   readonly #errors: ErrorFanOut;
 
   /** @internal Use `bindClient`. */
-  constructor(contract: TContract, path: string, socket: Socket, options: BindClientOptions) {
+  constructor(contract: TContract, path: string, socket: Socket, options: BindClientOptions<ClientInterceptor<TContract, TPath>>) {
     // A concrete path (`/org/acme`) takes the events of the key it matches (`/org/:orgId`).
     const match = matchNamespace(contract, path);
     if (match === undefined) throw new TypeError(`[socket-contract] "${path}" matches no namespace of contract "${contract.name}"`);
@@ -46,6 +59,8 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     }
     const maxDepth = depthLimit(options.maxDepth, "bindClient");
     const errors = errorFanOut(warnEveryError);
+    const interceptors = new InterceptorSet();
+    for (const [index, interceptor] of (options.interceptors ?? []).entries()) interceptors.add(interceptor, `bindClient options.interceptors[${index}]`);
     const connection = new Connection(
       {
         namespace: path,
@@ -55,17 +70,24 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
         ackTimeout: options.ackTimeout ?? DEFAULT_ACK_TIMEOUT,
         streams: streamSettings(options, "bindClient"),
         report: errors.report,
+        interceptors,
       },
       socket as unknown as Wire,
     );
     super(connection);
+    connection.peer = this;
     this.socket = socket;
     this.namespace = path;
     this.#errors = errors;
     socket.onAny((event: string, ...args: unknown[]) => connection.receive(event, args));
     // socket.io-client settles its own pending acks on a disconnect (and keeps retried ones for the next connection).
     socket.on("disconnect", () => connection.close());
-    announceContract(socket, () => identityOf(contract));
+    // A propagating interceptor (tracing) sends the attempt's carrier, which also says that every event carries one.
+    if (!interceptors.propagates && interceptors.connection.length === 0) announceContract(socket, () => identityOf(contract));
+    else {
+      const carrier = attemptCarrier(socket, path, interceptors, this, (error) => connection.report(error));
+      announceContract(socket, () => (interceptors.propagates ? { ...identityOf(contract), [CARRIER_KEY]: carrier() } : (carrier(), identityOf(contract))));
+    }
     socket.on("connect_error", (error) => {
       const refused = connectErrorOf(error);
       if (refused?.code === "CONTRACT_MISMATCH") connection.report(refused);
@@ -123,7 +145,7 @@ export function bindClient<TContract extends Contract, const TPath extends strin
   contract: TContract,
   path: TPath & ConcretePath<TContract, TPath>,
   socket: Socket,
-  options: BindClientOptions = {},
+  options: BindClientOptions<ClientInterceptor<TContract, InferNamespacePattern<TContract, TPath>>> = {},
 ): BoundClient<TContract, InferNamespacePattern<TContract, TPath>> {
   if (!isContract(contract)) throw new TypeError("[socket-contract] bindClient expects a contract made by defineContract");
   return new BoundClient(contract, path, socket, options);

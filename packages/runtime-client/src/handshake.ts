@@ -16,7 +16,7 @@ type AuthCallback = (callback: (data: object) => void) => void;
  * this ran: that one connection carries no identity (create it with `autoConnect: false`, then
  * call `connect()` after `bindClient`).
  */
-export function announceContract(socket: Socket, identityOf: () => ContractIdentity): void {
+export function announceContract(socket: Socket, identityOf: () => ContractIdentity & { carrier?: object }): void {
   const holder = socket as unknown as { auth?: unknown };
   let assigned = holder.auth;
   const proxies = new WeakMap<object, object>();
@@ -42,7 +42,7 @@ export function announceContract(socket: Socket, identityOf: () => ContractIdent
       if (typeof auth !== "object" || auth === null || !Object.isExtensible(auth)) return merged(auth);
       let proxy = proxies.get(auth);
       if (proxy === undefined) {
-        proxy = withIdentity(auth, identityOf());
+        proxy = withIdentity(auth, identityOf);
         proxies.set(auth, proxy);
       }
       return proxy;
@@ -50,15 +50,18 @@ export function announceContract(socket: Socket, identityOf: () => ContractIdent
   });
 }
 
-/** `auth` as the app holds it, plus one read-only, enumerable key that JSON (and msgpack) will serialise. */
-function withIdentity(auth: object, identity: ContractIdentity): object {
+/**
+ * `auth` as the app holds it, plus one read-only, enumerable key that JSON (and msgpack) will
+ * serialise; read at each access, since it holds the current attempt's trace context carrier.
+ */
+function withIdentity(auth: object, identity: () => ContractIdentity): object {
   return new Proxy(auth, {
-    get: (target, key, receiver) => (key === HANDSHAKE_KEY ? identity : Reflect.get(target, key, receiver)),
+    get: (target, key, receiver) => (key === HANDSHAKE_KEY ? identity() : Reflect.get(target, key, receiver)),
     has: (target, key) => key === HANDSHAKE_KEY || Reflect.has(target, key),
     ownKeys: (target) => (Object.isExtensible(target) ? [...Reflect.ownKeys(target).filter((key) => key !== HANDSHAKE_KEY), HANDSHAKE_KEY] : Reflect.ownKeys(target)),
     getOwnPropertyDescriptor: (target, key) =>
       key === HANDSHAKE_KEY && Object.isExtensible(target)
-        ? { value: identity, writable: false, enumerable: true, configurable: true }
+        ? { value: identity(), writable: false, enumerable: true, configurable: true }
         : Reflect.getOwnPropertyDescriptor(target, key),
   });
 }

@@ -2,11 +2,11 @@ import type { Contract, InferNamespacePattern } from "@socket-contract/contract"
 import { compileSchema, installCompiler } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 import { type BoundClient, type ConcretePath, bindClient as bindWithoutCompiler } from "./bind-client.js";
-import type { BindClientOptions } from "./types.js";
+import type { BindClientOptions, ClientInterceptor } from "./types.js";
 
 export { BoundClient } from "./bind-client.js";
 export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
-export type { BindClientOptions, ClientErrorHandler } from "./types.js";
+export type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from "./types.js";
 export { ContractError, type ContractIdentity, type ContractMismatchData } from "@socket-contract/contract";
 
 /**
@@ -24,7 +24,7 @@ export function bindClient<TContract extends Contract, const TPath extends strin
   contract: TContract,
   path: TPath & ConcretePath<TContract, TPath>,
   socket: Socket,
-  options: BindClientOptions = {},
+  options: BindClientOptions<ClientInterceptor<TContract, InferNamespacePattern<TContract, TPath>>> = {},
 ): BoundClient<TContract, InferNamespacePattern<TContract, TPath>> {
   installCompiler(compileSchema);
   return bindWithoutCompiler(contract, path, socket, options);

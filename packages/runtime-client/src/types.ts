@@ -1,6 +1,17 @@
-import type { ContractError } from "@socket-contract/contract";
+import type { ClientToServerOf, ContractDefinition, ContractError, Interceptor, ServerToClientOf } from "@socket-contract/contract";
+import type { BoundClient } from "./bind-client.js";
 
-export interface BindClientOptions {
+/**
+ * `TInterceptor` is what `interceptors` takes: `bindClient` types it by the bound namespace's events
+ * and the bound client (`socket`).
+ */
+export interface BindClientOptions<TInterceptor = Interceptor<any, any, any>> {
+  /**
+   * Interceptors, run in this order (see `Interceptor`): around each valid incoming event, before
+   * each checked outgoing emit, at each connection attempt. One that propagates (`tracing()`)
+   * makes this client send a trace context carrier with each event to the bound server.
+   */
+  readonly interceptors?: readonly TInterceptor[];
   /** How long an emit waits for its acknowledgement when no `timeout(ms)` is given. Default 10,000 ms. */
   readonly ackTimeout?: number;
   /**
@@ -21,3 +32,10 @@ export interface BindClientOptions {
 
 /** Sees `contract:error` reports from the server and every incoming event this client refused. */
 export type ClientErrorHandler = (error: ContractError) => void;
+
+/** An interceptor of a bound client, typed by its namespace's events; `socket` is the bound client. */
+export type ClientInterceptor<TContract extends ContractDefinition, TPath extends string> = Interceptor<
+  ServerToClientOf<TContract, TPath>,
+  ClientToServerOf<TContract, TPath>,
+  BoundClient<TContract, TPath & keyof TContract["namespaces"] & string>
+>;

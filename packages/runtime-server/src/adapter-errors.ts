@@ -17,3 +17,11 @@ export function reportAdapterErrors(namespace: Namespace, report: (error: Contra
     report(new ContractError("HANDLER_ERROR", { message: "The Socket.IO adapter reported an error.", cause, namespace: namespace.name }), { namespace: namespace.name });
   });
 }
+
+/** One listener for every child namespace's adapter errors (the adapter is `this`), not one closure per tenant. */
+export function childAdapterErrors(report: (error: ContractError, context: ErrorContext) => void): (this: { nsp: Namespace }, cause: unknown) => void {
+  return function (cause) {
+    const namespace = this.nsp.name;
+    report(new ContractError("HANDLER_ERROR", { message: "The Socket.IO adapter reported an error.", cause, namespace }), { namespace });
+  };
+}

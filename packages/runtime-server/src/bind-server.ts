@@ -16,6 +16,7 @@ import {
   type Handler,
   type Receiver,
   DEFAULT_ACK_TIMEOUT,
+  InterceptorSet,
   checkOutgoing,
   compileEvents,
   compileSchema,
@@ -32,7 +33,7 @@ import { limitSettings } from "./limits.js";
 import { BoundNamespace, CHILD } from "./namespace.js";
 import { patternInfo } from "./namespace-params.js";
 import { versionCheck } from "./version-policy.js";
-import type { BindServerOptions, BroadcastResult, ErrorContext, InterServerEventName } from "./types.js";
+import type { BindServerOptions, BroadcastResult, ErrorContext, InterServerEventName, ServerInterceptor } from "./types.js";
 
 /** A path that some key of the contract matches; any other path does not compile. */
 type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [InferNamespacePattern<TContract, TPath>] extends [never] ? never : unknown;
@@ -51,6 +52,7 @@ export class BoundServer<TContract extends ContractDefinition> {
   readonly #interServerHandlers = new Map<string, Handler[]>();
   readonly #ackTimeout: number;
   readonly #report: (error: ContractError, context: ErrorContext) => void;
+  readonly #interceptors = new InterceptorSet();
 
   /** @internal Use `bindServer`. */
   constructor(contract: TContract, io: Server, options: BindServerOptions) {
@@ -62,6 +64,8 @@ export class BoundServer<TContract extends ContractDefinition> {
     const maxDepth = depthLimit(options.maxDepth, "bindServer");
     const streams = streamSettings(options, "bindServer");
     const checkVersion = versionCheck(contract, options.versionPolicy ?? "accept", this.#report);
+    for (const [index, interceptor] of (options.interceptors ?? []).entries()) this.#interceptors.add(interceptor, `bindServer options.interceptors[${index}]`);
+    const interceptors = this.#interceptors;
     const staticPaths = ["/"];
     for (const [path, definition] of Object.entries(contract.namespaces)) {
       const pattern = patternInfo(path, definition.params);
@@ -69,7 +73,7 @@ export class BoundServer<TContract extends ContractDefinition> {
       // each concrete path becomes a child namespace on first use, with its own adapter.
       const raw = pattern === undefined ? io.of(path) : io.of(pattern.pattern.regExp);
       if (pattern === undefined) staticPaths.push(path);
-      this.#namespaces.set(path, new BoundNamespace(raw, definition, { ackTimeout: this.#ackTimeout, streams, report: this.#report, limits, checkVersion, maxDepth, pattern }));
+      this.#namespaces.set(path, new BoundNamespace(raw, definition, { ackTimeout: this.#ackTimeout, streams, report: this.#report, limits, checkVersion, maxDepth, pattern, interceptors }));
     }
     // The main namespace carries serverSideEmit, so its adapter is watched too.
     for (const path of new Set(staticPaths)) reportAdapterErrors(io.of(path), this.#report);
@@ -101,6 +105,18 @@ export class BoundServer<TContract extends ContractDefinition> {
     const match = matchNamespace(this.contract, path);
     if (match === undefined) throw new TypeError(`[socket-contract] "${path}" is not a namespace of contract "${this.contract.name}"`);
     return this.#namespaces.get(match.pattern)![CHILD](path);
+  }
+
+  /**
+   * Adds an interceptor for every namespace, after those already registered (the `interceptors`
+   * option's first); it applies at once, to sockets already connected too. See `Interceptor`.
+   *
+   * @example
+   * server.intercept(metrics());
+   */
+  intercept(interceptor: ServerInterceptor): this {
+    this.#interceptors.add(interceptor, "server.intercept");
+    return this;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ContractError } from "@socket-contract/contract";
+import { ContractError } from "@socket-contract/contract";
 import { errorFanOut } from "@socket-contract/contract/internal";
 import type { ErrorContext, ErrorHandler } from "./types.js";
 
@@ -14,4 +14,10 @@ function printServerBugs(error: ContractError, context: ErrorContext): void {
   if (error.code === "HANDLER_ERROR" || error.code === "INVALID_ACK") {
     console.error(`[socket-contract] ${error.code} in ${context.namespace} ${context.event ?? ""}: ${error.message}`, error.cause ?? "");
   }
+}
+
+/** Tells `onError` that a connection listener threw or rejected. */
+export function listenerFailed(runtime: { readonly namespace: string; readonly report: (error: ContractError, context: ErrorContext) => void }, socketId: string, cause: unknown): void {
+  const error = new ContractError("HANDLER_ERROR", { message: "A connection listener failed.", cause, namespace: runtime.namespace });
+  runtime.report(error, { namespace: runtime.namespace, socketId });
 }

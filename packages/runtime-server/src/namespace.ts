@@ -1,5 +1,8 @@
-import { type ContractDefinition, ContractError, type EventOf, type InferArgsInput, type NamespaceDefinition, type ServerToClientOf } from "@socket-contract/contract";
-import { type StreamSettings, compileEvents, connectError, parseValue, prepareSchema, splitHandshake } from "@socket-contract/contract/internal";
+import { type ClientToServerOf, type ContractDefinition, ContractError, type EventOf, type InferArgsInput, type Interceptor, type NamespaceDefinition, type ServerToClientOf } from "@socket-contract/contract";
+import { InterceptorSet, type StreamSettings, compileEvents, parseValue, prepareSchema, splitHandshake } from "@socket-contract/contract/internal";
+import { childAdapterErrors } from "./adapter-errors.js";
+import { admitObserved } from "./attempt.js";
+import { listenerFailed } from "./errors.js";
 import { checkAuth, refuseConnected } from "./handshake-auth.js";
 import type { Namespace, Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
@@ -32,6 +35,8 @@ interface NamespaceOptions {
   maxDepth?: number;
   /** Set for a key with `:name` parameters: `raw` is then Socket.IO's parent namespace. */
   pattern?: PatternInfo;
+  /** The bound server's interceptors, which run before the namespace's own. */
+  interceptors?: InterceptorSet;
 }
 
 /**
@@ -63,13 +68,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     this.#pattern = options.pattern;
     const parent = options.pattern !== undefined && childRuntime === undefined;
     this.#children = parent ? new Map() : undefined;
-    const report = options.report;
-    this.#onChildAdapterError = !parent
-      ? undefined
-      : function (cause) {
-          const namespace = this.nsp.name;
-          report(new ContractError("HANDLER_ERROR", { message: "The Socket.IO adapter reported an error.", cause, namespace }), { namespace });
-        };
+    this.#onChildAdapterError = parent ? childAdapterErrors(options.report) : undefined;
     if (childRuntime !== undefined) {
       // A child shares its parent's compiled events; the parent's hooks, which Socket.IO copies
       // onto every child namespace, admit its sockets and run this child's own hooks after its own.
@@ -86,13 +85,9 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       ackTimeout: options.ackTimeout,
       streams: options.streams,
       report: options.report,
+      interceptors: new InterceptorSet(options.interceptors),
     };
-    raw.use((socket, next) => {
-      this.#admit(socket as Admitted).then(
-        () => next(),
-        (thrown: unknown) => next(connectError(thrown)),
-      );
-    });
+    raw.use((socket, next) => admitObserved(this.#runtime, socket, () => this.#admit(socket as Admitted), next));
     raw.on("connection", (socket: Admitted) => this.#connect(socket));
   }
 
@@ -155,6 +150,14 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   on(event: "connection", listener: ConnectionListener<TContract, TPath>): this {
     if (event !== "connection") throw new TypeError(`[socket-contract] a namespace emits "connection" only; listen to client events on the socket`);
     this.#listeners.push(listener);
+    return this;
+  }
+
+  /** Adds an interceptor typed by this namespace's events, after the server's and those added before (see `Interceptor`);
+   * a dynamic namespace takes them on its pattern (its children share its set). @example chat.intercept(onlyAdmins); */
+  intercept(interceptor: Interceptor<ClientToServerOf<TContract, TPath>, ServerToClientOf<TContract, TPath>, BoundSocket<TContract, TPath>>): this {
+    if (!Object.hasOwn(this.#runtime, "interceptors")) throw new TypeError(`[socket-contract] add interceptors to the pattern of "${this.name}", not to one of its paths`);
+    this.#runtime.interceptors!.add(interceptor, `server.of("${this.name}").intercept`);
     return this;
   }
 
@@ -246,7 +249,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     const handshake = splitHandshake(raw.handshake.auth);
     await this.#checkVersion?.(handshake.identity, context);
     const auth = checkAuth(runtime, handshake.auth, this.#maxDepth, raw.id);
-    const socket = new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits, params);
+    const socket = new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits, params, handshake.carrier !== undefined);
     const middlewares = child === undefined || child.#middlewares.length === 0 ? this.#middlewares : [...this.#middlewares, ...child.#middlewares];
     for (const middleware of middlewares) {
       try {
@@ -275,9 +278,9 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     for (const listener of listeners) {
       try {
         const result = listener(socket);
-        if (result instanceof Promise) result.catch((cause: unknown) => this.#listenerFailed(raw, cause));
+        if (result instanceof Promise) result.catch((cause: unknown) => listenerFailed(this.#runtime, raw.id, cause));
       } catch (cause) {
-        this.#listenerFailed(raw, cause);
+        listenerFailed(this.#runtime, raw.id, cause);
       }
     }
   }
@@ -286,15 +289,11 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   #recovered(raw: Admitted): BoundSocket<TContract, TPath> | undefined {
     try {
       const runtime: NamespaceRuntime & Partial<ChildRuntime> = this.#pattern === undefined ? this.#runtime : this.#childRuntime(raw.nsp);
-      const auth = checkAuth(runtime, splitHandshake(raw.handshake.auth).auth, this.#maxDepth, raw.id);
-      return new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits, runtime.params);
+      const handshake = splitHandshake(raw.handshake.auth);
+      const auth = checkAuth(runtime, handshake.auth, this.#maxDepth, raw.id);
+      return new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits, runtime.params, handshake.carrier !== undefined);
     } catch (refused) {
       return void refuseConnected(raw, refused);
     }
-  }
-
-  #listenerFailed(raw: Socket, cause: unknown): void {
-    const error = new ContractError("HANDLER_ERROR", { message: "A connection listener failed.", cause, namespace: this.#runtime.namespace });
-    this.#runtime.report(error, { namespace: this.#runtime.namespace, socketId: raw.id });
   }
 }

@@ -1,5 +1,5 @@
-import type { AnySchema } from "@socket-contract/contract";
-import { type Endpoint, checkOutgoing, requestAcks } from "@socket-contract/contract/internal";
+import type { AnySchema, ContractError } from "@socket-contract/contract";
+import { type Endpoint, checkOutgoing, observeSent, outgoingPacket, requestAcks, runOutgoing } from "@socket-contract/contract/internal";
 
 /**
  * What every socket and broadcast of one namespace shares: the endpoint core's part (catalogs, ack
@@ -22,11 +22,20 @@ interface Emitter {
  */
 export function broadcast(runtime: NamespaceRuntime, target: Emitter, event: string, args: unknown[], timeout: number | undefined): Promise<unknown[]> | undefined {
   const definition = checkOutgoing(runtime.outgoing, event, args, runtime.namespace);
+  const steps = runtime.interceptors?.outgoing;
+  // Once per broadcast, whatever the number of recipients; a refusal throws here, nothing is sent.
+  const report = (error: ContractError): void => runtime.report(error, { namespace: runtime.namespace, event });
+  const observe = steps === undefined || steps.length === 0 ? undefined : runOutgoing(steps, outgoingPacket(BROADCASTER, runtime.namespace, "broadcast", definition, args), report);
   if (definition.ack === undefined) {
     target.emit(event, ...args);
-    return undefined;
+    return observeSent(observe, undefined);
   }
-  return requestAcks(definition, { namespace: runtime.namespace, event }, (callback) => {
-    target.timeout(timeout ?? runtime.ackTimeout).emit(event, ...args, callback);
-  });
+  const where = { namespace: runtime.namespace, event };
+  return observeSent(
+    observe,
+    requestAcks(definition, where, (callback) => target.timeout(timeout ?? runtime.ackTimeout).emit(event, ...args, callback)),
+  );
 }
+
+/** What a broadcast's interceptors see as its sender: the server, no one socket. */
+const BROADCASTER = { side: "server", peer: undefined } as const;

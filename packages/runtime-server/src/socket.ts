@@ -42,9 +42,11 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
   readonly #connection: ServerConnection;
 
   /** @internal Made by the bound namespace when a client connects; every incoming event goes through the contract first. */
-  constructor(runtime: NamespaceRuntime, raw: Socket, auth: unknown, limits?: LimitSettings, params: unknown = NO_PARAMS) {
+  constructor(runtime: NamespaceRuntime, raw: Socket, auth: unknown, limits?: LimitSettings, params: unknown = NO_PARAMS, carriers = false) {
     const connection = new ServerConnection(runtime, raw as unknown as Wire, limits === undefined ? undefined : new SocketLimits(limits));
     super(connection);
+    connection.peer = this;
+    connection.carriers = carriers;
     this.#connection = connection;
     this.raw = raw;
     this.auth = auth as never;

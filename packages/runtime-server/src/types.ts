@@ -1,5 +1,6 @@
 import type {
   ContractDefinition,
+  Interceptor,
   ContractError,
   ContractIdentity,
   EmitEventName,
@@ -19,7 +20,20 @@ export interface ErrorContext {
 /** Sees every refused input, every handler failure and every refused acknowledgement. */
 export type ErrorHandler = (error: ContractError, context: ErrorContext) => void;
 
+/**
+ * An interceptor for every namespace of a bound server (such as `tracing()` or `metrics()`): it
+ * sees any event of the contract, and the bound socket as `socket`. A namespace's own
+ * interceptors (`namespace.intercept`) are typed by that namespace's events.
+ */
+export type ServerInterceptor = Interceptor<any, any, any>;
+
 export interface BindServerOptions {
+  /**
+   * Interceptors for every namespace, run in this order, before those a namespace adds with
+   * `intercept` (see `Interceptor`): around each valid incoming event, before each checked outgoing
+   * packet, at each connection attempt.
+   */
+  readonly interceptors?: readonly ServerInterceptor[];
   /** How long an emit waits for its acknowledgement when no `timeout(ms)` is given. Default 10,000 ms. */
   readonly ackTimeout?: number;
   /**

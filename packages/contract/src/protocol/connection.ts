@@ -3,6 +3,10 @@ import type { CompiledEvent } from "./catalog.js";
 import type { Endpoint } from "./endpoint.js";
 import { withoutRecoveryOffset } from "./endpoint.js";
 import { CONTRACT_ERROR_EVENT, type ContractErrorReport, fromWireError } from "./envelope.js";
+import type { Carrier } from "../interceptor.js";
+import { takeCarrier } from "./carrier.js";
+import { runOutgoing } from "./intercept.js";
+import { type Interception, observeSent, outgoingPacket } from "./intercepted.js";
 import { type Handler, type Receiver, receiveEvent } from "./receive.js";
 import { checkArgs, emittable, requestAck } from "./send.js";
 import { StreamEndpoint } from "./stream-endpoint.js";
@@ -33,6 +37,14 @@ export class Connection implements Receiver {
   #handlers: Map<string, Handler[]> | undefined;
   /** Made at the first stream frame or request. */
   #streams: StreamEndpoint | undefined;
+  #interception: Interception | undefined;
+  /** The bound socket or client that interceptors see as `socket`; set by the runtime that composes this connection. */
+  peer: unknown;
+  /**
+   * Whether every event from the peer carries a trace context carrier, last before its ack
+   * callback: a server sets it for a bound client that declared so in its handshake.
+   */
+  carriers = false;
 
   constructor(endpoint: Endpoint, wire: Wire) {
     this.#endpoint = endpoint;
@@ -74,11 +86,22 @@ export class Connection implements Receiver {
     return this.#handlers?.get(event);
   }
 
+  /** The interceptors of this connection's side, once it has a set (a bound client or a server namespace always has one). */
+  get interception(): Interception | undefined {
+    const set = this.#endpoint.interceptors;
+    if (set === undefined) return undefined;
+    return (this.#interception ??= { set, side: this.#endpoint.side, peer: this.peer });
+  }
+
   /** Receives one event as Socket.IO delivered it (ack callback last). Never throws. */
   receive(event: string, args: readonly unknown[]): void {
     if (event === CONTRACT_ERROR_EVENT) return this.#onReport(args[0]);
     if (isStreamFrame(event)) return this.#streamsOf().receive(event, args);
     const definition = this.#endpoint.incoming.get(event);
+    if (this.carriers) {
+      const own = args.slice();
+      return receiveEvent(this, event, definition, own, takeCarrier(own));
+    }
     const recovering = this.#endpoint.side === "client" && (this.#wire as { _pid?: string })._pid !== undefined;
     receiveEvent(this, event, definition, withoutRecoveryOffset(recovering, definition, args));
   }
@@ -93,9 +116,30 @@ export class Connection implements Receiver {
     const definition = emittable(endpoint.outgoing, event, endpoint.namespace);
     const refused = checkArgs(definition, args, endpoint.namespace);
     if (refused !== undefined) return this.refuseOutgoing(definition, refused);
+    const set = endpoint.interceptors;
+    if (set !== undefined && (set.outgoing.length > 0 || set.propagates)) return this.#emitIntercepted(definition, args, timeout);
     if (definition.ack !== undefined) return this.request(definition, args, timeout);
     this.send(event, args, timeout);
     return undefined;
+  }
+
+  /**
+   * Sends one checked event through the outgoing interceptors: a refusal is refused as a bad
+   * payload would be; a client whose interceptors propagate appends the carrier they wrote.
+   */
+  #emitIntercepted(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> | undefined {
+    const interception = this.interception!;
+    const packet = outgoingPacket(interception, this.namespace, "emit", definition, args);
+    let observe: ReturnType<typeof runOutgoing>;
+    try {
+      observe = runOutgoing(interception.set.outgoing, packet, (error) => this.report(error));
+    } catch (refusal) {
+      return this.refuseOutgoing(definition, refusal as ContractError);
+    }
+    const sent = interception.side === "client" && interception.set.propagates ? [...args, packet.carrier satisfies Carrier] : args;
+    if (definition.ack !== undefined) return observeSent(observe, this.request(definition, sent, timeout));
+    this.send(definition.name, sent, timeout);
+    return observeSent(observe, undefined);
   }
 
   /** A client's ack-bearing call fails as its promise does; anything else throws at the call site. */

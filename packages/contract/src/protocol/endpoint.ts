@@ -2,6 +2,7 @@ import type { ContractError } from "../contract-error.js";
 import type { CompiledEvent, EventCatalog } from "./catalog.js";
 import type { ReportContext } from "./error-fan-out.js";
 import type { StreamSettings } from "./stream-endpoint.js";
+import type { InterceptorSet } from "./intercept.js";
 import type { StreamSide } from "./stream-frames.js";
 
 /** How long an emit waits for its acknowledgement when no `timeout(ms)` is given, on both sides. */
@@ -31,6 +32,8 @@ export interface Endpoint {
   readonly streams: StreamSettings;
   /** The side's `onError` fan-out. Never throws. */
   readonly report: (error: ContractError, context: ReportContext) => void;
+  /** The interceptors of this namespace (a server's, its own after them) or of a bound client. */
+  readonly interceptors?: InterceptorSet | undefined;
 }
 
 /**

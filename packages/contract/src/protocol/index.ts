@@ -47,4 +47,5 @@ export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";
 export { CARRIER_KEY, emptyCarrier, readCarrier, takeCarrier } from "./carrier.js";
 export { type ConnectionStep, type IncomingRun, type IncomingStep, type OutgoingStep, type RefusedStep, InterceptorSet, runConnection, runIncoming, runOutgoing, runRefused } from "./intercept.js";
 export { payloadSize } from "./payload-size.js";
+export { type Interception, observeSent, outgoingPacket } from "./intercepted.js";
 export { type NamespacePattern, readNamespacePattern } from "../namespace-pattern.js";

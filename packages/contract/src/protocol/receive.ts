@@ -1,11 +1,16 @@
 import { ContractError } from "../contract-error.js";
 import { type CompiledEvent, type EventCatalog, parseArgs, parseValue } from "./catalog.js";
+import type { Carrier } from "../interceptor.js";
 import { type ContractErrorReport, errorEnvelope, okEnvelope, toReport } from "./envelope.js";
+import type { Outcome } from "../interceptor.js";
+import { type Interception, answerChecked, interceptIncoming, observeRefusal } from "./intercepted.js";
 import { handlerFailure } from "./outgoing-error.js";
 import { sendsParsedValue } from "./wire-form.js";
 
 export type Handler = (...args: any[]) => unknown;
 type Callback = (envelope: unknown) => void;
+/** Told how a handler's run ended (the answer the sender got), where interceptors observe it; `duration` is filled by the caller. */
+export type Settled = (outcome: Outcome) => void;
 
 /** Counts the handlers still running: one runs through `run`, and counts until it returned, threw, or its promise settled. */
 export interface RunningHandlers {
@@ -24,6 +29,8 @@ export interface Receiver {
   report(error: ContractError): void;
   /** Where this side caps its running handlers, told of each one; nothing is kept per handler. */
   readonly running?: RunningHandlers | undefined;
+  /** The interceptors of this side, when it has any (see `Interception`). */
+  readonly interception?: Interception | undefined;
 }
 
 const MAX_EVENT_NAME = 200;
@@ -39,7 +46,7 @@ export function receive(receiver: Receiver, events: EventCatalog, event: string,
 }
 
 /** `receive` for an event its caller already looked up in its catalog (one lookup per event). */
-export function receiveEvent(receiver: Receiver, event: string, definition: CompiledEvent | undefined, rawArgs: readonly unknown[]): void {
+export function receiveEvent(receiver: Receiver, event: string, definition: CompiledEvent | undefined, rawArgs: readonly unknown[], carrier?: Readonly<Carrier>): void {
   const last = rawArgs.length > 0 ? rawArgs[rawArgs.length - 1] : undefined;
   const callback = typeof last === "function" ? (last as Callback) : undefined;
   try {
@@ -58,11 +65,20 @@ export function receiveEvent(receiver: Receiver, event: string, definition: Comp
       if (callback !== undefined) refuse(receiver, callback, new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...whereOf(receiver, event) }));
       return;
     }
-    if (definition.ack !== undefined) runWithAck(receiver, definition, handlers[0]!, parsed.value, callback!);
-    else runWithoutAck(receiver, definition, handlers, parsed.value, callback);
+    const interception = receiver.interception;
+    if (interception !== undefined && interception.set.incoming.length > 0) {
+      return interceptIncoming(receiver, interception, definition, parsed.value, carrier, callback, (settled) => run(receiver, definition, handlers, parsed.value, callback, settled));
+    }
+    run(receiver, definition, handlers, parsed.value, callback, undefined);
   } catch (cause) {
     receiver.report(new ContractError("HANDLER_ERROR", { cause, namespace: receiver.namespace, event: String(event) }));
   }
+}
+
+/** Runs the handler(s) of one valid event and answers. */
+export function run(receiver: Receiver, definition: CompiledEvent, handlers: readonly Handler[], args: unknown[], callback: Callback | undefined, settled: Settled | undefined): void {
+  if (definition.ack !== undefined) runWithAck(receiver, definition, handlers[0]!, args, callback!, settled);
+  else runWithoutAck(receiver, definition, handlers, args, callback, settled);
 }
 
 /** Where a refused event came from; built only on the way to a refusal, never per valid event. */
@@ -75,7 +91,7 @@ export function whereOf(receiver: Pick<Receiver, "namespace">, event: unknown): 
  * than the encoder's stack); Socket.IO marks an ack as sent only once it was encoded, so the
  * sender then still gets `HANDLER_ERROR` instead of waiting for a timeout.
  */
-function reply(receiver: Receiver, callback: Callback, envelope: unknown, event: string): void {
+export function reply(receiver: Receiver, callback: Callback, envelope: unknown, event: string): void {
   try {
     callback(envelope);
   } catch (cause) {
@@ -106,44 +122,57 @@ function refuse(receiver: Receiver, callback: Callback | undefined, error: Contr
   if (callback !== undefined) reply(receiver, callback, errorEnvelope(wire), error.event ?? "");
   else receiver.sendReport(toReport(error.event ?? "", wire));
   receiver.report(error);
+  const interception = receiver.interception;
+  if (interception !== undefined && interception.set.refused.length > 0) observeRefusal(receiver, interception, error);
 }
 
 // The handlers below run once per valid event: a handler that returns at once costs no closure;
 // closures are made only to wait for a promise.
 
-function runWithAck(receiver: Receiver, definition: CompiledEvent, handler: Handler, args: unknown[], callback: Callback): void {
+function runWithAck(receiver: Receiver, definition: CompiledEvent, handler: Handler, args: unknown[], callback: Callback, settled: Settled | undefined): void {
   let result: unknown;
   try {
     result = invoke(receiver.running, handler, args);
   } catch (thrown) {
-    return failWithAck(receiver, definition, callback, thrown);
+    return failWithAck(receiver, definition, callback, thrown, settled);
   }
-  if (!isPromiseLike(result)) return answer(receiver, definition, callback, result);
+  if (!isPromiseLike(result)) return answer(receiver, definition, callback, result, settled);
   result
     .then(
-      (value) => answer(receiver, definition, callback, value),
-      (thrown: unknown) => failWithAck(receiver, definition, callback, thrown),
+      (value) => answer(receiver, definition, callback, value, settled),
+      (thrown: unknown) => failWithAck(receiver, definition, callback, thrown, settled),
     )
     .then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));
 }
 
 /** Sends a handler's return value as the ack, checked against the contract first. */
-function answer(receiver: Receiver, definition: CompiledEvent, callback: Callback, value: unknown): void {
+function answer(receiver: Receiver, definition: CompiledEvent, callback: Callback, value: unknown, settled: Settled | undefined): void {
   const ack = definition.ack!;
   const checked = parseValue(ack, value, [], definition.maxDepth);
-  if (checked.ok) return reply(receiver, callback, okEnvelope(sendsParsedValue(ack) ? checked.value : value), definition.name);
+  if (checked.ok) {
+    const sent = sendsParsedValue(ack) ? checked.value : value;
+    const interception = receiver.interception;
+    if (interception !== undefined && interception.set.outgoing.length > 0) return answerChecked(receiver, interception, definition, callback, sent, settled);
+    reply(receiver, callback, okEnvelope(sent), definition.name);
+    settled?.({ ok: true, value: sent, duration: 0 });
+    return;
+  }
   const error = new ContractError("INVALID_ACK", { issues: checked.issues, cause: checked.cause, namespace: receiver.namespace, event: definition.name });
-  reply(receiver, callback, errorEnvelope(new ContractError("INVALID_ACK", { issues: checked.issues, namespace: receiver.namespace, event: definition.name })), definition.name);
+  const wire = new ContractError("INVALID_ACK", { issues: checked.issues, namespace: receiver.namespace, event: definition.name });
+  reply(receiver, callback, errorEnvelope(wire), definition.name);
   receiver.report(error);
+  settled?.({ ok: false, error: wire, duration: 0 });
 }
 
-function failWithAck(receiver: Receiver, definition: CompiledEvent, callback: Callback, thrown: unknown): void {
+/** Answers with what a handler (or an interceptor) threw: a declared or built-in code as it is, anything else as `HANDLER_ERROR`. */
+export function failWithAck(receiver: Receiver, definition: CompiledEvent, callback: Callback, thrown: unknown, settled: Settled | undefined): void {
   const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
   reply(receiver, callback, errorEnvelope(wire), definition.name);
   receiver.report(local);
+  settled?.({ ok: false, error: wire, duration: 0 });
 }
 
-function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: readonly Handler[], args: unknown[], callback: Callback | undefined): void {
+function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: readonly Handler[], args: unknown[], callback: Callback | undefined, settled: Settled | undefined): void {
   let failed = false;
   let pending: PromiseLike<unknown>[] | undefined;
   for (const handler of handlers) {
@@ -153,36 +182,43 @@ function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: 
     } catch (thrown) {
       if (!failed) {
         failed = true;
-        failWithoutAck(receiver, definition, callback, thrown);
+        failWithoutAck(receiver, definition, callback, thrown, settled);
       }
     }
   }
   // An ack-less event sent with a callback (Socket.IO's `retries`, or a delivery confirmation) is
   // acknowledged once every handler is done, so a retrying sender stops retrying.
   if (pending === undefined) {
-    if (!failed && callback !== undefined) reply(receiver, callback, okEnvelope(undefined), definition.name);
+    if (!failed) succeedWithoutAck(receiver, definition, callback, settled);
     return;
   }
   Promise.all(pending)
     .then(
       () => {
-        if (!failed && callback !== undefined) reply(receiver, callback, okEnvelope(undefined), definition.name);
+        if (!failed) succeedWithoutAck(receiver, definition, callback, settled);
       },
       (thrown: unknown) => {
         if (!failed) {
           failed = true;
-          failWithoutAck(receiver, definition, callback, thrown);
+          failWithoutAck(receiver, definition, callback, thrown, settled);
         }
       },
     )
     .then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));
 }
 
-function failWithoutAck(receiver: Receiver, definition: CompiledEvent, callback: Callback | undefined, thrown: unknown): void {
+function succeedWithoutAck(receiver: Receiver, definition: CompiledEvent, callback: Callback | undefined, settled: Settled | undefined): void {
+  if (callback !== undefined) reply(receiver, callback, okEnvelope(undefined), definition.name);
+  settled?.({ ok: true, value: undefined, duration: 0 });
+}
+
+/** Tells the sender of an ack-less event what a handler (or an interceptor) threw: through its callback if any, else `contract:error`. */
+export function failWithoutAck(receiver: Receiver, definition: CompiledEvent, callback: Callback | undefined, thrown: unknown, settled: Settled | undefined): void {
   const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
   if (callback !== undefined) reply(receiver, callback, errorEnvelope(wire), definition.name);
   else receiver.sendReport(toReport(definition.name, wire));
   receiver.report(local);
+  settled?.({ ok: false, error: wire, duration: 0 });
 }
 
 /** Runs one handler, counted where this side caps its running handlers. */

@@ -1,0 +1,169 @@
+import { ContractError } from "../contract-error.js";
+import type { Carrier, IncomingCall, Outcome, OutgoingPacket, Side } from "../interceptor.js";
+import type { CompiledEvent } from "./catalog.js";
+import { emptyCarrier } from "./carrier.js";
+import { errorEnvelope, okEnvelope } from "./envelope.js";
+import { type InterceptorSet, runIncoming, runOutgoing, runRefused } from "./intercept.js";
+import { handlerFailure } from "./outgoing-error.js";
+import { payloadSize } from "./payload-size.js";
+import { type Receiver, type Settled, failWithAck, failWithoutAck, reply } from "./receive.js";
+
+type Callback = (envelope: unknown) => void;
+
+/**
+ * What interceptors need of one connection: its side's interceptors (read at each event, so that
+ * one registered later applies at once), which side it is, and the bound socket or client they are
+ * handed as `socket`.
+ */
+export interface Interception {
+  readonly set: InterceptorSet;
+  readonly side: Side;
+  readonly peer: unknown;
+}
+
+const now = (): number => performance.now();
+
+/**
+ * Runs the incoming interceptors around one valid event, then `handle` (its handlers and answer).
+ * A refusal is answered exactly as a handler's throw would be; the chain never rejects.
+ */
+export function interceptIncoming(
+  receiver: Receiver,
+  interception: Interception,
+  definition: CompiledEvent,
+  args: unknown[],
+  carrier: Readonly<Carrier> | undefined,
+  callback: Callback | undefined,
+  handle: (settled: Settled) => void,
+): void {
+  // The handler gets the arguments spread: freezing the array keeps its own values out of reach of an interceptor.
+  const frozen = Object.freeze(args);
+  const call = {
+    side: interception.side,
+    namespace: receiver.namespace,
+    socket: interception.peer,
+    event: definition.name,
+    args: frozen,
+    hasAck: definition.ack !== undefined,
+    carrier: carrier ?? emptyCarrier(),
+    size: () => payloadSize(frozen),
+  } as IncomingCall;
+  void runIncoming(interception.set.incoming, call, {
+    handle: () => {
+      const start = now();
+      return new Promise<Outcome>((resolve) => handle((outcome) => resolve({ ...outcome, duration: now() - start })));
+    },
+    refuse: (thrown) => {
+      let outcome: Outcome | undefined;
+      const settled: Settled = (refused) => {
+        outcome = refused;
+      };
+      if (definition.ack !== undefined) failWithAck(receiver, definition, callback!, thrown, settled);
+      else failWithoutAck(receiver, definition, callback, thrown, settled);
+      return outcome!;
+    },
+    report: (error) => receiver.report(error),
+  });
+}
+
+/**
+ * Sends a checked acknowledgement through the outgoing interceptors: a refusal answers the sender
+ * with the refusal's code (a declared or built-in one, else `HANDLER_ERROR`) instead of the value.
+ */
+export function answerChecked(
+  receiver: Receiver,
+  interception: Interception,
+  definition: CompiledEvent,
+  callback: Callback,
+  value: unknown,
+  settled: Settled | undefined,
+): void {
+  const packet = outgoingPacket(interception, receiver.namespace, "ack", definition, [value]);
+  let reported = false;
+  const report = (error: ContractError): void => {
+    reported = true;
+    receiver.report(error);
+  };
+  let observe: ((outcome: Outcome) => void) | undefined;
+  try {
+    observe = runOutgoing(interception.set.outgoing, packet, report);
+  } catch (refusal) {
+    const { wire, local } = handlerFailure(refusal, definition, {
+      namespace: receiver.namespace,
+      event: definition.name,
+    });
+    reply(receiver, callback, errorEnvelope(wire), definition.name);
+    if (!reported) receiver.report(local);
+    settled?.({ ok: false, error: wire, duration: 0 });
+    return;
+  }
+  reply(receiver, callback, okEnvelope(value), definition.name);
+  const outcome: Outcome = { ok: true, value, duration: 0 };
+  observe?.(outcome);
+  settled?.(outcome);
+}
+
+/**
+ * The packet outgoing interceptors see: an `emit` or `broadcast` with its checked arguments, or an
+ * `ack` with its checked value (`values[0]`). The array is a frozen copy, so the one sent stays ours.
+ */
+export function outgoingPacket(
+  interception: Pick<Interception, "side" | "peer">,
+  namespace: string,
+  kind: "emit" | "broadcast" | "ack",
+  definition: CompiledEvent,
+  values: readonly unknown[],
+): OutgoingPacket & { carrier: Carrier } {
+  const frozen = Object.freeze([...values]);
+  const common = {
+    side: interception.side,
+    namespace,
+    socket: interception.peer,
+    event: definition.name,
+    carrier: {} as Carrier,
+    size: () => payloadSize(frozen),
+  };
+  if (kind === "ack")
+    return { ...common, kind, value: frozen[0], hasAck: true } as OutgoingPacket & { carrier: Carrier };
+  return { ...common, kind, args: frozen, hasAck: definition.ack !== undefined } as OutgoingPacket & {
+    carrier: Carrier;
+  };
+}
+
+/**
+ * Tells `observe` how an outgoing packet ended: at once for one without ack, when its
+ * acknowledgement settles (or fails) for one with.
+ */
+export function observeSent<T>(
+  observe: ((outcome: Outcome) => void) | undefined,
+  sent: Promise<T> | undefined,
+): Promise<T> | undefined {
+  if (observe === undefined) return sent;
+  if (sent === undefined) {
+    observe({ ok: true, value: undefined, duration: 0 });
+    return sent;
+  }
+  const start = now();
+  sent.then(
+    (value) => observe({ ok: true, value, duration: now() - start }),
+    (error: unknown) =>
+      observe({
+        ok: false,
+        error: ContractError.is(error) ? error : new ContractError("HANDLER_ERROR", { cause: error }),
+        duration: now() - start,
+      }),
+  );
+  return sent;
+}
+
+/** Tells the `refused` observers of an event refused before the interceptors. */
+export function observeRefusal(receiver: Receiver, interception: Interception, error: ContractError): void {
+  const refusal = {
+    side: interception.side,
+    namespace: receiver.namespace,
+    event: error.event ?? "",
+    socket: interception.peer,
+    error,
+  };
+  runRefused(interception.set.refused, refusal, (failure) => receiver.report(failure));
+}
