@@ -14,11 +14,9 @@ import {
 } from "@socket-contract/contract";
 import {
   CARRIER_KEY,
-  Connection,
   DEFAULT_ACK_TIMEOUT,
   type ErrorFanOut,
   InterceptorSet,
-  type Wire,
   compileEvents,
   depthLimit,
   errorFanOut,
@@ -27,8 +25,10 @@ import {
 } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 import { attemptCarrier } from "./attempt.js";
+import { ClientConnection } from "./client-connection.js";
 import { connectErrorOf, warnEveryError } from "./errors.js";
 import { announceContract } from "./handshake.js";
+import { OfflineGate } from "./offline-gate.js";
 import type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from "./types.js";
 
 /**
@@ -61,7 +61,8 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     const errors = errorFanOut(warnEveryError);
     const interceptors = new InterceptorSet();
     for (const [index, interceptor] of (options.interceptors ?? []).entries()) interceptors.add(interceptor, `bindClient options.interceptors[${index}]`);
-    const connection = new Connection(
+    const gate = new OfflineGate(socket, options.whenOffline ?? "buffer", (error) => connection.report(error));
+    const connection: ClientConnection = new ClientConnection(
       {
         namespace: path,
         side: "client",
@@ -72,7 +73,7 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
         report: errors.report,
         interceptors,
       },
-      socket as unknown as Wire,
+      gate,
     );
     super(connection);
     connection.peer = this;
@@ -89,8 +90,11 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
       announceContract(socket, () => (interceptors.propagates ? { ...identityOf(contract), [CARRIER_KEY]: carrier() } : (carrier(), identityOf(contract))));
     }
     socket.on("connect_error", (error) => {
+      // A network failure is retried by socket.io-client; a refusal by the server is final for this attempt.
       const refused = connectErrorOf(error);
-      if (refused?.code === "CONTRACT_MISMATCH") connection.report(refused);
+      if (refused === undefined) return;
+      connection.refuse(refused);
+      if (refused.code === "CONTRACT_MISMATCH") connection.report(refused);
     });
   }
 

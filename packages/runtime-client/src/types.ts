@@ -1,5 +1,6 @@
 import type { ClientToServerOf, ContractDefinition, ContractError, Interceptor, ServerToClientOf } from "@socket-contract/contract";
 import type { BoundClient } from "./bind-client.js";
+import type { WhenOffline } from "./offline-gate.js";
 
 /**
  * `TInterceptor` is what `interceptors` takes: `bindClient` types it by the bound namespace's events
@@ -28,6 +29,16 @@ export interface BindClientOptions<TInterceptor = Interceptor<any, any, any>> {
   readonly streamWindow?: number;
   /** How many streams the server may have open on this client at once; the next is refused with `RATE_LIMITED`. Default 64. */
   readonly maxStreams?: number;
+  /**
+   * What a call does while the socket is not connected. `"buffer"` (the default, Socket.IO's own
+   * behaviour): it waits in socket.io-client's buffer and is sent once the socket connects, unless
+   * its ack timeout ends first. `"fail"`: nothing is sent or kept; an ack-bearing emit or a stream
+   * request rejects at once with `DISCONNECTED`, and an event without ack reaches `onError` as
+   * `DISCONNECTED`. Either way, a connection the server refuses (`auth`, middleware, version)
+   * fails every waiting call at once with the refusal's code, and every call made until the next
+   * connection attempt (`socket.connect()`).
+   */
+  readonly whenOffline?: WhenOffline;
 }
 
 /** Sees `contract:error` reports from the server and every incoming event this client refused. */

@@ -70,8 +70,13 @@ function invalidAck(where: Where, message: string): AckResult {
   return { ok: false, error: new ContractError("INVALID_ACK", { message, ...where }) };
 }
 
-/** What Socket.IO's own ack error means: a timeout, or (socket.io-client) a connection that closed first. */
+/**
+ * What Socket.IO's own ack error means: a timeout, or (socket.io-client) a connection that closed
+ * first. A `ContractError` in its place (a client's call failed before it left: a refused
+ * connection, `DISCONNECTED`) keeps its code and data, located at the call.
+ */
 export function transportFailure(error: Error, where: Where): ContractError {
+  if (ContractError.is(error)) return new ContractError(error.code, { message: error.message, data: error.data, issues: error.issues, cause: error, ...where });
   const code = /disconnect/i.test(error.message) ? "DISCONNECTED" : "TIMEOUT";
   return new ContractError(code, { cause: error, ...where });
 }

@@ -1,0 +1,138 @@
+import { ContractError } from "@socket-contract/contract";
+import type { Wire } from "@socket-contract/contract/internal";
+import type { Socket } from "socket.io-client";
+
+/** What `emit` does while the socket is not connected (see `BindClientOptions.whenOffline`). */
+export type WhenOffline = "buffer" | "fail";
+
+/** A packet as socket.io-client keeps it in `sendBuffer` until the socket connects. */
+interface BufferedPacket {
+  readonly id?: number;
+  readonly data?: readonly unknown[];
+}
+
+/** The parts of socket.io-client's `Socket` that hold what waits for a connection (stable across 4.x). */
+interface SocketBuffers {
+  sendBuffer: BufferedPacket[];
+  acks: Record<number, ((...args: unknown[]) => void) | undefined>;
+}
+
+type AckCallback = (error: Error | null, ...rest: unknown[]) => void;
+
+/**
+ * The client's `Wire`: the plain socket, except while it is not connected. Then a call fails at once
+ * instead of waiting in socket.io-client's buffer when the server refused the last connection
+ * attempt (with the refusal, until the next attempt) or when `whenOffline` is `"fail"` (with
+ * `DISCONNECTED`); otherwise it is buffered, as Socket.IO does, and this gate remembers it, so that
+ * a refusal rejects it at once and it never leaves on a later connection.
+ */
+export class OfflineGate implements Wire {
+  readonly #socket: Socket;
+  readonly #whenOffline: WhenOffline;
+  /** An ack-less event that could not be sent: told to `onError`. */
+  readonly #dropped: (error: ContractError) => void;
+  /** The refusal of the last connection attempt, until the socket connects. */
+  #refusal: ContractError | undefined;
+  /** The packets this client left in the socket's buffer since it last connected. */
+  readonly #buffered = new Set<BufferedPacket>();
+
+  constructor(socket: Socket, whenOffline: WhenOffline, dropped: (error: ContractError) => void) {
+    this.#socket = socket;
+    this.#whenOffline = whenOffline;
+    this.#dropped = dropped;
+    // socket.io-client sends its buffer before it emits "connect".
+    socket.on("connect", () => {
+      this.#refusal = undefined;
+      this.#buffered.clear();
+    });
+  }
+
+  get id(): string | undefined {
+    return this.#socket.id;
+  }
+
+  get connected(): boolean {
+    return this.#socket.connected;
+  }
+
+  /**
+   * Why a call made now cannot be sent, or `undefined` when it may be sent or buffered. A refusal
+   * holds while the socket is inactive: `socket.connect()` (a new attempt) lifts it.
+   */
+  failure(): ContractError | undefined {
+    const socket = this.#socket;
+    if (socket.connected) return undefined;
+    if (this.#refusal !== undefined && !socket.active) return this.#refusal;
+    if (this.#whenOffline === "fail")
+      return new ContractError("DISCONNECTED", { message: "The socket is not connected." });
+    return undefined;
+  }
+
+  /**
+   * The server refused the connection: every call waiting in the buffer fails now with `refusal`
+   * (an ack-bearing one through its callback, an ack-less one through `onError`) and leaves the
+   * buffer, and so does every call made until the next attempt.
+   */
+  refuse(refusal: ContractError): void {
+    this.#refusal = refusal;
+    const buffers = this.#socket as unknown as SocketBuffers;
+    const waiting = [...this.#buffered].filter((packet) => buffers.sendBuffer.includes(packet));
+    this.#buffered.clear();
+    buffers.sendBuffer = buffers.sendBuffer.filter((packet) => !waiting.includes(packet));
+    for (const packet of waiting) {
+      if (packet.id === undefined) {
+        this.#drop(packet.data?.[0], refusal);
+        continue;
+      }
+      const ack = buffers.acks[packet.id];
+      delete buffers.acks[packet.id];
+      // socket.io-client's wrapper clears the ack's timer and hands the error to the caller's callback.
+      ack?.(refusal);
+    }
+  }
+
+  emit(event: string, ...args: unknown[]): unknown {
+    return this.#send(undefined, event, args);
+  }
+
+  timeout(ms: number): { emit(event: string, ...args: unknown[]): unknown } {
+    return { emit: (event, ...args) => this.#send(ms, event, args) };
+  }
+
+  once(event: "disconnect", listener: () => void): unknown {
+    return this.#socket.once(event, listener);
+  }
+
+  #send(timeout: number | undefined, event: string, args: unknown[]): unknown {
+    const failure = this.failure();
+    if (failure !== undefined) {
+      const callback = args[args.length - 1];
+      if (typeof callback === "function") (callback as AckCallback)(failure);
+      else this.#drop(event, failure);
+      return undefined;
+    }
+    const socket = this.#socket;
+    const buffers = socket as unknown as SocketBuffers;
+    const before = buffers.sendBuffer.length;
+    const result =
+      timeout === undefined ? socket.emit(event, ...args) : socket.timeout(timeout).emit(event, ...(args as []));
+    if (buffers.sendBuffer.length > before) this.#remember(buffers.sendBuffer[buffers.sendBuffer.length - 1]!, buffers);
+    return result;
+  }
+
+  #remember(packet: BufferedPacket, buffers: SocketBuffers): void {
+    // Packets whose ack timed out leave socket.io-client's buffer: forget them now and then.
+    if (this.#buffered.size >= 64 && this.#buffered.size > buffers.sendBuffer.length) {
+      for (const kept of this.#buffered) if (!buffers.sendBuffer.includes(kept)) this.#buffered.delete(kept);
+    }
+    this.#buffered.add(packet);
+  }
+
+  #drop(event: unknown, failure: ContractError): void {
+    // Stream frames belong to a stream request, which fails on its own (see ClientConnection).
+    if (typeof event !== "string" || event.startsWith("contract:")) return;
+    this.#dropped(
+      new ContractError(failure.code, { message: failure.message, data: failure.data, cause: failure, event }),
+    );
+  }
+}
