@@ -56,3 +56,8 @@ expectType<BoundClient<ChatContract, "/chat">>(chat.off("message"));
 // Errors: every ContractError this client sees, and the typed reason behind a refused connection.
 expectType<() => void>(chat.onError((error) => expectType<ContractError>(error)));
 expectType<ContractError | undefined>(connectErrorOf(new Error("refused")));
+
+// whenOffline takes the two documented modes only.
+bindClient(contract, "/chat", io("http://localhost:3000/chat"), { whenOffline: "fail" });
+bindClient(contract, "/chat", io("http://localhost:3000/chat"), { whenOffline: "buffer" });
+expectError(bindClient(contract, "/chat", io("http://localhost:3000/chat"), { whenOffline: "drop" }));
