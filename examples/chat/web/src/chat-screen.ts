@@ -1,7 +1,8 @@
 import { MAX_MESSAGE_LENGTH } from "@chat-example/contract";
 import { trackActivity } from "./activity.js";
 import type { ChatClient } from "@chat-example/contract/client";
-import { OfflineError, trackConnection } from "./connection-status.js";
+import { ContractError } from "@socket-contract/client";
+import { trackConnection } from "./connection-status.js";
 import { h } from "./dom.js";
 import { errorText } from "./error-text.js";
 import { uploadFile } from "./file-upload.js";
@@ -96,16 +97,16 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
 
   const refreshRooms = async () => {
     try {
-      available = await connection.guard(() => chat.roomList());
+      available = await chat.roomList();
       drawRooms();
     } catch (error) {
       // Offline, the banner already says so; the list is fetched again on reconnection.
-      if (!(error instanceof OfflineError)) fail(error);
+      if (!ContractError.is(error, "DISCONNECTED")) fail(error);
     }
   };
   const join = async (room: string): Promise<boolean> => {
     try {
-      const answer = await connection.guard(() => chat.roomJoin(room));
+      const answer = await chat.roomJoin(room);
       joined.set(room, { messages: answer.history, members: answer.members, unread: 0 });
       return true;
     } catch (error) {
@@ -128,7 +129,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
     if (room === undefined) return;
     typing.stop();
     try {
-      await connection.guard(() => chat.roomLeave(room));
+      await chat.roomLeave(room);
     } catch (error) {
       return void fail(error);
     }
@@ -143,7 +144,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
     if (room === undefined || text.trim() === "") return;
     typing.stop();
     try {
-      addMessage(await connection.guard(() => chat.messageSend({ room, text })));
+      addMessage(await chat.messageSend({ room, text }));
       shell.textInput.value = "";
       updateComposer();
     } catch (error) {
@@ -156,7 +157,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
     const controller = new AbortController();
     const row = renderUpload(shell.uploads, file, () => controller.abort());
     try {
-      addMessage(await connection.guard(() => uploadFile(chat, room, file, { onProgress: row.progress, signal: controller.signal })));
+      addMessage(await uploadFile(chat, room, file, { onProgress: row.progress, signal: controller.signal }));
     } catch (error) {
       // Cancelled by the person: the row goes, nothing to say.
       if (!controller.signal.aborted) fail(error, { file });

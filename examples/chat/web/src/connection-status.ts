@@ -5,32 +5,19 @@ import { h } from "./dom.js";
 import { icon } from "./views/icons.js";
 import type { Shell } from "./views/shell-view.js";
 
-/** A call refused because the page is offline, or cut off because the connection dropped before the answer. */
-export class OfflineError extends Error {
-  constructor() {
-    super("You are offline.");
-    this.name = "OfflineError";
-  }
-}
-
 export interface ConnectionStatus {
   online(): boolean;
-  /**
-   * Runs a call only while connected. Offline it is not sent at all (Socket.IO would buffer it and
-   * send it on reconnection, long after the person gave up on it) and rejects with `OfflineError`
-   * at once; a connection that drops before the answer rejects it at that moment, not after the
-   * ack timeout.
-   */
-  guard<T>(call: () => Promise<T>): Promise<T>;
 }
 
 /**
  * Shows the connection's state, in the corner and as a banner across the conversation while it is
- * down, and tells `onChange` so the screen can refuse to send.
+ * down, and tells `onChange` so the screen can refuse to send. Calls need no guard: the client is
+ * bound with `whenOffline: "fail"` (see connection.ts), so a call made offline rejects at once with
+ * `DISCONNECTED` and is never sent, and one cut off by a drop rejects with `DISCONNECTED` then.
  *
  * @example
  * const connection = trackConnection(chat.socket, shell, "Ada", () => drawActive());
- * await connection.guard(() => chat.messageSend({ room, text }));
+ * shell.sendButton.disabled = !connection.online();
  */
 export function trackConnection(
   socket: ChatClient["socket"],
@@ -71,18 +58,5 @@ export function trackConnection(
   });
   paint(socket.connected);
 
-  return {
-    online: () => socket.connected,
-    guard<T>(call: () => Promise<T>): Promise<T> {
-      if (!socket.connected) return Promise.reject(new OfflineError());
-      return new Promise<T>((resolve, reject) => {
-        const dropped = () => reject(new OfflineError());
-        socket.once("disconnect", dropped);
-        // The call's own late outcome is ignored once the drop has rejected; it is never left unhandled.
-        void call()
-          .then(resolve, reject)
-          .finally(() => socket.off("disconnect", dropped));
-      });
-    },
-  };
+  return { online: () => socket.connected };
 }

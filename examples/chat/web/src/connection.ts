@@ -12,5 +12,7 @@ import { io } from "socket.io-client";
  */
 export function connectChat(name: string): ChatClient {
   const socket = io("/chat", { auth: { name }, transports: ["websocket", "polling"], tryAllTransports: true });
-  return bindChatClient(socket, { ackTimeout: 15_000 });
+  // Offline, a call fails at once with DISCONNECTED ("You are offline") and is never sent later:
+  // Socket.IO would buffer it and send it on reconnection, long after the person gave up on it.
+  return bindChatClient(socket, { ackTimeout: 15_000, whenOffline: "fail" });
 }

@@ -1,6 +1,5 @@
 import { MAX_MESSAGE_LENGTH, MAX_STREAMED_FILE_BYTES } from "@chat-example/contract";
 import { ContractError } from "@socket-contract/client";
-import { OfflineError } from "./connection-status.js";
 import { formatBytes } from "./dom.js";
 
 /** A title and a sentence a person can act on. */
@@ -27,7 +26,6 @@ export interface ErrorContext {
  */
 export function errorText(error: unknown, context: ErrorContext = {}): ErrorText {
   if (context.room !== undefined) return { title: `Could not join #${context.room}`, detail: joinReason(error) };
-  if (error instanceof OfflineError) return offlineText(context);
   if (!ContractError.is(error)) return { title: "Something went wrong", detail: error instanceof Error ? error.message : String(error) };
   const issue = error.issues?.[0];
   const field = issue?.path[issue.path.length - 1];
@@ -67,7 +65,7 @@ function offlineText(context: ErrorContext): ErrorText {
 }
 
 function joinReason(error: unknown): string {
-  if (error instanceof OfflineError || ContractError.is(error, "DISCONNECTED")) return "You are offline. Try again once the chat is back.";
+  if (ContractError.is(error, "DISCONNECTED")) return "You are offline. Try again once the chat is back.";
   if (ContractError.is(error, "ROOM_FULL")) {
     const { capacity } = error.data as { capacity: number };
     return `It is full (${capacity} ${capacity === 1 ? "person" : "people"}). Try another room.`;
