@@ -66,7 +66,9 @@ describe("whenOffline", () => {
     const { io, url } = await startServer();
     bindServer(streamContract, io)
       .of("/s")
-      .on("connection", (socket) => socket.on("ping", () => "pong" as const));
+      .on("connection", (socket) => {
+        socket.on("ping", () => "pong" as const);
+      });
     const s = bindClient(streamContract, "/s", client(url, "/s"), { whenOffline: "fail" });
     await expect(s.emit("ping")).rejects.toMatchObject({ code: "DISCONNECTED", event: "ping" });
     await expect(s.stream("count", { n: 2 }).ack).rejects.toMatchObject({ code: "DISCONNECTED", event: "count" });
