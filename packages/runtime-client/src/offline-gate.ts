@@ -55,6 +55,11 @@ export class OfflineGate implements Wire {
     return this.#socket.connected;
   }
 
+  /** The socket's recovery session: `Connection` reads it to drop the offset a recovered packet carries. */
+  get _pid(): string | undefined {
+    return (this.#socket as unknown as { _pid?: string })._pid;
+  }
+
   /**
    * Why a call made now cannot be sent, or `undefined` when it may be sent or buffered. A refusal
    * holds while the socket is inactive: `socket.connect()` (a new attempt) lifts it.
