@@ -12,7 +12,13 @@ const forBrowser = (config) => ({
   conditions: ["@socket-contract/source"],
 });
 
-const app = (name, file, limit) => ({ name, path: `test/bundle-size/apps/${file}.ts`, gzip: true, limit, modifyEsbuildConfig: forBrowser });
+const app = (name, file, limit) => ({
+  name,
+  path: `test/bundle-size/apps/${file}.ts`,
+  gzip: true,
+  limit,
+  modifyEsbuildConfig: forBrowser,
+});
 
 export default [
   app("socket.io-client alone", "socket-io-only", "13.3 kB"),
@@ -20,5 +26,11 @@ export default [
   app("bindClient, zod/mini contract", "mini-bound", "34 kB"),
   app("socket.io-client + classic zod, by hand", "classic-by-hand", "106 kB"),
   app("bindClient, classic zod contract", "classic-bound", "121.8 kB"),
-  { name: "the chat example's web page", path: "examples/chat/web/src/main.ts", gzip: true, limit: "58.1 kB", modifyEsbuildConfig: (config) => ({ ...forBrowser(config), external: [...(config.external ?? []), "*.css"] }) },
+  {
+    name: "the chat example's web page",
+    path: "examples/chat/web/src/main.ts",
+    gzip: true,
+    limit: "58.1 kB",
+    modifyEsbuildConfig: (config) => ({ ...forBrowser(config), external: [...(config.external ?? []), "*.css"] }),
+  },
 ];

@@ -10,11 +10,15 @@ const turbo = path.join(root, "node_modules", ".bin", process.platform === "win3
 const packages = ["@chat-example/server", "@chat-example/web", "@chat-example/cli"];
 
 console.log("Building the chat example (the first time takes a minute; later runs come from turbo's cache)…");
-const build = spawnSync(turbo, ["run", "build", ...packages.map((name) => `--filter=${name}...`), "--output-logs=errors-only"], {
-  cwd: root,
-  stdio: "inherit",
-  shell: process.platform === "win32",
-});
+const build = spawnSync(
+  turbo,
+  ["run", "build", ...packages.map((name) => `--filter=${name}...`), "--output-logs=errors-only"],
+  {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  },
+);
 if (build.error !== undefined) {
   console.error(`Could not run turbo (${build.error.message}). Run \`npm ci\` first.`);
   process.exit(1);

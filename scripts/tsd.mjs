@@ -25,7 +25,11 @@ let failed = 0;
 for (const pkg of packages) {
   const testDir = path.join(root, pkg.folder, "test-d");
   console.log(`\n${pkg.name} (${pkg.folder}/dist/index.d.ts)`);
-  const testFiles = existsSync(testDir) ? readdirSync(testDir).filter((file) => file.endsWith(".test-d.ts")).sort() : [];
+  const testFiles = existsSync(testDir)
+    ? readdirSync(testDir)
+        .filter((file) => file.endsWith(".test-d.ts"))
+        .sort()
+    : [];
   if (testFiles.length === 0) {
     console.log(`  ✗ no ${pkg.folder}/test-d/*.test-d.ts`);
     failed += 1;
@@ -92,17 +96,34 @@ function printDiagnostics(diagnostics) {
 function checkResolution(testDir) {
   const configPath = path.join(testDir, "tsconfig.json");
   if (!existsSync(configPath)) return [`missing ${path.relative(root, configPath)}`];
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (config === undefined) return [`cannot read ${path.relative(root, configPath)}`];
   const importer = path.join(testDir, "resolution-check.ts");
-  const expected = [...packages.map(({ name, folder }) => ({ name, within: path.join(root, folder, "dist") })), { name: "zod", within: undefined }];
+  const expected = [
+    ...packages.map(({ name, folder }) => ({ name, within: path.join(root, folder, "dist") })),
+    { name: "zod", within: undefined },
+  ];
   const problems = [];
   for (const { name, within } of expected) {
-    const { resolvedModule } = ts.resolveModuleName(name, importer, config.options, ts.sys, undefined, undefined, ts.ModuleKind.ESNext);
+    const { resolvedModule } = ts.resolveModuleName(
+      name,
+      importer,
+      config.options,
+      ts.sys,
+      undefined,
+      undefined,
+      ts.ModuleKind.ESNext,
+    );
     const resolved = resolvedModule?.resolvedFileName;
     if (resolved === undefined) problems.push(`"${name}" does not resolve from ${path.relative(root, testDir)}`);
     else if (within !== undefined && !path.resolve(resolved).startsWith(within + path.sep)) {
-      problems.push(`"${name}" resolves to ${path.relative(root, resolved)}, not to the built ${path.relative(root, within)}`);
+      problems.push(
+        `"${name}" resolves to ${path.relative(root, resolved)}, not to the built ${path.relative(root, within)}`,
+      );
     }
   }
   return problems;

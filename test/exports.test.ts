@@ -106,11 +106,22 @@ describe("public exports", () => {
   });
 
   it("@socket-contract/codegen", async () => {
-    expect(Object.keys(await import("@socket-contract/codegen")).sort()).toEqual(["BANNER", "CodegenError", "buildModel", "emitFiles", "generate"]);
+    expect(Object.keys(await import("@socket-contract/codegen")).sort()).toEqual([
+      "BANNER",
+      "CodegenError",
+      "buildModel",
+      "emitFiles",
+      "generate",
+    ]);
   });
 
   it("@socket-contract/opentelemetry", async () => {
-    expect(Object.keys(await import("@socket-contract/opentelemetry")).sort()).toEqual(["ATTRIBUTES", "METRIC_NAMES", "metrics", "tracing"]);
+    expect(Object.keys(await import("@socket-contract/opentelemetry")).sort()).toEqual([
+      "ATTRIBUTES",
+      "METRIC_NAMES",
+      "metrics",
+      "tracing",
+    ]);
   });
 
   it("@socket-contract/server", async () => {
@@ -126,11 +137,23 @@ describe("public exports", () => {
   });
 
   it("@socket-contract/client", async () => {
-    expect(Object.keys(await import("@socket-contract/client")).sort()).toEqual(["BoundClient", "ContractError", "bindClient", "connectErrorOf", "isContractMismatch"]);
+    expect(Object.keys(await import("@socket-contract/client")).sort()).toEqual([
+      "BoundClient",
+      "ContractError",
+      "bindClient",
+      "connectErrorOf",
+      "isContractMismatch",
+    ]);
   });
 
   // The entry a bundler picks under the "browser" condition: the same names as the Node entry.
   it("@socket-contract/client (browser)", async () => {
-    expect(Object.keys(await import("../packages/runtime-client/src/browser.js")).sort()).toEqual(["BoundClient", "ContractError", "bindClient", "connectErrorOf", "isContractMismatch"]);
+    expect(Object.keys(await import("../packages/runtime-client/src/browser.js")).sort()).toEqual([
+      "BoundClient",
+      "ContractError",
+      "bindClient",
+      "connectErrorOf",
+      "isContractMismatch",
+    ]);
   });
 });

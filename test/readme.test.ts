@@ -22,7 +22,10 @@ const contract = defineContract({
           ack: Message,
           errors: { ROOM_FULL: z.object({ capacity: z.number().int() }) },
         },
-        "avatar:upload": { args: [z.object({ name: z.string(), bytes: binary({ maxBytes: 2_000_000 }) })], ack: z.object({ url: z.string() }) },
+        "avatar:upload": {
+          args: [z.object({ name: z.string(), bytes: binary({ maxBytes: 2_000_000 }) })],
+          ack: z.object({ url: z.string() }),
+        },
         typing: { args: [z.string(), z.boolean()] },
       },
       serverToClient: {
@@ -35,7 +38,11 @@ const contract = defineContract({
 
 it("names the place of a contract mistake", () => {
   const define = () =>
-    defineContract({ name: "chat", version: "1", namespaces: { "/chat": { clientToServer: { typing: { args: [z.string(), "boolean" as never] } } } } });
+    defineContract({
+      name: "chat",
+      version: "1",
+      namespaces: { "/chat": { clientToServer: { typing: { args: [z.string(), "boolean" as never] } } } },
+    });
   expect(define).toThrow(ContractDefinitionError);
   expect(define).toThrow('[defineContract] namespaces["/chat"].clientToServer["typing"].args[1]: expected a schema');
 });

@@ -29,16 +29,21 @@ export function contractModule(events: number, extras: ContractExtras = {}): str
   const brandConstants: string[] = [];
   for (let i = 0; i < events; i++) {
     let extra = "";
-    if (i < transforms) extra = `, size: z.string().transform((text) => ({ length: text.length, upper: text.toUpperCase() }))`;
+    if (i < transforms)
+      extra = `, size: z.string().transform((text) => ({ length: text.length, upper: text.toUpperCase() }))`;
     else if (i < transforms + brands) {
       brandConstants.push(`export const Item${i}Id = z.string().brand<"Item${i}Id">();`);
       extra = `, ref: Item${i}Id`;
     }
     const payload = `z.object({ id: z.string().min(1), title: z.string().max(200), count: z.number().int().nonnegative(), tags: z.array(z.string()).max(10), state: z.enum(["draft", "live", "gone"]), note: z.string().optional()${extra} })`;
     if (isClientEvent(i)) {
-      clientToServer.push(`        ${JSON.stringify(clientEvent(i))}: {\n          description: "Updates item ${i}.",\n          args: [${payload}],\n          ack: z.object({ id: z.string(), version: z.number().int() }),\n        },`);
+      clientToServer.push(
+        `        ${JSON.stringify(clientEvent(i))}: {\n          description: "Updates item ${i}.",\n          args: [${payload}],\n          ack: z.object({ id: z.string(), version: z.number().int() }),\n        },`,
+      );
     } else {
-      serverToClient.push(`        ${JSON.stringify(serverEvent(i))}: { description: "Item ${i} changed.", args: [${payload}] },`);
+      serverToClient.push(
+        `        ${JSON.stringify(serverEvent(i))}: { description: "Item ${i} changed.", args: [${payload}] },`,
+      );
     }
   }
   return [
@@ -74,8 +79,12 @@ export function generatedApp(events: number): string {
   const handlers: string[] = [];
   for (let i = 0; i < events; i++) {
     if (isClientEvent(i)) {
-      calls.push(`  const ack${i} = await client.item${i}Update(${payloadLiteral(i)});\n  versions.push(ack${i}.version);`);
-      handlers.push(`  ${JSON.stringify(clientEvent(i))}: (_socket, payload) => ({ id: payload.id, version: payload.count + 1 }),`);
+      calls.push(
+        `  const ack${i} = await client.item${i}Update(${payloadLiteral(i)});\n  versions.push(ack${i}.version);`,
+      );
+      handlers.push(
+        `  ${JSON.stringify(clientEvent(i))}: (_socket, payload) => ({ id: payload.id, version: payload.count + 1 }),`,
+      );
     } else {
       calls.push(`  client.onItem${i}Changed((payload) => void titles.push(payload.title));`);
     }
@@ -109,8 +118,12 @@ export function inferenceApp(events: number): string {
   const handlers: string[] = [];
   for (let i = 0; i < events; i++) {
     if (isClientEvent(i)) {
-      calls.push(`  const ack${i} = await client.emit(${JSON.stringify(clientEvent(i))}, ${payloadLiteral(i)});\n  versions.push(ack${i}.version);`);
-      handlers.push(`    socket.on(${JSON.stringify(clientEvent(i))}, (payload) => ({ id: payload.id, version: payload.count + 1 }));`);
+      calls.push(
+        `  const ack${i} = await client.emit(${JSON.stringify(clientEvent(i))}, ${payloadLiteral(i)});\n  versions.push(ack${i}.version);`,
+      );
+      handlers.push(
+        `    socket.on(${JSON.stringify(clientEvent(i))}, (payload) => ({ id: payload.id, version: payload.count + 1 }));`,
+      );
     } else {
       calls.push(`  client.on(${JSON.stringify(serverEvent(i))}, (payload) => void titles.push(payload.title));`);
     }

@@ -23,7 +23,14 @@ export const Order = z.object({
 export const Receipt = z.object({ orderId: z.string(), total: z.number(), accepted: z.boolean() });
 
 /** What scenario 3 broadcasts; `seq` tells the clients which broadcast arrived. */
-export const Message = z.object({ seq: z.number().int(), id: z.string(), room: z.string(), author: z.string(), text: z.string().max(2000), at: z.number() });
+export const Message = z.object({
+  seq: z.number().int(),
+  id: z.string(),
+  room: z.string(),
+  author: z.string(),
+  text: z.string().max(2000),
+  at: z.number(),
+});
 
 export const Upload = z.object({ name: z.string(), bytes: binary({ maxBytes: 1_000_000 }) });
 

@@ -22,7 +22,10 @@ export const exampleContract = defineContract({
           ack: Message,
           errors: { ROOM_FULL: z.object({ capacity: z.number().int() }) },
         },
-        "avatar:upload": { args: [z.object({ name: z.string(), bytes: binary({ maxBytes: 2_000_000 }) })], ack: z.object({ url: z.string() }) },
+        "avatar:upload": {
+          args: [z.object({ name: z.string(), bytes: binary({ maxBytes: 2_000_000 }) })],
+          ack: z.object({ url: z.string() }),
+        },
         typing: { args: [z.string(), z.boolean()] },
         "order:place": { args: [Order], ack: Receipt },
       },
@@ -43,10 +46,37 @@ export interface ExamplePayload {
 }
 
 export const examplePayloads: readonly ExamplePayload[] = [
-  { label: "message:send { room, text }", direction: "clientToServer", event: "message:send", args: [{ room: "lobby", text: "Hello everyone, the meeting moved to three o'clock." }] },
-  { label: "message (Message)", direction: "serverToClient", event: "message", args: [{ id: "m-1042", room: "lobby", text: "Hello everyone, the meeting moved to three o'clock.", at: 1_700_000_000_000 }] },
+  {
+    label: "message:send { room, text }",
+    direction: "clientToServer",
+    event: "message:send",
+    args: [{ room: "lobby", text: "Hello everyone, the meeting moved to three o'clock." }],
+  },
+  {
+    label: "message (Message)",
+    direction: "serverToClient",
+    event: "message",
+    args: [
+      {
+        id: "m-1042",
+        room: "lobby",
+        text: "Hello everyone, the meeting moved to three o'clock.",
+        at: 1_700_000_000_000,
+      },
+    ],
+  },
   { label: "typing (string, boolean)", direction: "clientToServer", event: "typing", args: ["lobby", true] },
-  { label: "avatar:upload { name, 64 KiB bytes }", direction: "clientToServer", event: "avatar:upload", args: [{ name: "me.png", bytes: Buffer.alloc(64 * 1024, 1) }] },
+  {
+    label: "avatar:upload { name, 64 KiB bytes }",
+    direction: "clientToServer",
+    event: "avatar:upload",
+    args: [{ name: "me.png", bytes: Buffer.alloc(64 * 1024, 1) }],
+  },
   { label: "order:place (~1 KB order)", direction: "clientToServer", event: "order:place", args: [makeOrder(7)] },
-  { label: "message:send, invalid (empty text)", direction: "clientToServer", event: "message:send", args: [{ room: "lobby", text: "" }] },
+  {
+    label: "message:send, invalid (empty text)",
+    direction: "clientToServer",
+    event: "message:send",
+    args: [{ room: "lobby", text: "" }],
+  },
 ];

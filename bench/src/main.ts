@@ -18,7 +18,9 @@ import { validationAlone } from "./scenarios/validation.js";
 import { ackedEvents, acklessEvents, binaryUploads } from "./scenarios/throughput.js";
 import { FULL, QUICK, type Settings } from "./settings.js";
 
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" }, out: { type: "string" } } });
+const { values } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, only: { type: "string" }, out: { type: "string" } },
+});
 const settings: Settings = values.quick ? QUICK : FULL;
 const only = values.only === undefined ? undefined : new Set(values.only.split(",").map((s) => s.trim()));
 const wanted = (id: string): boolean => only === undefined || only.has(id);
@@ -41,8 +43,12 @@ async function withWorkers<T>(workers: Worker[], run: () => Promise<T>): Promise
   }
 }
 
-console.log(`socket-contract benchmarks (${settings.quick ? "quick smoke run" : "full run"}), Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"}), load average ${os.loadavg()[0]!.toFixed(2)}`);
-console.log("Ratios are relative performance: 1.00x or more means as fast as the reference or faster (for latencies, the inverse ratio).");
+console.log(
+  `socket-contract benchmarks (${settings.quick ? "quick smoke run" : "full run"}), Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"}), load average ${os.loadavg()[0]!.toFixed(2)}`,
+);
+console.log(
+  "Ratios are relative performance: 1.00x or more means as fast as the reference or faster (for latencies, the inverse ratio).",
+);
 
 if (wanted("1") || wanted("2") || wanted("4") || wanted("8")) {
   const server = startWorker("server");
@@ -78,13 +84,21 @@ if (wanted("11")) publish(await slowReaderHeap(settings));
 
 if (wanted("6")) for (const report of await validationAlone(settings, resolve(here, "..", ".work"))) publish(report);
 
-if (wanted("7")) for (const report of await codeGeneration(settings, resolve(here, "..", ".work", "codegen"))) publish(report);
+if (wanted("7"))
+  for (const report of await codeGeneration(settings, resolve(here, "..", ".work", "codegen"))) publish(report);
 
 const result = {
   date: new Date().toISOString(),
   quick: settings.quick,
   durationSeconds: Math.round((Date.now() - started) / 1000),
-  machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverageAtEnd: os.loadavg() },
+  machine: {
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverageAtEnd: os.loadavg(),
+  },
   settings,
   scenarios: reports,
 };

@@ -19,7 +19,11 @@ export function makeOrder(index: number): OrderValue {
 }
 
 /** The answer every variant gives to `order:place`. */
-export function receiptOf(order: { orderId: string; lines: readonly { quantity: number; unitPrice: number }[] }): { orderId: string; total: number; accepted: boolean } {
+export function receiptOf(order: { orderId: string; lines: readonly { quantity: number; unitPrice: number }[] }): {
+  orderId: string;
+  total: number;
+  accepted: boolean;
+} {
   let total = 0;
   for (const line of order.lines) total += line.quantity * line.unitPrice;
   return { orderId: order.orderId, total, accepted: true };
@@ -27,7 +31,14 @@ export function receiptOf(order: { orderId: string; lines: readonly { quantity: 
 
 /** The message of scenario 3. */
 export function makeMessage(seq: number): MessageValue {
-  return { seq, id: `m-${seq}`, room: "bench", author: "server", text: "A message for everyone in the room, about a hundred characters long, give or take a few.", at: 1_700_000_000_000 + seq };
+  return {
+    seq,
+    id: `m-${seq}`,
+    room: "bench",
+    author: "server",
+    text: "A message for everyone in the room, about a hundred characters long, give or take a few.",
+    at: 1_700_000_000_000 + seq,
+  };
 }
 
 export const UPLOAD_BYTES = 256 * 1024;

@@ -31,7 +31,12 @@ export interface ScenarioReport {
 }
 
 /** A metric from per-round values. */
-export function metric(name: string, unit: string, better: "higher" | "lower", rounds: Record<string, number[]>): Metric {
+export function metric(
+  name: string,
+  unit: string,
+  better: "higher" | "lower",
+  rounds: Record<string, number[]>,
+): Metric {
   const medians = Object.fromEntries(Object.entries(rounds).map(([variant, values]) => [variant, median(values)]));
   return { name, unit, better, medians, rounds };
 }
@@ -61,7 +66,8 @@ export function formatRatio(value: number): string {
 /** A Markdown table (so the output can be pasted into the README as it is). */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: readonly string[]): string => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(" | ")} |`;
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(" | ")} |`;
   const rule = `| ${widths.map((width, column) => (column === 0 ? "-".repeat(width) : `${"-".repeat(width - 1)}:`)).join(" | ")} |`;
   return [line(header), rule, ...rows.map(line)].join("\n");
 }
@@ -85,7 +91,8 @@ export function renderScenario(report: ScenarioReport): string {
   const lines = [`### ${report.id}. ${report.title}`, "", table(header, rows)];
   if (report.targets.length > 0) {
     lines.push("");
-    for (const target of report.targets) lines.push(`- ${target.pass ? "PASS" : "MISS"} ${target.description}: ${target.measured}`);
+    for (const target of report.targets)
+      lines.push(`- ${target.pass ? "PASS" : "MISS"} ${target.description}: ${target.measured}`);
   }
   for (const note of report.notes) lines.push(`- ${note}`);
   return lines.join("\n");

@@ -17,12 +17,23 @@ const DEFAULT_CALL_TIMEOUT = 120_000;
  * Starts `workers/<name>.ts` in a new Node process, with the same loader flags as this one (so it
  * runs the TypeScript sources too) plus `extraFlags`.
  */
-export function startWorker(name: string, extraFlags: readonly string[] = [], env: Record<string, string> = {}): Worker {
+export function startWorker(
+  name: string,
+  extraFlags: readonly string[] = [],
+  env: Record<string, string> = {},
+): Worker {
   // From the built bench (dist/*.js) in a normal run; from its sources when run under tsx.
   const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
   const file = fileURLToPath(new URL(`./workers/${name}.${extension}`, import.meta.url));
-  const child = fork(file, [], { execArgv: [...process.execArgv, ...extraFlags], env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  const child = fork(file, [], {
+    execArgv: [...process.execArgv, ...extraFlags],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
   let nextId = 1;
   let exited = false;
   child.on("message", (message: Reply) => {
@@ -75,7 +86,11 @@ export function serve(handlers: Record<string, (input: any) => unknown>): void {
       if (handler === undefined) throw new Error(`unknown command "${request.command}"`);
       reply = { id: request.id, ok: true, output: await handler(request.input) };
     } catch (error) {
-      reply = { id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      reply = {
+        id: request.id,
+        ok: false,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      };
     }
     process.send!(reply);
   });

@@ -20,8 +20,15 @@ export function nowNs(): number {
 }
 
 /** Runs `rounds` rounds; in each, every variant runs once, in an order that rotates, so no variant always goes first. */
-export async function alternate<TVariant extends string, TResult>(variants: readonly TVariant[], rounds: number, run: (variant: TVariant, round: number) => Promise<TResult>): Promise<Record<TVariant, TResult[]>> {
-  const results = Object.fromEntries(variants.map((variant) => [variant, [] as TResult[]])) as Record<TVariant, TResult[]>;
+export async function alternate<TVariant extends string, TResult>(
+  variants: readonly TVariant[],
+  rounds: number,
+  run: (variant: TVariant, round: number) => Promise<TResult>,
+): Promise<Record<TVariant, TResult[]>> {
+  const results = Object.fromEntries(variants.map((variant) => [variant, [] as TResult[]])) as Record<
+    TVariant,
+    TResult[]
+  >;
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < variants.length; i++) {
       const variant = variants[(i + round) % variants.length]!;

@@ -11,7 +11,10 @@ export const streamBenchContract = defineContract({
     "/bound": {
       clientToServer: {
         rows: { args: [z.number().int().min(0)], stream: Row },
-        upload: { args: [z.object({ name: z.string() }), streamOf(binary({ maxBytes: 65_536 }))], ack: z.object({ bytes: z.number() }) },
+        upload: {
+          args: [z.object({ name: z.string() }), streamOf(binary({ maxBytes: 65_536 }))],
+          ack: z.object({ bytes: z.number() }),
+        },
       },
     },
   },

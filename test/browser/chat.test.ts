@@ -94,7 +94,9 @@ describe.runIf(chromiumAvailable())("chat example in Chromium", { timeout: 60_00
     await ada.locator('input[type="file"]').setInputFiles(image);
     const seen = grace.locator(".attachment-image img").last();
     await seen.waitFor();
-    await expect.poll(() => seen.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(640 * (await ada.evaluate(() => devicePixelRatio)));
+    await expect
+      .poll(() => seen.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(640 * (await ada.evaluate(() => devicePixelRatio)));
     expect(await grace.locator(".attachment-image figcaption").last().textContent()).toMatch(/^upload\.png · \d+ KB$/);
 
     const src = await seen.getAttribute("src");

@@ -38,7 +38,9 @@ describe.runIf(chromiumAvailable())("socket-contract docs in Chromium", () => {
     // Nothing wider than the window, and no code block wider than its card.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     const overflowing = await page.evaluate(() =>
-      Array.from(document.querySelectorAll("article")).filter((card) => card.scrollWidth > card.clientWidth + 1).map((card) => card.id),
+      Array.from(document.querySelectorAll("article"))
+        .filter((card) => card.scrollWidth > card.clientWidth + 1)
+        .map((card) => card.id),
     );
     expect(overflowing).toEqual([]);
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -65,7 +67,11 @@ describe.runIf(chromiumAvailable())("socket-contract docs in Chromium", () => {
     const page = await browser.newPage();
     await page.goto(url);
     await page.locator('nav a[href="#event-chat-c2s-room-join"]').click();
-    await expect.poll(() => page.locator("#event-chat-c2s-room-join").evaluate((card) => Math.round(card.getBoundingClientRect().top))).toBeLessThan(5);
+    await expect
+      .poll(() =>
+        page.locator("#event-chat-c2s-room-join").evaluate((card) => Math.round(card.getBoundingClientRect().top)),
+      )
+      .toBeLessThan(5);
     await page.locator('#event-chat-c2s-room-join a.type-link[href="#type-room-name"]').first().click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe("#type-room-name");
     expect(await page.locator("#type-room-name").isVisible()).toBe(true);

@@ -37,7 +37,11 @@ it("an incoming interceptor refuses with FORBIDDEN: the client gets exactly that
       },
     }),
   );
-  await expect(peer.emit("user:ban", "bob")).rejects.toMatchObject({ code: "FORBIDDEN", event: "user:ban", message: "This connection may not send this event." });
+  await expect(peer.emit("user:ban", "bob")).rejects.toMatchObject({
+    code: "FORBIDDEN",
+    event: "user:ban",
+    message: "This connection may not send this event.",
+  });
   // An ack-less event refused the same way reaches the sender as contract:error.
   const reports: ContractError[] = [];
   peer.onError((error) => reports.push(error));
@@ -85,7 +89,15 @@ it("interceptors run in registration order: the server's option, server.intercep
   await connected(peer.socket);
   expect(await peer.emit("user:ban", "bob")).toEqual({ banned: "bob" });
   await until(() => order.length === 7);
-  expect(order).toEqual(["option in", "server in", "namespace in", "handler", "namespace out", "server out", "option out"]);
+  expect(order).toEqual([
+    "option in",
+    "server in",
+    "namespace in",
+    "handler",
+    "namespace out",
+    "server out",
+    "option out",
+  ]);
 });
 
 it("an interceptor observes the outcome of each event: the ack value, or the code the sender got, and a duration", async () => {
@@ -94,7 +106,12 @@ it("an interceptor observes the outcome of each event: the ack value, or the cod
     server.intercept({
       incoming: async (call, next) => {
         const outcome = await next();
-        outcomes.push({ event: call.event, ...(outcome.ok ? { ok: true, value: outcome.value } : { ok: false, code: outcome.error.code }), duration: outcome.duration, size: call.size() });
+        outcomes.push({
+          event: call.event,
+          ...(outcome.ok ? { ok: true, value: outcome.value } : { ok: false, code: outcome.error.code }),
+          duration: outcome.duration,
+          size: call.size(),
+        });
       },
     }),
   );

@@ -11,7 +11,8 @@ it("an outgoing interceptor refuses a server emit: the call throws that code and
     interceptors: [
       {
         outgoing: (packet) => {
-          if (packet.kind !== "ack" && packet.event === "notice" && packet.args[0] === "secret") throw new ContractError("FORBIDDEN");
+          if (packet.kind !== "ack" && packet.event === "notice" && packet.args[0] === "secret")
+            throw new ContractError("FORBIDDEN");
         },
       },
     ],
@@ -61,7 +62,11 @@ it("an outgoing ack is intercepted after its check: a refusal answers the sender
       if (packet.event === "user:ban" && packet.value.banned === "root") throw new ContractError("FORBIDDEN");
     },
   });
-  ops.on("connection", (socket) => void socket.on("user:ban", (name) => ({ banned: name, extra: "stripped by the check" }) as { banned: string }));
+  ops.on(
+    "connection",
+    (socket) =>
+      void socket.on("user:ban", (name) => ({ banned: name, extra: "stripped by the check" }) as { banned: string }),
+  );
   const peer = bindClient(contract, "/ops", client(url, "/ops"));
   await connected(peer.socket);
   expect(await peer.emit("user:ban", "bob")).toEqual({ banned: "bob" });

@@ -9,7 +9,11 @@ export const contract = defineContract({
     "/ops": {
       data: z.object({ role: z.string().default("guest") }),
       clientToServer: {
-        "user:ban": { args: [z.string()], ack: z.object({ banned: z.string() }), errors: { ALREADY_BANNED: z.object({ since: z.number() }) } },
+        "user:ban": {
+          args: [z.string()],
+          ack: z.object({ banned: z.string() }),
+          errors: { ALREADY_BANNED: z.object({ since: z.number() }) },
+        },
         "user:note": { args: [z.string()] },
         broadcast: { args: [z.string()], ack: z.number() },
       },

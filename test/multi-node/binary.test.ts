@@ -15,7 +15,8 @@ const SIZE = 64 * 1024 + 3;
  */
 function compareBytes(received: unknown, expected: Uint8Array): string {
   if (!(received instanceof Uint8Array)) return `not a Uint8Array: ${Object.prototype.toString.call(received)}`;
-  if (received.byteLength !== expected.byteLength) return `${received.byteLength} bytes instead of ${expected.byteLength}`;
+  if (received.byteLength !== expected.byteLength)
+    return `${received.byteLength} bytes instead of ${expected.byteLength}`;
   const index = received.findIndex((byte, at) => byte !== expected[at]);
   return index === -1 ? "intact" : `byte ${index} differs`;
 }
@@ -25,14 +26,19 @@ function checkFile(file: { name: string; bytes: Uint8Array; nested: { parts: Uin
   return {
     name: file.name,
     bytes: compareBytes(file.bytes, patternBytes(SIZE, seed)),
-    parts: file.nested.parts.map((part, index) => compareBytes(part, [patternBytes(3, seed + 1), patternBytes(0, 0), patternBytes(257, seed + 2)][index]!)),
+    parts: file.nested.parts.map((part, index) =>
+      compareBytes(part, [patternBytes(3, seed + 1), patternBytes(0, 0), patternBytes(257, seed + 2)][index]!),
+    ),
   };
 }
 
 describe.each(adapters)("binary payloads between node processes under the %s adapter", (adapter) => {
   it("reach clients on every node byte for byte, at any depth, as Uint8Array", async () => {
     const [a, b] = await startNodes(2, { adapter });
-    const [ann, bob] = await Promise.all([chatClient(a!, { token: "ann", rooms: ["lobby"] }), chatClient(b!, { token: "bob", rooms: ["lobby"] })]);
+    const [ann, bob] = await Promise.all([
+      chatClient(a!, { token: "ann", rooms: ["lobby"] }),
+      chatClient(b!, { token: "bob", rooms: ["lobby"] }),
+    ]);
 
     await a!.request({ cmd: "emitFile", to: ["lobby"], name: "from-a.bin", size: SIZE, seed: 1 });
     await b!.request({ cmd: "emitFile", name: "from-b.bin", size: SIZE, seed: 2 });
@@ -52,7 +58,10 @@ describe.each(adapters)("binary payloads between node processes under the %s ada
 describe("binary payloads under the cluster adapter with the cluster's default JSON serialization", () => {
   it('arrive on the other node as plain objects, which its clients refuse: the cluster needs serialization: "advanced"', async () => {
     const [a, b] = await startNodes(2, { adapter: "cluster", serialization: "json" });
-    const [ann, bob] = await Promise.all([chatClient(a!, { token: "ann", rooms: ["lobby"] }), chatClient(b!, { token: "bob", rooms: ["lobby"] })]);
+    const [ann, bob] = await Promise.all([
+      chatClient(a!, { token: "ann", rooms: ["lobby"] }),
+      chatClient(b!, { token: "bob", rooms: ["lobby"] }),
+    ]);
 
     await a!.request({ cmd: "emitFile", to: ["lobby"], name: "from-a.bin", size: 1024, seed: 1 });
     await until(() => ann.files.length === 1 && bob.errors.length === 1, 5_000);
@@ -66,6 +75,8 @@ describe("binary payloads under the cluster adapter with the cluster's default J
     expect(bob.errors).toEqual([expect.objectContaining({ code: "INVALID_PAYLOAD", event: "file:ready" })]);
     // ...and tells the server that sent it, whose onError sees the refusal.
     await until(() => b!.errors.length === 1, 5_000);
-    expect(b!.errors).toEqual([expect.objectContaining({ code: "INVALID_PAYLOAD", event: "file:ready", socketId: bob.bound.socket.id })]);
+    expect(b!.errors).toEqual([
+      expect.objectContaining({ code: "INVALID_PAYLOAD", event: "file:ready", socketId: bob.bound.socket.id }),
+    ]);
   });
 });

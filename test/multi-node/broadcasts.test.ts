@@ -20,11 +20,29 @@ describe.each(adapters)("broadcasts across node processes under the %s adapter",
     const admins = await Promise.all([adminClient(a!), adminClient(b!)]);
     const clientValidations = validations.tick;
 
-    await a!.request({ cmd: "emit", namespace: "/chat", to: ["lobby"], event: "tick", args: [{ seq: 1, from: "node-a" }] });
+    await a!.request({
+      cmd: "emit",
+      namespace: "/chat",
+      to: ["lobby"],
+      event: "tick",
+      args: [{ seq: 1, from: "node-a" }],
+    });
     await b!.request({ cmd: "emit", namespace: "/chat", event: "notice", args: ["to everyone in /chat"] });
-    await a!.request({ cmd: "emit", namespace: "/chat", except: ["lobby"], event: "notice", args: ["to everyone outside the lobby"] });
+    await a!.request({
+      cmd: "emit",
+      namespace: "/chat",
+      except: ["lobby"],
+      event: "notice",
+      args: ["to everyone outside the lobby"],
+    });
     await a!.request({ cmd: "emit", namespace: "/admin", event: "notice", args: ["to /admin only"] });
-    await until(() => ann.ticks.length + bob.ticks.length === 2 && cat.notices.length === 2 && admins.every((admin) => admin.notices.length === 1), 5_000);
+    await until(
+      () =>
+        ann.ticks.length + bob.ticks.length === 2 &&
+        cat.notices.length === 2 &&
+        admins.every((admin) => admin.notices.length === 1),
+      5_000,
+    );
     await sleep(200);
 
     expect(ann.ticks).toEqual([{ seq: 1, from: "node-a" }]);
@@ -48,13 +66,32 @@ describe.each(adapters)("broadcasts across node processes under the %s adapter",
 
   it("refuses an invalid broadcast at the emitting node, so no node's clients receive it", async () => {
     const [a, b] = await startNodes(2, { adapter });
-    const [ann, bob] = await Promise.all([chatClient(a!, { token: "ann", rooms: ["lobby"] }), chatClient(b!, { token: "bob", rooms: ["lobby"] })]);
+    const [ann, bob] = await Promise.all([
+      chatClient(a!, { token: "ann", rooms: ["lobby"] }),
+      chatClient(b!, { token: "bob", rooms: ["lobby"] }),
+    ]);
 
-    await expect(a!.request({ cmd: "emit", namespace: "/chat", to: ["lobby"], event: "tick", args: [{ seq: -1, from: "node-a" }] })).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
-    await expect(a!.request({ cmd: "emit", namespace: "/chat", to: ["lobby"], event: "tick", args: [{ seq: 2 }] })).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
+    await expect(
+      a!.request({
+        cmd: "emit",
+        namespace: "/chat",
+        to: ["lobby"],
+        event: "tick",
+        args: [{ seq: -1, from: "node-a" }],
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
+    await expect(
+      a!.request({ cmd: "emit", namespace: "/chat", to: ["lobby"], event: "tick", args: [{ seq: 2 }] }),
+    ).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
     // A valid broadcast sent afterwards, down the same path, marks the point by which anything
     // sent earlier would have arrived.
-    await a!.request({ cmd: "emit", namespace: "/chat", to: ["lobby"], event: "tick", args: [{ seq: 3, from: "node-a" }] });
+    await a!.request({
+      cmd: "emit",
+      namespace: "/chat",
+      to: ["lobby"],
+      event: "tick",
+      args: [{ seq: 3, from: "node-a" }],
+    });
     await until(() => ann.ticks.length === 1 && bob.ticks.length === 1, 5_000);
 
     expect(ann.ticks).toEqual([{ seq: 3, from: "node-a" }]);

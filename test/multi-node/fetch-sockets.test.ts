@@ -36,7 +36,11 @@ describe.each(adapters)("fetchSockets across node processes under the %s adapter
     const [annId, bobId, catId] = [ann.bound.socket.id!, bob.bound.socket.id!, cat.bound.socket.id!];
 
     const everyone = await fetchSockets(a!);
-    expect(everyone.map(({ id, data }) => ({ id, data })).sort((x, y) => String(x.data.userId).localeCompare(String(y.data.userId)))).toEqual([
+    expect(
+      everyone
+        .map(({ id, data }) => ({ id, data }))
+        .sort((x, y) => String(x.data.userId).localeCompare(String(y.data.userId))),
+    ).toEqual([
       { id: annId, data: { userId: "user-ann", node: "node-a" } },
       { id: bobId, data: { userId: "user-bob", node: "node-b" } },
       { id: catId, data: { userId: "user-cat", node: "node-b" } },
@@ -46,7 +50,9 @@ describe.each(adapters)("fetchSockets across node processes under the %s adapter
 
     // emit on a socket of the other node: validated here, delivered there.
     await a!.request({ cmd: "remote", socketId: bobId, action: "emit", args: ["notice", "hello bob, from node-a"] });
-    await expect(a!.request({ cmd: "remote", socketId: bobId, action: "emit", args: ["notice", 42] })).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
+    await expect(
+      a!.request({ cmd: "remote", socketId: bobId, action: "emit", args: ["notice", 42] }),
+    ).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
     await until(() => bob.notices.length === 1, 5_000);
 
     await a!.request({ cmd: "remote", socketId: catId, action: "join", args: ["vip"] });
@@ -79,7 +85,9 @@ describe.each(adapters)("fetchSockets across node processes under the %s adapter
     const fetched = await fetchSockets(a!);
 
     expect(fetched.map((socket) => socket.id)).toEqual([bobId]);
-    expect(a!.errors).toEqual([expect.objectContaining({ code: "INVALID_PAYLOAD", namespace: "/chat", socketId: bobId })]);
+    expect(a!.errors).toEqual([
+      expect.objectContaining({ code: "INVALID_PAYLOAD", namespace: "/chat", socketId: bobId }),
+    ]);
     expect(b!.errors).toEqual([]);
   });
 });

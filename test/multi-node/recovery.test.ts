@@ -8,7 +8,8 @@ import { type TestNode, startNodes } from "./support/nodes.js";
 const hasRedis = await redisAvailable();
 
 async function ticks(node: TestNode, from: string, seqs: number[]): Promise<void> {
-  for (const seq of seqs) await node.request({ cmd: "emit", namespace: "/chat", to: ["lobby"], event: "tick", args: [{ seq, from }] });
+  for (const seq of seqs)
+    await node.request({ cmd: "emit", namespace: "/chat", to: ["lobby"], event: "tick", args: [{ seq, from }] });
 }
 
 /** Cuts the client's connection the way a network does (not a client-side disconnect()). */
@@ -30,13 +31,17 @@ async function reconnect(client: ChatClient, url?: string): Promise<boolean> {
   return client.bound.socket.recovered;
 }
 
-const seqs = (client: ChatClient, from: string) => client.ticks.filter((tick) => tick.from === from).map((tick) => tick.seq);
+const seqs = (client: ChatClient, from: string) =>
+  client.ticks.filter((tick) => tick.from === from).map((tick) => tick.seq);
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, index) => from + index);
 
 describe("connection state recovery with the in-memory adapter", () => {
   it("delivers the events missed during a short disconnection, each validated by the client runtime", async () => {
     const [a] = await startNodes(1, { adapter: "memory", recovery: true });
-    const [ann, bob] = await Promise.all([chatClient(a!, { token: "ann", rooms: ["lobby"] }), chatClient(a!, { token: "bob", rooms: ["lobby"] })]);
+    const [ann, bob] = await Promise.all([
+      chatClient(a!, { token: "ann", rooms: ["lobby"] }),
+      chatClient(a!, { token: "bob", rooms: ["lobby"] }),
+    ]);
     await ticks(a!, "node-a", [0]);
     await until(() => ann.ticks.length === 1 && bob.ticks.length === 1, 5_000);
 
@@ -62,7 +67,10 @@ describe("connection state recovery with the in-memory adapter", () => {
 describe.runIf(hasRedis)("connection state recovery with the Redis Streams adapter", () => {
   it("replays on another node the events every node sent while the client was away, validated by the client runtime", async () => {
     const [a, b] = await startNodes(2, { adapter: "redis-streams", recovery: true });
-    const [ann, bob] = await Promise.all([chatClient(a!, { token: "ann", rooms: ["lobby"] }), chatClient(b!, { token: "bob", rooms: ["lobby"] })]);
+    const [ann, bob] = await Promise.all([
+      chatClient(a!, { token: "ann", rooms: ["lobby"] }),
+      chatClient(b!, { token: "bob", rooms: ["lobby"] }),
+    ]);
     await ticks(a!, "node-a", [0]);
     await until(() => ann.ticks.length === 1 && bob.ticks.length === 1, 5_000);
 

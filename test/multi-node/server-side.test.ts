@@ -49,8 +49,12 @@ describe.each(adapters)("serverSideEmit between node processes under the %s adap
   it("refuses an invalid inter-server event when it is sent, and reports one received through onError without calling the handler", async () => {
     const [a, b] = await startNodes(2, { adapter });
 
-    await expect(a!.request({ cmd: "serverSideEmit", event: "cache:invalidate", args: [""] })).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
-    await expect(a!.request({ cmd: "serverSideEmit", event: "node:stats", args: [7] })).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
+    await expect(a!.request({ cmd: "serverSideEmit", event: "cache:invalidate", args: [""] })).rejects.toMatchObject({
+      code: "INVALID_PAYLOAD",
+    });
+    await expect(a!.request({ cmd: "serverSideEmit", event: "node:stats", args: [7] })).rejects.toMatchObject({
+      code: "INVALID_PAYLOAD",
+    });
     // A node that skips the contract (plain io.serverSideEmit) is caught by the receiver.
     await a!.request({ cmd: "rawServerSideEmit", event: "cache:invalidate", args: [{ not: "a string" }] });
     await a!.request({ cmd: "rawServerSideEmit", event: "cache:invalidate", args: ["one", "too many"] });

@@ -35,7 +35,11 @@ console.log(typeof bindClient);
 let app: PackedApp;
 
 beforeAll(async () => {
-  app = await installApp(await packPackages(), ["zod", "socket.io", "socket.io-client", "typescript@~5.9", "@types/node@22"], {});
+  app = await installApp(
+    await packPackages(),
+    ["zod", "socket.io", "socket.io-client", "typescript@~5.9", "@types/node@22"],
+    {},
+  );
   writeFiles(app.dir, {
     "require.cjs": `const { bindClient, ContractError } = require("@socket-contract/client");
 const { bindServer } = require("@socket-contract/server");
@@ -64,21 +68,34 @@ describe("CommonJS users", () => {
     ["node20", ["server-side"], {}],
     ["commonjs", ["server-side", "client-side"], {}],
     ["preserve", ["server-side", "client-side"], { moduleResolution: "bundler", noEmit: true }],
-  ])("a TypeScript CommonJS project compiles with module %s, and its output runs", { timeout: 180_000 }, async (module, files, extra) => {
-    const outDir = join(app.dir, `out-${module}`);
-    writeFiles(app.dir, {
-      [`tsconfig.${module}.json`]: JSON.stringify({
-        compilerOptions: { module, target: "es2022", strict: true, skipLibCheck: false, types: ["node"], esModuleInterop: true, outDir, ...extra },
-        files: files.map((file) => `src/${file}.ts`),
-      }),
-    });
-    await sh(join(app.dir, "node_modules/.bin/tsc"), ["-p", `tsconfig.${module}.json`], { cwd: app.dir });
-    if (!("noEmit" in extra)) {
-      for (const file of files) {
-        const { stdout } = await sh(process.execPath, [join(outDir, `${file}.js`)], { cwd: app.dir });
-        expect(stdout).toBe("function\n".repeat(file === "client-side" ? 2 : 1));
+  ])(
+    "a TypeScript CommonJS project compiles with module %s, and its output runs",
+    { timeout: 180_000 },
+    async (module, files, extra) => {
+      const outDir = join(app.dir, `out-${module}`);
+      writeFiles(app.dir, {
+        [`tsconfig.${module}.json`]: JSON.stringify({
+          compilerOptions: {
+            module,
+            target: "es2022",
+            strict: true,
+            skipLibCheck: false,
+            types: ["node"],
+            esModuleInterop: true,
+            outDir,
+            ...extra,
+          },
+          files: files.map((file) => `src/${file}.ts`),
+        }),
+      });
+      await sh(join(app.dir, "node_modules/.bin/tsc"), ["-p", `tsconfig.${module}.json`], { cwd: app.dir });
+      if (!("noEmit" in extra)) {
+        for (const file of files) {
+          const { stdout } = await sh(process.execPath, [join(outDir, `${file}.js`)], { cwd: app.dir });
+          expect(stdout).toBe("function\n".repeat(file === "client-side" ? 2 : 1));
+        }
       }
-    }
-    rmSync(outDir, { recursive: true, force: true });
-  });
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  );
 });

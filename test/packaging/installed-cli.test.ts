@@ -2,7 +2,15 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alive, descendants, installApp, type PackedApp, packPackages, repoRoot, writeFiles } from "../support/packed-app.js";
+import {
+  alive,
+  descendants,
+  installApp,
+  type PackedApp,
+  packPackages,
+  repoRoot,
+  writeFiles,
+} from "../support/packed-app.js";
 
 // The CLI as a user gets it: the packages packed by npm, installed from the tarballs into a fresh
 // app outside the repository, run through node_modules/.bin.
@@ -17,7 +25,10 @@ export const contract = defineContract({
 });
 `;
 
-const TSCONFIG = { compilerOptions: { module: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: false }, include: ["src"] };
+const TSCONFIG = {
+  compilerOptions: { module: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: false },
+  include: ["src"],
+};
 
 let app: PackedApp;
 
@@ -40,13 +51,18 @@ afterAll(() => app?.remove());
 
 describe("the installed socket-contract CLI", () => {
   it("--version prints the package's version and --help lists every command", { timeout: 60_000 }, async () => {
-    const { version } = JSON.parse(readFileSync(join(repoRoot, "packages/codegen/package.json"), "utf8")) as { version: string };
+    const { version } = JSON.parse(readFileSync(join(repoRoot, "packages/codegen/package.json"), "utf8")) as {
+      version: string;
+    };
     expect((await app.bin("socket-contract", ["--version"])).stdout).toBe(`${version}\n`);
     const help = (await app.bin("socket-contract", ["--help"])).stdout;
-    for (const command of ["generate", "asyncapi", "docs", "diff"]) expect(help).toMatch(new RegExp(`^  ${command} `, "m"));
+    for (const command of ["generate", "asyncapi", "docs", "diff"])
+      expect(help).toMatch(new RegExp(`^  ${command} `, "m"));
   });
 
-  it("generates into a folder two below the contract, and the app compiles under module nodenext", { timeout: 180_000 }, async () => {
+  it("generates into a folder two below the contract, and the app compiles under module nodenext", {
+    timeout: 180_000,
+  }, async () => {
     const result = await app.bin("socket-contract", ["generate", "src/contract.ts", "--out", "src/gen/socket"]);
     expect(result.stdout).toMatch(/^generated \d+ files in src\/gen\/socket/);
     writeFiles(app.dir, {
@@ -56,14 +72,21 @@ describe("the installed socket-contract CLI", () => {
     expect(statSync(join(app.dir, "src/gen/socket/shop/client.ts")).isFile()).toBe(true);
   });
 
-  it("runs its dist in its own process even when src is newer, and SIGTERM ends it and everything it started", { timeout: 180_000 }, async () => {
-    const child = spawn(join(app.dir, "node_modules/.bin/socket-contract"), ["generate", "src/contract.ts", "--out", "src/watched", "--watch"], { cwd: app.dir, stdio: ["ignore", "pipe", "pipe"] });
+  it("runs its dist in its own process even when src is newer, and SIGTERM ends it and everything it started", {
+    timeout: 180_000,
+  }, async () => {
+    const child = spawn(
+      join(app.dir, "node_modules/.bin/socket-contract"),
+      ["generate", "src/contract.ts", "--out", "src/watched", "--watch"],
+      { cwd: app.dir, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const deadline = Date.now() + 150_000;
-    while (!output.includes("[watch] watching") && Date.now() < deadline && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!output.includes("[watch] watching") && Date.now() < deadline && child.exitCode === null)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(output).toContain("[watch] watching");
 
     const started = descendants(child.pid!);

@@ -6,9 +6,17 @@ import { installApp, type PackedApp, packPackages, repoRoot, sh, writeFiles } fr
 // The peer ranges claim the lowest versions below; this installs exactly those beside the packed
 // packages and runs the generator, the compiler and a real server and client through them.
 const peers = (folder: string): Record<string, string> =>
-  (JSON.parse(readFileSync(join(repoRoot, "packages", folder, "package.json"), "utf8")) as { peerDependencies: Record<string, string> }).peerDependencies;
+  (
+    JSON.parse(readFileSync(join(repoRoot, "packages", folder, "package.json"), "utf8")) as {
+      peerDependencies: Record<string, string>;
+    }
+  ).peerDependencies;
 const lowest = (range: string): string => /^\^(\d+\.\d+\.\d+)$/.exec(range)?.[1] ?? "";
-const LOWEST = { zod: lowest(peers("contract").zod!), "socket.io": lowest(peers("runtime-server")["socket.io"]!), "socket.io-client": lowest(peers("runtime-client")["socket.io-client"]!) };
+const LOWEST = {
+  zod: lowest(peers("contract").zod!),
+  "socket.io": lowest(peers("runtime-server")["socket.io"]!),
+  "socket.io-client": lowest(peers("runtime-client")["socket.io-client"]!),
+};
 
 const CONTRACT = `import { binary, defineContract } from "@socket-contract/contract";
 import { z } from "zod";
@@ -56,20 +64,39 @@ let app: PackedApp;
 
 beforeAll(async () => {
   expect(Object.values(LOWEST).every((version) => /^\d+\.\d+\.\d+$/.test(version))).toBe(true);
-  app = await installApp(await packPackages(), [...Object.entries(LOWEST).map(([name, version]) => `${name}@${version}`), "typescript@~5.9", "@types/node@22"]);
+  app = await installApp(await packPackages(), [
+    ...Object.entries(LOWEST).map(([name, version]) => `${name}@${version}`),
+    "typescript@~5.9",
+    "@types/node@22",
+  ]);
   writeFiles(app.dir, {
     "src/contract.ts": CONTRACT,
     "src/use.ts": USE,
     "round-trip.mjs": readFileSync(join(repoRoot, "test/packaging/app/round-trip.mjs"), "utf8"),
-    "tsconfig.json": JSON.stringify({ compilerOptions: { module: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: false, types: ["node"] }, include: ["src"] }),
+    "tsconfig.json": JSON.stringify({
+      compilerOptions: {
+        module: "nodenext",
+        target: "es2022",
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: ["node"],
+      },
+      include: ["src"],
+    }),
   });
 }, 900_000);
 
 afterAll(() => app?.remove());
 
-it(`the lowest peers claimed (${Object.entries(LOWEST).map(([name, version]) => `${name} ${version}`).join(", ")}) install, generate, compile and run`, { timeout: 300_000 }, async () => {
+it(`the lowest peers claimed (${Object.entries(LOWEST)
+  .map(([name, version]) => `${name} ${version}`)
+  .join(", ")}) install, generate, compile and run`, { timeout: 300_000 }, async () => {
   for (const [name, version] of Object.entries(LOWEST)) {
-    expect((JSON.parse(readFileSync(join(app.dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version).toBe(version);
+    expect(
+      (JSON.parse(readFileSync(join(app.dir, "node_modules", name, "package.json"), "utf8")) as { version: string })
+        .version,
+    ).toBe(version);
   }
   await app.bin("socket-contract", ["generate", "src/contract.ts", "--out", "src/gen"]);
   await app.bin("tsc", ["-p", "tsconfig.json"]);

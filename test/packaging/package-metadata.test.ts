@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { PUBLISHED, repoRoot } from "../support/packed-app.js";
 
 // What a user sees of each published package on the registry's page, before installing it.
-const manifest = (folder: string): Record<string, any> => JSON.parse(readFileSync(join(repoRoot, "packages", folder, "package.json"), "utf8"));
+const manifest = (folder: string): Record<string, any> =>
+  JSON.parse(readFileSync(join(repoRoot, "packages", folder, "package.json"), "utf8"));
 const root = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { engines: { node: string } };
 
 describe.each(PUBLISHED)("packages/%s", (folder) => {
@@ -12,7 +13,11 @@ describe.each(PUBLISHED)("packages/%s", (folder) => {
     const pkg = manifest(folder);
     expect(pkg.license).toBe("MIT");
     expect(readFileSync(join(repoRoot, "packages", folder, "LICENSE"), "utf8")).toMatch(/^MIT License\n/);
-    expect(pkg.repository).toEqual({ type: "git", url: "git+https://github.com/socket-contract/socket-contract.git", directory: `packages/${folder}` });
+    expect(pkg.repository).toEqual({
+      type: "git",
+      url: "git+https://github.com/socket-contract/socket-contract.git",
+      directory: `packages/${folder}`,
+    });
     expect(pkg.homepage).toBe(`https://github.com/socket-contract/socket-contract/tree/main/packages/${folder}#readme`);
     expect(pkg.bugs).toEqual({ url: "https://github.com/socket-contract/socket-contract/issues" });
     expect(pkg.keywords).toEqual(expect.arrayContaining(["socket.io", "zod"]));
@@ -37,5 +42,7 @@ describe.each(PUBLISHED)("packages/%s", (folder) => {
 
 it("the repository has an MIT LICENSE at its root", () => {
   expect(existsSync(join(repoRoot, "LICENSE"))).toBe(true);
-  expect(readFileSync(join(repoRoot, "LICENSE"), "utf8")).toMatch(/^MIT License\n\nCopyright \(c\) 2026 socket-contract contributors\n/);
+  expect(readFileSync(join(repoRoot, "LICENSE"), "utf8")).toMatch(
+    /^MIT License\n\nCopyright \(c\) 2026 socket-contract contributors\n/,
+  );
 });

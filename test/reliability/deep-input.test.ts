@@ -27,13 +27,34 @@ interface Timing {
 
 const cases: { name: string; event: string; payload: string; ack: boolean }[] = [
   { name: "a 100,000-deep array, to a z.lazy schema", event: "tree:save", payload: deepArray(100_000), ack: true },
-  { name: `the deepest array that fits (${fitting(2).toLocaleString("en")} levels), to a z.lazy schema`, event: "tree:save", payload: deepArray(fitting(2)), ack: true },
-  { name: `the deepest tree that fits (${fitting(15).toLocaleString("en")} levels of {"children":[...]})`, event: "tree:save", payload: deepTree(fitting(15)), ack: true },
+  {
+    name: `the deepest array that fits (${fitting(2).toLocaleString("en")} levels), to a z.lazy schema`,
+    event: "tree:save",
+    payload: deepArray(fitting(2)),
+    ack: true,
+  },
+  {
+    name: `the deepest tree that fits (${fitting(15).toLocaleString("en")} levels of {"children":[...]})`,
+    event: "tree:save",
+    payload: deepTree(fitting(15)),
+    ack: true,
+  },
   { name: "a 100,000-deep array, to z.json()", event: "json:save", payload: deepArray(100_000), ack: true },
-  { name: "a 100,000-deep array, to a schema recursive through a getter, without ack", event: "outline:save", payload: deepArray(100_000), ack: false },
+  {
+    name: "a 100,000-deep array, to a schema recursive through a getter, without ack",
+    event: "outline:save",
+    payload: deepArray(100_000),
+    ack: false,
+  },
 ];
 
-async function send(hostile: Awaited<ReturnType<typeof rawWebSocket>>, event: string, payload: string, ack: boolean, id: number): Promise<unknown> {
+async function send(
+  hostile: Awaited<ReturnType<typeof rawWebSocket>>,
+  event: string,
+  payload: string,
+  ack: boolean,
+  id: number,
+): Promise<unknown> {
   const frame = `42/chat,${ack ? id : ""}["${event}",${payload}]`;
   expect(frame.length).toBeLessThanOrEqual(LIMIT);
   hostile.ws.send(frame);
@@ -56,29 +77,43 @@ describe("deep input costs bounded CPU", () => {
       for (let run = 0; run < RUNS; run++) {
         const answer = await send(hostile, event, payload, ack, id++);
         const error = ack ? (answer as { error: unknown }).error : answer;
-        expect(error).toMatchObject({ code: "INVALID_PAYLOAD", issues: [{ path: [0], code: "too_deep", message: "Nested deeper than 128 levels" }] });
+        expect(error).toMatchObject({
+          code: "INVALID_PAYLOAD",
+          issues: [{ path: [0], code: "too_deep", message: "Nested deeper than 128 levels" }],
+        });
         const timings = (await server.ask<{ timings: Timing[] }>({ type: "timings" }, "timings")).timings;
-        expect(timings).toEqual([expect.objectContaining({ event, code: "INVALID_PAYLOAD", issue: "too_deep", socketId: expect.any(String) })]);
+        expect(timings).toEqual([
+          expect.objectContaining({ event, code: "INVALID_PAYLOAD", issue: "too_deep", socketId: expect.any(String) }),
+        ]);
         runs.push(timings[0]!);
       }
       const sorted = (pick: (timing: Timing) => number) => runs.map(pick).sort((a, b) => a - b);
       const runtime = sorted((timing) => timing.runtimeCpuMs);
       const total = sorted((timing) => timing.totalCpuMs);
       const wall = sorted((timing) => timing.runtimeWallMs);
-      rows.push(`${name} (${(payload.length / 1_000).toFixed(0)} kB): runtime ${ms(runtime[2]!)} CPU (slowest ${ms(runtime[4]!)}; wall ${ms(wall[2]!)}), Socket.IO's decoding included ${ms(total[2]!)} CPU`);
+      rows.push(
+        `${name} (${(payload.length / 1_000).toFixed(0)} kB): runtime ${ms(runtime[2]!)} CPU (slowest ${ms(runtime[4]!)}; wall ${ms(wall[2]!)}), Socket.IO's decoding included ${ms(total[2]!)} CPU`,
+      );
       medians.push(runtime[2]!);
     }
     // Within the limit, a recursive schema parses as before, and a schema without recursion is never walked.
     expect(await send(hostile, "tree:save", deepTree(64), true, id++)).toEqual({ ok: true, data: true });
     expect(await send(hostile, "json:save", deepArray(128), true, id++)).toEqual({ ok: true, data: true });
-    expect(await send(hostile, "flat:save", '{"name":"n","tags":[[[[[[]]]]]]}', true, id++)).toMatchObject({ ok: false, error: { issues: [{ path: [0, "tags", 0], code: "invalid_type" }] } });
+    expect(await send(hostile, "flat:save", '{"name":"n","tags":[[[[[[]]]]]]}', true, id++)).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: [0, "tags", 0], code: "invalid_type" }] },
+    });
     // The widest input with one deep branch, last: the walk visits every node before it (bounded by the
     // packet's size, like Socket.IO's own decoding of it, which it is reported beside).
     const wide = await send(hostile, "tree:save", wideThenDeep, true, id++);
     expect(wide).toMatchObject({ ok: false, error: { issues: [{ code: "too_deep" }] } });
     const [wideTiming] = (await server.ask<{ timings: Timing[] }>({ type: "timings" }, "timings")).timings;
-    rows.push(`${(fitting(3) - 400).toLocaleString("en")} empty arrays then a 160-deep one (${(wideThenDeep.length / 1_000).toFixed(0)} kB): runtime ${ms(wideTiming!.runtimeCpuMs)} CPU, Socket.IO's decoding included ${ms(wideTiming!.totalCpuMs)} CPU`);
-    console.info(`[deep input] CPU time of each refusal in the server process, the answer's sending included (maxDepth 128; median of 5):\n  ${rows.join("\n  ")}`);
+    rows.push(
+      `${(fitting(3) - 400).toLocaleString("en")} empty arrays then a 160-deep one (${(wideThenDeep.length / 1_000).toFixed(0)} kB): runtime ${ms(wideTiming!.runtimeCpuMs)} CPU, Socket.IO's decoding included ${ms(wideTiming!.totalCpuMs)} CPU`,
+    );
+    console.info(
+      `[deep input] CPU time of each refusal in the server process, the answer's sending included (maxDepth 128; median of 5):\n  ${rows.join("\n  ")}`,
+    );
     // The median: the CPU clock counts whatever else the process did meanwhile (a timer, a collection).
     for (const median of medians) expect(median).toBeLessThanOrEqual(5);
   }, 120_000);
@@ -89,7 +124,9 @@ describe("deep input costs bounded CPU", () => {
     const answer = await send(hostile, "tree:save", deepTree(fitting(15)), true, 1);
     expect(answer).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD" } });
     const [timing] = (await server.ask<{ timings: Timing[] }>({ type: "timings" }, "timings")).timings;
-    console.info(`[deep input] without a depth limit, the deepest tree that fits costs the runtime ${ms(timing!.runtimeCpuMs)} CPU to refuse`);
+    console.info(
+      `[deep input] without a depth limit, the deepest tree that fits costs the runtime ${ms(timing!.runtimeCpuMs)} CPU to refuse`,
+    );
     expect(timing!.runtimeCpuMs).toBeGreaterThan(5);
   }, 120_000);
 
@@ -101,7 +138,9 @@ describe("deep input costs bounded CPU", () => {
     let handedOverCpu = 0;
     socket.prependAny(() => void (handedOverCpu = cpuMs()));
     const refused: { code: string; issue?: string; ms: number }[] = [];
-    bound.onError((error) => void refused.push({ code: error.code, issue: error.issues?.[0]?.code, ms: cpuMs() - handedOverCpu }));
+    bound.onError(
+      (error) => void refused.push({ code: error.code, issue: error.issues?.[0]?.code, ms: cpuMs() - handedOverCpu }),
+    );
     const received: unknown[] = [];
     bound.on("tree", (tree) => void received.push(tree));
     await connected(socket);
@@ -117,7 +156,9 @@ describe("deep input costs bounded CPU", () => {
         }
       }, 5);
     });
-    expect(refused).toEqual(Array.from({ length: RUNS }, () => ({ code: "INVALID_PAYLOAD", issue: "too_deep", ms: expect.any(Number) })));
+    expect(refused).toEqual(
+      Array.from({ length: RUNS }, () => ({ code: "INVALID_PAYLOAD", issue: "too_deep", ms: expect.any(Number) })),
+    );
     const median = refused.map((refusal) => refusal.ms).sort((a, b) => a - b)[2]!;
     console.info(`[deep input] the client runtime refused a 2,000-deep tree in ${ms(median)} CPU (median of ${RUNS})`);
     expect(median).toBeLessThanOrEqual(5);
@@ -130,13 +171,26 @@ describe("deep input costs bounded CPU", () => {
     const socket = client(url, "/chat", { auth: { token: "t" } });
     await connected(socket);
     expect(await rawAck(socket, "json:save", [[[[1]]]])).toEqual({ ok: true, data: true });
-    expect(await rawAck(socket, "json:save", [[[[[1]]]]])).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD", issues: [{ path: [0], code: "too_deep", message: "Nested deeper than 4 levels" }] } });
+    expect(await rawAck(socket, "json:save", [[[[[1]]]]])).toMatchObject({
+      ok: false,
+      error: {
+        code: "INVALID_PAYLOAD",
+        issues: [{ path: [0], code: "too_deep", message: "Nested deeper than 4 levels" }],
+      },
+    });
     // A sender checks what leaves by the same rule: its own limit.
     const bound = bindClient(depthContract, "/chat", socket, { maxDepth: 2 });
-    await expect(bound.emit("json:save", [[[1]]])).rejects.toMatchObject({ code: "INVALID_PAYLOAD", issues: [{ code: "too_deep" }] });
+    await expect(bound.emit("json:save", [[[1]]])).rejects.toMatchObject({
+      code: "INVALID_PAYLOAD",
+      issues: [{ code: "too_deep" }],
+    });
     for (const maxDepth of [0, 1.5, -1, Number.NaN]) {
-      expect(() => bindServer(depthContract, io, { maxDepth })).toThrow("bindServer: maxDepth must be a whole number of at least 1, or Infinity");
-      expect(() => bindClient(depthContract, "/chat", socket, { maxDepth })).toThrow("bindClient: maxDepth must be a whole number of at least 1, or Infinity");
+      expect(() => bindServer(depthContract, io, { maxDepth })).toThrow(
+        "bindServer: maxDepth must be a whole number of at least 1, or Infinity",
+      );
+      expect(() => bindClient(depthContract, "/chat", socket, { maxDepth })).toThrow(
+        "bindClient: maxDepth must be a whole number of at least 1, or Infinity",
+      );
     }
   });
 });

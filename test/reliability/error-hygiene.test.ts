@@ -15,13 +15,17 @@ function expectClean(error: unknown): void {
   expect(typeof code).toBe("string");
   expect(typeof message).toBe("string");
   expect(event === undefined || typeof event === "string").toBe(true);
-  for (const issue of (issues as Record<string, unknown>[] | undefined) ?? []) expect(Object.keys(issue).sort()).toEqual(["code", "message", "path"]);
+  for (const issue of (issues as Record<string, unknown>[] | undefined) ?? [])
+    expect(Object.keys(issue).sort()).toEqual(["code", "message", "path"]);
 }
 
 async function start() {
   const { io, url } = await startServer({ transports: ["websocket"] });
   const log = errorLog();
-  const server = bindServer(hygieneContract, io, { onError: log.onError, rateLimit: { eventsPerSecond: 1, burst: 40 } });
+  const server = bindServer(hygieneContract, io, {
+    onError: log.onError,
+    rateLimit: { eventsPerSecond: 1, burst: 40 },
+  });
   const h = server.of("/h");
   h.use((socket) => {
     const { token } = socket.auth;
@@ -96,7 +100,9 @@ describe("error hygiene: nothing internal and nothing of the input reaches a cli
       expectClean(answer.error);
     }
     // The transform's thrown text stays on the server.
-    expect((await ack(raw, "check", { parsed: "SECRET" })).error.issues).toEqual([{ path: [0], code: "custom", message: "The value could not be parsed" }]);
+    expect((await ack(raw, "check", { parsed: "SECRET" })).error.issues).toEqual([
+      { path: [0], code: "custom", message: "The value could not be parsed" },
+    ]);
   });
 
   it("answers every handler failure with a generic HANDLER_ERROR or INVALID_ACK, and keeps the cause for onError", async () => {
@@ -121,7 +127,9 @@ describe("error hygiene: nothing internal and nothing of the input reaches a cli
     const [report] = await next<[unknown]>(raw, "contract:error");
     expect(report).toEqual({ event: "fail:quietly", code: "HANDLER_ERROR", message: "The handler failed." });
     // The server's own log still has what happened.
-    expect(errors.filter((error) => error.code === "HANDLER_ERROR").every((error) => error.cause !== undefined)).toBe(true);
+    expect(errors.filter((error) => error.code === "HANDLER_ERROR").every((error) => error.cause !== undefined)).toBe(
+      true,
+    );
   });
 
   it("keeps protocol refusals free of input: unknown events, missing acks, arity, rate limits", async () => {
@@ -155,14 +163,26 @@ describe("error hygiene: nothing internal and nothing of the input reaches a cli
       const [error] = await next<[Error & { data?: unknown }]>(raw, "connect_error");
       return { message: error.message, data: error.data };
     };
-    const unauthorized = { message: "The connection was refused.", data: { code: "UNAUTHORIZED", message: "The connection was refused." } };
+    const unauthorized = {
+      message: "The connection was refused.",
+      data: { code: "UNAUTHORIZED", message: "The connection was refused." },
+    };
     expect(await refusal("SECRET-token")).toEqual(unauthorized);
     expect(await refusal("tok_boom")).toEqual(unauthorized);
     expect(await refusal("tok_string")).toEqual(unauthorized);
     expect(await refusal("tok_reject")).toEqual(unauthorized);
-    expect(await refusal("tok_baddata")).toEqual({ message: "The handler failed.", data: { code: "HANDLER_ERROR", message: "The handler failed." } });
+    expect(await refusal("tok_baddata")).toEqual({
+      message: "The handler failed.",
+      data: { code: "HANDLER_ERROR", message: "The handler failed." },
+    });
     // onError still sees every refusal, with its cause.
-    expect(errors.map((error) => error.code)).toEqual(["UNAUTHORIZED", "UNAUTHORIZED", "UNAUTHORIZED", "UNAUTHORIZED", "HANDLER_ERROR"]);
+    expect(errors.map((error) => error.code)).toEqual([
+      "UNAUTHORIZED",
+      "UNAUTHORIZED",
+      "UNAUTHORIZED",
+      "UNAUTHORIZED",
+      "HANDLER_ERROR",
+    ]);
     await connect("tok_fine");
   });
 });

@@ -38,7 +38,14 @@ async function restartableServer() {
 
 /** A bound client that reconnects by itself, quickly, as socket.io-client does by default. */
 function reconnectingClient(url: string, options: Partial<ManagerOptions & SocketOptions> = {}, ackTimeout = 5_000) {
-  const socket = connect(`${url}/work`, { forceNew: true, transports: ["websocket"], reconnectionDelay: 50, reconnectionDelayMax: 250, randomizationFactor: 0, ...options });
+  const socket = connect(`${url}/work`, {
+    forceNew: true,
+    transports: ["websocket"],
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 250,
+    randomizationFactor: 0,
+    ...options,
+  });
   onCleanup(() => socket.disconnect());
   return bindClient(reliabilityContract, "/work", socket, { ackTimeout });
 }
@@ -113,7 +120,10 @@ describe("the server is killed and restarted", () => {
     await traffic;
 
     expect(confirmed.length + rejected.size).toBe(1_000);
-    expect(new Set(rejected.values()).size === 0 || [...rejected.values()].every((code) => code === "DISCONNECTED" || code === "TIMEOUT")).toBe(true);
+    expect(
+      new Set(rejected.values()).size === 0 ||
+        [...rejected.values()].every((code) => code === "DISCONNECTED" || code === "TIMEOUT"),
+    ).toBe(true);
     const afterKill = server.handled();
     expect(confirmed.filter((key) => !afterKill.has(key))).toEqual([]);
     // At most once: a rejected event may or may not have been handled; the sender resends it.
@@ -126,7 +136,9 @@ describe("the server is killed and restarted", () => {
     expect(all.filter((key) => !handled.has(key))).toEqual([]);
     const duplicated = all.filter((key) => handled.get(key)! > 1);
     expect(duplicated.filter((key) => !rejected.has(key))).toEqual([]);
-    console.info(`[faults] kill -9 mid-traffic without retries: ${confirmed.length} confirmed, ${rejected.size} rejected (${[...new Set(rejected.values())].join(", ")}) then resent, ${duplicated.length} handled twice, 0 lost`);
+    console.info(
+      `[faults] kill -9 mid-traffic without retries: ${confirmed.length} confirmed, ${rejected.size} rejected (${[...new Set(rejected.values())].join(", ")}) then resent, ${duplicated.length} handled twice, 0 lost`,
+    );
   });
 
   it("mid-traffic, with the client's retries: every emit is confirmed, none is lost, and an id makes duplicates harmless", async () => {
@@ -135,7 +147,9 @@ describe("the server is killed and restarted", () => {
     const server = await restartableServer();
     // socket.io-client's retries: each emit is queued and sent again until acknowledged, one at a time.
     // ackTimeout must go with it (see the test below).
-    const clients = Array.from({ length: 5 }, () => reconnectingClient(server.url, { retries: 10, ackTimeout: 1_000 }, 1_000));
+    const clients = Array.from({ length: 5 }, () =>
+      reconnectingClient(server.url, { retries: 10, ackTimeout: 1_000 }, 1_000),
+    );
     await Promise.all(clients.map((client) => connected(client.socket)));
     let confirmed = 0;
     const failures: unknown[] = [];
@@ -157,15 +171,21 @@ describe("the server is killed and restarted", () => {
     await server.restart();
     await traffic;
 
-    expect(failures.map((error) => `${(error as ContractError).code}: ${(error as ContractError).message}`)).toEqual([]);
+    expect(failures.map((error) => `${(error as ContractError).code}: ${(error as ContractError).message}`)).toEqual(
+      [],
+    );
     expect(confirmed).toBe(5 * EACH);
-    const expected = clients.flatMap((_, index) => Array.from({ length: EACH }, (__, seq) => [`work c${index}:${seq}`, `note c${index}:${seq}`]).flat());
+    const expected = clients.flatMap((_, index) =>
+      Array.from({ length: EACH }, (__, seq) => [`work c${index}:${seq}`, `note c${index}:${seq}`]).flat(),
+    );
     // Nothing lost: every note and every work reached a handler, on one server or the other.
     await until(() => expected.every((key) => server.handled().has(key)), 5_000);
     const handled = server.handled();
     expect(handled.size).toBe(expected.length);
     const duplicated = expected.filter((key) => (handled.get(key) ?? 0) > 1);
-    console.info(`[faults] kill -9 mid-traffic with retries: ${expected.length} emits, all confirmed, 0 lost, ${duplicated.length} handled twice (at-least-once)`);
+    console.info(
+      `[faults] kill -9 mid-traffic with retries: ${expected.length} emits, all confirmed, 0 lost, ${duplicated.length} handled twice (at-least-once)`,
+    );
   });
 });
 

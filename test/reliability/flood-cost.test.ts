@@ -23,17 +23,27 @@ interface Stats {
 type Answer = { ok: true } | { ok: false; error: { code: string } };
 
 async function work(socket: ClientSocket, count: number, delayMs = 0): Promise<Answer[]> {
-  return Promise.all(Array.from({ length: count }, (_, seq) => socket.timeout(60_000).emitWithAck("work", { id: "w", seq, delayMs }) as Promise<Answer>));
+  return Promise.all(
+    Array.from(
+      { length: count },
+      (_, seq) => socket.timeout(60_000).emitWithAck("work", { id: "w", seq, delayMs }) as Promise<Answer>,
+    ),
+  );
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 describe("what a flood costs, with and without the limits", () => {
   it("measures a flooding socket's cost to the server and to a bystander, and a legitimate burst's refusals", async () => {
     const rows: string[] = [];
     for (const { name, env } of configs) {
       const server = await startChildServer({ script: "flood-server.ts", env: { ...env, SPIN_US: String(SPIN_US) } });
-      const [flooder, bystander, burster] = [client(server.url, "/work"), client(server.url, "/work"), client(server.url, "/work")];
+      const [flooder, bystander, burster] = [
+        client(server.url, "/work"),
+        client(server.url, "/work"),
+        client(server.url, "/work"),
+      ];
       await Promise.all([flooder, bystander, burster].map(connected));
       const before = await server.ask<Stats>({ type: "stats" }, "stats");
 
@@ -73,6 +83,8 @@ describe("what a flood costs, with and without the limits", () => {
       else expect(refused).toBeGreaterThan(0);
       await server.kill();
     }
-    console.info(`[flood cost] ${SPIN_US} µs of CPU per handled event, server in its own process:\n  ${rows.join("\n  ")}`);
+    console.info(
+      `[flood cost] ${SPIN_US} µs of CPU per handled event, server in its own process:\n  ${rows.join("\n  ")}`,
+    );
   }, 240_000);
 });

@@ -20,7 +20,9 @@ const HEAP_SLACK = 8 * 1024 * 1024;
  * the test sees exactly what each handler was called with.
  */
 describe("fuzzing the validation boundary over a real socket", () => {
-  it(`holds for ${RUNS} generated calls: a handler runs if and only if its input is valid, every call is answered, nothing leaks`, { timeout: 300_000 }, async () => {
+  it(`holds for ${RUNS} generated calls: a handler runs if and only if its input is valid, every call is answered, nothing leaks`, {
+    timeout: 300_000,
+  }, async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on("unhandledRejection", onUnhandled);
@@ -30,14 +32,21 @@ describe("fuzzing the validation boundary over a real socket", () => {
     const { io, url } = await startServer({ transports: ["websocket"], maxHttpBufferSize: 10_000_000 });
     const reported = new Map<string, number>();
     // No rate limit: one socket sends thousands of events a second here, on purpose.
-    const server = bindServer(fuzzContract, io, { rateLimit: false, maxInFlight: false, onError: (error) => reported.set(error.code, (reported.get(error.code) ?? 0) + 1) });
+    const server = bindServer(fuzzContract, io, {
+      rateLimit: false,
+      maxInFlight: false,
+      onError: (error) => reported.set(error.code, (reported.get(error.code) ?? 0) + 1),
+    });
     const calls: { event: string; args: unknown[] }[] = [];
     server.of("/fuzz").on("connection", (socket) => {
       for (const event of EVENTS) {
-        socket.on(event as "sync", ((...args: unknown[]) => {
-          if (event !== "sync") calls.push({ event, args });
-          return answerOf(event, args);
-        }) as never);
+        socket.on(
+          event as "sync",
+          ((...args: unknown[]) => {
+            if (event !== "sync") calls.push({ event, args });
+            return answerOf(event, args);
+          }) as never,
+        );
       }
     });
     const raw = client(url, "/fuzz");
@@ -51,7 +60,8 @@ describe("fuzzing the validation boundary over a real socket", () => {
       reports.length = 0;
       const expected = expectedOf(generated);
       // The oracle agrees with how each case was built, so it is not merely echoing the runtime.
-      if (generated.label !== "random") expect(expected.handled, `${generated.label} case judged otherwise`).toBe(generated.label === "valid");
+      if (generated.label !== "random")
+        expect(expected.handled, `${generated.label} case judged otherwise`).toBe(generated.label === "valid");
       let envelope: any;
       if (generated.callback) envelope = await raw.timeout(20_000).emitWithAck(generated.event, ...generated.args);
       else raw.emit(generated.event, ...generated.args);
@@ -91,7 +101,9 @@ describe("fuzzing the validation boundary over a real socket", () => {
     const seconds = (performance.now() - started) / 1_000;
     const grown = (await settledHeap()) - baseline;
 
-    console.info(`[fuzz] ${RUNS} runs in ${seconds.toFixed(1)} s: ${JSON.stringify(counts)}; refusals ${JSON.stringify(Object.fromEntries(reported))}; heap ${(grown / 1024 / 1024).toFixed(2)} MiB over baseline`);
+    console.info(
+      `[fuzz] ${RUNS} runs in ${seconds.toFixed(1)} s: ${JSON.stringify(counts)}; refusals ${JSON.stringify(Object.fromEntries(reported))}; heap ${(grown / 1024 / 1024).toFixed(2)} MiB over baseline`,
+    );
     expect(counts.valid + counts.invalid + counts.random).toBeGreaterThanOrEqual(RUNS);
     expect(counts.handled).toBeGreaterThan(RUNS / 4);
     expect(counts.refused).toBeGreaterThan(RUNS / 4);
@@ -103,6 +115,9 @@ describe("fuzzing the validation boundary over a real socket", () => {
     // The server is still up and serves a newcomer.
     const newcomer = client(url, "/fuzz");
     await connected(newcomer);
-    expect(await newcomer.timeout(2_000).emitWithAck("tuple:echo", ["a", 1, true])).toEqual({ ok: true, data: "a|1|true" });
+    expect(await newcomer.timeout(2_000).emitWithAck("tuple:echo", ["a", 1, true])).toEqual({
+      ok: true,
+      data: "a|1|true",
+    });
   });
 });

@@ -8,7 +8,11 @@ import { reliabilityContract } from "./fixtures/reliability-contract.js";
 async function start(options: BindServerOptions) {
   const { io, url } = await startServer({ transports: ["websocket"] });
   const refusals: { code: string; message: string; socketId?: string }[] = [];
-  const server = bindServer(reliabilityContract, io, { ...options, onError: (error, context) => refusals.push({ code: error.code, message: error.message, socketId: context.socketId }) });
+  const server = bindServer(reliabilityContract, io, {
+    ...options,
+    onError: (error, context) =>
+      refusals.push({ code: error.code, message: error.message, socketId: context.socketId }),
+  });
   const ran = new Map<string, number>();
   const count = (id: string) => ran.set(id, (ran.get(id) ?? 0) + 1);
   server.of("/work").on("connection", (socket) => {
@@ -30,7 +34,9 @@ async function start(options: BindServerOptions) {
 /** Sends `count` acked events at once and sorts the answers by outcome. */
 async function burst(socket: ClientSocket, count: number, delayMs = 0) {
   const started = performance.now();
-  const answers = await Promise.all(Array.from({ length: count }, (_, seq) => socket.timeout(10_000).emitWithAck("work", { id: "w", seq, delayMs })));
+  const answers = await Promise.all(
+    Array.from({ length: count }, (_, seq) => socket.timeout(10_000).emitWithAck("work", { id: "w", seq, delayMs })),
+  );
   const seconds = (performance.now() - started) / 1_000;
   const ok = answers.filter((answer) => answer.ok === true);
   const limited = answers.filter((answer) => answer.ok === false && answer.error.code === "RATE_LIMITED");
@@ -55,7 +61,10 @@ describe("per-socket limits", () => {
     expect(ok.length).toBeGreaterThanOrEqual(20);
     expect(ok.length).toBeLessThanOrEqual(admissible(20, 50, seconds));
     expect(limited.length).toBeGreaterThan(200);
-    expect(limited[0]).toEqual({ ok: false, error: { code: "RATE_LIMITED", message: "Too many events from this connection; slow down." } });
+    expect(limited[0]).toEqual({
+      ok: false,
+      error: { code: "RATE_LIMITED", message: "Too many events from this connection; slow down." },
+    });
     expect(ran.get(flooder.id!)).toBe(ok.length);
     expect(refusals.filter((r) => r.code === "RATE_LIMITED" && r.socketId === flooder.id)).toHaveLength(limited.length);
     expect(refusals.filter((r) => r.socketId === polite.id)).toEqual([]);
@@ -72,9 +81,13 @@ describe("per-socket limits", () => {
     const started = performance.now();
     for (let index = 0; index < 200; index++) flooder.emit("note", { id: `${index}` });
     // A barrier: once this is answered, the server has received every note before it.
-    expect((await flooder.timeout(5_000).emitWithAck("work", { id: "barrier", seq: 0 })).error.code).toBe("RATE_LIMITED");
+    expect((await flooder.timeout(5_000).emitWithAck("work", { id: "barrier", seq: 0 })).error.code).toBe(
+      "RATE_LIMITED",
+    );
     const seconds = (performance.now() - started) / 1_000;
-    expect(reports).toEqual([{ event: "note", code: "RATE_LIMITED", message: "Too many events from this connection; slow down." }]);
+    expect(reports).toEqual([
+      { event: "note", code: "RATE_LIMITED", message: "Too many events from this connection; slow down." },
+    ]);
     expect(ran.get(flooder.id!)).toBeGreaterThanOrEqual(5);
     expect(ran.get(flooder.id!)).toBeLessThanOrEqual(admissible(5, 10, seconds));
     expect(refusals.filter((r) => r.code === "RATE_LIMITED")).toHaveLength(201 - ran.get(flooder.id!)!);
@@ -90,7 +103,9 @@ describe("per-socket limits", () => {
     const { ok, limited } = await slow;
     expect(ok).toHaveLength(5);
     expect(limited).toHaveLength(3);
-    expect(limited[0].error.message).toBe("Too many events of this connection are being handled at once; try again when some are answered.");
+    expect(limited[0].error.message).toBe(
+      "Too many events of this connection are being handled at once; try again when some are answered.",
+    );
     expect(ran.get(busy.id!)).toBe(5);
     expect((await burst(busy, 5, 10)).ok).toHaveLength(5);
   });
@@ -112,7 +127,10 @@ describe("per-socket limits", () => {
     expect((await socket.timeout(2_000).emitWithAck("work", { id: "w", seq: 0 })).error.code).toBe("HANDLER_ERROR");
     socket.emit("note", { id: "n" });
     expect((await next<[{ code: string }]>(socket, "contract:error"))[0].code).toBe("HANDLER_ERROR");
-    expect(await socket.timeout(2_000).emitWithAck("work", { id: "w", seq: 1 })).toEqual({ ok: true, data: { id: "w", seq: 1 } });
+    expect(await socket.timeout(2_000).emitWithAck("work", { id: "w", seq: 1 })).toEqual({
+      ok: true,
+      data: { id: "w", seq: 1 },
+    });
   });
 
   it("has defaults that let 1,000 events arrive at once, refuse past 100 a second after that, and let 1,000 handlers run at once", async () => {
@@ -122,13 +140,17 @@ describe("per-socket limits", () => {
     expect(ok.length).toBeGreaterThanOrEqual(1_000);
     expect(ok.length).toBeLessThanOrEqual(admissible(1_000, 100, seconds));
     expect(limited.length).toBe(1_200 - ok.length);
-    expect(refusals.filter((refusal) => refusal.code === "RATE_LIMITED" && refusal.socketId === fast.id)).toHaveLength(limited.length);
+    expect(refusals.filter((refusal) => refusal.code === "RATE_LIMITED" && refusal.socketId === fast.id)).toHaveLength(
+      limited.length,
+    );
     // The cap on running handlers alone: 1,010 slow handlers at once, 1,000 run.
     const capped = await start({ rateLimit: false });
     const slow = await burst(await capped.connect(), 1_010, 1_000);
     expect(slow.ok).toHaveLength(1_000);
     expect(slow.limited).toHaveLength(10);
-    expect(capped.refusals.at(-1)?.message).toBe("Too many events of this connection are being handled at once; try again when some are answered.");
+    expect(capped.refusals.at(-1)?.message).toBe(
+      "Too many events of this connection are being handled at once; try again when some are answered.",
+    );
   });
 
   it("turns both limits off with false", async () => {
@@ -155,8 +177,14 @@ describe("per-socket limits", () => {
 
   it("refuses limit options that make no sense", async () => {
     const { io } = await startServer();
-    expect(() => bindServer(reliabilityContract, io, { rateLimit: { eventsPerSecond: 0 } })).toThrow("rateLimit.eventsPerSecond must be a positive number");
-    expect(() => bindServer(reliabilityContract, io, { rateLimit: { burst: 0.5 } })).toThrow("rateLimit.burst must be a number of at least 1");
-    expect(() => bindServer(reliabilityContract, io, { maxInFlight: 0 })).toThrow("maxInFlight must be a whole number of at least 1, or false");
+    expect(() => bindServer(reliabilityContract, io, { rateLimit: { eventsPerSecond: 0 } })).toThrow(
+      "rateLimit.eventsPerSecond must be a positive number",
+    );
+    expect(() => bindServer(reliabilityContract, io, { rateLimit: { burst: 0.5 } })).toThrow(
+      "rateLimit.burst must be a number of at least 1",
+    );
+    expect(() => bindServer(reliabilityContract, io, { maxInFlight: 0 })).toThrow(
+      "maxInFlight must be a whole number of at least 1, or false",
+    );
   });
 });

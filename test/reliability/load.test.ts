@@ -36,7 +36,9 @@ function percentile(sorted: Float64Array, fraction: number): number {
  * count and time: nothing lost, nothing duplicated, every answer matching its request.
  */
 describe("load", () => {
-  it(`${SENDERS} clients each send ${EVENTS_EACH} acked events: all ${SENDERS * EVENTS_EACH} answered, once, each matching its request`, { timeout: 180_000 }, async () => {
+  it(`${SENDERS} clients each send ${EVENTS_EACH} acked events: all ${SENDERS * EVENTS_EACH} answered, once, each matching its request`, {
+    timeout: 180_000,
+  }, async () => {
     const server = await startChildServer();
     const clients = await connectClients(server.url, SENDERS);
     const latencies = new Float64Array(SENDERS * EVENTS_EACH);
@@ -73,7 +75,9 @@ describe("load", () => {
     expect(stats.refusals).toEqual({});
   });
 
-  it(`${LISTENERS} clients in one room receive all of ${BROADCASTS} broadcasts, in order`, { timeout: 180_000 }, async () => {
+  it(`${LISTENERS} clients in one room receive all of ${BROADCASTS} broadcasts, in order`, {
+    timeout: 180_000,
+  }, async () => {
     const server = await startChildServer();
     const clients = await connectClients(server.url, LISTENERS);
     const received = clients.map(() => [] as number[]);
@@ -84,9 +88,13 @@ describe("load", () => {
     await until(() => received.every((ticks) => ticks.length >= BROADCASTS), 120_000);
     const seconds = (performance.now() - started) / 1_000;
     const deliveries = received.reduce((sum, ticks) => sum + ticks.length, 0);
-    console.info(`[load] ${BROADCASTS} broadcasts to ${LISTENERS} clients: ${deliveries} deliveries in ${seconds.toFixed(1)} s (${Math.round(deliveries / seconds)}/s)`);
+    console.info(
+      `[load] ${BROADCASTS} broadcasts to ${LISTENERS} clients: ${deliveries} deliveries in ${seconds.toFixed(1)} s (${Math.round(deliveries / seconds)}/s)`,
+    );
     const inOrder = Array.from({ length: BROADCASTS }, (_, n) => n);
-    expect(received.filter((ticks) => ticks.length !== BROADCASTS || ticks.some((n, index) => n !== inOrder[index]))).toEqual([]);
+    expect(
+      received.filter((ticks) => ticks.length !== BROADCASTS || ticks.some((n, index) => n !== inOrder[index])),
+    ).toEqual([]);
     expect(deliveries).toBe(LISTENERS * BROADCASTS);
   });
 });

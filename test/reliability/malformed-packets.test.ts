@@ -46,12 +46,24 @@ const closing: [name: string, frames: (string | Buffer)[]][] = [
   ["a connect_error, which only a server may send", ['44/chat,{"message":"you failed"}']],
   ["an event to a namespace it never joined", ['42/admin,["typing","a",true]']],
   ["a binary frame nobody announced", [Buffer.from([1, 2, 3])]],
-  ["a binary event whose attachment never comes", [`451-/chat,0["echo:binary",{"nested":{"bytes":${placeholder(0)}}}]`, '42/chat,["typing","a",true]']],
-  ["a placeholder past the attachments", [`451-/chat,0["echo:binary",{"nested":{"bytes":${placeholder(5)}}}]`, Buffer.from([1])]],
-  ["more placeholders than the count announced", [`451-/chat,0["echo:binary",{"nested":{"bytes":${placeholder(1)}}},${placeholder(0)}]`, Buffer.from([1])]],
+  [
+    "a binary event whose attachment never comes",
+    [`451-/chat,0["echo:binary",{"nested":{"bytes":${placeholder(0)}}}]`, '42/chat,["typing","a",true]'],
+  ],
+  [
+    "a placeholder past the attachments",
+    [`451-/chat,0["echo:binary",{"nested":{"bytes":${placeholder(5)}}}]`, Buffer.from([1])],
+  ],
+  [
+    "more placeholders than the count announced",
+    [`451-/chat,0["echo:binary",{"nested":{"bytes":${placeholder(1)}}},${placeholder(0)}]`, Buffer.from([1])],
+  ],
   ["too many attachments", [`4511-/chat,0["echo:binary",{"nested":{"bytes":${placeholder(0)}}}]`]],
   ["an attachment count that is no number", [`45x-/chat,0["echo:binary",{}]`]],
-  ["a 100,000-deep array in a binary event", [`451-/chat,0["echo:binary",${deepArray},{"nested":{"bytes":${placeholder(0)}}}]`, Buffer.from([1])]],
+  [
+    "a 100,000-deep array in a binary event",
+    [`451-/chat,0["echo:binary",${deepArray},{"nested":{"bytes":${placeholder(0)}}}]`, Buffer.from([1])],
+  ],
   ["a payload over maxHttpBufferSize", [`42/chat,["typing","${"x".repeat(1_100_000)}",true]`]],
 ];
 
@@ -72,10 +84,23 @@ describe("malformed packets over a raw WebSocket", () => {
     const hostile = await rawWebSocket(url);
     hostile.ws.send(`42/chat,7["settings:set",${deepArray}]`);
     const answer = JSON.parse((await hostile.nextText("43/chat,7")).slice("43/chat,7".length));
-    expect(answer).toEqual([{ ok: false, error: { code: "INVALID_PAYLOAD", message: "The event's arguments do not match the contract.", issues: [{ path: [0], code: "invalid_type", message: "Invalid input: expected record, received array" }] } }]);
+    expect(answer).toEqual([
+      {
+        ok: false,
+        error: {
+          code: "INVALID_PAYLOAD",
+          message: "The event's arguments do not match the contract.",
+          issues: [{ path: [0], code: "invalid_type", message: "Invalid input: expected record, received array" }],
+        },
+      },
+    ]);
     hostile.ws.send(`42/chat,["typing",${deepObject},true]`);
     const report = JSON.parse((await hostile.nextText('42/chat,["contract:error"')).slice("42/chat,".length));
-    expect(report[1]).toMatchObject({ event: "typing", code: "INVALID_PAYLOAD", issues: [{ path: [0], code: "invalid_type" }] });
+    expect(report[1]).toMatchObject({
+      event: "typing",
+      code: "INVALID_PAYLOAD",
+      issues: [{ path: [0], code: "invalid_type" }],
+    });
     hostile.ws.send('42/chat,8["optional:arg","after",1]');
     expect(await hostile.nextText("43/chat,8")).toBe('43/chat,8[{"ok":true,"data":"after:1"}]');
     expect(calls).toEqual([{ event: "optional:arg", args: ["after", 1] }]);
@@ -99,7 +124,13 @@ describe("malformed packets over a raw WebSocket", () => {
 describe("malformed packets over raw HTTP long-polling", () => {
   it("ends a session that posts garbage, and serves everyone else", async () => {
     const { url, served } = await setup();
-    for (const body of ["hello", "4\u001e9", "49/chat,[]", '42/chat,["message:send",{', `451-/chat,0["echo:binary",{"nested":{"bytes":${placeholder(3)}}}]\u001ebAQ==`]) {
+    for (const body of [
+      "hello",
+      "4\u001e9",
+      "49/chat,[]",
+      '42/chat,["message:send",{',
+      `451-/chat,0["echo:binary",{"nested":{"bytes":${placeholder(3)}}}]\u001ebAQ==`,
+    ]) {
       const hostile = await rawPolling(url);
       await hostile.post(body);
       // The session is closed: the pending poll gets Engine.IO's close packet ("1"), and then the

@@ -11,7 +11,10 @@ import { errorLog, next, onCleanup, startServer, until } from "../support/util.j
 // connection, recovered or not, must carry the parsed auth, and a recovered one whose auth fails
 // the schema is refused with UNAUTHORIZED.
 async function recoveringServer() {
-  const { io, url } = await startServer({ transports: ["websocket"], connectionStateRecovery: { maxDisconnectionDuration: 10_000 } });
+  const { io, url } = await startServer({
+    transports: ["websocket"],
+    connectionStateRecovery: { maxDisconnectionDuration: 10_000 },
+  });
   const log = errorLog();
   const chat = bindServer(contract, io, { onError: log.onError }).of("/chat");
   chat.use((socket) => {
@@ -19,7 +22,13 @@ async function recoveringServer() {
   });
   const sockets: BoundSocket<typeof contract, "/chat">[] = [];
   chat.on("connection", (socket) => void sockets.push(socket));
-  const raw = connect(`${url}/chat`, { forceNew: true, transports: ["websocket"], reconnectionDelay: 10, reconnectionDelayMax: 10, auth: { token: "first" } });
+  const raw = connect(`${url}/chat`, {
+    forceNew: true,
+    transports: ["websocket"],
+    reconnectionDelay: 10,
+    reconnectionDelayMax: 10,
+    auth: { token: "first" },
+  });
   onCleanup(() => raw.disconnect());
   await next(raw, "connect");
   // socket.io-client asks for recovery once it holds the offset of an event it received.
@@ -35,7 +44,9 @@ function dropTransport(raw: ClientSocket): void {
 }
 
 describe("a socket restored by connection-state recovery gets a checked auth", () => {
-  it("a recovered socket's auth is the parsed value, without Socket.IO's pid and offset", { timeout: 10_000 }, async () => {
+  it("a recovered socket's auth is the parsed value, without Socket.IO's pid and offset", {
+    timeout: 10_000,
+  }, async () => {
     const { raw, sockets } = await recoveringServer();
     raw.auth = { token: "second", extra: "stripped" };
     const reconnected = next(raw, "connect");

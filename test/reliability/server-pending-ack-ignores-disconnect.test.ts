@@ -16,7 +16,9 @@ async function serverWithSilentClient() {
   server.of("/chat").use((socket) => {
     socket.data.userId = "u";
   });
-  const arrived = new Promise<BoundSocket<typeof contract, "/chat">>((resolve) => server.of("/chat").on("connection", resolve));
+  const arrived = new Promise<BoundSocket<typeof contract, "/chat">>((resolve) =>
+    server.of("/chat").on("connection", resolve),
+  );
   // A plain Socket.IO client that never answers "ping".
   const raw = client(url, "/chat", { auth: { token: "t" } });
   await connected(raw);
@@ -30,7 +32,10 @@ describe("a server-side pending ack ends with DISCONNECTED when the connection c
     const answer = socket.emit("ping");
     await pinged;
     raw.disconnect();
-    const error = await answer.then(() => undefined, (thrown: unknown) => thrown);
+    const error = await answer.then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
     expect(ContractError.is(error, "DISCONNECTED")).toBe(true);
     expect((error as ContractError).event).toBe("ping");
   });
@@ -41,7 +46,14 @@ describe("a server-side pending ack ends with DISCONNECTED when the connection c
     const answers = [socket.timeout(LONG).emit("ping"), socket.timeout(LONG).emit("ping")];
     await pinged;
     raw.io.engine.close();
-    const codes = await Promise.all(answers.map((answer) => answer.then(() => "answered", (thrown: ContractError) => thrown.code)));
+    const codes = await Promise.all(
+      answers.map((answer) =>
+        answer.then(
+          () => "answered",
+          (thrown: ContractError) => thrown.code,
+        ),
+      ),
+    );
     expect(codes).toEqual(["DISCONNECTED", "DISCONNECTED"]);
   });
 

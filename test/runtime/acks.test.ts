@@ -8,7 +8,9 @@ async function setup(count = 1) {
   const chat = await startChat({ ackTimeout: 300 });
   const clients = [];
   for (let i = 0; i < count; i++) {
-    const bound = bindClient(contract, "/chat", client(chat.url, "/chat", { auth: { token: `u${i}` } }), { ackTimeout: 300 });
+    const bound = bindClient(contract, "/chat", client(chat.url, "/chat", { auth: { token: `u${i}` } }), {
+      ackTimeout: 300,
+    });
     await connected(bound.socket);
     clients.push(bound);
   }
@@ -49,11 +51,17 @@ describe("acknowledgements from the server's side", () => {
     clients[0]!.on("ping", () => "pong" as const);
     clients[1]!.on("ping", () => "pong" as const);
     clients[2]!.on("ping", () => "nope" as never);
-    const invalid = await chat.timeout(1_000).emit("ping").catch((e: unknown) => e);
+    const invalid = await chat
+      .timeout(1_000)
+      .emit("ping")
+      .catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ContractError);
     expect(invalid).toMatchObject({ code: "INVALID_ACK", data: ["pong", "pong"] });
     clients[2]!.off("ping").on("ping", () => new Promise<"pong">(() => {}));
-    const late = await chat.timeout(100).emit("ping").catch((e: unknown) => e);
+    const late = await chat
+      .timeout(100)
+      .emit("ping")
+      .catch((e: unknown) => e);
     expect(late).toMatchObject({ code: "TIMEOUT", data: ["pong", "pong"] });
   });
 });
@@ -64,9 +72,14 @@ describe("acknowledgements from the client's side", () => {
     // A server that bypasses the runtime (raw Socket.IO) and answers with a wrong shape.
     for (const raw of chat.raw.sockets.values()) {
       raw.offAny();
-      raw.on("room:join", (_room: string, callback: (value: unknown) => void) => callback({ ok: true, data: { members: "many" } }));
+      raw.on("room:join", (_room: string, callback: (value: unknown) => void) =>
+        callback({ ok: true, data: { members: "many" } }),
+      );
     }
-    await expect(clients[0]!.emit("room:join", "lobby")).rejects.toMatchObject({ code: "INVALID_ACK", issues: [{ path: ["members"] }] });
+    await expect(clients[0]!.emit("room:join", "lobby")).rejects.toMatchObject({
+      code: "INVALID_ACK",
+      issues: [{ path: ["members"] }],
+    });
     for (const raw of chat.raw.sockets.values()) {
       raw.removeAllListeners("room:join");
       raw.on("room:join", (_room: string, callback: (value: unknown) => void) => callback("not an envelope"));
@@ -79,7 +92,10 @@ describe("acknowledgements from the client's side", () => {
     server.of("/chat").on("connection", () => {});
     for (const raw of server.of("/chat").raw.sockets.values()) raw.offAny();
     const started = Date.now();
-    await expect(clients[0]!.timeout(80).emit("room:join", "lobby")).rejects.toMatchObject({ code: "TIMEOUT", event: "room:join" });
+    await expect(clients[0]!.timeout(80).emit("room:join", "lobby")).rejects.toMatchObject({
+      code: "TIMEOUT",
+      event: "room:join",
+    });
     expect(Date.now() - started).toBeLessThan(280);
     await expect(clients[0]!.emit("room:join", "lobby")).rejects.toMatchObject({ code: "TIMEOUT" });
   });

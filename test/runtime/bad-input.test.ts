@@ -24,12 +24,16 @@ for (const transport of ["websocket", "polling"] as const) {
         error: {
           code: "INVALID_PAYLOAD",
           message: "The event's arguments do not match the contract.",
-          issues: [{ path: [0, "room"], code: "invalid_type", message: "Invalid input: expected string, received number" }],
+          issues: [
+            { path: [0, "room"], code: "invalid_type", message: "Invalid input: expected string, received number" },
+          ],
         },
       });
       expect(JSON.stringify(answer)).not.toContain("s3cret");
       expect(calls).toEqual([]);
-      expect(errors).toMatchObject([{ code: "INVALID_PAYLOAD", event: "message:send", namespace: "/chat", socketId: raw.id }]);
+      expect(errors).toMatchObject([
+        { code: "INVALID_PAYLOAD", event: "message:send", namespace: "/chat", socketId: raw.id },
+      ]);
     });
 
     it("refuses fewer and more arguments than declared", async () => {
@@ -37,10 +41,17 @@ for (const transport of ["websocket", "polling"] as const) {
       const fewer = await rawAck(raw, "optional:arg", "only-one");
       expect(fewer.error).toMatchObject({ code: "INVALID_PAYLOAD", issues: [{ path: [1], code: "missing_argument" }] });
       const more = await rawAck(raw, "message:send", { room: "r", text: "t" }, "extra");
-      expect(more.error).toMatchObject({ code: "INVALID_PAYLOAD", issues: [{ path: [1], code: "too_many_arguments" }] });
+      expect(more.error).toMatchObject({
+        code: "INVALID_PAYLOAD",
+        issues: [{ path: [1], code: "too_many_arguments" }],
+      });
       raw.emit("typing", "lobby");
       const [report] = await next<[unknown]>(raw, "contract:error");
-      expect(report).toMatchObject({ event: "typing", code: "INVALID_PAYLOAD", issues: [{ path: [1], code: "missing_argument" }] });
+      expect(report).toMatchObject({
+        event: "typing",
+        code: "INVALID_PAYLOAD",
+        issues: [{ path: [1], code: "missing_argument" }],
+      });
       expect(calls).toEqual([]);
     });
 
@@ -81,7 +92,9 @@ for (const transport of ["websocket", "polling"] as const) {
 
     it("strips __proto__ and constructor keys so they never reach a prototype", async () => {
       const { raw, calls } = await setup();
-      const hostile = JSON.parse('{"room":"r","text":"t","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
+      const hostile = JSON.parse(
+        '{"room":"r","text":"t","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+      );
       const answer = await rawAck(raw, "message:send", hostile);
       expect(answer.ok).toBe(true);
       const settings = await rawAck(raw, "settings:set", JSON.parse('{"a":"1","__proto__":{"polluted":"yes"}}'));
@@ -95,9 +108,15 @@ for (const transport of ["websocket", "polling"] as const) {
     it("refuses binary over maxBytes before the handler runs", async () => {
       const { raw, calls } = await setup();
       const answer = await rawAck(raw, "avatar:upload", { name: "big.png", bytes: Buffer.alloc(1025) });
-      expect(answer.error).toMatchObject({ code: "INVALID_PAYLOAD", issues: [{ path: [0, "bytes"], code: "too_big", message: "Expected at most 1024 bytes" }] });
+      expect(answer.error).toMatchObject({
+        code: "INVALID_PAYLOAD",
+        issues: [{ path: [0, "bytes"], code: "too_big", message: "Expected at most 1024 bytes" }],
+      });
       const notBinary = await rawAck(raw, "avatar:upload", { name: "x", bytes: "AAAA" });
-      expect(notBinary.error).toMatchObject({ code: "INVALID_PAYLOAD", issues: [{ path: [0, "bytes"], code: "custom" }] });
+      expect(notBinary.error).toMatchObject({
+        code: "INVALID_PAYLOAD",
+        issues: [{ path: [0, "bytes"], code: "custom" }],
+      });
       expect(calls).toEqual([]);
     });
 
@@ -172,7 +191,9 @@ for (const transport of ["websocket", "polling"] as const) {
         const ok = await rawAck(other, "message:send", { room: "r", text: "still up" });
         expect(ok).toMatchObject({ ok: true, data: { text: "still up" } });
         expect(raw.connected).toBe(true);
-        expect(calls.filter((c) => c.event !== "message:send" || (c.args[0] as { text: string }).text !== "still up")).toEqual([]);
+        expect(
+          calls.filter((c) => c.event !== "message:send" || (c.args[0] as { text: string }).text !== "still up"),
+        ).toEqual([]);
         await sleep(20);
         expect(rejections).toEqual([]);
       } finally {

@@ -10,7 +10,11 @@ for (const transport of ["websocket", "polling"] as const) {
   describe(`binary over ${transport}`, () => {
     async function setup() {
       const chat = await startChat();
-      const bound = bindClient(contract, "/chat", client(chat.url, "/chat", { auth: { token: "ann" }, transports: [transport] }));
+      const bound = bindClient(
+        contract,
+        "/chat",
+        client(chat.url, "/chat", { auth: { token: "ann" }, transports: [transport] }),
+      );
       await connected(bound.socket);
       return { ...chat, bound };
     }
@@ -19,7 +23,10 @@ for (const transport of ["websocket", "polling"] as const) {
       ["Buffer", () => Buffer.from(bytes)],
       ["Uint8Array", () => Uint8Array.from(bytes)],
       ["ArrayBuffer", () => Uint8Array.from(bytes).buffer],
-      ["a Uint8Array view into a larger buffer", () => new Uint8Array(Uint8Array.from([9, 9, ...bytes, 9]).buffer, 2, bytes.length)],
+      [
+        "a Uint8Array view into a larger buffer",
+        () => new Uint8Array(Uint8Array.from([9, 9, ...bytes, 9]).buffer, 2, bytes.length),
+      ],
     ];
     for (const [name, make] of senders) {
       it(`delivers a ${name} to the server handler as a Uint8Array with the same bytes`, async () => {
@@ -54,7 +61,9 @@ for (const transport of ["websocket", "polling"] as const) {
 
     it("refuses oversized binary locally, before anything is sent", async () => {
       const { bound, calls } = await setup();
-      const error = await bound.emit("avatar:upload", { name: "big", bytes: new Uint8Array(1025) }).catch((e: unknown) => e);
+      const error = await bound
+        .emit("avatar:upload", { name: "big", bytes: new Uint8Array(1025) })
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({ code: "INVALID_PAYLOAD", issues: [{ path: [0, "bytes"], code: "too_big" }] });
       expect(calls).toEqual([]);
     });

@@ -14,7 +14,12 @@ describe("errors on the client's side", () => {
     await connected(raw);
     raw.emit("typing", "lobby", "not a boolean");
     await until(() => seen.length === 1);
-    expect(seen[0]).toMatchObject({ code: "INVALID_PAYLOAD", event: "typing", namespace: "/chat", issues: [{ path: [1] }] });
+    expect(seen[0]).toMatchObject({
+      code: "INVALID_PAYLOAD",
+      event: "typing",
+      namespace: "/chat",
+      issues: [{ path: [1] }],
+    });
   });
 
   it("refuses invalid server-to-client events: the handler never runs, onError sees it, and the server is told", async () => {

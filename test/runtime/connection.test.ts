@@ -20,7 +20,10 @@ describe("connections", () => {
     const log = errorLog();
     bindServer(contract, io, { onError: log.onError });
     const refused = await refusal(url, { token: "" });
-    expect(refused).toEqual({ message: "The connection was refused.", data: { code: "UNAUTHORIZED", message: "The connection was refused." } });
+    expect(refused).toEqual({
+      message: "The connection was refused.",
+      data: { code: "UNAUTHORIZED", message: "The connection was refused." },
+    });
     expect(await refusal(url, { nothing: 1 })).toEqual(refused);
     expect(log.errors.map((e) => e.code)).toEqual(["UNAUTHORIZED", "UNAUTHORIZED"]);
   });
@@ -95,6 +98,8 @@ describe("connections", () => {
   it("refuses to bind a socket to another namespace than the one named", async () => {
     const { url } = await startServer();
     expect(() => bindClient(contract, "/chat", client(url, "/other"))).toThrow(/connected to "\/other"/);
-    expect(() => bindClient(contract, "/nope" as "/chat", client(url, "/nope"))).toThrow(/"\/nope" matches no namespace of contract/);
+    expect(() => bindClient(contract, "/nope" as "/chat", client(url, "/nope"))).toThrow(
+      /"\/nope" matches no namespace of contract/,
+    );
   });
 });

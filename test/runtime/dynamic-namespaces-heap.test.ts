@@ -70,13 +70,17 @@ it("keeps 1,000 child namespaces within 4 KiB of plain Socket.IO per socket", { 
     );
     bound.push(
       await heapPerSocket((io) => {
-        bindServer(tenants, io).of("/org/:orgId").on("connection", (socket) => {
-          socket.on("whoami", () => socket.params.orgId);
-        });
+        bindServer(tenants, io)
+          .of("/org/:orgId")
+          .on("connection", (socket) => {
+            socket.on("whoami", () => socket.params.orgId);
+          });
       }),
     );
   }
   const extra = Math.min(...bound) - Math.min(...plain);
-  console.log(`[heap] per socket: plain ${Math.round(Math.min(...plain))} B, bound ${Math.round(Math.min(...bound))} B, extra ${Math.round(extra)} B`);
+  console.log(
+    `[heap] per socket: plain ${Math.round(Math.min(...plain))} B, bound ${Math.round(Math.min(...bound))} B, extra ${Math.round(extra)} B`,
+  );
   expect(extra).toBeLessThanOrEqual(4_096);
 });

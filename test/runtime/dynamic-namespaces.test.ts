@@ -15,7 +15,9 @@ const tenants = defineContract({
     "/org/:orgId": {
       params: z.object({ orgId: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
       auth: z.object({ token: z.string().min(1) }),
-      clientToServer: { whoami: { args: [], ack: z.object({ orgId: z.string(), path: z.string(), token: z.string() }) } },
+      clientToServer: {
+        whoami: { args: [], ack: z.object({ orgId: z.string(), path: z.string(), token: z.string() }) },
+      },
       serverToClient: { notice: { args: [z.string()] } },
     },
     "/doc/:docId": { serverToClient: { notice: { args: [z.string()] } } },
@@ -90,7 +92,9 @@ describe("dynamic namespaces over real sockets", () => {
     const { url, admitted, errors } = await setup();
     const socket = client(url, "/org/NOT_VALID", { auth: { token: "t" } });
     const refused = await connected(socket).catch((error: { data?: unknown }) => error);
-    expect(refused).toMatchObject({ data: { code: "INVALID_PAYLOAD", issues: [{ path: ["orgId"], code: "invalid_format" }] } });
+    expect(refused).toMatchObject({
+      data: { code: "INVALID_PAYLOAD", issues: [{ path: ["orgId"], code: "invalid_format" }] },
+    });
     expect(JSON.stringify(refused)).not.toContain("NOT_VALID");
     expect(admitted).toEqual([]);
     expect(errors).toMatchObject([{ code: "INVALID_PAYLOAD", namespace: "/org/NOT_VALID" }]);
@@ -120,7 +124,9 @@ describe("dynamic namespaces over real sockets", () => {
     const acme = bindClient(tenants, "/org/acme", socket);
     expectTypeOf(acme.emit("whoami")).resolves.toEqualTypeOf<{ orgId: string; path: string; token: string }>();
     // @ts-expect-error a path that matches no namespace does not compile
-    expect(() => bindClient(tenants, "/nowhere", socket)).toThrow('"/nowhere" matches no namespace of contract "tenants"');
+    expect(() => bindClient(tenants, "/nowhere", socket)).toThrow(
+      '"/nowhere" matches no namespace of contract "tenants"',
+    );
     expect(() => bindClient(tenants, "/chat/x" as never, socket)).toThrow('"/chat/x" matches no namespace');
   });
 

@@ -8,7 +8,11 @@ for (const transport of ["websocket", "polling"] as const) {
   describe(`events over ${transport}`, () => {
     async function setup() {
       const chat = await startChat();
-      const bound = bindClient(contract, "/chat", client(chat.url, "/chat", { auth: { token: "ann" }, transports: [transport] }));
+      const bound = bindClient(
+        contract,
+        "/chat",
+        client(chat.url, "/chat", { auth: { token: "ann" }, transports: [transport] }),
+      );
       await connected(bound.socket);
       return { ...chat, bound };
     }
@@ -70,10 +74,20 @@ for (const transport of ["websocket", "polling"] as const) {
           throw new ContractError("ROOM_FULL", { data: { capacity: 50 }, message: "The room is full." });
         });
       });
-      const bound = bindClient(contract, "/chat", client(url, "/chat", { auth: { token: "ann" }, transports: [transport] }));
+      const bound = bindClient(
+        contract,
+        "/chat",
+        client(url, "/chat", { auth: { token: "ann" }, transports: [transport] }),
+      );
       const error = await bound.emit("message:send", { room: "lobby", text: "hi" }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ContractError);
-      expect(error).toMatchObject({ code: "ROOM_FULL", data: { capacity: 50 }, message: "The room is full.", event: "message:send", namespace: "/chat" });
+      expect(error).toMatchObject({
+        code: "ROOM_FULL",
+        data: { capacity: 50 },
+        message: "The room is full.",
+        event: "message:send",
+        namespace: "/chat",
+      });
     });
   });
 }

@@ -35,7 +35,11 @@ it("FORBIDDEN, thrown for an event this socket may not send, reaches the sender 
   const reports: ContractError[] = [];
   admin.onError((error) => reports.push(error));
   await connected(admin.socket);
-  await expect(admin.emit("user:ban", "bob")).rejects.toMatchObject({ code: "FORBIDDEN", message: "This connection may not send this event.", data: undefined });
+  await expect(admin.emit("user:ban", "bob")).rejects.toMatchObject({
+    code: "FORBIDDEN",
+    message: "This connection may not send this event.",
+    data: undefined,
+  });
   admin.emit("user:note", "bob");
   await until(() => reports.length === 1);
   expect(reports[0]).toMatchObject({ code: "FORBIDDEN", event: "user:note", message: "Only moderators take notes." });

@@ -57,9 +57,13 @@ it("a client's on, once and off behave the same", async () => {
 it("an ack-bearing event takes one handler on both sides", async () => {
   const { socket, bound } = await pair();
   socket.on("room:join", () => ({ members: 1 }));
-  expect(() => socket.on("room:join", () => ({ members: 2 }))).toThrow('"room:join" has an acknowledgement, so it takes one handler');
+  expect(() => socket.on("room:join", () => ({ members: 2 }))).toThrow(
+    '"room:join" has an acknowledgement, so it takes one handler',
+  );
   bound.on("ping", () => "pong" as const);
-  expect(() => bound.once("ping", () => "pong" as const)).toThrow('"ping" has an acknowledgement, so it takes one handler');
+  expect(() => bound.once("ping", () => "pong" as const)).toThrow(
+    '"ping" has an acknowledgement, so it takes one handler',
+  );
   await expect(bound.emit("room:join", "lobby")).resolves.toEqual({ members: 1 });
   await expect(socket.emit("ping")).resolves.toBe("pong");
 });

@@ -12,9 +12,15 @@ describe("outgoing validation", () => {
     const received: unknown[] = [];
     raw.onAny((...args) => received.push(args));
     const socket = chat.socketOf([...chat.raw.sockets.values()][0]!)!;
-    expect(() => socket.emit("notice", 1 as never)).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD", issues: [expect.objectContaining({ path: [0] })] }));
-    expect(() => (socket.emit as (...args: unknown[]) => unknown)("notice", "a", "b")).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD" }));
-    expect(() => socket.emit("file:ready", { bytes: "not bytes" } as never)).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD" }));
+    expect(() => socket.emit("notice", 1 as never)).toThrow(
+      expect.objectContaining({ code: "INVALID_PAYLOAD", issues: [expect.objectContaining({ path: [0] })] }),
+    );
+    expect(() => (socket.emit as (...args: unknown[]) => unknown)("notice", "a", "b")).toThrow(
+      expect.objectContaining({ code: "INVALID_PAYLOAD" }),
+    );
+    expect(() => socket.emit("file:ready", { bytes: "not bytes" } as never)).toThrow(
+      expect.objectContaining({ code: "INVALID_PAYLOAD" }),
+    );
     await sleep(30);
     expect(received).toEqual([]);
   });
@@ -27,9 +33,15 @@ describe("outgoing validation", () => {
       code: "INVALID_PAYLOAD",
       issues: [{ path: [0, "text"], code: "too_small" }],
     });
-    await expect(bound.emit("message:send", { room: "r", text: "x".repeat(2001) })).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
-    expect(() => bound.emit("typing", "r", "yes" as never)).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD" }));
-    expect(() => (bound.emit as (event: string) => void)("not:an:event")).toThrow(expect.objectContaining({ code: "UNKNOWN_EVENT" }));
+    await expect(bound.emit("message:send", { room: "r", text: "x".repeat(2001) })).rejects.toMatchObject({
+      code: "INVALID_PAYLOAD",
+    });
+    expect(() => bound.emit("typing", "r", "yes" as never)).toThrow(
+      expect.objectContaining({ code: "INVALID_PAYLOAD" }),
+    );
+    expect(() => (bound.emit as (event: string) => void)("not:an:event")).toThrow(
+      expect.objectContaining({ code: "UNKNOWN_EVENT" }),
+    );
     await sleep(30);
     expect(calls).toEqual([]);
     expect(errors).toEqual([]);

@@ -15,7 +15,10 @@ async function setup(names: string[]) {
     bound.on("notice", (text) => void inbox.get(name)!.push(text));
     clients.set(name, bound);
   }
-  const socketOf = (name: string) => [...chat.chat.raw.sockets.values()].map((raw) => chat.chat.socketOf(raw)!).find((s) => s.data.userId === `user-${name}`)!;
+  const socketOf = (name: string) =>
+    [...chat.chat.raw.sockets.values()]
+      .map((raw) => chat.chat.socketOf(raw)!)
+      .find((s) => s.data.userId === `user-${name}`)!;
   return { ...chat, inbox, clients, socketOf };
 }
 
@@ -70,8 +73,15 @@ describe("rooms and broadcasts", () => {
   it("validates a broadcast once, throwing at the call site when the payload is wrong, and sends nothing", async () => {
     const { chat, inbox } = await setup(["ann"]);
     expect(() => chat.emit("notice", 42 as never)).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD" }));
-    expect(() => chat.to("x").emit("message", { id: 1 } as never)).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD", issues: expect.arrayContaining([expect.objectContaining({ path: [0, "id"] })]) }));
-    expect(() => (chat.emit as (event: string) => void)("nope")).toThrow(expect.objectContaining({ code: "UNKNOWN_EVENT" }));
+    expect(() => chat.to("x").emit("message", { id: 1 } as never)).toThrow(
+      expect.objectContaining({
+        code: "INVALID_PAYLOAD",
+        issues: expect.arrayContaining([expect.objectContaining({ path: [0, "id"] })]),
+      }),
+    );
+    expect(() => (chat.emit as (event: string) => void)("nope")).toThrow(
+      expect.objectContaining({ code: "UNKNOWN_EVENT" }),
+    );
     await sleep(30);
     expect(inbox.get("ann")).toEqual([]);
   });

@@ -16,7 +16,11 @@ async function twoNodes() {
     const { io } = await startServer();
     io.adapter(createAdapter(pub, sub, { key, requestsTimeout: 1_000 }));
     const log = errorLog();
-    nodes.push({ io, server: bindServer(contract, io, { onError: log.onError, ackTimeout: 1_500 }), errors: log.errors });
+    nodes.push({
+      io,
+      server: bindServer(contract, io, { onError: log.onError, ackTimeout: 1_500 }),
+      errors: log.errors,
+    });
   }
   await sleep(100);
   return nodes;
@@ -40,7 +44,9 @@ describe.runIf(hasRedis)("serverSideEmit between nodes", () => {
 
   it("refuses an invalid outgoing inter-server event at the call site", async () => {
     const [a] = await twoNodes();
-    expect(() => a!.server.serverSideEmit("cache:invalidate", 1 as never)).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD" }));
+    expect(() => a!.server.serverSideEmit("cache:invalidate", 1 as never)).toThrow(
+      expect.objectContaining({ code: "INVALID_PAYLOAD" }),
+    );
   });
 
   it("reports an invalid incoming inter-server event through onError and does not call the handler", async () => {

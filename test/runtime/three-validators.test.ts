@@ -59,7 +59,12 @@ describe.each(contracts)("the chat contract in %s", (_library, contract) => {
     const ann = bound();
     await connected(ann.socket);
     expect(users).toEqual(["user-ann"]);
-    expect(await ann.emit("message:send", { room: "lobby", text: "hi" })).toEqual({ id: "1", room: "lobby", text: "hi", at: 1 });
+    expect(await ann.emit("message:send", { room: "lobby", text: "hi" })).toEqual({
+      id: "1",
+      room: "lobby",
+      text: "hi",
+      at: 1,
+    });
     expect(await ann.emit("avatar:upload", { name: "a.png" }, new Uint8Array([1, 2, 3]))).toEqual({ size: 3 });
     ann.on("ping", () => "pong" as const);
     expect(await sockets[0]!.timeout(1_000).emit("ping")).toBe("pong");
@@ -100,7 +105,9 @@ describe.each(contracts)("the chat contract in %s", (_library, contract) => {
     await connected(ann.socket);
     const refused = await ann.emit("message:send", { room: "lobby", text: "" }).catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: "INVALID_PAYLOAD", issues: [{ path: [0, "text"] }] });
-    expect(() => ann.emit("typing", "lobby", "yes" as never)).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD", issues: [expect.objectContaining({ path: [1] })] }));
+    expect(() => ann.emit("typing", "lobby", "yes" as never)).toThrow(
+      expect.objectContaining({ code: "INVALID_PAYLOAD", issues: [expect.objectContaining({ path: [1] })] }),
+    );
   });
 
   it("carries a custom error's typed data, and hides a handler's failure", async () => {

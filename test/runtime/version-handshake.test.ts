@@ -21,13 +21,20 @@ function release(version: string, text: z.ZodType<string> = z.string()) {
 }
 const v1 = release("1.0.0");
 const v2 = release("2.0.0", z.string().min(1));
-const identity = (contract: typeof v1): ContractIdentity => ({ name: contract.name, version: contract.version, fingerprint: contractFingerprint(contract) });
+const identity = (contract: typeof v1): ContractIdentity => ({
+  name: contract.name,
+  version: contract.version,
+  fingerprint: contractFingerprint(contract),
+});
 
 async function serve(contract: typeof v1, versionPolicy?: VersionPolicy) {
   const { io, url } = await startServer();
   const log = errorLog();
   const errors: ContractError[] = [];
-  const server = bindServer(contract, io, { versionPolicy, onError: (error, context) => (errors.push(error), log.onError(error, context)) });
+  const server = bindServer(contract, io, {
+    versionPolicy,
+    onError: (error, context) => (errors.push(error), log.onError(error, context)),
+  });
   const admitted: unknown[] = [];
   server.of("/chat").use((socket) => void admitted.push(socket.auth));
   server.of("/chat").on("connection", (socket) => {
@@ -36,7 +43,9 @@ async function serve(contract: typeof v1, versionPolicy?: VersionPolicy) {
   return { url, io, log, errors, admitted };
 }
 
-function outcome(socket: ClientSocket): Promise<{ connected: true } | { connected: false; error: Error & { data?: unknown } }> {
+function outcome(
+  socket: ClientSocket,
+): Promise<{ connected: true } | { connected: false; error: Error & { data?: unknown } }> {
   return connected(socket).then(
     () => ({ connected: true }) as const,
     (error: Error) => ({ connected: false, error }) as const,
@@ -89,7 +98,10 @@ describe("version handshake", () => {
     const chat = bindClient(v1, "/chat", client(url, "/chat", { auth: { token: "ann" } }));
     await connected(chat.socket);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ code: "CONTRACT_MISMATCH", message: "The server speaks chat 2.0.0 and accepted a client built for chat 1.0.0." });
+    expect(errors[0]).toMatchObject({
+      code: "CONTRACT_MISMATCH",
+      message: "The server speaks chat 2.0.0 and accepted a client built for chat 1.0.0.",
+    });
     expect(errors[0]!.data).toEqual({ client: identity(v1), server: identity(v2) });
   });
 
@@ -101,9 +113,13 @@ describe("version handshake", () => {
     };
     const { url } = await serve(v2, sameMajor);
     expect((await outcome(client(url, "/chat", { auth: { token: "a" } }))).connected).toBe(false);
-    expect((await outcome(bindClient(v1, "/chat", client(url, "/chat", { auth: { token: "a" } })).socket)).connected).toBe(false);
+    expect(
+      (await outcome(bindClient(v1, "/chat", client(url, "/chat", { auth: { token: "a" } })).socket)).connected,
+    ).toBe(false);
     const v2minor = release("2.1.0", z.string().min(1).max(10));
-    expect((await outcome(bindClient(v2minor, "/chat", client(url, "/chat", { auth: { token: "a" } })).socket)).connected).toBe(true);
+    expect(
+      (await outcome(bindClient(v2minor, "/chat", client(url, "/chat", { auth: { token: "a" } })).socket)).connected,
+    ).toBe(true);
     expect(seen).toEqual([
       [undefined, "2.0.0"],
       ["1.0.0", "2.0.0"],
@@ -114,7 +130,10 @@ describe("version handshake", () => {
       throw new Error("policy bug");
     });
     const result = await outcome(bindClient(v1, "/chat", client(broken.url, "/chat", { auth: { token: "a" } })).socket);
-    expect(result.connected ? undefined : result.error.data).toEqual({ code: "HANDLER_ERROR", message: "The handler failed." });
+    expect(result.connected ? undefined : result.error.data).toEqual({
+      code: "HANDLER_ERROR",
+      message: "The handler failed.",
+    });
     expect(broken.log.errors.map((e) => e.code)).toEqual(["HANDLER_ERROR"]);
   });
 
@@ -127,7 +146,9 @@ describe("version handshake", () => {
     const result = await outcome(client(strict.url, "/chat", { auth: { token: "a" } }));
     const refused = connectErrorOf(result.connected ? undefined : result.error);
     expect(isContractMismatch(refused) && refused.data).toEqual({ client: undefined, server: identity(v1) });
-    expect(refused?.message).toBe("The server speaks chat 1.0.0 and refused a client that did not say which contract it was built from.");
+    expect(refused?.message).toBe(
+      "The server speaks chat 1.0.0 and refused a client that did not say which contract it was built from.",
+    );
   });
 
   it("compares shapes, not labels: a new version number with the same shape is the same contract", async () => {
@@ -152,7 +173,11 @@ describe("version handshake", () => {
     await next(mutated.socket, "connect");
     expect(mutated.socket.auth).toEqual({ token: "reassigned", "~contract": identity(v1) });
 
-    const fromFunction = bindClient(v1, "/chat", client(url, "/chat", { auth: (callback) => callback({ token: "fn" }) }));
+    const fromFunction = bindClient(
+      v1,
+      "/chat",
+      client(url, "/chat", { auth: (callback) => callback({ token: "fn" }) }),
+    );
     await connected(fromFunction.socket);
     const frozen = bindClient(v1, "/chat", client(url, "/chat", { auth: Object.freeze({ token: "frozen" }) }));
     await connected(frozen.socket);

@@ -13,7 +13,10 @@ const contract = defineContract({
     "/": {
       clientToServer: {
         "user:get": { args: [z.string()], ack: User },
-        "user:get-transformed": { args: [z.string()], ack: z.object({ id: z.string() }).transform((user) => ({ ...user, seen: true })) },
+        "user:get-transformed": {
+          args: [z.string()],
+          ack: z.object({ id: z.string() }).transform((user) => ({ ...user, seen: true })),
+        },
         "scores:set": { args: [z.record(z.string(), z.number())], ack: z.number() },
         echo: { args: [z.unknown()], ack: z.unknown() },
         count: { args: [z.number()] },
@@ -60,7 +63,10 @@ describe("what travels on the wire", () => {
   it("sends a value as given where its schema transforms, since the output may not be valid input", async () => {
     const { url } = await setup();
     const raw = client(url, "/");
-    expect(await rawAck(raw, "user:get-transformed", "u1")).toEqual({ ok: true, data: { id: "u1", name: "Ann", passwordHash: "$2b$10$secret" } });
+    expect(await rawAck(raw, "user:get-transformed", "u1")).toEqual({
+      ok: true,
+      data: { id: "u1", name: "Ann", passwordHash: "$2b$10$secret" },
+    });
     const bound = bindClient(contract, "/", client(url, "/"));
     expect(await bound.emit("user:get-transformed", "u1")).toEqual({ id: "u1", seen: true });
   });
@@ -81,7 +87,8 @@ describe("what travels on the wire", () => {
     const depth = 100_000;
     const answers: string[] = [];
     raw.io.engine.on("packet", (packet: { type: string; data?: unknown }) => {
-      if (packet.type === "message" && typeof packet.data === "string" && packet.data.startsWith("3")) answers.push(packet.data);
+      if (packet.type === "message" && typeof packet.data === "string" && packet.data.startsWith("3"))
+        answers.push(packet.data);
     });
     const started = Date.now();
     raw.io.engine.write(`27["echo",${"[".repeat(depth)}${"]".repeat(depth)}]`);

@@ -17,11 +17,19 @@ const contract = defineContract({
       auth: z.object({ name: z.string().check(z.minLength(1)) }),
       clientToServer: {
         "message:send": {
-          args: [z.object({ room: z.string().check(z.regex(/^[a-z]+$/)), text: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)) })],
+          args: [
+            z.object({
+              room: z.string().check(z.regex(/^[a-z]+$/)),
+              text: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+            }),
+          ],
           ack: Message,
           errors: { ROOM_FULL: z.object({ capacity: z.number().check(z.int()) }) },
         },
-        "file:upload": { args: [z.object({ name: z.string(), bytes: binary({ maxBytes: 8 }), thumbnail: z.optional(binary()) })], ack: z.object({ size: z.number() }) },
+        "file:upload": {
+          args: [z.object({ name: z.string(), bytes: binary({ maxBytes: 8 }), thumbnail: z.optional(binary()) })],
+          ack: z.object({ size: z.number() }),
+        },
       },
       serverToClient: { message: { args: [Message] } },
     },
@@ -62,7 +70,11 @@ for (const [entry, bind] of [
 
     it("sends a checked, trimmed payload and resolves with the validated ack", async () => {
       const { bound } = await setup(bind);
-      expect(await bound.emit("message:send", { room: "lobby", text: "  hi  " })).toEqual({ id: "m1", room: "lobby", text: "hi" });
+      expect(await bound.emit("message:send", { room: "lobby", text: "  hi  " })).toEqual({
+        id: "m1",
+        room: "lobby",
+        text: "hi",
+      });
     });
 
     it("refuses a bad payload with INVALID_PAYLOAD before sending, naming the path", async () => {
@@ -78,13 +90,21 @@ for (const [entry, bind] of [
 
     it("rejects with the server's custom code and its typed data", async () => {
       const { bound } = await setup(bind);
-      await expect(bound.emit("message:send", { room: "full", text: "hi" })).rejects.toMatchObject({ code: "ROOM_FULL", data: { capacity: 2 } });
+      await expect(bound.emit("message:send", { room: "full", text: "hi" })).rejects.toMatchObject({
+        code: "ROOM_FULL",
+        data: { capacity: 2 },
+      });
     });
 
     it("carries binary() in a mini object, checks its size before sending, and z.optional(binary()) too", async () => {
       const { bound } = await setup(bind);
-      expect(await bound.emit("file:upload", { name: "a", bytes: new Uint8Array(8), thumbnail: new Uint8Array(3).buffer })).toEqual({ size: 11 });
-      await expect(bound.emit("file:upload", { name: "a", bytes: new Uint8Array(9) })).rejects.toMatchObject({ code: "INVALID_PAYLOAD", issues: [{ path: [0, "bytes"], code: "too_big" }] });
+      expect(
+        await bound.emit("file:upload", { name: "a", bytes: new Uint8Array(8), thumbnail: new Uint8Array(3).buffer }),
+      ).toEqual({ size: 11 });
+      await expect(bound.emit("file:upload", { name: "a", bytes: new Uint8Array(9) })).rejects.toMatchObject({
+        code: "INVALID_PAYLOAD",
+        issues: [{ path: [0, "bytes"], code: "too_big" }],
+      });
     });
 
     it("runs a handler only for a valid server-to-client event", async () => {

@@ -36,9 +36,13 @@ describe("hostile stream frames from a raw Socket.IO client", () => {
       ["contract:cancel", "INVALID_PAYLOAD"],
     ]);
     expect(await rawAck(raw, "ping")).toEqual({ ok: true, data: "pong" });
-    expect(frames.map((frame) => [frame.event, (frame.args[0] as { event: string }).event, (frame.args[0] as { code: string }).code])).toEqual([
-      ["contract:error", "contract:item", "INVALID_PAYLOAD"],
-    ]);
+    expect(
+      frames.map((frame) => [
+        frame.event,
+        (frame.args[0] as { event: string }).event,
+        (frame.args[0] as { code: string }).code,
+      ]),
+    ).toEqual([["contract:error", "contract:item", "INVALID_PAYLOAD"]]);
     await sleep(1_000);
     raw.emit(STREAM_ITEM, 99, "x");
     await until(() => frames.length === 2);
@@ -52,7 +56,10 @@ describe("hostile stream frames from a raw Socket.IO client", () => {
     expect(frames[0]).toEqual({ event: STREAM_CREDIT, args: [1, 16] });
     for (let i = 0; i < 17; i++) raw.emit(STREAM_ITEM, 1, `item ${i}`);
     await until(() => ends(1).length === 1);
-    expect(ends(1)[0]!.args[1]).toEqual({ ok: false, error: { code: "INVALID_PAYLOAD", message: "An item arrived beyond the credit granted." } });
+    expect(ends(1)[0]!.args[1]).toEqual({
+      ok: false,
+      error: { code: "INVALID_PAYLOAD", message: "An item arrived beyond the credit granted." },
+    });
   });
 
   it("frames after a stream's end are dropped: no answer, nothing reopened", async () => {
@@ -85,7 +92,9 @@ describe("hostile stream frames from a raw Socket.IO client", () => {
     for (let i = 0; i < 1_000; i++) open(raw, 2 * i + 1, "endless", 1, "fast");
     await until(() => frames.filter((frame) => frame.event === STREAM_END).length === 936, 10_000);
     const ends = frames.filter((frame) => frame.event === STREAM_END);
-    expect(ends.every((frame) => (frame.args[1] as { error: { code: string } }).error.code === "RATE_LIMITED")).toBe(true);
+    expect(ends.every((frame) => (frame.args[1] as { error: { code: string } }).error.code === "RATE_LIMITED")).toBe(
+      true,
+    );
     expect(frames.filter((frame) => frame.event === STREAM_ITEM)).toHaveLength(64);
     expect(await collect(chat.stream("count", { n: 100 }))).toHaveLength(100);
     raw.disconnect();
@@ -98,7 +107,10 @@ describe("hostile stream frames from a raw Socket.IO client", () => {
     open(raw, 1, "upload", 0, { name: "x" });
     raw.emit(STREAM_ITEM, 1, new Uint8Array(70_000));
     await until(() => ends(1).length === 1);
-    expect(ends(1)[0]!.args[1]).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD", issues: [{ path: [0], code: "too_big" }] } });
+    expect(ends(1)[0]!.args[1]).toMatchObject({
+      ok: false,
+      error: { code: "INVALID_PAYLOAD", issues: [{ path: [0], code: "too_big" }] },
+    });
     const [report] = await Promise.race([next<[unknown]>(raw, "contract:error"), sleep(100).then(() => [undefined])]);
     expect(report).toBeUndefined();
   });

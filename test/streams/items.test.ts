@@ -57,11 +57,17 @@ for (const transport of ["websocket", "polling"] as Transport[]) {
           controller.close();
         },
       });
-      await expect(chat.stream("upload", { name: "r" }, readable).ack).resolves.toEqual({ bytes: 1_005, sha256: `r:${sha256(...parts)}` });
+      await expect(chat.stream("upload", { name: "r" }, readable).ack).resolves.toEqual({
+        bytes: 1_005,
+        sha256: `r:${sha256(...parts)}`,
+      });
       async function* generate() {
         yield* parts;
       }
-      await expect(chat.stream("upload", { name: "g" }, generate()).ack).resolves.toEqual({ bytes: 1_005, sha256: `g:${sha256(...parts)}` });
+      await expect(chat.stream("upload", { name: "g" }, generate()).ack).resolves.toEqual({
+        bytes: 1_005,
+        sha256: `g:${sha256(...parts)}`,
+      });
     });
 
     it("downloads binary items as Uint8Array, byte for byte", async () => {

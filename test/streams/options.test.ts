@@ -10,10 +10,16 @@ import { startStreams } from "./support.js";
 
 describe("stream options and misuse", () => {
   it("refuses bad streamWindow and maxStreams at bind time, naming the option", () => {
-    expect(() => bindServer(streamContract, new Server(), { streamWindow: 0 })).toThrow("bindServer: streamWindow must be a whole number from 1 to 65536");
-    expect(() => bindServer(streamContract, new Server(), { maxStreams: 1.5 })).toThrow("bindServer: maxStreams must be a whole number of at least 1");
+    expect(() => bindServer(streamContract, new Server(), { streamWindow: 0 })).toThrow(
+      "bindServer: streamWindow must be a whole number from 1 to 65536",
+    );
+    expect(() => bindServer(streamContract, new Server(), { maxStreams: 1.5 })).toThrow(
+      "bindServer: maxStreams must be a whole number of at least 1",
+    );
     const socket = io("http://127.0.0.1:9/s", { autoConnect: false });
-    expect(() => bindClient(streamContract, "/s", socket, { streamWindow: 70_000 })).toThrow("bindClient: streamWindow must be a whole number from 1 to 65536");
+    expect(() => bindClient(streamContract, "/s", socket, { streamWindow: 70_000 })).toThrow(
+      "bindClient: streamWindow must be a whole number from 1 to 65536",
+    );
   });
 
   it("the server's streamWindow is the credit it grants for a client's upload", async () => {
@@ -36,15 +42,23 @@ describe("stream options and misuse", () => {
     await connected(raw);
     for (const id of [1, 3, 5]) raw.emit(STREAM_OPEN, { id, event: "endless", credit: 1 }, "slow");
     await until(() => ends.length === 1);
-    expect(ends[0]).toMatchObject([5, { ok: false, error: { code: "RATE_LIMITED", message: "At most 2 streams may be open at once." } }]);
+    expect(ends[0]).toMatchObject([
+      5,
+      { ok: false, error: { code: "RATE_LIMITED", message: "At most 2 streams may be open at once." } },
+    ]);
   });
 
   it("emit() of a stream event throws, and a stream event sent as a plain event is refused with INVALID_PAYLOAD", async () => {
     const { chat, url } = await startStreams();
-    expect(() => (chat.emit as (event: string, ...args: unknown[]) => unknown)("count", { n: 1 })).toThrow('"count" streams: request it with stream(), not emit()');
+    expect(() => (chat.emit as (event: string, ...args: unknown[]) => unknown)("count", { n: 1 })).toThrow(
+      '"count" streams: request it with stream(), not emit()',
+    );
     const raw = client(url, "/s");
     await connected(raw);
-    expect(await rawAck(raw, "count", { n: 1 })).toEqual({ ok: false, error: { code: "INVALID_PAYLOAD", message: "This event streams: request it with contract:open." } });
+    expect(await rawAck(raw, "count", { n: 1 })).toEqual({
+      ok: false,
+      error: { code: "INVALID_PAYLOAD", message: "This event streams: request it with contract:open." },
+    });
   });
 });
 

@@ -13,7 +13,10 @@ const contract = defineContract({
     "/files": {
       clientToServer: {
         search: { args: [z.string()], stream: z.object({ path: z.string() }), ack: z.object({ total: z.number() }) },
-        upload: { args: [z.object({ name: z.string() }), streamOf(binary({ maxBytes: 65_536 }))], ack: z.object({ bytes: z.number() }) },
+        upload: {
+          args: [z.object({ name: z.string() }), streamOf(binary({ maxBytes: 65_536 }))],
+          ack: z.object({ bytes: z.number() }),
+        },
       },
     },
   },

@@ -13,7 +13,9 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-it("a slow reader (10 items/s) of a 1,000,000-item stream keeps the heap flat: the server pulls only what was granted", { timeout: 40_000 }, async () => {
+it("a slow reader (10 items/s) of a 1,000,000-item stream keeps the heap flat: the server pulls only what was granted", {
+  timeout: 40_000,
+}, async () => {
   const { chat, seen } = await startStreams();
   const stream = chat.stream("rows", 1_000_000);
   let read = 0;

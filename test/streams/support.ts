@@ -22,10 +22,18 @@ export interface Seen {
  * A bound server with handlers for every stream of the fixture contract, and a bound client.
  * Handlers record what they did in `seen`.
  */
-export async function startStreams(options: { transport?: Transport; maxHttpBufferSize?: number; adapter?: ServerOptions["adapter"] } = {}) {
-  const { io, url } = await startServer({ maxHttpBufferSize: options.maxHttpBufferSize ?? 1e6, ...(options.adapter === undefined ? {} : { adapter: options.adapter }) });
+export async function startStreams(
+  options: { transport?: Transport; maxHttpBufferSize?: number; adapter?: ServerOptions["adapter"] } = {},
+) {
+  const { io, url } = await startServer({
+    maxHttpBufferSize: options.maxHttpBufferSize ?? 1e6,
+    ...(options.adapter === undefined ? {} : { adapter: options.adapter }),
+  });
   const log = errorLog();
-  const server: BoundServer<typeof streamContract> = bindServer(streamContract, io, { onError: log.onError, rateLimit: false });
+  const server: BoundServer<typeof streamContract> = bindServer(streamContract, io, {
+    onError: log.onError,
+    rateLimit: false,
+  });
   const seen: Seen = { closed: 0, closedAt: 0, produced: 0 };
   const sockets: BoundSocket<typeof streamContract, "/s">[] = [];
   server.of("/s").on("connection", (socket) => {

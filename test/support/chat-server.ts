@@ -9,7 +9,10 @@ import { errorLog, startServer } from "./util.js";
 export async function startChat(options: { transports?: ("websocket" | "polling")[]; ackTimeout?: number } = {}) {
   const { io, url } = await startServer({ transports: options.transports ?? ["websocket", "polling"] });
   const log = errorLog();
-  const server: BoundServer<typeof contract> = bindServer(contract, io, { onError: log.onError, ackTimeout: options.ackTimeout ?? 2_000 });
+  const server: BoundServer<typeof contract> = bindServer(contract, io, {
+    onError: log.onError,
+    ackTimeout: options.ackTimeout ?? 2_000,
+  });
   const chat = server.of("/chat");
   const calls: { event: string; args: unknown[] }[] = [];
   chat.use((socket) => {

@@ -13,12 +13,23 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../.."
 export const PUBLISHED = ["contract", "runtime-server", "runtime-client", "codegen", "opentelemetry"] as const;
 
 /** Runs a command and returns its output; a failure carries both streams in its message. */
-export async function sh(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<{ stdout: string; stderr: string }> {
+export async function sh(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<{ stdout: string; stderr: string }> {
   try {
-    return await run(command, [...args], { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeoutMs ?? 300_000, maxBuffer: 32 * 1024 * 1024 });
+    return await run(command, [...args], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      timeout: options.timeoutMs ?? 300_000,
+      maxBuffer: 32 * 1024 * 1024,
+    });
   } catch (error) {
     const { stdout, stderr, message } = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${command} ${args.join(" ")} failed in ${options.cwd}: ${message}\n${stdout ?? ""}\n${stderr ?? ""}`);
+    throw new Error(
+      `${command} ${args.join(" ")} failed in ${options.cwd}: ${message}\n${stdout ?? ""}\n${stderr ?? ""}`,
+    );
   }
 }
 
@@ -31,10 +42,22 @@ export async function packPackages(): Promise<string[]> {
 }
 
 async function packUnlocked(): Promise<string[]> {
-  await sh(process.execPath, [join(repoRoot, "node_modules/turbo/bin/turbo"), "run", "build", "--filter=./packages/*", "--output-logs=errors-only"], { cwd: repoRoot, timeoutMs: 600_000 });
+  await sh(
+    process.execPath,
+    [
+      join(repoRoot, "node_modules/turbo/bin/turbo"),
+      "run",
+      "build",
+      "--filter=./packages/*",
+      "--output-logs=errors-only",
+    ],
+    { cwd: repoRoot, timeoutMs: 600_000 },
+  );
   const into = mkdtempSync(join(tmpdir(), "socket-contract-tgz-"));
   for (const folder of PUBLISHED) {
-    await sh("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", into], { cwd: join(repoRoot, "packages", folder) });
+    await sh("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", into], {
+      cwd: join(repoRoot, "packages", folder),
+    });
   }
   return readdirSync(into)
     .filter((name) => name.endsWith(".tgz"))
@@ -73,7 +96,11 @@ async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
 export interface PackedApp {
   readonly dir: string;
   /** Runs a binary from the app's node_modules/.bin. */
-  readonly bin: (name: string, args: readonly string[], env?: NodeJS.ProcessEnv) => Promise<{ stdout: string; stderr: string }>;
+  readonly bin: (
+    name: string,
+    args: readonly string[],
+    env?: NodeJS.ProcessEnv,
+  ) => Promise<{ stdout: string; stderr: string }>;
   readonly remove: () => void;
 }
 
@@ -84,13 +111,25 @@ export interface PackedApp {
  * @example
  * const app = await installApp(await packPackages(), ["zod", "socket.io", "socket.io-client"], { type: "module" });
  */
-export async function installApp(tarballs: readonly string[], extra: readonly string[], manifest: Record<string, unknown> = { type: "module" }): Promise<PackedApp> {
+export async function installApp(
+  tarballs: readonly string[],
+  extra: readonly string[],
+  manifest: Record<string, unknown> = { type: "module" },
+): Promise<PackedApp> {
   const dir = mkdtempSync(join(tmpdir(), "socket-contract-app-"));
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "packed-app", version: "1.0.0", private: true, ...manifest }, null, 2));
-  await sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...tarballs, ...extra], { cwd: dir, timeoutMs: 600_000 });
+  writeFileSync(
+    join(dir, "package.json"),
+    JSON.stringify({ name: "packed-app", version: "1.0.0", private: true, ...manifest }, null, 2),
+  );
+  await sh(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...tarballs, ...extra],
+    { cwd: dir, timeoutMs: 600_000 },
+  );
   return {
     dir,
-    bin: (name, args, env) => sh(join(dir, "node_modules/.bin", name), args, { cwd: dir, ...(env === undefined ? {} : { env }) }),
+    bin: (name, args, env) =>
+      sh(join(dir, "node_modules/.bin", name), args, { cwd: dir, ...(env === undefined ? {} : { env }) }),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -10,7 +10,9 @@ afterEach(async () => {
 });
 
 /** A real Socket.IO server on a free loopback port, closed after the test. */
-export async function startServer(options: Partial<ServerOptions> = {}): Promise<{ io: Server; http: HttpServer; url: string }> {
+export async function startServer(
+  options: Partial<ServerOptions> = {},
+): Promise<{ io: Server; http: HttpServer; url: string }> {
   const http = createServer();
   const io = new Server(http, options);
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
@@ -21,7 +23,12 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
 
 /** A real socket.io-client socket, disconnected after the test. */
 export function client(url: string, path: string, options: Partial<ManagerOptions & SocketOptions> = {}): ClientSocket {
-  const socket = connect(`${url}${path}`, { forceNew: true, reconnection: false, transports: ["websocket"], ...options });
+  const socket = connect(`${url}${path}`, {
+    forceNew: true,
+    reconnection: false,
+    transports: ["websocket"],
+    ...options,
+  });
   cleanups.push(() => socket.disconnect());
   return socket;
 }
@@ -36,7 +43,10 @@ export function connected(socket: ClientSocket): Promise<void> {
 }
 
 /** Resolves with the arguments of the next `event` on an emitter. */
-export function next<T extends unknown[] = unknown[]>(emitter: { once(event: string, listener: (...args: any[]) => void): unknown }, event: string): Promise<T> {
+export function next<T extends unknown[] = unknown[]>(
+  emitter: { once(event: string, listener: (...args: any[]) => void): unknown },
+  event: string,
+): Promise<T> {
   return new Promise((resolve) => emitter.once(event, (...args: unknown[]) => resolve(args as T)));
 }
 
@@ -50,11 +60,21 @@ export function onCleanup(cleanup: () => unknown): void {
 }
 
 /** Collects what `onError` is told, for assertions. */
-export function errorLog(): { errors: { code: string; event?: string; namespace?: string; socketId?: string; cause?: unknown }[]; onError: (error: any, context: any) => void } {
+export function errorLog(): {
+  errors: { code: string; event?: string; namespace?: string; socketId?: string; cause?: unknown }[];
+  onError: (error: any, context: any) => void;
+} {
   const errors: { code: string; event?: string; namespace?: string; socketId?: string; cause?: unknown }[] = [];
   return {
     errors,
-    onError: (error, context) => errors.push({ code: error.code, event: context.event, namespace: context.namespace, socketId: context.socketId, cause: error.cause }),
+    onError: (error, context) =>
+      errors.push({
+        code: error.code,
+        event: context.event,
+        namespace: context.namespace,
+        socketId: context.socketId,
+        cause: error.cause,
+      }),
   };
 }
 

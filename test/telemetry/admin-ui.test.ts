@@ -21,7 +21,10 @@ it("the official admin UI's instrument() sees a bound server's namespaces, socke
 
   // What the admin UI's web page receives when it connects to the admin namespace.
   const admin = client(url, "/admin");
-  const [stats, [sockets]] = await Promise.all([next<[{ namespaces: { name: string; socketsCount: number }[] }]>(admin, "server_stats"), next<[AdminSocket[]]>(admin, "all_sockets")]);
+  const [stats, [sockets]] = await Promise.all([
+    next<[{ namespaces: { name: string; socketsCount: number }[] }]>(admin, "server_stats"),
+    next<[AdminSocket[]]>(admin, "all_sockets"),
+  ]);
   expect(stats[0].namespaces).toEqual(expect.arrayContaining([{ name: "/chat", socketsCount: 1 }]));
   const seen = sockets.find((socket) => socket.nsp === "/chat")!;
   expect(seen.id).toBe(ann.socket.id);

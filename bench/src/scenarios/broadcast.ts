@@ -21,7 +21,8 @@ export async function roomBroadcast(server: Worker, settings: Settings): Promise
   try {
     for (let i = 0; i < processes; i++) clients.push(startWorker("broadcast-client"));
     // One process at a time: the handshakes of a thousand sockets are the slowest part of the setup.
-    for (const client of clients) await client.call("connect", { url, sockets: socketsPerProcess, smallRoomSockets: smallPerProcess }, 300_000);
+    for (const client of clients)
+      await client.call("connect", { url, sockets: socketsPerProcess, smallRoomSockets: smallPerProcess }, 300_000);
     const sizes = { all: processes * socketsPerProcess, small: processes * smallPerProcess };
     const rooms = (["all", "small"] as const).map((room) => ({ room, size: sizes[room] }));
     const metrics = [];
@@ -29,14 +30,29 @@ export async function roomBroadcast(server: Worker, settings: Settings): Promise
     for (const { room, size } of rooms) {
       await Promise.all(clients.map((client) => client.call("room", { room })));
       // One warm-up round per variant.
-      for (const variant of ["plain", "bound"] as const) await server.call("broadcast", { variant, room, count: Math.min(5, perRound), processes });
+      for (const variant of ["plain", "bound"] as const)
+        await server.call("broadcast", { variant, room, count: Math.min(5, perRound), processes });
       const results = await alternate(["plain", "bound"] as const, rounds, (variant) =>
-        server.call<{ totalNs: number[]; emitNs: number[] }>("broadcast", { variant, room, count: perRound, processes }, 300_000),
+        server.call<{ totalNs: number[]; emitNs: number[] }>(
+          "broadcast",
+          { variant, room, count: perRound, processes },
+          300_000,
+        ),
       );
       raw[room] = results;
       metrics.push(
-        metric(`time per broadcast, room of ${size}`, "ms", "lower", perVariant(results, (r) => median(r.totalNs) / 1e6)),
-        metric(`server time in emit(), room of ${size}`, "ms", "lower", perVariant(results, (r) => median(r.emitNs) / 1e6)),
+        metric(
+          `time per broadcast, room of ${size}`,
+          "ms",
+          "lower",
+          perVariant(results, (r) => median(r.totalNs) / 1e6),
+        ),
+        metric(
+          `server time in emit(), room of ${size}`,
+          "ms",
+          "lower",
+          perVariant(results, (r) => median(r.emitNs) / 1e6),
+        ),
       );
     }
     const big = metrics[0]!;
@@ -50,14 +66,21 @@ export async function roomBroadcast(server: Worker, settings: Settings): Promise
       variants: VARIANTS,
       metrics,
       targets: [
-        { description: `socket-contract at 0.95x plain or better, room of ${sizes.all}`, measured: `${ratio.toFixed(2)}x`, pass: ratio >= 0.95 },
+        {
+          description: `socket-contract at 0.95x plain or better, room of ${sizes.all}`,
+          measured: `${ratio.toFixed(2)}x`,
+          pass: ratio >= 0.95,
+        },
         {
           description: "the contract's extra cost does not grow with the room (validated once per broadcast)",
           measured: `extra per broadcast: ${extraSmall.toFixed(2)} ms at ${sizes.small} sockets, ${extraBig.toFixed(2)} ms at ${sizes.all}; server time in emit() ${relative(metrics[1]!, "bound", "plain").toFixed(2)}x plain at ${sizes.all}`,
           pass: ratio >= 0.95,
         },
       ],
-      notes: ["one broadcast at a time; the time runs from the server's emit until every client process has reported that all of its sockets received it", "socket-contract clients validate what they receive, one parse per socket, on the client processes"],
+      notes: [
+        "one broadcast at a time; the time runs from the server's emit until every client process has reported that all of its sockets received it",
+        "socket-contract clients validate what they receive, one parse per socket, on the client processes",
+      ],
       settings: { processes, socketsPerProcess, smallPerProcess, rounds, perRound },
     };
   } finally {
@@ -65,6 +88,9 @@ export async function roomBroadcast(server: Worker, settings: Settings): Promise
   }
 }
 
-function perVariant<TResult>(results: Record<string, TResult[]>, value: (result: TResult) => number): Record<string, number[]> {
+function perVariant<TResult>(
+  results: Record<string, TResult[]>,
+  value: (result: TResult) => number,
+): Record<string, number[]> {
   return Object.fromEntries(Object.entries(results).map(([variant, list]) => [variant, list.map(value)]));
 }

@@ -21,8 +21,20 @@ const PEAK_MEMORY_TARGET_MB = 400;
 export async function codeGeneration(settings: Settings, workDir: string): Promise<ScenarioReport[]> {
   const { sizes, extras, watchEvents, typecheckEvents, rounds } = settings.codegen;
   const cases = [
-    ...sizes.map((events) => ({ key: `${events}`, label: `${events} events`, events, extras: {}, target: GENERATE_TARGET_S[events] })),
-    { key: "extras", label: `${extras.events} events, ${extras.transforms} transforms, ${extras.brands} brands`, events: extras.events, extras, target: EXTRAS_TARGET_S },
+    ...sizes.map((events) => ({
+      key: `${events}`,
+      label: `${events} events`,
+      events,
+      extras: {},
+      target: GENERATE_TARGET_S[events],
+    })),
+    {
+      key: "extras",
+      label: `${extras.events} events, ${extras.transforms} transforms, ${extras.brands} brands`,
+      events: extras.events,
+      extras,
+      target: EXTRAS_TARGET_S,
+    },
   ];
   const generateMs: Record<string, number[]> = {};
   const peakMb: Record<string, number[]> = {};
@@ -40,20 +52,40 @@ export async function codeGeneration(settings: Settings, workDir: string): Promi
     }
   }
   const seconds = (key: string): number => median(generateMs[key]!) / 1000;
-  const shown = (value: number): string => (value === Infinity ? `over ${COMMAND_TIMEOUT_MS / 1000} s (stopped)` : `${value.toFixed(2)} s`);
+  const shown = (value: number): string =>
+    value === Infinity ? `over ${COMMAND_TIMEOUT_MS / 1000} s (stopped)` : `${value.toFixed(2)} s`;
   const largest = `${sizes[sizes.length - 1]}`;
   const largestPeak = median(peakMb[largest]!);
   const generation: ScenarioReport = {
     id: "7a",
     title: "Code generation (socket-contract generate, process start included)",
-    variants: cases.map((entry) => ({ key: entry.key, label: entry.label, short: entry.key === "extras" ? `${extras.events}+T+B` : entry.key })),
+    variants: cases.map((entry) => ({
+      key: entry.key,
+      label: entry.label,
+      short: entry.key === "extras" ? `${extras.events}+T+B` : entry.key,
+    })),
     metrics: [
-      metric("generate", "s", "lower", Object.fromEntries(Object.entries(generateMs).map(([key, values]) => [key, values.map((ms) => ms / 1000)]))),
+      metric(
+        "generate",
+        "s",
+        "lower",
+        Object.fromEntries(Object.entries(generateMs).map(([key, values]) => [key, values.map((ms) => ms / 1000)])),
+      ),
       metric("peak memory (RSS)", "MB", "lower", peakMb),
     ],
     targets: [
-      ...cases.filter((entry) => entry.target !== undefined).map((entry) => ({ description: `generate, ${entry.label}: at most ${entry.target} s`, measured: shown(seconds(entry.key)), pass: seconds(entry.key) <= entry.target! })),
-      { description: `peak memory, ${largest} events: at most ${PEAK_MEMORY_TARGET_MB} MB`, measured: `${largestPeak.toFixed(0)} MB`, pass: largestPeak <= PEAK_MEMORY_TARGET_MB },
+      ...cases
+        .filter((entry) => entry.target !== undefined)
+        .map((entry) => ({
+          description: `generate, ${entry.label}: at most ${entry.target} s`,
+          measured: shown(seconds(entry.key)),
+          pass: seconds(entry.key) <= entry.target!,
+        })),
+      {
+        description: `peak memory, ${largest} events: at most ${PEAK_MEMORY_TARGET_MB} MB`,
+        measured: `${largestPeak.toFixed(0)} MB`,
+        pass: largestPeak <= PEAK_MEMORY_TARGET_MB,
+      },
     ],
     ratios: false,
     notes: [
@@ -73,9 +105,17 @@ export async function codeGeneration(settings: Settings, workDir: string): Promi
     title: `generate --watch: from saving the ${watchEvents}-event contract to the files written`,
     variants: [{ key: "watch", label: "--watch", short: "watch" }],
     metrics: [metric("save to written", "ms", "lower", { watch: watchMs })],
-    targets: [{ description: `regeneration after a save: at most ${WATCH_TARGET_MS} ms`, measured: `${watchMedian.toFixed(0)} ms`, pass: watchMedian <= WATCH_TARGET_MS }],
+    targets: [
+      {
+        description: `regeneration after a save: at most ${WATCH_TARGET_MS} ms`,
+        measured: `${watchMedian.toFixed(0)} ms`,
+        pass: watchMedian <= WATCH_TARGET_MS,
+      },
+    ],
     ratios: false,
-    notes: ["each save changes one event's description, written in place; the time includes the watcher's 50 ms debounce"],
+    notes: [
+      "each save changes one event's description, written in place; the time includes the watcher's 50 ms debounce",
+    ],
     settings: { watchEvents },
   };
   return [generation, watch, typeCheck(workDir, typecheckEvents, rounds)];

@@ -17,15 +17,28 @@ const WARM_UP_CONNECTIONS = 100;
  */
 export async function heapPerSocket(settings: Settings): Promise<ScenarioReport> {
   const { rounds, connections, processes } = settings.memory;
-  const results = await alternate(["plain", "bound"] as const, rounds, (variant) => measure(variant, connections, processes));
-  const perSocket = metric(`heap per connected socket at ${connections.toLocaleString("en-US")} connections`, "KiB", "lower", results);
+  const results = await alternate(["plain", "bound"] as const, rounds, (variant) =>
+    measure(variant, connections, processes),
+  );
+  const perSocket = metric(
+    `heap per connected socket at ${connections.toLocaleString("en-US")} connections`,
+    "KiB",
+    "lower",
+    results,
+  );
   const extra = perSocket.medians.bound! - perSocket.medians.plain!;
   return {
     id: "5",
     title: "Memory: server heap per connected socket",
     variants: VARIANTS,
     metrics: [perSocket],
-    targets: [{ description: "at most 1 KiB of extra heap per socket", measured: `${extra >= 0 ? "+" : ""}${extra.toFixed(2)} KiB per socket`, pass: extra <= 1 }],
+    targets: [
+      {
+        description: "at most 1 KiB of extra heap per socket",
+        measured: `${extra >= 0 ? "+" : ""}${extra.toFixed(2)} KiB per socket`,
+        pass: extra <= 1,
+      },
+    ],
     notes: [
       "heapUsed after forced full collections, minus the same after a warm-up wave; the server in its own process, clients in others",
       "both servers register the same three handlers per socket and join it to one room; bindServer runs with its default options (per-socket limits on)",
@@ -45,7 +58,11 @@ async function measure(variant: "plain" | "bound", connections: number, processe
     await server.call("disconnectAll");
     const before = await server.call<number>("heap");
     const share = Math.ceil(connections / processes);
-    await Promise.all(holders.map((holder, i) => holder.call("connect", { url, namespace, count: Math.min(share, connections - i * share) }, 300_000)));
+    await Promise.all(
+      holders.map((holder, i) =>
+        holder.call("connect", { url, namespace, count: Math.min(share, connections - i * share) }, 300_000),
+      ),
+    );
     const connected = await server.call<number>("connected");
     if (connected !== connections) throw new Error(`${connected} of ${connections} sockets connected`);
     const after = await server.call<number>("heap");

@@ -14,7 +14,12 @@ type ClosedLoopResult = { perSecond: number; p50Ns: number; p99Ns: number; count
 type Measurement<T> = T & { serverCpuUs: number };
 
 /** One measured run: a warm-up run first, then the run itself with the server's CPU time read around it. */
-async function measure<T>(server: Worker, client: Worker, command: string, input: { durationMs: number; warmupMs: number } & Record<string, unknown>): Promise<Measurement<T>> {
+async function measure<T>(
+  server: Worker,
+  client: Worker,
+  command: string,
+  input: { durationMs: number; warmupMs: number } & Record<string, unknown>,
+): Promise<Measurement<T>> {
   await client.call(command, { ...input, durationMs: input.warmupMs });
   const before = await server.call<number>("cpu");
   const result = await client.call<T>(command, input);
@@ -23,10 +28,23 @@ async function measure<T>(server: Worker, client: Worker, command: string, input
 }
 
 /** CPU time per event on each side: steadier than throughput on a machine shared with other work. */
-function cpuMetrics<T extends { cpuUs: number; serverCpuUs: number }>(results: Record<string, T[]>, eventsOf: (result: T) => number): ReturnType<typeof metric>[] {
+function cpuMetrics<T extends { cpuUs: number; serverCpuUs: number }>(
+  results: Record<string, T[]>,
+  eventsOf: (result: T) => number,
+): ReturnType<typeof metric>[] {
   return [
-    metric("server CPU per event", "µs", "lower", pick(results, (r) => r.serverCpuUs / eventsOf(r))),
-    metric("client CPU per event", "µs", "lower", pick(results, (r) => r.cpuUs / eventsOf(r))),
+    metric(
+      "server CPU per event",
+      "µs",
+      "lower",
+      pick(results, (r) => r.serverCpuUs / eventsOf(r)),
+    ),
+    metric(
+      "client CPU per event",
+      "µs",
+      "lower",
+      pick(results, (r) => r.cpuUs / eventsOf(r)),
+    ),
   ];
 }
 
@@ -38,9 +56,24 @@ export async function ackedEvents(server: Worker, client: Worker, settings: Sett
     rounds,
     (variant) => measure<ClosedLoopResult>(server, client, "acked", { variant, inFlight, durationMs, warmupMs }),
   );
-  const events = metric("acked events per second", "events/s", "higher", pick(results, (r) => r.perSecond));
-  const p50 = metric("p50 latency", "ms", "lower", pick(results, (r) => r.p50Ns / 1e6));
-  const p99 = metric("p99 latency", "ms", "lower", pick(results, (r) => r.p99Ns / 1e6));
+  const events = metric(
+    "acked events per second",
+    "events/s",
+    "higher",
+    pick(results, (r) => r.perSecond),
+  );
+  const p50 = metric(
+    "p50 latency",
+    "ms",
+    "lower",
+    pick(results, (r) => r.p50Ns / 1e6),
+  );
+  const p99 = metric(
+    "p99 latency",
+    "ms",
+    "lower",
+    pick(results, (r) => r.p99Ns / 1e6),
+  );
   return {
     id: "1",
     title: `Acked client-to-server events, ~1 KB object, ${inFlight} in flight (scenario 8: hand-written column)`,
@@ -56,7 +89,11 @@ export async function ackedEvents(server: Worker, client: Worker, settings: Sett
  * Scenarios 2 and 8: ack-less client-to-server events, counted by the handlers. Several client
  * processes send at once, so that the server, not one client's encoding, is what limits the rate.
  */
-export async function acklessEvents(server: Worker, clients: readonly Worker[], settings: Settings): Promise<ScenarioReport> {
+export async function acklessEvents(
+  server: Worker,
+  clients: readonly Worker[],
+  settings: Settings,
+): Promise<ScenarioReport> {
   const { durationMs, warmupMs, rounds, batch, window } = settings.throughput;
   type Run = { perSecond: number; sent: number; handled: number; cpuUs: number };
   const results = await alternate(
@@ -69,11 +106,24 @@ export async function acklessEvents(server: Worker, clients: readonly Worker[], 
       const runs = await Promise.all(clients.map((client) => client.call<Run>("ackless", input)));
       const after = await server.call<number>("cpu");
       const sum = (pick: (run: Run) => number): number => runs.reduce((total, run) => total + pick(run), 0);
-      return { perSecond: sum((r) => r.perSecond), sent: sum((r) => r.sent), handled: sum((r) => r.handled), cpuUs: sum((r) => r.cpuUs), serverCpuUs: after - before };
+      return {
+        perSecond: sum((r) => r.perSecond),
+        sent: sum((r) => r.sent),
+        handled: sum((r) => r.handled),
+        cpuUs: sum((r) => r.cpuUs),
+        serverCpuUs: after - before,
+      };
     },
   );
-  const lost = Object.values(results).flat().filter((r) => r.sent !== r.handled);
-  const events = metric("events received by handlers per second", "events/s", "higher", pick(results, (r) => r.perSecond));
+  const lost = Object.values(results)
+    .flat()
+    .filter((r) => r.sent !== r.handled);
+  const events = metric(
+    "events received by handlers per second",
+    "events/s",
+    "higher",
+    pick(results, (r) => r.perSecond),
+  );
   return {
     id: "2",
     title: `Ack-less client-to-server events, ~1 KB object, ${clients.length} client processes (scenario 8: hand-written column)`,
@@ -96,18 +146,40 @@ export async function binaryUploads(server: Worker, client: Worker, settings: Se
   const results = await alternate(
     variants.map((v) => v.key),
     rounds,
-    (variant) => measure<ClosedLoopResult>(server, client, "upload", { variant, inFlight: uploadsInFlight, durationMs, warmupMs }),
+    (variant) =>
+      measure<ClosedLoopResult>(server, client, "upload", { variant, inFlight: uploadsInFlight, durationMs, warmupMs }),
   );
-  const uploads = metric("uploads per second", "uploads/s", "higher", pick(results, (r) => r.perSecond));
-  const throughput = metric("throughput", "MiB/s", "higher", pick(results, (r) => r.perSecond / 4));
-  const p50 = metric("p50 latency", "ms", "lower", pick(results, (r) => r.p50Ns / 1e6));
+  const uploads = metric(
+    "uploads per second",
+    "uploads/s",
+    "higher",
+    pick(results, (r) => r.perSecond),
+  );
+  const throughput = metric(
+    "throughput",
+    "MiB/s",
+    "higher",
+    pick(results, (r) => r.perSecond / 4),
+  );
+  const p50 = metric(
+    "p50 latency",
+    "ms",
+    "lower",
+    pick(results, (r) => r.p50Ns / 1e6),
+  );
   const ratio = relative(uploads, "bound", "plain");
   return {
     id: "4",
     title: `Binary: 256 KiB uploads with ack, ${uploadsInFlight} in flight`,
     variants,
     metrics: [uploads, throughput, p50, ...cpuMetrics(results, (r) => r.count)],
-    targets: [{ description: "socket-contract at 0.98x plain or better", measured: `${ratio.toFixed(2)}x`, pass: ratio >= 0.98 }],
+    targets: [
+      {
+        description: "socket-contract at 0.98x plain or better",
+        measured: `${ratio.toFixed(2)}x`,
+        pass: ratio >= 0.98,
+      },
+    ],
     notes: [],
     settings: { durationMs, warmupMs, rounds, uploadsInFlight },
   };
@@ -118,13 +190,26 @@ function speedTargets(events: ReturnType<typeof metric>): ScenarioReport["target
   const vsHand = relative(events, "bound", "hand");
   const handVsPlain = relative(events, "hand", "plain");
   return [
-    { description: "socket-contract at 0.95x plain Socket.IO or better", measured: `${vsPlain.toFixed(2)}x`, pass: vsPlain >= 0.95 },
-    { description: "socket-contract faster than hand-written safeParse", measured: `${vsHand.toFixed(2)}x (hand-written is ${handVsPlain.toFixed(2)}x plain)`, pass: vsHand > 1 },
+    {
+      description: "socket-contract at 0.95x plain Socket.IO or better",
+      measured: `${vsPlain.toFixed(2)}x`,
+      pass: vsPlain >= 0.95,
+    },
+    {
+      description: "socket-contract faster than hand-written safeParse",
+      measured: `${vsHand.toFixed(2)}x (hand-written is ${handVsPlain.toFixed(2)}x plain)`,
+      pass: vsHand > 1,
+    },
   ];
 }
 
-function pick<TVariant extends string, TResult>(results: Record<TVariant, TResult[]>, value: (result: TResult) => number): Record<TVariant, number[]> {
-  return Object.fromEntries(Object.entries(results).map(([variant, list]) => [variant, (list as TResult[]).map(value)])) as Record<TVariant, number[]>;
+function pick<TVariant extends string, TResult>(
+  results: Record<TVariant, TResult[]>,
+  value: (result: TResult) => number,
+): Record<TVariant, number[]> {
+  return Object.fromEntries(
+    Object.entries(results).map(([variant, list]) => [variant, (list as TResult[]).map(value)]),
+  ) as Record<TVariant, number[]>;
 }
 
 export type { Variant };

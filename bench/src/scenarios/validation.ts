@@ -33,11 +33,15 @@ export async function validationAlone(settings: Settings, workDir: string): Prom
   // What the code generator emits for the contract, as a module the forbidden-eval worker imports.
   mkdirSync(workDir, { recursive: true });
   const parsersFile = path.join(workDir, "example-parsers.mjs");
-  const entries = parserSources(contractSchemas(exampleContract)).map((source) => `  ${JSON.stringify(source.key)}: function (${source.params.join(", ")}) {\n${source.body}\n  },`);
+  const entries = parserSources(contractSchemas(exampleContract)).map(
+    (source) => `  ${JSON.stringify(source.key)}: function (${source.params.join(", ")}) {\n${source.body}\n  },`,
+  );
   writeFileSync(parsersFile, `export default {\n${entries.join("\n")}\n};\n`);
 
   const withEval = await inWorker([], (worker) => worker.call<Rows>("withEval", { iterations, rounds }, 600_000));
-  const withoutEval = await inWorker(["--disallow-code-generation-from-strings"], (worker) => worker.call<Rows>("withoutEval", { iterations, rounds, parsersFile }, 600_000));
+  const withoutEval = await inWorker(["--disallow-code-generation-from-strings"], (worker) =>
+    worker.call<Rows>("withoutEval", { iterations, rounds, parsersFile }, 600_000),
+  );
 
   const evalMetrics = withEval.map((row) => metric(row.label, "ns per call", "lower", row.results));
   const noEvalMetrics = withoutEval.map((row) => metric(row.label, "ns per call", "lower", row.results));
@@ -60,7 +64,9 @@ export async function validationAlone(settings: Settings, workDir: string): Prom
       variants: WITHOUT_EVAL,
       metrics: noEvalMetrics,
       targets: [speedTarget(noEvalMetrics, "receivePrecompiled", "runtime with generated parsers, receiving")],
-      notes: ["without eval, Zod's own object parser loses its JIT too, so safeParse is slower here than above; the generated parsers restore the compiled path without evaluating any code"],
+      notes: [
+        "without eval, Zod's own object parser loses its JIT too, so safeParse is slower here than above; the generated parsers restore the compiled path without evaluating any code",
+      ],
       settings: { iterations, rounds },
     },
   ];

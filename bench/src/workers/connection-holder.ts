@@ -9,7 +9,11 @@ serve({
   async connect(input: { url: string; namespace: string; count: number }): Promise<number> {
     const pending: Promise<void>[] = [];
     for (let i = 0; i < input.count; i++) {
-      const socket = io(`${input.url}${input.namespace}`, { forceNew: true, reconnection: false, transports: ["websocket"] });
+      const socket = io(`${input.url}${input.namespace}`, {
+        forceNew: true,
+        reconnection: false,
+        transports: ["websocket"],
+      });
       sockets.push(socket);
       pending.push(
         new Promise((resolve, reject) => {

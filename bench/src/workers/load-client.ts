@@ -43,7 +43,12 @@ async function connect(input: { url: string }): Promise<void> {
 type Send = (index: number, done: () => void) => void;
 
 /** Keeps `inFlight` requests outstanding until `durationMs` is over; the latency of each, from send to answer. */
-function closedLoop(send: Send, inFlight: number, durationMs: number, latencies: Float64Array | undefined): Promise<{ count: number; elapsedNs: number }> {
+function closedLoop(
+  send: Send,
+  inFlight: number,
+  durationMs: number,
+  latencies: Float64Array | undefined,
+): Promise<{ count: number; elapsedNs: number }> {
   return new Promise((resolve) => {
     const start = nowNs();
     const end = start + durationMs * 1e6;
@@ -76,7 +81,8 @@ function acked(variant: Variant): Send {
 }
 
 function uploads(variant: Variant): Send {
-  if (variant === "bound") return (index, done) => client!.emit("file:upload", { name: `blob-${index}.bin`, bytes }).then(done, fail);
+  if (variant === "bound")
+    return (index, done) => client!.emit("file:upload", { name: `blob-${index}.bin`, bytes }).then(done, fail);
   const socket = socketOf(variant);
   return (index, done) => socket.emit("file:upload", { name: `blob-${index}.bin`, bytes }, done);
 }
@@ -91,19 +97,36 @@ async function measured<T>(work: () => Promise<T>): Promise<Measured<T>> {
   return { ...result, cpuUs: cpu.user + cpu.system };
 }
 
-function closedLoopScenario(send: Send, input: { inFlight: number; durationMs: number }): Promise<Measured<{ perSecond: number; p50Ns: number; p99Ns: number; count: number }>> {
+function closedLoopScenario(
+  send: Send,
+  input: { inFlight: number; durationMs: number },
+): Promise<Measured<{ perSecond: number; p50Ns: number; p99Ns: number; count: number }>> {
   return measured(async () => {
     const { count, elapsedNs } = await closedLoop(send, input.inFlight, input.durationMs, latencyBuffer);
     const recorded = latencyBuffer.subarray(0, Math.min(count, latencyBuffer.length));
-    return { perSecond: (count / elapsedNs) * 1e9, p50Ns: percentile(recorded, 50), p99Ns: percentile(recorded, 99), count };
+    return {
+      perSecond: (count / elapsedNs) * 1e9,
+      p50Ns: percentile(recorded, 50),
+      p99Ns: percentile(recorded, 99),
+      count,
+    };
   });
 }
 
 /** Ack-less events in batches of `batch`, each followed by an acked `bench:sync` that tells how many the handlers saw; at most `window` batches outstanding. */
-function ackless(variant: Variant, input: { durationMs: number; batch: number; window: number }): Promise<{ perSecond: number; sent: number; handled: number }> {
+function ackless(
+  variant: Variant,
+  input: { durationMs: number; batch: number; window: number },
+): Promise<{ perSecond: number; sent: number; handled: number }> {
   const socket = socketOf(variant);
-  const emit = variant === "bound" ? (order: unknown) => client!.emit("order:track", order as never) : (order: unknown) => socket.emit("order:track", order);
-  const sync = variant === "bound" ? (done: (count: number) => void) => client!.emit("bench:sync").then(done, fail) : (done: (count: number) => void) => socket.emit("bench:sync", done);
+  const emit =
+    variant === "bound"
+      ? (order: unknown) => client!.emit("order:track", order as never)
+      : (order: unknown) => socket.emit("order:track", order);
+  const sync =
+    variant === "bound"
+      ? (done: (count: number) => void) => client!.emit("bench:sync").then(done, fail)
+      : (done: (count: number) => void) => socket.emit("bench:sync", done);
   return new Promise((resolve) => {
     let handledAtStart: number | undefined;
     let start = 0;
@@ -119,7 +142,11 @@ function ackless(variant: Variant, input: { durationMs: number; batch: number; w
         sync((handled) => {
           outstanding--;
           if (outstanding === 0 && nowNs() >= end) {
-            resolve({ perSecond: ((handled - handledAtStart!) / (nowNs() - start)) * 1e9, sent, handled: handled - handledAtStart! });
+            resolve({
+              perSecond: ((handled - handledAtStart!) / (nowNs() - start)) * 1e9,
+              sent,
+              handled: handled - handledAtStart!,
+            });
           } else pump();
         });
       }
@@ -137,7 +164,10 @@ function ackless(variant: Variant, input: { durationMs: number; batch: number; w
 // reads the server's CPU time around the measured one.
 serve({
   connect,
-  acked: (input: { variant: Variant; inFlight: number; durationMs: number }) => closedLoopScenario(acked(input.variant), input),
-  upload: (input: { variant: Variant; inFlight: number; durationMs: number }) => closedLoopScenario(uploads(input.variant), input),
-  ackless: (input: { variant: Variant; durationMs: number; batch: number; window: number }) => measured(() => ackless(input.variant, input)),
+  acked: (input: { variant: Variant; inFlight: number; durationMs: number }) =>
+    closedLoopScenario(acked(input.variant), input),
+  upload: (input: { variant: Variant; inFlight: number; durationMs: number }) =>
+    closedLoopScenario(uploads(input.variant), input),
+  ackless: (input: { variant: Variant; durationMs: number; batch: number; window: number }) =>
+    measured(() => ackless(input.variant, input)),
 });

@@ -13,7 +13,6 @@ import { makeMessage, receiptOf } from "../payloads.js";
 import { serve } from "../rpc.js";
 import { nowNs } from "../stats.js";
 
-
 const http = createServer();
 const io = new Server(http, { maxHttpBufferSize: 2e6, serveClient: false });
 // Each socket counts what its handlers saw (in socket.data), so several client processes can
@@ -59,7 +58,8 @@ io.of("/hand").on("connection", (socket) => {
 const server = bindServer(benchContract, io, {
   rateLimit: false,
   maxInFlight: false,
-  onError: (error, context) => console.error("[bench server]", error.code, context.event, error.issues ?? error.message),
+  onError: (error, context) =>
+    console.error("[bench server]", error.code, context.event, error.issues ?? error.message),
 });
 const bound = server.of("/bound");
 bound.on("connection", (socket) => {
@@ -74,19 +74,33 @@ bound.on("connection", (socket) => {
 let waiting: { variant: string; seq: number; remaining: number; done: () => void } | undefined;
 io.of("/control").on("connection", (socket) => {
   socket.on("done", (variant: string, seq: number) => {
-    if (waiting !== undefined && waiting.variant === variant && waiting.seq === seq && --waiting.remaining === 0) waiting.done();
+    if (waiting !== undefined && waiting.variant === variant && waiting.seq === seq && --waiting.remaining === 0)
+      waiting.done();
   });
 });
 
 let seq = 0;
-async function broadcast(input: { variant: "plain" | "bound"; room: string; count: number; processes: number }): Promise<{ totalNs: number[]; emitNs: number[] }> {
+async function broadcast(input: {
+  variant: "plain" | "bound";
+  room: string;
+  count: number;
+  processes: number;
+}): Promise<{ totalNs: number[]; emitNs: number[] }> {
   const totalNs: number[] = [];
   const emitNs: number[] = [];
   for (let i = 0; i < input.count; i++) {
     const current = ++seq;
     const arrived = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`broadcast ${current} (${input.variant}, ${input.room}) not received in 30 s`)), 30_000);
-      waiting = { variant: input.variant, seq: current, remaining: input.processes, done: () => (clearTimeout(timer), resolve()) };
+      const timer = setTimeout(
+        () => reject(new Error(`broadcast ${current} (${input.variant}, ${input.room}) not received in 30 s`)),
+        30_000,
+      );
+      waiting = {
+        variant: input.variant,
+        seq: current,
+        remaining: input.processes,
+        done: () => (clearTimeout(timer), resolve()),
+      };
     });
     const message = makeMessage(current);
     const start = nowNs();

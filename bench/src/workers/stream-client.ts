@@ -96,7 +96,8 @@ async function slowReaders(input: { url: string; variant: Variant; count: number
     } else {
       const client = bindClient(streamBenchContract, "/bound", socket);
       void (async () => {
-        for await (const _ of client.stream("rows", 1_000_000, { window: STREAM_WINDOW })) await new Promise((resolve) => setTimeout(resolve, 1_000));
+        for await (const _ of client.stream("rows", 1_000_000, { window: STREAM_WINDOW }))
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
       })().catch(() => {});
     }
   }

@@ -41,7 +41,11 @@ io.of("/plain").on("connection", (socket) => {
   });
 });
 
-bindServer(streamBenchContract, io, { rateLimit: false, maxInFlight: false, onError: (error, context) => console.error("[stream bench]", error.code, context.event, error.message) })
+bindServer(streamBenchContract, io, {
+  rateLimit: false,
+  maxInFlight: false,
+  onError: (error, context) => console.error("[stream bench]", error.code, context.event, error.message),
+})
   .of("/bound")
   .on("connection", (socket) => {
     socket.on("rows", async function* (n) {

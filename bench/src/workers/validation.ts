@@ -1,7 +1,15 @@
 // Scenario 6: validation alone, in one process, no sockets. Started twice: once as usual, once with
 // --disallow-code-generation-from-strings (Node's stand-in for a page's CSP without 'unsafe-eval').
 import { pathToFileURL } from "node:url";
-import { type CompiledEvent, type EventCatalog, type ParserFactory, checkOutgoing, compileEvents, parseArgs, registerParsers } from "@socket-contract/contract/internal";
+import {
+  type CompiledEvent,
+  type EventCatalog,
+  type ParserFactory,
+  checkOutgoing,
+  compileEvents,
+  parseArgs,
+  registerParsers,
+} from "@socket-contract/contract/internal";
 import type { z } from "zod";
 import * as core from "zod/v4/core";
 import { type ExamplePayload, exampleContract, examplePayloads } from "../example-contract.js";
@@ -15,11 +23,18 @@ const namespace = exampleContract.namespaces["/chat"];
 const definitions = { clientToServer: namespace.clientToServer, serverToClient: namespace.serverToClient };
 
 function schemasOf(payload: ExamplePayload): z.ZodType[] {
-  return (definitions[payload.direction][payload.event as keyof (typeof definitions)[typeof payload.direction]] as { args: z.ZodType[] }).args;
+  return (
+    definitions[payload.direction][payload.event as keyof (typeof definitions)[typeof payload.direction]] as {
+      args: z.ZodType[];
+    }
+  ).args;
 }
 
 function catalogs(): Record<ExamplePayload["direction"], EventCatalog> {
-  return { clientToServer: compileEvents(definitions.clientToServer), serverToClient: compileEvents(definitions.serverToClient) };
+  return {
+    clientToServer: compileEvents(definitions.clientToServer),
+    serverToClient: compileEvents(definitions.serverToClient),
+  };
 }
 
 function receiveRun(catalog: EventCatalog, payload: ExamplePayload): Run {
@@ -80,7 +95,11 @@ serve({
         receive: receiveRun(runtime[payload.direction], payload),
         sendCheck: sendRun(runtime[payload.direction], payload),
       };
-      return { label: payload.label, results: measure(variants, iterationsFor(payload, input.iterations), input.rounds), sink };
+      return {
+        label: payload.label,
+        results: measure(variants, iterationsFor(payload, input.iterations), input.rounds),
+        sink,
+      };
     });
   },
   /** Where code generation is forbidden: safeParse, the runtime on Zod's ordinary parser, and with parsers generated ahead of time. */
@@ -93,7 +112,9 @@ serve({
     }
     if (!evalRefused) throw new Error("start this worker with --disallow-code-generation-from-strings");
     const plain = catalogs();
-    const { default: parsers } = (await import(pathToFileURL(input.parsersFile).href)) as { default: Record<string, ParserFactory> };
+    const { default: parsers } = (await import(pathToFileURL(input.parsersFile).href)) as {
+      default: Record<string, ParserFactory>;
+    };
     registerParsers(parsers);
     const precompiled = catalogs();
     return examplePayloads.map((payload) => {
@@ -103,7 +124,11 @@ serve({
         receivePrecompiled: receiveRun(precompiled[payload.direction], payload),
         sendPrecompiled: sendRun(precompiled[payload.direction], payload),
       };
-      return { label: payload.label, results: measure(variants, iterationsFor(payload, input.iterations), input.rounds), sink };
+      return {
+        label: payload.label,
+        results: measure(variants, iterationsFor(payload, input.iterations), input.rounds),
+        sink,
+      };
     });
   },
 });

@@ -3,7 +3,12 @@ import { runChatCli } from "@chat-example/cli";
 import { describe, expect, it } from "vitest";
 import { connectAs, next, startApp } from "./support.js";
 
-function terminal(): { input: PassThrough; output: PassThrough; lines: string[]; until(match: RegExp): Promise<string> } {
+function terminal(): {
+  input: PassThrough;
+  output: PassThrough;
+  lines: string[];
+  until(match: RegExp): Promise<string>;
+} {
   const input = new PassThrough();
   const output = new PassThrough();
   const lines: string[] = [];
@@ -24,7 +29,9 @@ function terminal(): { input: PassThrough; output: PassThrough; lines: string[];
   });
   const until = (match: RegExp) => {
     const seen = lines.find((line) => match.test(line));
-    return seen !== undefined ? Promise.resolve(seen) : new Promise<string>((resolve) => waiters.push({ match, resolve }));
+    return seen !== undefined
+      ? Promise.resolve(seen)
+      : new Promise<string>((resolve) => waiters.push({ match, resolve }));
   };
   return { input, output, lines, until };
 }
@@ -50,7 +57,9 @@ describe("the chat CLI", () => {
     expect(message).toMatchObject({ room: "general", text: "hello Ada", author: { name: "Bot" } });
 
     term.input.write(`${"y".repeat(1_001)}\n`);
-    expect(await term.until(/^! not sent/)).toBe("! not sent: INVALID_PAYLOAD text: Too big: expected string to have <=1000 characters");
+    expect(await term.until(/^! not sent/)).toBe(
+      "! not sent: INVALID_PAYLOAD text: Too big: expected string to have <=1000 characters",
+    );
     term.input.write("/quit\n");
     await done;
   });

@@ -32,7 +32,10 @@ async function twoInstances(options: { roomCapacity?: number } = {}) {
     if (keys.length > 0) await client.del(keys);
     await client.quit();
   });
-  return Promise.all([startApp({ redisUrl: REDIS_URL, redisPrefix, ...options }), startApp({ redisUrl: REDIS_URL, redisPrefix, ...options })]);
+  return Promise.all([
+    startApp({ redisUrl: REDIS_URL, redisPrefix, ...options }),
+    startApp({ redisUrl: REDIS_URL, redisPrefix, ...options }),
+  ]);
 }
 
 describe.runIf(await redisAvailable())("chat on two instances behind one Redis", () => {
@@ -65,14 +68,19 @@ describe.runIf(await redisAvailable())("chat on two instances behind one Redis",
     const ada = await connectAs(one.url, "Ada");
     await ada.roomJoin("general");
     const grace = await connectAs(two.url, "Grace");
-    await expect(grace.roomJoin("general")).rejects.toMatchObject({ code: "ROOM_FULL", data: { room: "general", capacity: 1 } });
+    await expect(grace.roomJoin("general")).rejects.toMatchObject({
+      code: "ROOM_FULL",
+      data: { room: "general", capacity: 1 },
+    });
   });
 
   it("refuses a name held on the other instance, and lets a dead holder there go", async () => {
     const [one, two] = await twoInstances();
     const ada = await connectAs(one.url, "Ada");
     const answering = ada.onPing(() => ({ away: false }));
-    await expect(connectAs(two.url, "ada")).rejects.toMatchObject({ data: { code: NAME_TAKEN, data: { name: "Ada" } } });
+    await expect(connectAs(two.url, "ada")).rejects.toMatchObject({
+      data: { code: NAME_TAKEN, data: { name: "Ada" } },
+    });
     answering();
     ada.onPing(() => new Promise<never>(() => {})); // alive but silent, as a connection that died unseen
     const again = await connectAs(two.url, "ada");

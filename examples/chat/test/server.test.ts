@@ -13,7 +13,9 @@ describe("chat server", () => {
     for (let index = 1; index <= 55; index += 1) await ada.messageSend({ room: "general", text: `message ${index}` });
     const grace = await connectAs(app.url, "Grace");
     const { history, members } = await grace.roomJoin("general");
-    expect(history.map((message) => message.text)).toEqual(Array.from({ length: 50 }, (_, index) => `message ${index + 6}`));
+    expect(history.map((message) => message.text)).toEqual(
+      Array.from({ length: 50 }, (_, index) => `message ${index + 6}`),
+    );
     expect(history[0]!.author.name).toBe("Ada");
     expect(members.map((member) => member.name)).toEqual(["Ada", "Grace"]);
   });
@@ -23,8 +25,16 @@ describe("chat server", () => {
     const ada = await connectAs(app.url, "Ada");
     await ada.roomJoin("general");
     const raw = ada.socket;
-    const answer = await raw.timeout(5_000).emitWithAck("file:upload", { room: "general", name: "big.bin", type: "application/octet-stream", bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1) });
-    expect(answer).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD", issues: [{ path: [0, "bytes"], code: "too_big" }] } });
+    const answer = await raw.timeout(5_000).emitWithAck("file:upload", {
+      room: "general",
+      name: "big.bin",
+      type: "application/octet-stream",
+      bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1),
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: "INVALID_PAYLOAD", issues: [{ path: [0, "bytes"], code: "too_big" }] },
+    });
     const message = await ada.messageSend({ room: "general", text: "still here" });
     expect(message.text).toBe("still here");
   });
@@ -32,10 +42,16 @@ describe("chat server", () => {
   it("answers NOT_IN_ROOM and ROOM_FULL with their typed data", async () => {
     const app = await startApp({ roomCapacity: 1 });
     const ada = await connectAs(app.url, "Ada");
-    await expect(ada.messageSend({ room: "general", text: "hi" })).rejects.toMatchObject({ code: "NOT_IN_ROOM", data: { room: "general" } });
+    await expect(ada.messageSend({ room: "general", text: "hi" })).rejects.toMatchObject({
+      code: "NOT_IN_ROOM",
+      data: { room: "general" },
+    });
     await ada.roomJoin("general");
     const grace = await connectAs(app.url, "Grace");
-    await expect(grace.roomJoin("general")).rejects.toMatchObject({ code: "ROOM_FULL", data: { room: "general", capacity: 1 } });
+    await expect(grace.roomJoin("general")).rejects.toMatchObject({
+      code: "ROOM_FULL",
+      data: { room: "general", capacity: 1 },
+    });
     // Joining a room one is already in is not refused, full or not.
     await expect(ada.roomJoin("general")).resolves.toMatchObject({ room: "general" });
   });
@@ -49,7 +65,11 @@ describe("chat server", () => {
 
   it("sends typing to the others in the room only, and presence when someone leaves", async () => {
     const app = await startApp();
-    const [ada, grace, alan] = await Promise.all([connectAs(app.url, "Ada"), connectAs(app.url, "Grace"), connectAs(app.url, "Alan")]);
+    const [ada, grace, alan] = await Promise.all([
+      connectAs(app.url, "Ada"),
+      connectAs(app.url, "Grace"),
+      connectAs(app.url, "Alan"),
+    ]);
     await ada.roomJoin("general");
     await grace.roomJoin("general");
     let alanSawTyping = false;

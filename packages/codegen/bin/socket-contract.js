@@ -25,9 +25,13 @@ const installed = packageDir.split(sep).includes("node_modules") || !existsSync(
 if (installed || (existsSync(built) && !newerThan(sourceDir, statSync(built).mtimeMs))) {
   await import(pathToFileURL(built).href);
 } else {
-  const child = spawn(process.execPath, ["--conditions=@socket-contract/source", "--import", import.meta.resolve("tsx"), source, ...process.argv.slice(2)], {
-    stdio: "inherit",
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=@socket-contract/source", "--import", import.meta.resolve("tsx"), source, ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+    },
+  );
   // The child gets SIGINT from the terminal itself; forward every stop signal that comes from
   // elsewhere (a test, a supervisor, a closed terminal), so nothing outlives this process.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));

@@ -30,6 +30,8 @@ export class CodegenError extends Error {
 
   /** Structural check, so two copies of the package recognise each other's errors. */
   static is(value: unknown): value is CodegenError {
-    return value instanceof Error && value.name === "CodegenError" && typeof (value as { code?: unknown }).code === "string";
+    return (
+      value instanceof Error && value.name === "CodegenError" && typeof (value as { code?: unknown }).code === "string"
+    );
   }
 }

@@ -21,7 +21,9 @@ import { bindContractServer } from "../test/fixtures/chat/golden/server.js";
 // Client: one method per client-to-server event, the ack's exact type.
 const chat: ChatClient = bindChatClient(io("http://localhost:3000/chat", { auth: { token: "t" } }));
 expectType<Promise<MessageSendAck>>(chat.messageSend({ room: "lobby", text: "hi" }));
-expectType<Promise<{ id: string; room: string; text: string; at: number }>>(chat.messageSend({ room: "lobby", text: "hi" }));
+expectType<Promise<{ id: string; room: string; text: string; at: number }>>(
+  chat.messageSend({ room: "lobby", text: "hi" }),
+);
 expectType<Promise<AvatarUploadAck>>(chat.avatarUpload({ name: "me.png", bytes: new Uint8Array(2) }));
 expectType<Promise<AvatarUploadAck>>(chat.avatarUpload({ name: "me.png", bytes: new ArrayBuffer(2) }));
 expectType<Promise<AvatarUploadAck>>(chat.avatarUpload({ name: "me.png", bytes: new Blob([]) }));
@@ -85,18 +87,21 @@ expectError(implement(server, { ...handlers, "message:send": () => ({ id: 1 }) }
 
 // The event maps drop into plain Socket.IO generics.
 const plain = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>();
-plain.on("connection", (socket: ServerSocket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>) => {
-  expectType<string>(socket.data.userId);
-  socket.on("typing", (room, isTyping) => {
-    expectType<string>(room);
-    expectType<boolean>(isTyping);
-  });
-  socket.on("message:send", (payload, callback) => {
-    callback({ ok: true, data: { id: "1", ...payload, at: 1 } });
-  });
-  socket.emit("message", { id: "1", room: "r", text: "t", at: 1 });
-  expectError(socket.emit("message", { id: 1 }));
-});
+plain.on(
+  "connection",
+  (socket: ServerSocket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>) => {
+    expectType<string>(socket.data.userId);
+    socket.on("typing", (room, isTyping) => {
+      expectType<string>(room);
+      expectType<boolean>(isTyping);
+    });
+    socket.on("message:send", (payload, callback) => {
+      callback({ ok: true, data: { id: "1", ...payload, at: 1 } });
+    });
+    socket.emit("message", { id: "1", room: "r", text: "t", at: 1 });
+    expectError(socket.emit("message", { id: 1 }));
+  },
+);
 plain.serverSideEmit("cache:invalidate", "key");
 expectError(plain.serverSideEmit("cache:invalidate", 1));
 const raw: Socket<ServerToClientEvents, ClientToServerEvents> = io("http://localhost:3000/chat");

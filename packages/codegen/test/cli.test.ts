@@ -80,20 +80,32 @@ describe("socket-contract generate --check", () => {
 
 describe("socket-contract generate warnings", () => {
   it("names each schema JSON cannot carry (z.date(), z.map()), and still generates", slow, async () => {
-    const { file } = writeContract(SMALL_CONTRACT.replace("args: [z.string()]", "args: [z.object({ at: z.date(), tags: z.map(z.string(), z.number()), name: z.string() })]"));
+    const { file } = writeContract(
+      SMALL_CONTRACT.replace(
+        "args: [z.string()]",
+        "args: [z.object({ at: z.date(), tags: z.map(z.string(), z.number()), name: z.string() })]",
+      ),
+    );
     const result = await runCli(["generate", file, "--out", join(file, "../out")]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^generated \d+ files in /);
     const warnings = result.stderr.trim().split("\n");
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^socket-contract: warning: .*hello.*\bat\b.*A Date\. JSON sends it as an ISO 8601 string, which z\.date\(\) refuses/);
-    expect(warnings[1]).toMatch(/^socket-contract: warning: .*hello.*\btags\b.*A Map, shown as an array of \[key, value\] pairs: JSON sends a Map as \{\}/);
+    expect(warnings[0]).toMatch(
+      /^socket-contract: warning: .*hello.*\bat\b.*A Date\. JSON sends it as an ISO 8601 string, which z\.date\(\) refuses/,
+    );
+    expect(warnings[1]).toMatch(
+      /^socket-contract: warning: .*hello.*\btags\b.*A Map, shown as an array of \[key, value\] pairs: JSON sends a Map as \{\}/,
+    );
   });
 });
 
 describe("mistakes a user will make: one line, exit code 2", () => {
   it("a missing contract file", slow, async () => {
-    expectUserError(await runCli(["generate", "no/such/contract.ts", "--out", "out"]), /^socket-contract: no contract file at no\/such\/contract\.ts$/m);
+    expectUserError(
+      await runCli(["generate", "no/such/contract.ts", "--out", "out"]),
+      /^socket-contract: no contract file at no\/such\/contract\.ts$/m,
+    );
   });
 
   it("a missing --out", slow, async () => {
@@ -104,54 +116,94 @@ describe("mistakes a user will make: one line, exit code 2", () => {
 
   it("an export that does not exist", slow, async () => {
     const { file } = writeContract(SMALL_CONTRACT);
-    expectUserError(await runCli(["generate", file, "--export", "api", "--out", join(file, "../out")]), /has no export named "api" \(contracts it exports: contract\)/);
+    expectUserError(
+      await runCli(["generate", file, "--export", "api", "--out", join(file, "../out")]),
+      /has no export named "api" \(contracts it exports: contract\)/,
+    );
   });
 
   it("an export that is not a contract", slow, async () => {
     const { file } = writeContract(SMALL_CONTRACT);
-    expectUserError(await runCli(["generate", file, "--export", "notAContract", "--out", join(file, "../out")]), /the export "notAContract" of .* is not a contract made by defineContract/);
+    expectUserError(
+      await runCli(["generate", file, "--export", "notAContract", "--out", join(file, "../out")]),
+      /the export "notAContract" of .* is not a contract made by defineContract/,
+    );
   });
 
   it("a syntax error in the contract", slow, async () => {
-    const { file } = writeContract(SMALL_CONTRACT.replace("version: \"1.0.0\",", "version: \"1.0.0\""));
-    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /syntax error in the contract: .*contract\.ts:\d+:\d+ TS1005 ',' expected\./);
+    const { file } = writeContract(SMALL_CONTRACT.replace('version: "1.0.0",', 'version: "1.0.0"'));
+    expectUserError(
+      await runCli(["generate", file, "--out", join(file, "../out")]),
+      /syntax error in the contract: .*contract\.ts:\d+:\d+ TS1005 ',' expected\./,
+    );
   });
 
   it("a contract whose definition is wrong at run time (a type error the user's tsc also reports)", slow, async () => {
     const { file } = writeContract(SMALL_CONTRACT.replace('version: "1.0.0"', "version: 1"));
-    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /the contract module threw while loading: ContractDefinitionError: .*version.*expected a non-empty string/);
+    expectUserError(
+      await runCli(["generate", file, "--out", join(file, "../out")]),
+      /the contract module threw while loading: ContractDefinitionError: .*version.*expected a non-empty string/,
+    );
   });
 
   it("a syntax error in a file the contract imports names that file", slow, async () => {
-    const { dir, file } = writeContract(SMALL_CONTRACT.replace('import { z } from "zod";', 'import { z } from "zod";\nimport { Extra } from "./extra.js";\nvoid Extra;'));
-    writeFileSync(join(dir, "extra.ts"), 'export const Extra = { a: 1 ;\n');
-    expectUserError(await runCli(["generate", file, "--out", join(dir, "out")]), /syntax error in the contract: .*extra\.ts:1:\d+ TS1005 /);
+    const { dir, file } = writeContract(
+      SMALL_CONTRACT.replace(
+        'import { z } from "zod";',
+        'import { z } from "zod";\nimport { Extra } from "./extra.js";\nvoid Extra;',
+      ),
+    );
+    writeFileSync(join(dir, "extra.ts"), "export const Extra = { a: 1 ;\n");
+    expectUserError(
+      await runCli(["generate", file, "--out", join(dir, "out")]),
+      /syntax error in the contract: .*extra\.ts:1:\d+ TS1005 /,
+    );
   });
 
   it("a contract that defineContract refuses when it loads", slow, async () => {
     const { file } = writeContract(SMALL_CONTRACT.replace("hello:", '"connect":'));
-    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /the contract module threw while loading: ContractDefinitionError: .*"connect" is reserved/);
+    expectUserError(
+      await runCli(["generate", file, "--out", join(file, "../out")]),
+      /the contract module threw while loading: ContractDefinitionError: .*"connect" is reserved/,
+    );
   });
 
   it("an out dir that cannot be written", slow, async () => {
     const { dir, file } = writeContract(SMALL_CONTRACT);
     writeFileSync(join(dir, "a-file"), "");
-    expectUserError(await runCli(["generate", file, "--out", join(dir, "a-file/out")]), /cannot write to the out dir .*a-file\/out \(ENOTDIR\)/);
+    expectUserError(
+      await runCli(["generate", file, "--out", join(dir, "a-file/out")]),
+      /cannot write to the out dir .*a-file\/out \(ENOTDIR\)/,
+    );
   });
 
   it("a schema of another Standard Schema library that offers no JSON Schema, named by its place", slow, async () => {
-    const valibot = SMALL_CONTRACT.replace('import { z } from "zod";', 'import * as v from "valibot";\nimport { z } from "zod";').replace("ack: z.string()", "ack: v.string()");
+    const valibot = SMALL_CONTRACT.replace(
+      'import { z } from "zod";',
+      'import * as v from "valibot";\nimport { z } from "zod";',
+    ).replace("ack: z.string()", "ack: v.string()");
     const { file } = writeContract(valibot);
-    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /^socket-contract: namespaces\["\/small"\]\.clientToServer\["hello"\]\.ack: this valibot schema offers no JSON Schema \(Standard JSON Schema v1, `~standard\.jsonSchema`\), which the generator reads it from; wrap it in toStandardJsonSchema\(\) from @valibot\/to-json-schema$/m);
+    expectUserError(
+      await runCli(["generate", file, "--out", join(file, "../out")]),
+      /^socket-contract: namespaces\["\/small"\]\.clientToServer\["hello"\]\.ack: this valibot schema offers no JSON Schema \(Standard JSON Schema v1, `~standard\.jsonSchema`\), which the generator reads it from; wrap it in toStandardJsonSchema\(\) from @valibot\/to-json-schema$/m,
+    );
   });
 
   it("an --out that points at a file, before any work", slow, async () => {
     const { file } = writeContract(SMALL_CONTRACT);
-    expectUserError(await runCli(["generate", file, "--out", file]), /^socket-contract: --out .*contract\.ts is a file; --out takes a folder for the generated files \(for instance src\/generated\)$/m);
+    expectUserError(
+      await runCli(["generate", file, "--out", file]),
+      /^socket-contract: --out .*contract\.ts is a file; --out takes a folder for the generated files \(for instance src\/generated\)$/m,
+    );
   });
 
   it("a schema that cannot travel over Socket.IO, named by its place", slow, async () => {
-    const { file } = writeContract(SMALL_CONTRACT.replace("args: [z.string()]", "args: [z.object({ run: z.function() })]"));
-    expectUserError(await runCli(["generate", file, "--out", join(file, "../out")]), /namespaces\["\/small"\]\.clientToServer\.hello\.args\[0\]\.run: a function schema cannot travel over Socket\.IO/);
+    const { file } = writeContract(
+      SMALL_CONTRACT.replace("args: [z.string()]", "args: [z.object({ run: z.function() })]"),
+    );
+    expectUserError(
+      await runCli(["generate", file, "--out", join(file, "../out")]),
+      /namespaces\["\/small"\]\.clientToServer\.hello\.args\[0\]\.run: a function schema cannot travel over Socket\.IO/,
+    );
   });
 });

@@ -11,13 +11,25 @@ const others = roots.filter((root) => relative(fixturesDir, root.outDir).startsW
 it("finds committed generated out dirs by their banner (the fixture goldens among them)", () => {
   const found = roots.map((root) => root.outDir).sort();
   for (const fixture of goldenCases()) expect(found).toContain(fixture.golden);
-  for (const fixture of goldenCases()) expect(roots.find((root) => root.outDir === fixture.golden)?.exportName).toBe(fixture.exportName);
+  for (const fixture of goldenCases())
+    expect(roots.find((root) => root.outDir === fixture.golden)?.exportName).toBe(fixture.exportName);
 });
 
-describe.each(others.map((root) => ({ ...root, name: relative(repoRoot, root.outDir) })))("committed output $name", (root) => {
-  it("is what socket-contract generate writes today", { timeout: 180_000 }, async () => {
-    const result = await runCli(["generate", root.contract, "--out", root.outDir, "--export", root.exportName, "--check"]);
-    expect(result.stdout + result.stderr).toMatch(/^up to date/);
-    expect(result.code).toBe(0);
-  });
-});
+describe.each(others.map((root) => ({ ...root, name: relative(repoRoot, root.outDir) })))(
+  "committed output $name",
+  (root) => {
+    it("is what socket-contract generate writes today", { timeout: 180_000 }, async () => {
+      const result = await runCli([
+        "generate",
+        root.contract,
+        "--out",
+        root.outDir,
+        "--export",
+        root.exportName,
+        "--check",
+      ]);
+      expect(result.stdout + result.stderr).toMatch(/^up to date/);
+      expect(result.code).toBe(0);
+    });
+  },
+);

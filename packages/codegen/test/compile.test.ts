@@ -14,7 +14,10 @@ const exactnessDir = join(codegenRoot, "test/exactness");
 /** Runs a compiler over a tsconfig and returns its diagnostics (empty when it compiles). */
 async function compile(compiler: string[], project: string): Promise<string> {
   try {
-    await run(process.execPath, [...compiler, "-p", project, "--pretty", "false"], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, [...compiler, "-p", project, "--pretty", "false"], {
+      cwd: repoRoot,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return "";
   } catch (error) {
     const { stdout, stderr, message } = error as { stdout?: string; stderr?: string; message: string };
@@ -26,15 +29,23 @@ const tsc5 = [join(repoRoot, "node_modules/typescript/bin/tsc")];
 const tsc7 = [join(codegenRoot, "node_modules/typescript7/bin/tsgo")];
 
 // KEEP_EXACTNESS=1 keeps the generated check files, to read a failure's line.
-afterAll(() => (process.env.KEEP_EXACTNESS === "1" ? undefined : rmSync(exactnessDir, { recursive: true, force: true })));
+afterAll(() =>
+  process.env.KEEP_EXACTNESS === "1" ? undefined : rmSync(exactnessDir, { recursive: true, force: true }),
+);
 
 describe("goldens compile", () => {
-  it("under tsc --strict (typescript 5.9, module nodenext), and every type equals what Zod infers", { timeout: 240_000 }, async () => {
+  it("under tsc --strict (typescript 5.9, module nodenext), and every type equals what Zod infers", {
+    timeout: 240_000,
+  }, async () => {
     mkdirSync(exactnessDir, { recursive: true });
     for (const fixture of goldenCases()) {
       const { contract, exports, staticTypes } = await loadContract(fixture.contract, fixture.exportName);
       const model = buildModel(contract, { exports, staticTypes });
-      const text = exactnessCheck(model, { contract: `../fixtures/${fixture.name}/contract.js`, exportName: fixture.exportName, golden: `../fixtures/${fixture.name}/golden` });
+      const text = exactnessCheck(model, {
+        contract: `../fixtures/${fixture.name}/contract.js`,
+        exportName: fixture.exportName,
+        golden: `../fixtures/${fixture.name}/golden`,
+      });
       writeFileSync(join(exactnessDir, `${fixture.name}.ts`), text);
     }
     expect(await compile(tsc5, "packages/codegen/test/tsconfig.golden.json")).toBe("");

@@ -7,7 +7,11 @@ import { wireContract } from "../src/asyncapi/wire-contract.js";
 
 /** The example the docs page and AsyncAPI show for a schema, read through the same wire JSON Schema. */
 function example(schema: z.ZodType): unknown {
-  const contract = defineContract({ name: "t", version: "1", namespaces: { "/t": { clientToServer: { send: { args: [schema] } } } } });
+  const contract = defineContract({
+    name: "t",
+    version: "1",
+    namespaces: { "/t": { clientToServer: { send: { args: [schema] } } } },
+  });
   const wire = wireContract(contract);
   return exampleOf(wire.namespaces[0]!.clientToServer[0]!.args[0]!.schema, wire.schemas);
 }
@@ -29,7 +33,13 @@ describe("example values come from the schema's checks, and pass them", () => {
     ["ipv4", z.ipv4()],
     ["cidrv4", z.cidrv4()],
     ["a regex", z.string().regex(/^[A-Z]{3}-\d{4}$/)],
-    ["a regex with a minimum length", z.string().regex(/^[a-z0-9-]+$/).min(6)],
+    [
+      "a regex with a minimum length",
+      z
+        .string()
+        .regex(/^[a-z0-9-]+$/)
+        .min(6),
+    ],
     ["bounds", z.number().int().min(18).max(120)],
     ["an exclusive bound", z.number().gt(100)],
     ["a length", z.string().min(12).max(20)],

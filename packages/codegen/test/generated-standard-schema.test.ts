@@ -39,13 +39,20 @@ const handlers: Handlers = {
 const cases = [
   {
     library: "valibot",
-    serve: (io: Server) => valibotServer.implement(valibotRoot.bindContractServer(io), handlers).use((socket) => void (socket.data.userId = `user-${socket.auth.token}`)),
+    serve: (io: Server) =>
+      valibotServer
+        .implement(valibotRoot.bindContractServer(io), handlers)
+        .use((socket) => void (socket.data.userId = `user-${socket.auth.token}`)),
     bindClient: (socket: Socket) => valibotClient.bindChatClient(socket),
   },
   {
     library: "arktype",
-    serve: (io: Server) => arktypeServer.implement(arktypeRoot.bindContractServer(io), handlers).use((socket) => void (socket.data.userId = `user-${socket.auth.token}`)),
-    bindClient: (socket: Socket): valibotClient.ChatClient | arktypeClient.ChatClient => arktypeClient.bindChatClient(socket),
+    serve: (io: Server) =>
+      arktypeServer
+        .implement(arktypeRoot.bindContractServer(io), handlers)
+        .use((socket) => void (socket.data.userId = `user-${socket.auth.token}`)),
+    bindClient: (socket: Socket): valibotClient.ChatClient | arktypeClient.ChatClient =>
+      arktypeClient.bindChatClient(socket),
   },
 ];
 
@@ -60,9 +67,20 @@ describe.each(cases)("generated wrappers of the $library chat over real sockets"
 
   it("round-trips an acked event, binary beside the library's schemas, and a nested record and tuple", async () => {
     const app = await setup();
-    await expect(app.messageSend({ room: "lobby", text: "hi" })).resolves.toEqual({ id: "user-t", room: "lobby", text: "hi", at: 1 });
+    await expect(app.messageSend({ room: "lobby", text: "hi" })).resolves.toEqual({
+      id: "user-t",
+      room: "lobby",
+      text: "hi",
+      at: 1,
+    });
     await expect(app.avatarUpload({ name: "me.png" }, new Uint8Array(3))).resolves.toEqual({ url: "me.png:3" });
-    const settings = { flags: { a: true, b: false }, theme: "dark", status: null, position: [10, 20], contact: "me@example.com" } as const;
+    const settings = {
+      flags: { a: true, b: false },
+      theme: "dark",
+      status: null,
+      position: [10, 20],
+      contact: "me@example.com",
+    } as const;
     await expect(app.settingsSet({ ...settings, position: [10, 20] })).resolves.toBe(12);
     await expect(app.threadPost({ title: "root", replies: [{ title: "reply", replies: [] }] })).resolves.toBe(true);
   });
@@ -77,7 +95,10 @@ describe.each(cases)("generated wrappers of the $library chat over real sockets"
 
   it("a custom error reaches the caller with its typed data", async () => {
     const app = await setup();
-    await expect(app.messageSend({ room: "full", text: "hi" })).rejects.toMatchObject({ code: "ROOM_FULL", data: { capacity: 2 } });
+    await expect(app.messageSend({ room: "full", text: "hi" })).rejects.toMatchObject({
+      code: "ROOM_FULL",
+      data: { capacity: 2 },
+    });
   });
 
   it("streams items both ways through the library's schemas", async () => {

@@ -12,7 +12,9 @@ import { bindContractServer } from "./fixtures/tenants/golden/server.js";
 async function setup() {
   const { io, url } = await startServer();
   const server = bindContractServer(io);
-  implementOrg(server, { "notice:post": (socket, text) => ({ text: `${socket.params.orgId}:${socket.auth.token}:${text}`, at: 1 }) });
+  implementOrg(server, {
+    "notice:post": (socket, text) => ({ text: `${socket.params.orgId}:${socket.auth.token}:${text}`, at: 1 }),
+  });
   implementDocComments(server, { comment: (socket, text, line) => Number(socket.params.docId) + text.length + line });
   const connect = async (path: string) => {
     const socket = client(url, path, { auth: { token: "t" } });
@@ -57,7 +59,9 @@ describe("generated wrappers of dynamic namespaces over real sockets", () => {
   });
 
   it("namespacePath() refuses a value that would name another namespace", () => {
-    expect(() => namespacePath({ orgId: "a/b" })).toThrow('[socket-contract] the parameter orgId of /org/:orgId cannot be empty or hold "/"');
+    expect(() => namespacePath({ orgId: "a/b" })).toThrow(
+      '[socket-contract] the parameter orgId of /org/:orgId cannot be empty or hold "/"',
+    );
     expect(() => namespacePath({ orgId: "" })).toThrow(TypeError);
   });
 });

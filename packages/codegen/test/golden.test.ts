@@ -10,7 +10,9 @@ describe.each(goldenCases())("golden $name", (fixture) => {
     const result = await runCli(update ? fixture.args : [...fixture.args, "--check"]);
     // The only thing on stderr may be the warnings for schemas JSON cannot carry (the constructs fixture has
     // z.date() and z.bigint() on purpose); anything else there is a failure.
-    const otherErrors = result.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("socket-contract: warning: "));
+    const otherErrors = result.stderr
+      .split("\n")
+      .filter((line) => line !== "" && !line.startsWith("socket-contract: warning: "));
     expect(otherErrors).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(update ? /^generated \d+ files/ : /^up to date: \d+ files/);

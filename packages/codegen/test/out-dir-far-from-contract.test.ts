@@ -39,7 +39,9 @@ const OUT_DIRS = [
   "web/src/generated/socket", // another package beside the contract's
 ];
 
-it("generated imports resolve wherever --out sits relative to the contract: tsc compiles every out dir", { timeout: 300_000 }, async () => {
+it("generated imports resolve wherever --out sits relative to the contract: tsc compiles every out dir", {
+  timeout: 300_000,
+}, async () => {
   const dir = tempDir();
   for (const pkg of ["app", "web"]) {
     mkdirSync(join(dir, pkg, "src"), { recursive: true });
@@ -52,7 +54,8 @@ it("generated imports resolve wherever --out sits relative to the contract: tsc 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   }
-  const specifier = (out: string, file: string): string | undefined => /from "([^"]*contract\.js)"/.exec(readFileSync(join(dir, out, file), "utf8"))?.[1];
+  const specifier = (out: string, file: string): string | undefined =>
+    /from "([^"]*contract\.js)"/.exec(readFileSync(join(dir, out, file), "utf8"))?.[1];
   expect(specifier("app/src/gen/socket", "shop/client.ts")).toBe("../../../contract.js");
   expect(specifier("app/src/gen/socket", "shop/types.ts")).toBe("../../../contract.js");
   expect(specifier("app/src/gen/socket", "server.ts")).toBe("../../contract.js");
@@ -75,7 +78,11 @@ it("generated imports resolve wherever --out sits relative to the contract: tsc 
       include: OUT_DIRS.map((out) => `${out}/**/*.ts`),
     }),
   );
-  const diagnostics = await run(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json"), "--pretty", "false"], { cwd: dir }).then(
+  const diagnostics = await run(
+    process.execPath,
+    [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json"), "--pretty", "false"],
+    { cwd: dir },
+  ).then(
     () => "",
     (error: { stdout?: string; message: string }) => error.stdout || error.message,
   );

@@ -1,4 +1,11 @@
-import { type ParserFactory, compileSchema, contractSchemas, parseValue, prepareSchema, registerParsers } from "@socket-contract/contract/internal";
+import {
+  type ParserFactory,
+  compileSchema,
+  contractSchemas,
+  parseValue,
+  prepareSchema,
+  registerParsers,
+} from "@socket-contract/contract/internal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { contract } from "./fixtures/chat/contract.js";
@@ -45,7 +52,10 @@ describe("the generated parsers.ts", () => {
   it("parses with the registered parsers exactly as Zod does", () => {
     registerParsers(parsers as Record<string, ParserFactory>);
     const send = contract.namespaces["/chat"].clientToServer["message:send"].args[0];
-    expect(parseValue(prepareSchema(send), { room: "lobby", text: "hi", extra: 1 }, [0])).toEqual({ ok: true, value: { room: "lobby", text: "hi" } });
+    expect(parseValue(prepareSchema(send), { room: "lobby", text: "hi", extra: 1 }, [0])).toEqual({
+      ok: true,
+      value: { room: "lobby", text: "hi" },
+    });
     expect(parseValue(prepareSchema(send), { room: "lobby", text: "" }, [0])).toEqual({
       ok: false,
       issues: [{ path: [0, "text"], code: "too_small", message: "Too small: expected string to have >=1 characters" }],

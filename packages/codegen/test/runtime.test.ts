@@ -9,7 +9,9 @@ import { contract } from "./fixtures/chat/contract.js";
 
 // The generated wrappers of the chat golden, against a real Socket.IO server and client.
 
-async function setup(options: { slow?: number } = {}): Promise<{ chat: ChatNamespace; app: ChatClient; typed: unknown[][] }> {
+async function setup(
+  options: { slow?: number } = {},
+): Promise<{ chat: ChatNamespace; app: ChatClient; typed: unknown[][] }> {
   const { io, url } = await startServer();
   const typed: unknown[][] = [];
   const chat = implement(bindContractServer(io), {
@@ -18,7 +20,9 @@ async function setup(options: { slow?: number } = {}): Promise<{ chat: ChatNames
       if (room === "full") throw new ContractError("ROOM_FULL", { data: { capacity: 1 } });
       return { id: socket.data.userId, room, text, at: 5 };
     },
-    "avatar:upload": (_socket, { name, bytes }) => ({ url: `${name}:${bytes instanceof Uint8Array}:${bytes.byteLength}:${bytes[0]}` }),
+    "avatar:upload": (_socket, { name, bytes }) => ({
+      url: `${name}:${bytes instanceof Uint8Array}:${bytes.byteLength}:${bytes[0]}`,
+    }),
     typing: (_socket, room, isTyping) => {
       typed.push([room, isTyping]);
     },
@@ -34,7 +38,12 @@ async function setup(options: { slow?: number } = {}): Promise<{ chat: ChatNames
 describe("generated wrappers over real sockets", () => {
   it("a client method resolves with the validated ack of the implemented handler", async () => {
     const { app } = await setup();
-    await expect(app.messageSend({ room: "lobby", text: "hi" })).resolves.toEqual({ id: "user-t", room: "lobby", text: "hi", at: 5 });
+    await expect(app.messageSend({ room: "lobby", text: "hi" })).resolves.toEqual({
+      id: "user-t",
+      room: "lobby",
+      text: "hi",
+      at: 5,
+    });
   });
 
   it("a custom error reaches the caller with its code and typed data", async () => {
@@ -54,10 +63,12 @@ describe("generated wrappers over real sockets", () => {
     const { app, typed } = await setup();
     app.typing("lobby", true);
     app.typing("lobby", false);
-    await expect.poll(() => typed, { timeout: 5_000 }).toEqual([
-      ["lobby", true],
-      ["lobby", false],
-    ]);
+    await expect
+      .poll(() => typed, { timeout: 5_000 })
+      .toEqual([
+        ["lobby", true],
+        ["lobby", false],
+      ]);
   });
 
   it("bad arguments are refused locally with INVALID_PAYLOAD, before anything is sent", async () => {

@@ -23,7 +23,9 @@ describe("the syntax-only read of the contract's files", () => {
       "c.ts": "export const C = 3;\n",
       "unused.ts": "export const U = 4;\n",
     });
-    expect(sources.map((source) => source.path).sort()).toEqual(["a.ts", "b.ts", "c.ts", "contract.ts"].map((name) => join(dir, name)));
+    expect(sources.map((source) => source.path).sort()).toEqual(
+      ["a.ts", "b.ts", "c.ts", "contract.ts"].map((name) => join(dir, name)),
+    );
   });
 
   it("ties brands on exported constants to their schemas and tells which need the checker", () => {
@@ -48,7 +50,10 @@ describe("the syntax-only read of the contract's files", () => {
   });
 
   it("a brand it cannot tie to an exported schema sends every schema to the checker", () => {
-    const inline = readBrandHints(sourcesOf({ "contract.ts": 'const args = [z.object({ id: z.string().brand<"Id">() })];' }).sources, {});
+    const inline = readBrandHints(
+      sourcesOf({ "contract.ts": 'const args = [z.object({ id: z.string().brand<"Id">() })];' }).sources,
+      {},
+    );
     expect(inline.untied).toBe(true);
     const unexported = readBrandHints(sourcesOf({ "contract.ts": 'const Id = z.string().brand<"Id">();' }).sources, {});
     expect(unexported.untied).toBe(true);
@@ -58,6 +63,15 @@ describe("the syntax-only read of the contract's files", () => {
 describe("Zod's parser bodies, indented by their braces", () => {
   it("indents blocks, closes a level on a leading brace, and ignores braces inside strings", () => {
     const body = 'return (input) => {\nif (a) {\nconst v = { "k{": v0 };\n} else {\nv = "}";\n}\nreturn v;\n}';
-    expect(indentedLines(body)).toEqual(["return (input) => {", "  if (a) {", '    const v = { "k{": v0 };', "  } else {", '    v = "}";', "  }", "  return v;", "}"]);
+    expect(indentedLines(body)).toEqual([
+      "return (input) => {",
+      "  if (a) {",
+      '    const v = { "k{": v0 };',
+      "  } else {",
+      '    v = "}";',
+      "  }",
+      "  return v;",
+      "}",
+    ]);
   });
 });

@@ -14,9 +14,12 @@ export const contract = defineContract({
 });
 `;
 
-const schemas = (fields: string): string => `import { z } from "zod";\n\nexport const Greeting = z.object({ ${fields} });\n`;
+const schemas = (fields: string): string =>
+  `import { z } from "zod";\n\nexport const Greeting = z.object({ ${fields} });\n`;
 
-it("regenerates when an imported file changes, survives a broken contract, and stops on SIGINT", { timeout: 240_000 }, async () => {
+it("regenerates when an imported file changes, survives a broken contract, and stops on SIGINT", {
+  timeout: 240_000,
+}, async () => {
   const dir = tempDir();
   writeFileSync(join(dir, "contract.ts"), CONTRACT);
   writeFileSync(join(dir, "schemas.ts"), schemas("text: z.string()"));
@@ -32,7 +35,7 @@ it("regenerates when an imported file changes, survives a broken contract, and s
     await cli.waitFor(/\[watch\] schemas\.ts changed: 3 written/);
     expect(types()).toContain("loud: boolean;");
 
-    writeFileSync(join(dir, "contract.ts"), CONTRACT.replace("name: \"watched\",", "name: \"watched\""));
+    writeFileSync(join(dir, "contract.ts"), CONTRACT.replace('name: "watched",', 'name: "watched"'));
     await cli.waitFor(/\[watch\] contract\.ts changed: socket-contract: syntax error in the contract/);
     expect(cli.child.exitCode).toBeNull();
 
@@ -52,14 +55,17 @@ function replaceFile(path: string, text: string): void {
   renameSync(`${path}.tmp-save`, path);
 }
 
-it("keeps hearing saves that replace the file (write a new file, rename it over the old one) as well as saves in place", { timeout: 240_000 }, async () => {
+it("keeps hearing saves that replace the file (write a new file, rename it over the old one) as well as saves in place", {
+  timeout: 240_000,
+}, async () => {
   const dir = tempDir();
   writeFileSync(join(dir, "contract.ts"), CONTRACT);
   writeFileSync(join(dir, "schemas.ts"), schemas("text: z.string()"));
   const out = join(dir, "generated");
   const types = (): string => readFileSync(join(out, "w/types.ts"), "utf8");
   const cli = startCli(["generate", join(dir, "contract.ts"), "--out", out, "--watch"]);
-  const runs = (): number => (cli.output().match(/\[watch\] (schemas|contract)\.ts changed: \d+ written/g) ?? []).length;
+  const runs = (): number =>
+    (cli.output().match(/\[watch\] (schemas|contract)\.ts changed: \d+ written/g) ?? []).length;
   const nextRun = async (save: () => void): Promise<void> => {
     const before = runs();
     save();

@@ -56,7 +56,12 @@ export function binary(options: BinaryOptions = {}): BinarySchema {
   const marker: { maxBytes?: number; minBytes?: number } = {};
   if (maxBytes !== undefined) marker.maxBytes = maxBytes;
   if (minBytes !== undefined) marker.minBytes = minBytes;
-  return new $ZodPipe({ type: "pipe", in: bytes, out, [BINARY_KEY]: Object.freeze(marker) } as never) as unknown as BinarySchema;
+  return new $ZodPipe({
+    type: "pipe",
+    in: bytes,
+    out,
+    [BINARY_KEY]: Object.freeze(marker),
+  } as never) as unknown as BinarySchema;
 }
 
 /**
@@ -83,9 +88,23 @@ function sizeCheck(maxBytes: number | undefined, minBytes: number | undefined): 
   const check = (payload: ParsePayload<BinaryInput>): void => {
     const size = byteSize(payload.value);
     if (maxBytes !== undefined && size > maxBytes) {
-      payload.issues.push({ code: "too_big", origin: "binary", maximum: maxBytes, inclusive: true, input: payload.value, message: `Expected at most ${maxBytes} bytes` } as never);
+      payload.issues.push({
+        code: "too_big",
+        origin: "binary",
+        maximum: maxBytes,
+        inclusive: true,
+        input: payload.value,
+        message: `Expected at most ${maxBytes} bytes`,
+      } as never);
     } else if (minBytes !== undefined && size < minBytes) {
-      payload.issues.push({ code: "too_small", origin: "binary", minimum: minBytes, inclusive: true, input: payload.value, message: `Expected at least ${minBytes} bytes` } as never);
+      payload.issues.push({
+        code: "too_small",
+        origin: "binary",
+        minimum: minBytes,
+        inclusive: true,
+        input: payload.value,
+        message: `Expected at least ${minBytes} bytes`,
+      } as never);
     }
   };
   // The shape Zod gives an inline check (`schema.check(fn)`), built here without Zod's classic API.

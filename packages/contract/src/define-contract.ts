@@ -45,7 +45,9 @@ const MARKER: ContractMarker = Object.freeze({ kind: "socket-contract", revision
  *   },
  * });
  */
-export function defineContract<const TDefinition extends ContractDefinition>(definition: TDefinition): Contract<TDefinition> {
+export function defineContract<const TDefinition extends ContractDefinition>(
+  definition: TDefinition,
+): Contract<TDefinition> {
   checkDefinition(definition);
   return Object.freeze({ ...definition, "~contract": MARKER }) as Contract<TDefinition>;
 }
@@ -66,7 +68,8 @@ function checkDefinition(definition: unknown): void {
   if (!isRecord(definition)) fail("", "expected an object");
   checkKeys(definition, "", ["name", "version", "description", "namespaces", "serverToServer", "~contract"]);
   if (typeof definition.name !== "string" || definition.name.trim() === "") fail("name", "expected a non-empty string");
-  if (typeof definition.version !== "string" || definition.version.trim() === "") fail("version", "expected a non-empty string");
+  if (typeof definition.version !== "string" || definition.version.trim() === "")
+    fail("version", "expected a non-empty string");
   checkOptionalString(definition, "", "description");
   if (!isRecord(definition.namespaces)) fail("namespaces", "expected an object of namespaces keyed by path");
   const paths = Object.keys(definition.namespaces);
@@ -99,7 +102,8 @@ function checkEvents(events: unknown, place: string, streams: boolean): void {
     const eventPlace = `${place}[${JSON.stringify(name)}]`;
     if (name === "") fail(eventPlace, "an event name cannot be empty");
     if (RESERVED_EVENT_NAMES.includes(name)) fail(eventPlace, `"${name}" is reserved by Socket.IO or by this protocol`);
-    if (name.startsWith(RESERVED_EVENT_PREFIX)) fail(eventPlace, `names starting with "${RESERVED_EVENT_PREFIX}" are reserved by this protocol`);
+    if (name.startsWith(RESERVED_EVENT_PREFIX))
+      fail(eventPlace, `names starting with "${RESERVED_EVENT_PREFIX}" are reserved by this protocol`);
     checkEvent(events[name], eventPlace, streams);
   }
 }
@@ -122,9 +126,11 @@ function checkEvent(event: unknown, place: string, streams: boolean): void {
   if (event.stream !== undefined) {
     if (!streams) fail(`${place}.stream`, "server-to-server events cannot stream (serverSideEmit has no stream)");
     checkSchema(event.stream, `${place}.stream`);
-    if (streamOfInfo(event.stream) !== undefined) fail(`${place}.stream`, "items cannot themselves be streams: give the item schema");
+    if (streamOfInfo(event.stream) !== undefined)
+      fail(`${place}.stream`, "items cannot themselves be streams: give the item schema");
   }
-  if (event.ack !== undefined && streamOfInfo(event.ack) !== undefined) fail(`${place}.ack`, "an acknowledgement cannot be a stream: use `stream`");
+  if (event.ack !== undefined && streamOfInfo(event.ack) !== undefined)
+    fail(`${place}.ack`, "an acknowledgement cannot be a stream: use `stream`");
   if (event.errors === undefined) return;
   if (!isRecord(event.errors)) fail(`${place}.errors`, "expected an object of schemas keyed by error code");
   for (const code of Object.keys(event.errors)) {
@@ -137,9 +143,13 @@ function checkEvent(event: unknown, place: string, streams: boolean): void {
 
 /** A schema is Zod or any Standard Schema v1 value, and validates synchronously. */
 function checkSchema(value: unknown, place: string): void {
-  if (!isContractSchema(value)) fail(place, "expected a schema (Zod, or any Standard Schema v1 value such as Valibot or ArkType)");
+  if (!isContractSchema(value))
+    fail(place, "expected a schema (Zod, or any Standard Schema v1 value such as Valibot or ArkType)");
   if (validatesAsynchronously(value)) {
-    fail(place, "this schema validates asynchronously; a contract takes synchronous schemas only (move async checks into the handler)");
+    fail(
+      place,
+      "this schema validates asynchronously; a contract takes synchronous schemas only (move async checks into the handler)",
+    );
   }
 }
 
@@ -150,7 +160,8 @@ function checkParams(path: string, params: unknown, place: string): void {
   const pattern = readNamespacePattern(path) as NamespacePattern;
   const def = isZodSchema(params) ? (params._zod.def as { type: string; shape?: Record<string, unknown> }) : undefined;
   if (def === undefined) return;
-  if (def.type !== "object" || def.shape === undefined) fail(place, "expected an object schema keyed by the parameter names");
+  if (def.type !== "object" || def.shape === undefined)
+    fail(place, "expected an object schema keyed by the parameter names");
   const declared = Object.keys(def.shape).sort().join(", ");
   const names = [...pattern.paramNames].sort().join(", ");
   if (declared !== names) fail(place, `declares ${declared || "no keys"}, the path's parameters are ${names}`);
@@ -164,7 +175,10 @@ function checkOverlaps(paths: readonly string[]): void {
       if (!isNamespacePattern(paths[i]!) && !isNamespacePattern(paths[j]!)) continue;
       const both = overlapOf(patterns[i]!, patterns[j]!);
       if (both !== undefined) {
-        fail(`namespaces[${JSON.stringify(paths[j])}]`, `can match the same paths as namespaces[${JSON.stringify(paths[i])}] (for example "${both}")`);
+        fail(
+          `namespaces[${JSON.stringify(paths[j])}]`,
+          `can match the same paths as namespaces[${JSON.stringify(paths[i])}] (for example "${both}")`,
+        );
       }
     }
   }
@@ -172,12 +186,17 @@ function checkOverlaps(paths: readonly string[]): void {
 
 function checkKeys(value: Record<string, unknown>, place: string, allowed: readonly string[]): void {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) fail(place === "" ? key : `${place}.${key}`, `unknown key (expected one of ${allowed.filter((k) => k !== "~contract").join(", ")})`);
+    if (!allowed.includes(key))
+      fail(
+        place === "" ? key : `${place}.${key}`,
+        `unknown key (expected one of ${allowed.filter((k) => k !== "~contract").join(", ")})`,
+      );
   }
 }
 
 function checkOptionalString(value: Record<string, unknown>, place: string, key: string): void {
-  if (value[key] !== undefined && typeof value[key] !== "string") fail(place === "" ? key : `${place}.${key}`, "expected a string");
+  if (value[key] !== undefined && typeof value[key] !== "string")
+    fail(place === "" ? key : `${place}.${key}`, "expected a string");
 }
 
 function isRecord(value: unknown): value is Record<string, any> {

@@ -42,7 +42,11 @@ function wireShapeOf(contract: ContractDefinition): string {
   const namespaces: Record<string, unknown> = {};
   for (const path of Object.keys(contract.namespaces).sort()) {
     const namespace = contract.namespaces[path as `/${string}`]!;
-    namespaces[path] = { auth: namespace.auth === undefined ? null : shapeOf(namespace.auth, []), c2s: eventsShape(namespace.clientToServer), s2c: eventsShape(namespace.serverToClient) };
+    namespaces[path] = {
+      auth: namespace.auth === undefined ? null : shapeOf(namespace.auth, []),
+      c2s: eventsShape(namespace.clientToServer),
+      s2c: eventsShape(namespace.serverToClient),
+    };
   }
   return JSON.stringify({ ns: namespaces, s2s: eventsShape(contract.serverToServer) });
 }
@@ -53,7 +57,11 @@ function eventsShape(events: EventMap | undefined): unknown {
     const event = events![name]!;
     const errors: Record<string, unknown> = {};
     for (const code of Object.keys(event.errors ?? {}).sort()) errors[code] = shapeOf(event.errors![code]!, []);
-    const eventShape: Record<string, unknown> = { args: event.args.map((arg) => shapeOf(arg, [])), ack: event.ack === undefined ? null : shapeOf(event.ack, []), errors };
+    const eventShape: Record<string, unknown> = {
+      args: event.args.map((arg) => shapeOf(arg, [])),
+      ack: event.ack === undefined ? null : shapeOf(event.ack, []),
+      errors,
+    };
     // Added only where declared, so a contract without streams prints as it would without them.
     if (event.stream !== undefined) eventShape.stream = shapeOf(event.stream, []);
     shape[name] = eventShape;
@@ -97,7 +105,10 @@ function shapeOfValue(value: unknown, open: AnySchema[]): unknown {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value !== "object" || value === null) return value;
   if (isSchemaLike(value)) return shapeOf(value, open);
-  if (Array.isArray(value)) return value.filter((item) => !(isSchemaLike(item) && DOCUMENTATION_CHECKS.has(item._zod.def.check ?? ""))).map((item) => shapeOfValue(item, open));
+  if (Array.isArray(value))
+    return value
+      .filter((item) => !(isSchemaLike(item) && DOCUMENTATION_CHECKS.has(item._zod.def.check ?? "")))
+      .map((item) => shapeOfValue(item, open));
   if (value instanceof RegExp) return String(value);
   if (value instanceof Date) return value.toISOString();
   const record = value as Record<string, unknown>;

@@ -64,8 +64,27 @@ export type {
   ServerToClientOf,
   ServerToServerOf,
 } from "./infer.js";
-export type { Carrier, ConnectionAttempt, ConnectionOutcome, IncomingCall, Interceptor, Outcome, OutgoingPacket, Refusal, Side } from "./interceptor.js";
+export type {
+  Carrier,
+  ConnectionAttempt,
+  ConnectionOutcome,
+  IncomingCall,
+  Interceptor,
+  Outcome,
+  OutgoingPacket,
+  Refusal,
+  Side,
+} from "./interceptor.js";
 export type { AckEnvelope, ContractErrorReport, WireError } from "./protocol/envelope.js";
 export { CONTRACT_ERROR_EVENT } from "./protocol/envelope.js";
 export type { ContractIdentity, ContractMismatchData } from "./protocol/handshake.js";
-export type { AnySchema, Contract, ContractDefinition, ContractMarker, EventDefinition, EventMap, NamespaceDefinition, ZodSchema } from "./types.js";
+export type {
+  AnySchema,
+  Contract,
+  ContractDefinition,
+  ContractMarker,
+  EventDefinition,
+  EventMap,
+  NamespaceDefinition,
+  ZodSchema,
+} from "./types.js";

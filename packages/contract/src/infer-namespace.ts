@@ -1,7 +1,9 @@
 import type { InferNamespacePath, InferSchemaOutput } from "./infer.js";
 import type { ContractDefinition } from "./types.js";
 
-type Segments<TPath extends string> = TPath extends `${infer THead}/${infer TTail}` ? [THead, ...Segments<TTail>] : [TPath];
+type Segments<TPath extends string> = TPath extends `${infer THead}/${infer TTail}`
+  ? [THead, ...Segments<TTail>]
+  : [TPath];
 
 /** A `:name` segment matches any non-empty segment; a literal one only itself. */
 type SegmentMatches<TPattern extends string, TSegment extends string> = TPattern extends `:${string}`
@@ -60,7 +62,9 @@ export type InferConcreteNamespacePath<TContract extends ContractDefinition> = {
  * The parsed parameters of a namespace (`socket.params`): the output of its `params` schema, or
  * one string per `:name` when it declares none. `{}` for a static namespace.
  */
-export type InferNamespaceParams<TContract extends ContractDefinition, TPattern extends InferNamespacePath<TContract>> =
-  TContract["namespaces"][TPattern] extends { readonly params: infer TParams }
-    ? InferSchemaOutput<TParams>
-    : { readonly [TName in PatternParamNames<TPattern>]: string };
+export type InferNamespaceParams<
+  TContract extends ContractDefinition,
+  TPattern extends InferNamespacePath<TContract>,
+> = TContract["namespaces"][TPattern] extends { readonly params: infer TParams }
+  ? InferSchemaOutput<TParams>
+  : { readonly [TName in PatternParamNames<TPattern>]: string };

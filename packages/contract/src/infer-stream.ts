@@ -1,4 +1,11 @@
-import type { InferAckInput, InferAckOutput, InferArgsInput, InferArgsOutput, InferSchemaInput, InferSchemaOutput } from "./infer.js";
+import type {
+  InferAckInput,
+  InferAckOutput,
+  InferArgsInput,
+  InferArgsOutput,
+  InferSchemaInput,
+  InferSchemaOutput,
+} from "./infer.js";
 import type { AnySchema, EventDefinition } from "./types.js";
 
 type LastOf<T extends readonly unknown[]> = T extends readonly [...unknown[], infer TLast] ? TLast : never;
@@ -6,7 +13,11 @@ type LastOf<T extends readonly unknown[]> = T extends readonly [...unknown[], in
 /** The item schema of an event's `streamOf()` last argument, or `never`. */
 type UploadItemOf<TEvent extends EventDefinition> = StreamOfItem<LastOf<TEvent["args"]>>;
 // `[T] extends [never]` first: `never extends { ... infer X }` would hold, with X unknown.
-type StreamOfItem<TLast> = [TLast] extends [never] ? never : TLast extends { readonly "~streamOf": infer TItem } ? TItem : never;
+type StreamOfItem<TLast> = [TLast] extends [never]
+  ? never
+  : TLast extends { readonly "~streamOf": infer TItem }
+    ? TItem
+    : never;
 
 /** Whether the responder of an event sends items (`stream: itemSchema`). */
 export type HasStream<TEvent extends EventDefinition> = TEvent extends { readonly stream: AnySchema } ? true : false;
@@ -18,10 +29,14 @@ export type HasUpload<TEvent extends EventDefinition> = [UploadItemOf<TEvent>] e
 export type IsStreamEvent<TEvent extends EventDefinition> = HasStream<TEvent> extends true ? true : HasUpload<TEvent>;
 
 /** What a responder yields: `z.input` of the event's `stream`. */
-export type InferStreamItemInput<TEvent extends EventDefinition> = TEvent extends { readonly stream: infer TItem } ? InferSchemaInput<TItem> : never;
+export type InferStreamItemInput<TEvent extends EventDefinition> = TEvent extends { readonly stream: infer TItem }
+  ? InferSchemaInput<TItem>
+  : never;
 
 /** What a requester's `for await` receives: `z.output` of the event's `stream`. */
-export type InferStreamItemOutput<TEvent extends EventDefinition> = TEvent extends { readonly stream: infer TItem } ? InferSchemaOutput<TItem> : never;
+export type InferStreamItemOutput<TEvent extends EventDefinition> = TEvent extends { readonly stream: infer TItem }
+  ? InferSchemaOutput<TItem>
+  : never;
 
 /** What a requester passes as an event's `streamOf()` argument: items of `z.input` of its item schema. */
 export type InferUploadItemInput<TEvent extends EventDefinition> = InferSchemaInput<UploadItemOf<TEvent>>;
@@ -56,7 +71,10 @@ export interface StreamCallOptions {
 export type StreamArgs<TEvent extends EventDefinition> = [...InferArgsInput<TEvent>, options?: StreamCallOptions];
 
 /** What `stream(event, ...)` returns for this event. */
-export type StreamResult<TEvent extends EventDefinition> = ContractStream<InferStreamItemOutput<TEvent>, InferAckOutput<TEvent>>;
+export type StreamResult<TEvent extends EventDefinition> = ContractStream<
+  InferStreamItemOutput<TEvent>,
+  InferAckOutput<TEvent>
+>;
 
 type Maybe<T> = T | Promise<T>;
 
@@ -78,7 +96,11 @@ type StreamProducer<TItem, TAck, TEvent extends EventDefinition> =
 
 /** The names of the events of one direction that are requested with `stream()`. */
 export type StreamEventName<TEvents> = {
-  [TName in keyof TEvents & string]: TEvents[TName] extends EventDefinition ? (IsStreamEvent<TEvents[TName]> extends true ? TName : never) : never;
+  [TName in keyof TEvents & string]: TEvents[TName] extends EventDefinition
+    ? IsStreamEvent<TEvents[TName]> extends true
+      ? TName
+      : never
+    : never;
 }[keyof TEvents & string];
 
 /** The names of the events of one direction that are sent with `emit()`: every event that does not stream. */

@@ -31,7 +31,8 @@ type MapOutput<TArgs extends readonly unknown[]> = { -readonly [K in keyof TArgs
 /** The namespace paths of a contract. */
 export type InferNamespacePath<TContract extends ContractDefinition> = keyof TContract["namespaces"] & string;
 
-type NamespaceOf<TContract extends ContractDefinition, TPath extends string> = TContract["namespaces"][TPath & keyof TContract["namespaces"]];
+type NamespaceOf<TContract extends ContractDefinition, TPath extends string> = TContract["namespaces"][TPath &
+  keyof TContract["namespaces"]];
 
 /** The client-to-server event definitions of one namespace. */
 export type ClientToServerOf<TContract extends ContractDefinition, TPath extends string> =
@@ -42,8 +43,11 @@ export type ServerToClientOf<TContract extends ContractDefinition, TPath extends
   NamespaceOf<TContract, TPath> extends { readonly serverToClient: infer TEvents extends EventMap } ? TEvents : {};
 
 /** The server-to-server event definitions of a contract. */
-export type ServerToServerOf<TContract extends ContractDefinition> =
-  TContract extends { readonly serverToServer: infer TEvents extends EventMap } ? TEvents : {};
+export type ServerToServerOf<TContract extends ContractDefinition> = TContract extends {
+  readonly serverToServer: infer TEvents extends EventMap;
+}
+  ? TEvents
+  : {};
 
 /** What a sender passes: the arguments' input types, in order. */
 export type InferArgsInput<TEvent extends EventDefinition> = MapInput<TEvent["args"]>;
@@ -53,18 +57,25 @@ export type InferArgsOutput<TEvent extends EventDefinition> = MapOutput<TEvent["
 /** Whether an event answers with an acknowledgement. */
 export type HasAck<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema } ? true : false;
 /** What a handler returns as the acknowledgement (the input of `ack`). */
-export type InferAckInput<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck } ? InferSchemaInput<TAck> : void;
+export type InferAckInput<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck }
+  ? InferSchemaInput<TAck>
+  : void;
 /** What the sender's promise resolves to (the output of `ack`). */
-export type InferAckOutput<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck } ? InferSchemaOutput<TAck> : void;
+export type InferAckOutput<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck }
+  ? InferSchemaOutput<TAck>
+  : void;
 
 /** The custom error codes of an event. */
-export type InferErrorCode<TEvent extends EventDefinition> = TEvent extends { readonly errors: infer TErrors } ? keyof TErrors & string : never;
+export type InferErrorCode<TEvent extends EventDefinition> = TEvent extends { readonly errors: infer TErrors }
+  ? keyof TErrors & string
+  : never;
 
 /** Every error an ack-bearing call of this event can reject with: built-in codes, and custom codes with their typed `data`. */
 export type InferEventError<TEvent extends EventDefinition> =
   | ContractError<BuiltInErrorCode, undefined>
   | (TEvent extends { readonly errors: infer TErrors }
-      ? { [TCode in keyof TErrors & string]: ContractError<TCode, InferSchemaOutput<TErrors[TCode]>> }[keyof TErrors & string]
+      ? { [TCode in keyof TErrors & string]: ContractError<TCode, InferSchemaOutput<TErrors[TCode]>> }[keyof TErrors &
+          string]
       : never);
 
 /**
@@ -83,7 +94,9 @@ export type EventHandler<TEvent extends EventDefinition> =
 export type EventOf<TEvents, TName> = Extract<TEvents[TName & keyof TEvents], EventDefinition>;
 
 /** What a sender's `emit` returns: a promise of the validated acknowledgement, or nothing. */
-export type EmitResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema } ? Promise<InferAckOutput<TEvent>> : void;
+export type EmitResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema }
+  ? Promise<InferAckOutput<TEvent>>
+  : void;
 
 type WireListener<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck }
   ? (...args: [...InferArgsInput<TEvent>, callback: (response: AckEnvelope<InferSchemaInput<TAck>>) => void]) => void
@@ -91,22 +104,26 @@ type WireListener<TEvent extends EventDefinition> = TEvent extends { readonly ac
 
 // Stream events travel as `contract:*` frames, never under their own name, so they are not listeners here.
 type WireEvents<TEvents> = {
-  [TName in keyof TEvents & string as TEvents[TName] extends EventDefinition ? (IsStreamEvent<TEvents[TName]> extends true ? never : TName) : TName]: TEvents[TName] extends EventDefinition
-    ? WireListener<TEvents[TName]>
-    : never;
+  [TName in keyof TEvents & string as TEvents[TName] extends EventDefinition
+    ? IsStreamEvent<TEvents[TName]> extends true
+      ? never
+      : TName
+    : TName]: TEvents[TName] extends EventDefinition ? WireListener<TEvents[TName]> : never;
 } & {
   "contract:error": (report: ContractErrorReport) => void;
 };
 
 /** The Socket.IO event map of what clients send in a namespace, as it travels on the wire: drops into `Server<...>` and `Socket<...>`. */
-export type InferClientToServerEvents<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> = WireEvents<
-  ClientToServerOf<TContract, TPath>
->;
+export type InferClientToServerEvents<
+  TContract extends ContractDefinition,
+  TPath extends InferNamespacePath<TContract>,
+> = WireEvents<ClientToServerOf<TContract, TPath>>;
 
 /** The Socket.IO event map of what the server sends in a namespace, as it travels on the wire. */
-export type InferServerToClientEvents<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> = WireEvents<
-  ServerToClientOf<TContract, TPath>
->;
+export type InferServerToClientEvents<
+  TContract extends ContractDefinition,
+  TPath extends InferNamespacePath<TContract>,
+> = WireEvents<ServerToClientOf<TContract, TPath>>;
 
 /** The Socket.IO event map of `serverSideEmit` events. */
 export type InferInterServerEvents<TContract extends ContractDefinition> = {
@@ -117,12 +134,18 @@ export type InferInterServerEvents<TContract extends ContractDefinition> = {
 
 /** The type of `socket.data` in a namespace: the output of its `data` schema. */
 export type InferSocketData<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> =
-  NamespaceOf<TContract, TPath> extends { readonly data: infer TData } ? InferSchemaOutput<TData> : Record<string, unknown>;
+  NamespaceOf<TContract, TPath> extends { readonly data: infer TData }
+    ? InferSchemaOutput<TData>
+    : Record<string, unknown>;
 
 /** The validated handshake `auth` the server sees in a namespace. */
 export type InferAuth<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> =
-  NamespaceOf<TContract, TPath> extends { readonly auth: infer TAuth } ? InferSchemaOutput<TAuth> : Record<string, unknown>;
+  NamespaceOf<TContract, TPath> extends { readonly auth: infer TAuth }
+    ? InferSchemaOutput<TAuth>
+    : Record<string, unknown>;
 
 /** What a client passes as handshake `auth` in a namespace. */
 export type InferAuthInput<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> =
-  NamespaceOf<TContract, TPath> extends { readonly auth: infer TAuth } ? InferSchemaInput<TAuth> : Record<string, unknown>;
+  NamespaceOf<TContract, TPath> extends { readonly auth: infer TAuth }
+    ? InferSchemaInput<TAuth>
+    : Record<string, unknown>;

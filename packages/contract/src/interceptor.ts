@@ -49,7 +49,9 @@ export type IncomingCall<TEvents extends EventMap = EventMap, TSocket = unknown>
 // For the unspecific `EventMap` (an interceptor written for any contract), every event may have an ack.
 type AckEvents<TEvents extends EventMap> = string extends keyof TEvents
   ? string
-  : { [TName in keyof TEvents & string]: TEvents[TName] extends { readonly ack: unknown } ? TName : never }[keyof TEvents & string];
+  : {
+      [TName in keyof TEvents & string]: TEvents[TName] extends { readonly ack: unknown } ? TName : never;
+    }[keyof TEvents & string];
 type AckValue<TEvent> = TEvent extends EventDefinition & { readonly ack: unknown } ? InferAckInput<TEvent> : unknown;
 
 /**
@@ -58,7 +60,11 @@ type AckValue<TEvent> = TEvent extends EventDefinition & { readonly ack: unknown
  * checked ones and read-only. `carrier` is where a client interceptor writes trace context for the
  * server; it travels only between a bound client and a bound server.
  */
-export type OutgoingPacket<TOutgoing extends EventMap = EventMap, TIncoming extends EventMap = EventMap, TSocket = unknown> =
+export type OutgoingPacket<
+  TOutgoing extends EventMap = EventMap,
+  TIncoming extends EventMap = EventMap,
+  TSocket = unknown,
+> =
   | {
       [TName in keyof TOutgoing & string]: Common<TSocket | undefined> & {
         readonly kind: "emit" | "broadcast";
@@ -136,7 +142,11 @@ export interface Refusal<TSocket = unknown> {
  *   },
  * };
  */
-export interface Interceptor<TIncoming extends EventMap = EventMap, TOutgoing extends EventMap = EventMap, TSocket = unknown> {
+export interface Interceptor<
+  TIncoming extends EventMap = EventMap,
+  TOutgoing extends EventMap = EventMap,
+  TSocket = unknown,
+> {
   readonly incoming?: (call: IncomingCall<TIncoming, TSocket>, next: () => Promise<Outcome>) => unknown;
   readonly outgoing?: (packet: OutgoingPacket<TOutgoing, TIncoming, TSocket>) => void | ((outcome: Outcome) => void);
   readonly connection?: (attempt: ConnectionAttempt<TSocket>) => void | ((outcome: ConnectionOutcome) => void);

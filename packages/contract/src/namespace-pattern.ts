@@ -43,13 +43,15 @@ export function readNamespacePattern(pattern: string): NamespacePattern | string
   const paramNames: string[] = [];
   for (const segment of raw) {
     if (!segment.startsWith(":")) {
-      if (segment.includes(":")) return `segment "${segment}": a ":name" parameter fills a whole segment (":" is kept for parameters)`;
+      if (segment.includes(":"))
+        return `segment "${segment}": a ":name" parameter fills a whole segment (":" is kept for parameters)`;
       if (dynamic && segment === "") return "a path with parameters cannot have an empty segment";
       segments.push({ literal: segment });
       continue;
     }
     const name = segment.slice(1);
-    if (!PARAM_NAME.test(name)) return `parameter "${segment}" must be ":" and a name of letters, digits or "_" filling the whole segment`;
+    if (!PARAM_NAME.test(name))
+      return `parameter "${segment}" must be ":" and a name of letters, digits or "_" filling the whole segment`;
     if (name === "__proto__") return 'a parameter cannot be named "__proto__"';
     if (paramNames.includes(name)) return `parameter ":${name}" appears twice`;
     paramNames.push(name);
@@ -83,7 +85,10 @@ export function overlapOf(a: NamespacePattern, b: NamespacePattern): string | un
 
 const compiled = new WeakMap<object, { exact: ReadonlySet<string>; patterns: readonly NamespacePattern[] }>();
 
-function patternsOf(contract: ContractDefinition): { exact: ReadonlySet<string>; patterns: readonly NamespacePattern[] } {
+function patternsOf(contract: ContractDefinition): {
+  exact: ReadonlySet<string>;
+  patterns: readonly NamespacePattern[];
+} {
   let found = compiled.get(contract);
   if (found === undefined) {
     const exact = new Set<string>();

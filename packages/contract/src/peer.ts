@@ -27,7 +27,10 @@ export class BoundPeer<TListen, TEmit> {
    * @example
    * const stop = socket.on("message:send", async ({ room, text }) => save(room, text));
    */
-  on<TEvent extends keyof TListen & string>(event: TEvent, handler: EventHandler<EventOf<TListen, TEvent>>): () => void {
+  on<TEvent extends keyof TListen & string>(
+    event: TEvent,
+    handler: EventHandler<EventOf<TListen, TEvent>>,
+  ): () => void {
     return this.#connection.on(event, handler as Handler);
   }
 
@@ -38,7 +41,10 @@ export class BoundPeer<TListen, TEmit> {
    * @example
    * chat.once("message", (message) => console.log("first message", message));
    */
-  once<TEvent extends keyof TListen & string>(event: TEvent, handler: EventHandler<EventOf<TListen, TEvent>>): () => void {
+  once<TEvent extends keyof TListen & string>(
+    event: TEvent,
+    handler: EventHandler<EventOf<TListen, TEvent>>,
+  ): () => void {
     const stop = this.#connection.on(event, (...args: unknown[]) => {
       stop();
       return (handler as Handler)(...args);
@@ -69,7 +75,10 @@ export class BoundPeer<TListen, TEmit> {
    * const message = await chat.emit("message:send", { room: "lobby", text: "hi" });
    * const answer = await socket.emit("ping"); // "pong"
    */
-  emit<TEvent extends EmitEventName<TEmit>>(event: TEvent, ...args: InferArgsInput<EventOf<TEmit, TEvent>>): EmitResult<EventOf<TEmit, TEvent>> {
+  emit<TEvent extends EmitEventName<TEmit>>(
+    event: TEvent,
+    ...args: InferArgsInput<EventOf<TEmit, TEvent>>
+  ): EmitResult<EventOf<TEmit, TEvent>> {
     return this.#connection.emit(event, args) as never;
   }
 
@@ -95,7 +104,10 @@ export class BoundPeer<TListen, TEmit> {
    * for await (const row of results) render(row);
    * const { total } = await results.ack;
    */
-  stream<TEvent extends StreamEventName<TEmit>>(event: TEvent, ...args: StreamArgs<EventOf<TEmit, TEvent>>): StreamResult<EventOf<TEmit, TEvent>> {
+  stream<TEvent extends StreamEventName<TEmit>>(
+    event: TEvent,
+    ...args: StreamArgs<EventOf<TEmit, TEvent>>
+  ): StreamResult<EventOf<TEmit, TEvent>> {
     return this.#connection.stream(event, args) as never;
   }
 }

@@ -57,8 +57,13 @@ export const MAX_STREAM_WINDOW = 65_536;
  * }
  */
 export function streamOf<TItem extends AnySchema>(item: TItem, options: StreamOfOptions = {}): StreamOfSchema<TItem> {
-  if (!isContractSchema(item)) throw new ContractDefinitionError("streamOf()", "expected a schema for the items (Zod, or any Standard Schema v1 value)");
-  if (streamOfInfo(item) !== undefined) throw new ContractDefinitionError("streamOf()", "items cannot themselves be streams");
+  if (!isContractSchema(item))
+    throw new ContractDefinitionError(
+      "streamOf()",
+      "expected a schema for the items (Zod, or any Standard Schema v1 value)",
+    );
+  if (streamOfInfo(item) !== undefined)
+    throw new ContractDefinitionError("streamOf()", "items cannot themselves be streams");
   const { window, maxItems } = options;
   if (window !== undefined && !(Number.isSafeInteger(window) && window >= 1 && window <= MAX_STREAM_WINDOW)) {
     throw new ContractDefinitionError("streamOf()", `window must be a whole number from 1 to ${MAX_STREAM_WINDOW}`);
@@ -93,7 +98,9 @@ export function streamOf<TItem extends AnySchema>(item: TItem, options: StreamOf
  */
 export function streamOfInfo(schema: unknown): StreamOfInfo | undefined {
   if (!isSchemaLike(schema)) return undefined;
-  const marker = ((schema as ZodSchema)._zod.def as unknown as Record<string, unknown>)[STREAM_OF_KEY] as { info?: StreamOfInfo } | undefined;
+  const marker = ((schema as ZodSchema)._zod.def as unknown as Record<string, unknown>)[STREAM_OF_KEY] as
+    | { info?: StreamOfInfo }
+    | undefined;
   return marker?.info;
 }
 
@@ -108,5 +115,7 @@ function isStreamSource(value: unknown): value is StreamSource<unknown> {
 }
 
 function isSchemaLike(value: unknown): value is ZodSchema {
-  return typeof value === "object" && value !== null && typeof (value as { _zod?: { def?: unknown } })._zod?.def === "object";
+  return (
+    typeof value === "object" && value !== null && typeof (value as { _zod?: { def?: unknown } })._zod?.def === "object"
+  );
 }

@@ -19,7 +19,10 @@ export const contract = defineContract({
           ack: Message,
           errors: { ROOM_FULL: z.object({ capacity: z.number().int() }) },
         },
-        "avatar:upload": { args: [z.object({ name: z.string(), bytes: binary({ maxBytes: 2_000_000 }) })], ack: z.object({ url: z.string() }) },
+        "avatar:upload": {
+          args: [z.object({ name: z.string(), bytes: binary({ maxBytes: 2_000_000 }) })],
+          ack: z.object({ url: z.string() }),
+        },
         typing: { args: [z.string(), z.boolean()] },
       },
       serverToClient: {

@@ -19,12 +19,36 @@ expectType<ContractMarker>(contract["~contract"]);
 expectAssignable<Contract>(contract);
 
 // An event's args must be Zod schemas, in an array.
-expectError(defineContract({ name: "bad", version: "1", namespaces: { "/bad": { clientToServer: { send: { args: ["text"] } } } } }));
-expectError(defineContract({ name: "bad", version: "1", namespaces: { "/bad": { clientToServer: { send: { args: z.string() } } } } }));
+expectError(
+  defineContract({
+    name: "bad",
+    version: "1",
+    namespaces: { "/bad": { clientToServer: { send: { args: ["text"] } } } },
+  }),
+);
+expectError(
+  defineContract({
+    name: "bad",
+    version: "1",
+    namespaces: { "/bad": { clientToServer: { send: { args: z.string() } } } },
+  }),
+);
 expectError(defineContract({ name: "bad", version: "1", namespaces: { "/bad": { clientToServer: { send: {} } } } }));
 // ack, errors, auth and data must be schemas too.
-expectError(defineContract({ name: "bad", version: "1", namespaces: { "/bad": { clientToServer: { send: { args: [], ack: "ok" } } } } }));
-expectError(defineContract({ name: "bad", version: "1", namespaces: { "/bad": { clientToServer: { send: { args: [], errors: { FULL: 50 } } } } } }));
+expectError(
+  defineContract({
+    name: "bad",
+    version: "1",
+    namespaces: { "/bad": { clientToServer: { send: { args: [], ack: "ok" } } } },
+  }),
+);
+expectError(
+  defineContract({
+    name: "bad",
+    version: "1",
+    namespaces: { "/bad": { clientToServer: { send: { args: [], errors: { FULL: 50 } } } } },
+  }),
+);
 expectError(defineContract({ name: "bad", version: "1", namespaces: { "/bad": { auth: { token: "string" } } } }));
 // name and version are required.
 expectError(defineContract({ version: "1", namespaces: { "/ok": {} } }));

@@ -82,9 +82,16 @@ expectType<string>(value<InferAckInput<Measure>>());
 expectType<number>(value<InferAckOutput<Measure>>());
 
 // A receiving handler gets the output types spread in order and answers with the ack's input type.
-expectAssignable<EventHandler<Measure>>((length: number, factor: number, { at }: { at: Date }) => `${length * factor}${at.getTime()}`);
+expectAssignable<EventHandler<Measure>>(
+  (length: number, factor: number, { at }: { at: Date }) => `${length * factor}${at.getTime()}`,
+);
 expectNotAssignable<EventHandler<Measure>>((length: number) => length);
-expectAssignable<EventHandler<Send>>(async ({ room, text }: { room: string; text: string }) => ({ id: "1", room, text, at: 0 }));
+expectAssignable<EventHandler<Send>>(async ({ room, text }: { room: string; text: string }) => ({
+  id: "1",
+  room,
+  text,
+  at: 0,
+}));
 expectNotAssignable<EventHandler<Send>>(() => ({ id: "1" }));
 expectNotAssignable<EventHandler<Send>>(() => {});
 

@@ -1,7 +1,13 @@
 // Interceptors are typed by the contract: the event's name narrows its parsed arguments and its
 // ack's value; one written for any contract (as @socket-contract/opentelemetry's are) fits every one.
 import { expectAssignable, expectType } from "tsd";
-import type { ClientToServerOf, IncomingCall, Interceptor, OutgoingPacket, ServerToClientOf } from "@socket-contract/contract";
+import type {
+  ClientToServerOf,
+  IncomingCall,
+  Interceptor,
+  OutgoingPacket,
+  ServerToClientOf,
+} from "@socket-contract/contract";
 import type { contract, Message } from "./chat-contract.js";
 
 type Incoming = ClientToServerOf<typeof contract, "/chat">;
@@ -31,12 +37,20 @@ if (packet.kind === "emit" && packet.event === "message") expectType<string>(pac
 // @ts-expect-error typing has no ack
 if (packet.kind === "ack") packet.event === "typing";
 
-const anyContract: Interceptor = { incoming: (_incoming, next) => next(), outgoing: (outgoing) => void outgoing.carrier };
+const anyContract: Interceptor = {
+  incoming: (_incoming, next) => next(),
+  outgoing: (outgoing) => void outgoing.carrier,
+};
 expectAssignable<Interceptor<Incoming, Outgoing, Socket>>(anyContract);
 
 const authorize: Interceptor<Incoming, Outgoing, Socket> = {
   incoming: (incoming, next) => {
-    if (incoming.event === "message:send" && incoming.args[0].room === "admins" && incoming.socket.data.userId !== "root") throw new Error("FORBIDDEN");
+    if (
+      incoming.event === "message:send" &&
+      incoming.args[0].room === "admins" &&
+      incoming.socket.data.userId !== "root"
+    )
+      throw new Error("FORBIDDEN");
     return next();
   },
 };

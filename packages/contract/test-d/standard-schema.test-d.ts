@@ -30,12 +30,27 @@ const contract = defineContract({
       data: v.object({ userId: v.string() }),
       clientToServer: {
         send: {
-          args: [toStandardJsonSchema(v.object({ room: v.string() })), type({ count: "string.numeric.parse" }), z.string()],
-          ack: v.pipe(v.string(), v.transform((text) => text.length)),
+          args: [
+            toStandardJsonSchema(v.object({ room: v.string() })),
+            type({ count: "string.numeric.parse" }),
+            z.string(),
+          ],
+          ack: v.pipe(
+            v.string(),
+            v.transform((text) => text.length),
+          ),
         },
       },
     },
-    "/org/:orgId": { params: v.object({ orgId: v.pipe(v.string(), v.transform((id) => id.toUpperCase()), v.brand("Org")) }) },
+    "/org/:orgId": {
+      params: v.object({
+        orgId: v.pipe(
+          v.string(),
+          v.transform((id) => id.toUpperCase()),
+          v.brand("Org"),
+        ),
+      }),
+    },
     "/doc/:docId/page/:page": {},
   },
 });
@@ -72,4 +87,6 @@ expectType<"docId" | "page">(value<PatternParamNames<"/doc/:docId/page/:page">>(
 
 // Params: the output of the `params` schema, or one string per parameter.
 expectType<string & v.Brand<"Org">>(value<InferNamespaceParams<Mixed, "/org/:orgId">>().orgId);
-expectType<{ readonly docId: string; readonly page: string }>(value<InferNamespaceParams<Mixed, "/doc/:docId/page/:page">>());
+expectType<{ readonly docId: string; readonly page: string }>(
+  value<InferNamespaceParams<Mixed, "/doc/:docId/page/:page">>(),
+);

@@ -10,8 +10,16 @@ export const streamContract = defineContract({
   namespaces: {
     "/s": {
       clientToServer: {
-        search: { args: [z.string()], stream: Row, ack: z.object({ total: z.number() }), errors: { TOO_BROAD: z.object({ limit: z.number() }) } },
-        upload: { args: [z.object({ name: z.string() }), streamOf(binary({ maxBytes: 65_536 }))], ack: z.object({ bytes: z.number() }) },
+        search: {
+          args: [z.string()],
+          stream: Row,
+          ack: z.object({ total: z.number() }),
+          errors: { TOO_BROAD: z.object({ limit: z.number() }) },
+        },
+        upload: {
+          args: [z.object({ name: z.string() }), streamOf(binary({ maxBytes: 65_536 }))],
+          ack: z.object({ bytes: z.number() }),
+        },
         plain: { args: [z.string()], ack: z.number() },
       },
       serverToClient: {

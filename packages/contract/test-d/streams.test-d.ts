@@ -25,9 +25,16 @@ const contract = defineContract({
   namespaces: {
     "/s": {
       clientToServer: {
-        search: { args: [z.string()], stream: z.object({ id: z.string(), at: z.coerce.number() }), ack: z.object({ total: z.number() }) },
+        search: {
+          args: [z.string()],
+          stream: z.object({ id: z.string(), at: z.coerce.number() }),
+          ack: z.object({ total: z.number() }),
+        },
         feed: { args: [], stream: z.string() },
-        upload: { args: [z.object({ name: z.string() }), streamOf(binary({ maxBytes: 65_536 }))], ack: z.object({ bytes: z.number() }) },
+        upload: {
+          args: [z.object({ name: z.string() }), streamOf(binary({ maxBytes: 65_536 }))],
+          ack: z.object({ bytes: z.number() }),
+        },
         plain: { args: [z.string()], ack: z.number() },
       },
     },

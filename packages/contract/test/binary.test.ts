@@ -28,8 +28,14 @@ describe("binary()", () => {
   it("checks maxBytes and minBytes on every form, Blob included", () => {
     const schema = binary({ minBytes: 2, maxBytes: 4 });
     expect(z.safeParse(schema, new Uint8Array(4)).success).toBe(true);
-    expect(z.safeParse(schema, new Uint8Array(5)).error?.issues[0]).toMatchObject({ code: "too_big", message: "Expected at most 4 bytes" });
-    expect(z.safeParse(schema, new ArrayBuffer(1)).error?.issues[0]).toMatchObject({ code: "too_small", message: "Expected at least 2 bytes" });
+    expect(z.safeParse(schema, new Uint8Array(5)).error?.issues[0]).toMatchObject({
+      code: "too_big",
+      message: "Expected at most 4 bytes",
+    });
+    expect(z.safeParse(schema, new ArrayBuffer(1)).error?.issues[0]).toMatchObject({
+      code: "too_small",
+      message: "Expected at least 2 bytes",
+    });
     expect(z.safeParse(schema, new Blob([new Uint8Array(9)])).success).toBe(false);
   });
 

@@ -6,7 +6,16 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type * as core from "zod/v4/core";
-import { type ParserFactory, compileSchema, installCompiler, parseValue, parserSources, prepareSchema, registerParsers, toContractIssues } from "../src/protocol/index.js";
+import {
+  type ParserFactory,
+  compileSchema,
+  installCompiler,
+  parseValue,
+  parserSources,
+  prepareSchema,
+  registerParsers,
+  toContractIssues,
+} from "../src/protocol/index.js";
 import { paritySchemas } from "./support/parity-schemas.js";
 import { inputFor } from "./support/schema-inputs.js";
 
@@ -59,13 +68,16 @@ describe("parsers compiled ahead of time, where code generation is forbidden", (
   beforeAll(async () => {
     const schemas = Object.values(paritySchemas);
     // What `socket-contract generate` does at build time: Zod's parser code, written as a module.
-    const entries = parserSources(schemas).map((source) => `  ${JSON.stringify(source.key)}: function (${source.params.join(", ")}) {\n${source.body}\n  },`);
+    const entries = parserSources(schemas).map(
+      (source) => `  ${JSON.stringify(source.key)}: function (${source.params.join(", ")}) {\n${source.body}\n  },`,
+    );
     folder = mkdtempSync(path.join(tmpdir(), "precompiled-parsers-"));
     const file = path.join(folder, "parsers.mjs");
     writeFileSync(file, `export default {\n${entries.join("\n")}\n};\n`);
     // jitless: Zod's own setting for platforms without eval; the runtime then never evaluates code.
     z.config({ jitless: true });
-    for (const schema of schemas) expect(compileSchema(schema), "nothing compiles before the parsers are registered").toBe(schema);
+    for (const schema of schemas)
+      expect(compileSchema(schema), "nothing compiles before the parsers are registered").toBe(schema);
     const { default: parsers } = (await import(pathToFileURL(file).href)) as { default: Record<string, ParserFactory> };
     registerParsers(parsers);
   });

@@ -4,9 +4,22 @@ import { BUILT_IN_ERROR_CODES, ContractError } from "../src/index.js";
 describe("ContractError", () => {
   it("carries code, message, data, issues and cause", () => {
     const cause = new Error("inner");
-    const error = new ContractError("ROOM_FULL", { data: { capacity: 5 }, issues: [{ path: [0], code: "x", message: "y" }], cause, event: "e", namespace: "/n" });
+    const error = new ContractError("ROOM_FULL", {
+      data: { capacity: 5 },
+      issues: [{ path: [0], code: "x", message: "y" }],
+      cause,
+      event: "e",
+      namespace: "/n",
+    });
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: "ContractError", code: "ROOM_FULL", message: "ROOM_FULL", data: { capacity: 5 }, event: "e", namespace: "/n" });
+    expect(error).toMatchObject({
+      name: "ContractError",
+      code: "ROOM_FULL",
+      message: "ROOM_FULL",
+      data: { capacity: 5 },
+      event: "e",
+      namespace: "/n",
+    });
     expect(error.cause).toBe(cause);
     expect(new ContractError("TIMEOUT").message).toBe("No acknowledgement arrived in time.");
   });
@@ -21,7 +34,18 @@ describe("ContractError", () => {
   });
 
   it("has the built-in codes of the design", () => {
-    expect(BUILT_IN_ERROR_CODES).toEqual(expect.arrayContaining(["INVALID_PAYLOAD", "INVALID_ACK", "UNKNOWN_EVENT", "MISSING_ACK", "HANDLER_ERROR", "TIMEOUT", "UNAUTHORIZED", "FORBIDDEN"]));
+    expect(BUILT_IN_ERROR_CODES).toEqual(
+      expect.arrayContaining([
+        "INVALID_PAYLOAD",
+        "INVALID_ACK",
+        "UNKNOWN_EVENT",
+        "MISSING_ACK",
+        "HANDLER_ERROR",
+        "TIMEOUT",
+        "UNAUTHORIZED",
+        "FORBIDDEN",
+      ]),
+    );
   });
 
   it("gives FORBIDDEN a message that says nothing of the input", () => {

@@ -23,13 +23,17 @@ const POLICY = "default-src 'self'; script-src 'self'; connect-src 'self'; objec
 function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
   if (process.env.REQUIRE_BROWSER === "1") throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM}`);
-  console.warn(`[notice] no Chromium at ${CHROMIUM}: skipping the CSP browser test (apt-get install chromium to run it).`);
+  console.warn(
+    `[notice] no Chromium at ${CHROMIUM}: skipping the CSP browser test (apt-get install chromium to run it).`,
+  );
   return false;
 }
 
 /** The page, bundled with the parsers `socket-contract generate` would write, as a virtual module. */
 async function buildPage(outDir: string): Promise<void> {
-  const entries = parserSources(contractSchemas(contract)).map((source) => `  ${JSON.stringify(source.key)}: function (${source.params.join(", ")}) {\n${source.body}\n  },`);
+  const entries = parserSources(contractSchemas(contract)).map(
+    (source) => `  ${JSON.stringify(source.key)}: function (${source.params.join(", ")}) {\n${source.body}\n  },`,
+  );
   const parsersModule = `export default {\n${entries.join("\n")}\n};\n`;
   await build({
     configFile: false,
@@ -59,7 +63,8 @@ describe.runIf(chromiumAvailable())("a page whose Content-Security-Policy forbid
     outDir = mkdtempSync(path.join(tmpdir(), "csp-page-"));
     await buildPage(outDir);
     http = createServer((request, response) => {
-      const name = (request.url ?? "/").split("?")[0] === "/" ? "index.html" : (request.url ?? "").split("?")[0]!.slice(1);
+      const name =
+        (request.url ?? "/").split("?")[0] === "/" ? "index.html" : (request.url ?? "").split("?")[0]!.slice(1);
       const file = path.join(outDir, path.normalize(name));
       if (!file.startsWith(outDir) || !existsSync(file)) return void response.writeHead(404).end();
       const type = file.endsWith(".js") ? "text/javascript" : "text/html";
@@ -79,7 +84,10 @@ describe.runIf(chromiumAvailable())("a page whose Content-Security-Policy forbid
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
     profile = mkdtempSync(path.join(tmpdir(), "csp-chromium-"));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -94,7 +102,9 @@ describe.runIf(chromiumAvailable())("a page whose Content-Security-Policy forbid
     page.on("pageerror", (error) => problems.push(error.message));
     try {
       await page.goto(`${url}?${query}`);
-      await page.waitForFunction(() => (window as { __result?: unknown }).__result !== undefined, undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => (window as { __result?: unknown }).__result !== undefined, undefined, {
+        timeout: 20_000,
+      });
       const result = await page.evaluate(() => (window as unknown as { __result: Record<string, unknown> }).__result);
       expect(problems).toEqual([]);
       return result;
@@ -104,12 +114,18 @@ describe.runIf(chromiumAvailable())("a page whose Content-Security-Policy forbid
   }
 
   // zod/mini loads no locale, so its messages are Zod's generic one; the code and the path are the same.
-  function expectWorking(result: Record<string, any>, message = "Too small: expected string to have >=1 characters"): void {
+  function expectWorking(
+    result: Record<string, any>,
+    message = "Too small: expected string to have >=1 characters",
+  ): void {
     expect(result.failed).toBeUndefined();
     expect(result.evalRefused).toBe(true);
     expect(result.ack).toEqual({ id: "m1", room: "lobby", text: "hello from a strict page", at: 1 });
     expect(result.received).toEqual(result.ack);
-    expect(result.refused).toEqual({ code: "INVALID_PAYLOAD", issues: [{ path: [0, "text"], code: "too_small", message }] });
+    expect(result.refused).toEqual({
+      code: "INVALID_PAYLOAD",
+      issues: [{ path: [0, "text"], code: "too_small", message }],
+    });
     expect(result.upload).toEqual({ size: 3 });
   }
 

@@ -11,7 +11,9 @@ function chat(message: z.ZodType, extra: { version?: string; description?: strin
     namespaces: {
       "/chat": {
         auth: z.object({ token: z.string() }),
-        clientToServer: { "message:send": { description: extra.description, args: [message], ack: z.object({ id: z.string() }) } },
+        clientToServer: {
+          "message:send": { description: extra.description, args: [message], ack: z.object({ id: z.string() }) },
+        },
       },
     },
   });
@@ -20,7 +22,8 @@ function chat(message: z.ZodType, extra: { version?: string; description?: strin
 /** FNV-1a 64 with BigInt, the textbook way, to check the 16-bit-limb version against. */
 function reference(text: string): string {
   let hash = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(text)) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  for (const byte of new TextEncoder().encode(text))
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
   return hash.toString(16).padStart(16, "0");
 }
 
@@ -38,8 +41,14 @@ describe("contractFingerprint", () => {
     const base = contractFingerprint(chat(z.object({ room: z.string(), text: z.string().min(1) })));
     expect(base).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
     expect(contractFingerprint(chat(z.object({ text: z.string().min(1), room: z.string() })))).toBe(base);
-    expect(contractFingerprint(chat(z.object({ room: z.string(), text: z.string().min(1) }), { version: "9.9.9", description: "Post." }))).toBe(base);
-    expect(contractFingerprint(chat(z.object({ room: z.string().describe("The room"), text: z.string().min(1) })))).toBe(base);
+    expect(
+      contractFingerprint(
+        chat(z.object({ room: z.string(), text: z.string().min(1) }), { version: "9.9.9", description: "Post." }),
+      ),
+    ).toBe(base);
+    expect(
+      contractFingerprint(chat(z.object({ room: z.string().describe("The room"), text: z.string().min(1) }))),
+    ).toBe(base);
   });
 
   it("changes with anything a peer would notice on the wire", () => {
@@ -57,13 +66,27 @@ describe("contractFingerprint", () => {
   });
 
   it("never throws, even where JSON Schema has no word for a type", () => {
-    const contract = chat(z.object({ at: z.date(), big: z.bigint(), custom: z.custom<string>(() => true), out: z.string().transform(Number) }));
+    const contract = chat(
+      z.object({
+        at: z.date(),
+        big: z.bigint(),
+        custom: z.custom<string>(() => true),
+        out: z.string().transform(Number),
+      }),
+    );
     const first = contractFingerprint(contract);
     expect(contractFingerprint(contract)).toBe(first);
   });
 
   it("is the same for a contract written in zod/mini as for the same contract in classic Zod", () => {
-    const classic = chat(z.object({ room: z.string().regex(/^[a-z]+$/), text: z.string().trim().min(1).max(10), bytes: z.optional(binary({ maxBytes: 5 })), tags: z.array(z.enum(["a", "b"])).default([]) }));
+    const classic = chat(
+      z.object({
+        room: z.string().regex(/^[a-z]+$/),
+        text: z.string().trim().min(1).max(10),
+        bytes: z.optional(binary({ maxBytes: 5 })),
+        tags: z.array(z.enum(["a", "b"])).default([]),
+      }),
+    );
     const mini = defineContract({
       name: "chat",
       version: "2.0.0",
@@ -87,13 +110,30 @@ describe("contractFingerprint", () => {
       },
     });
     expect(contractFingerprint(mini)).toBe(contractFingerprint(classic));
-    const other = chat(z.object({ room: z.string().regex(/^[a-z]+$/), text: z.string().trim().min(1).max(11), bytes: z.optional(binary({ maxBytes: 5 })), tags: z.array(z.enum(["a", "b"])).default([]) }));
+    const other = chat(
+      z.object({
+        room: z.string().regex(/^[a-z]+$/),
+        text: z.string().trim().min(1).max(11),
+        bytes: z.optional(binary({ maxBytes: 5 })),
+        tags: z.array(z.enum(["a", "b"])).default([]),
+      }),
+    );
     expect(contractFingerprint(other)).not.toBe(contractFingerprint(classic));
   });
 
   it("ends on a recursive schema and tells two recursive shapes apart", () => {
-    const Tree: z.ZodType<unknown> = z.object({ name: z.string(), get children() { return z.array(Tree); } });
-    const Other: z.ZodType<unknown> = z.object({ name: z.number(), get children() { return z.array(Other); } });
+    const Tree: z.ZodType<unknown> = z.object({
+      name: z.string(),
+      get children() {
+        return z.array(Tree);
+      },
+    });
+    const Other: z.ZodType<unknown> = z.object({
+      name: z.number(),
+      get children() {
+        return z.array(Other);
+      },
+    });
     expect(contractFingerprint(chat(Tree as z.ZodObject))).toMatch(/^fnv1a64:/);
     expect(contractFingerprint(chat(Tree as z.ZodObject))).not.toBe(contractFingerprint(chat(Other as z.ZodObject)));
   });
@@ -107,7 +147,11 @@ describe("contractFingerprint", () => {
 
 describe("contractFingerprint of streams", () => {
   function streams(event: Record<string, unknown>) {
-    return defineContract({ name: "s", version: "1", namespaces: { "/s": { clientToServer: { search: { args: [z.string()], ...event } as never } } } });
+    return defineContract({
+      name: "s",
+      version: "1",
+      namespaces: { "/s": { clientToServer: { search: { args: [z.string()], ...event } as never } } },
+    });
   }
 
   it("tells apart every stream shape, and keeps a plain event's print", () => {

@@ -3,8 +3,27 @@ import { ContractError, type IncomingCall, type Interceptor, type Outcome, type 
 import { InterceptorSet, type IncomingRun, runIncoming, runOutgoing } from "../src/protocol/index.js";
 
 // The chain runner alone; the runtimes' tests run it over real sockets.
-const call = { side: "server", namespace: "/chat", event: "message:send", args: [{ text: "hi" }], hasAck: true, socket: undefined, carrier: {}, size: () => 0 } as IncomingCall;
-const packet = { side: "client", kind: "emit", namespace: "/chat", event: "message:send", args: [{ text: "hi" }], hasAck: true, socket: undefined, carrier: {}, size: () => 0 } as OutgoingPacket;
+const call = {
+  side: "server",
+  namespace: "/chat",
+  event: "message:send",
+  args: [{ text: "hi" }],
+  hasAck: true,
+  socket: undefined,
+  carrier: {},
+  size: () => 0,
+} as IncomingCall;
+const packet = {
+  side: "client",
+  kind: "emit",
+  namespace: "/chat",
+  event: "message:send",
+  args: [{ text: "hi" }],
+  hasAck: true,
+  socket: undefined,
+  carrier: {},
+  size: () => 0,
+} as OutgoingPacket;
 
 function runner() {
   const log: string[] = [];
@@ -137,7 +156,11 @@ describe("outgoing interceptors", () => {
   it("run in order before the packet leaves, and every observer hears the outcome", () => {
     const heard: string[] = [];
     const tell = runOutgoing(
-      steps({ outgoing: () => (outcome) => heard.push(`a ${outcome.ok}`) }, { outgoing: () => undefined }, { outgoing: () => (outcome) => heard.push(`c ${outcome.ok}`) }).outgoing,
+      steps(
+        { outgoing: () => (outcome) => heard.push(`a ${outcome.ok}`) },
+        { outgoing: () => undefined },
+        { outgoing: () => (outcome) => heard.push(`c ${outcome.ok}`) },
+      ).outgoing,
       packet,
       () => {},
     );
@@ -148,15 +171,28 @@ describe("outgoing interceptors", () => {
 
   it("refuse by throwing: the packet's sender gets the ContractError, observers already registered hear of it", () => {
     const heard: Outcome[] = [];
-    const set = steps({ outgoing: () => (outcome) => heard.push(outcome) }, { outgoing: () => { throw new ContractError("FORBIDDEN"); } });
+    const set = steps(
+      { outgoing: () => (outcome) => heard.push(outcome) },
+      {
+        outgoing: () => {
+          throw new ContractError("FORBIDDEN");
+        },
+      },
+    );
     expect(() => runOutgoing(set.outgoing, packet, () => {})).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     expect(heard.map((outcome) => outcome.ok === false && outcome.error.code)).toEqual(["FORBIDDEN"]);
   });
 
   it("turn anything else thrown into HANDLER_ERROR, the original told to onError", () => {
     const reported: ContractError[] = [];
-    const set = steps({ outgoing: () => { throw new TypeError("bug"); } });
-    expect(() => runOutgoing(set.outgoing, packet, (error) => reported.push(error))).toThrow(expect.objectContaining({ code: "HANDLER_ERROR", message: "An interceptor failed." }));
+    const set = steps({
+      outgoing: () => {
+        throw new TypeError("bug");
+      },
+    });
+    expect(() => runOutgoing(set.outgoing, packet, (error) => reported.push(error))).toThrow(
+      expect.objectContaining({ code: "HANDLER_ERROR", message: "An interceptor failed." }),
+    );
     expect((reported[0]!.cause as Error).message).toBe("bug");
   });
 

@@ -5,7 +5,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { compileSchema, contractSchemas, parseValue, parserKey, parserSources, prepareSchema, registerParsers, toContractIssues } from "../src/protocol/index.js";
+import {
+  compileSchema,
+  contractSchemas,
+  parseValue,
+  parserKey,
+  parserSources,
+  prepareSchema,
+  registerParsers,
+  toContractIssues,
+} from "../src/protocol/index.js";
 import { binary, defineContract } from "../src/index.js";
 import { paritySchemas } from "./support/parity-schemas.js";
 
@@ -13,7 +22,9 @@ const CHILD = fileURLToPath(new URL("./support/no-eval-child.ts", import.meta.ur
 
 /** A module of precompiled parsers, as the code generator writes them (here without the import line). */
 function parsersModule(schemas: z.ZodType[]): string {
-  const entries = parserSources(schemas).map((source) => `  ${JSON.stringify(source.key)}: function (${source.params.join(", ")}) {\n${source.body}\n  },`);
+  const entries = parserSources(schemas).map(
+    (source) => `  ${JSON.stringify(source.key)}: function (${source.params.join(", ")}) {\n${source.body}\n  },`,
+  );
   return `export default {\n${entries.join("\n")}\n};\n`;
 }
 
@@ -37,11 +48,25 @@ describe("parserSources", () => {
   });
 
   it("covers every schema the runtimes validate with: auth, data, arguments, acks, error data, server-to-server", () => {
-    const [auth, data, arg, ack, error, inter] = [z.object({ token: z.string() }), z.object({ id: z.string() }), z.string().min(1), z.number(), z.object({ capacity: z.number() }), z.boolean()];
+    const [auth, data, arg, ack, error, inter] = [
+      z.object({ token: z.string() }),
+      z.object({ id: z.string() }),
+      z.string().min(1),
+      z.number(),
+      z.object({ capacity: z.number() }),
+      z.boolean(),
+    ];
     const contract = defineContract({
       name: "all",
       version: "1.0.0",
-      namespaces: { "/a": { auth, data, clientToServer: { e: { args: [arg], ack, errors: { FULL: error } } }, serverToClient: { s: { args: [arg] } } } },
+      namespaces: {
+        "/a": {
+          auth,
+          data,
+          clientToServer: { e: { args: [arg], ack, errors: { FULL: error } } },
+          serverToClient: { s: { args: [arg] } },
+        },
+      },
       serverToServer: { i: { args: [inter] } },
     });
     expect(contractSchemas(contract)).toEqual([auth, data, arg, ack, error, inter]);
@@ -60,7 +85,10 @@ describe("registered parsers", () => {
       registerParsers(parsers);
       expect(compileSchema(registered)).not.toBe(registered);
       expect(compileSchema(other), "another schema's code is not in the registry").toBe(other);
-      expect(parseValue(prepareSchema(registered), { room: "a", size: 2, extra: 1 }, [])).toEqual({ ok: true, value: { room: "a", size: 2 } });
+      expect(parseValue(prepareSchema(registered), { room: "a", size: 2, extra: 1 }, [])).toEqual({
+        ok: true,
+        value: { room: "a", size: 2 },
+      });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -83,7 +111,10 @@ describe("registered parsers", () => {
   it("leave a schema Zod cannot compile on Zod's parser, which still validates", () => {
     const recursive: z.ZodType = z.lazy(() => z.object({ children: z.array(recursive) }));
     expect(compileSchema(recursive)).toBe(recursive);
-    expect(parseValue(prepareSchema(recursive), { children: [{ children: 1 }] }, [])).toMatchObject({ ok: false, issues: [{ path: ["children", 0, "children"], code: "invalid_type" }] });
+    expect(parseValue(prepareSchema(recursive), { children: [{ children: 1 }] }, [])).toMatchObject({
+      ok: false,
+      issues: [{ path: ["children", 0, "children"], code: "invalid_type" }],
+    });
     expect(parseValue(prepareSchema(binary()), new Uint8Array(2), [])).toMatchObject({ ok: true });
   });
 });
@@ -91,7 +122,14 @@ describe("registered parsers", () => {
 describe("in a Node process that forbids code generation (--disallow-code-generation-from-strings)", () => {
   let folder: string;
   let parsersFile: string;
-  const inputs: unknown[] = [{ room: "lobby", text: "hi" }, { room: "lobby", text: "" }, { id: "m1", room: "r", text: "t", at: 1 }, null, "pong", { orderId: "o", customer: { id: "c", name: "n", vip: true }, lines: [], currency: "EUR" }];
+  const inputs: unknown[] = [
+    { room: "lobby", text: "hi" },
+    { room: "lobby", text: "" },
+    { id: "m1", room: "r", text: "t", at: 1 },
+    null,
+    "pong",
+    { orderId: "o", customer: { id: "c", name: "n", vip: true }, lines: [], currency: "EUR" },
+  ];
 
   beforeAll(() => {
     folder = mkdtempSync(path.join(tmpdir(), "parsers-"));
@@ -101,11 +139,26 @@ describe("in a Node process that forbids code generation (--disallow-code-genera
 
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  function runChild(parsers: string): { evalRefused: boolean; schemas: { name: string; compiled: boolean; results: unknown[] }[] } {
-    const output = execFileSync(process.execPath, ["--disallow-code-generation-from-strings", "--conditions=@socket-contract/source", "--import", "tsx", CHILD, parsers, ...inputs.map((input) => JSON.stringify(input))], {
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+  function runChild(parsers: string): {
+    evalRefused: boolean;
+    schemas: { name: string; compiled: boolean; results: unknown[] }[];
+  } {
+    const output = execFileSync(
+      process.execPath,
+      [
+        "--disallow-code-generation-from-strings",
+        "--conditions=@socket-contract/source",
+        "--import",
+        "tsx",
+        CHILD,
+        parsers,
+        ...inputs.map((input) => JSON.stringify(input)),
+      ],
+      {
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
     return JSON.parse(output);
   }
 
@@ -113,7 +166,9 @@ describe("in a Node process that forbids code generation (--disallow-code-genera
     const schema = paritySchemas[name as keyof typeof paritySchemas] as z.ZodType;
     return inputs.map((input) => {
       const result = schema.safeParse(input);
-      return result.success ? { ok: true, value: result.data } : { ok: false, issues: toContractIssues(result.error.issues, [0], [], schema) };
+      return result.success
+        ? { ok: true, value: result.data }
+        : { ok: false, issues: toContractIssues(result.error.issues, [0], [], schema) };
     });
   }
 

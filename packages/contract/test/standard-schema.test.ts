@@ -7,13 +7,26 @@ import { binary, ContractDefinitionError, contractFingerprint, defineContract, s
 import { checkOutgoing, compileEvent, compileEvents, parseArgs, parseValue } from "../src/protocol/index.js";
 
 const valibotRoom = toStandardJsonSchema(
-  v.object({ room: v.string(), text: v.pipe(v.string(), v.minLength(1)), tags: v.optional(v.record(v.string(), v.number())) }),
+  v.object({
+    room: v.string(),
+    text: v.pipe(v.string(), v.minLength(1)),
+    tags: v.optional(v.record(v.string(), v.number())),
+  }),
 );
 const arkRoom = type({ room: "string", text: "string > 0", "tags?": "Record<string, number>" });
-const zodRoom = z.object({ room: z.string(), text: z.string().min(1), tags: z.record(z.string(), z.number()).optional() });
+const zodRoom = z.object({
+  room: z.string(),
+  text: z.string().min(1),
+  tags: z.record(z.string(), z.number()).optional(),
+});
 
 function define(event: Record<string, unknown>, namespace: Record<string, unknown> = {}) {
-  return () => defineContract({ name: "chat", version: "1", namespaces: { "/chat": { ...namespace, clientToServer: { send: event } } } } as never);
+  return () =>
+    defineContract({
+      name: "chat",
+      version: "1",
+      namespaces: { "/chat": { ...namespace, clientToServer: { send: event } } },
+    } as never);
 }
 
 describe("Standard Schema in a contract", () => {
@@ -26,7 +39,11 @@ describe("Standard Schema in a contract", () => {
           auth: type({ token: "string > 0" }),
           data: v.object({ userId: v.string() }),
           clientToServer: {
-            send: { args: [valibotRoom, arkRoom, zodRoom, binary()], ack: type("string"), errors: { ROOM_FULL: v.object({ capacity: v.number() }) } },
+            send: {
+              args: [valibotRoom, arkRoom, zodRoom, binary()],
+              ack: type("string"),
+              errors: { ROOM_FULL: v.object({ capacity: v.number() }) },
+            },
           },
         },
       },
@@ -52,14 +69,52 @@ describe("Standard Schema in a contract", () => {
   });
 
   const refused: [string, () => unknown, string][] = [
-    ["a Valibot async schema", define({ args: [v.objectAsync({ room: v.string() })] }), 'namespaces["/chat"].clientToServer["send"].args[0]: this schema validates asynchronously'],
-    ["a Valibot async pipe as ack", define({ args: [], ack: v.pipeAsync(v.string(), v.checkAsync(async () => true)) }), '["send"].ack: this schema validates asynchronously'],
-    ["a Zod async refinement deep inside", define({ args: [z.object({ room: z.string().refine(async () => true) })] }), '["send"].args[0]: this schema validates asynchronously'],
-    ["a Zod async transform as error data", define({ args: [], errors: { BAD: z.string().transform(async (s) => s) } }), '.errors["BAD"]: this schema validates asynchronously'],
-    ["an async streamed item", define({ args: [], stream: v.objectAsync({}) }), '["send"].stream: this schema validates asynchronously'],
-    ["an async uploaded item", define({ args: [streamOf(v.objectAsync({}))] }), '["send"].args[0].item: this schema validates asynchronously'],
-    ["an async auth", define({ args: [] }, { auth: v.objectAsync({}) }), 'namespaces["/chat"].auth: this schema validates asynchronously'],
-    ["something with a ~standard of another version", define({ args: [{ "~standard": { version: 2, validate: () => ({ value: 1 }) } }] }), "args[0]: expected a schema (Zod, or any Standard Schema v1"],
+    [
+      "a Valibot async schema",
+      define({ args: [v.objectAsync({ room: v.string() })] }),
+      'namespaces["/chat"].clientToServer["send"].args[0]: this schema validates asynchronously',
+    ],
+    [
+      "a Valibot async pipe as ack",
+      define({
+        args: [],
+        ack: v.pipeAsync(
+          v.string(),
+          v.checkAsync(async () => true),
+        ),
+      }),
+      '["send"].ack: this schema validates asynchronously',
+    ],
+    [
+      "a Zod async refinement deep inside",
+      define({ args: [z.object({ room: z.string().refine(async () => true) })] }),
+      '["send"].args[0]: this schema validates asynchronously',
+    ],
+    [
+      "a Zod async transform as error data",
+      define({ args: [], errors: { BAD: z.string().transform(async (s) => s) } }),
+      '.errors["BAD"]: this schema validates asynchronously',
+    ],
+    [
+      "an async streamed item",
+      define({ args: [], stream: v.objectAsync({}) }),
+      '["send"].stream: this schema validates asynchronously',
+    ],
+    [
+      "an async uploaded item",
+      define({ args: [streamOf(v.objectAsync({}))] }),
+      '["send"].args[0].item: this schema validates asynchronously',
+    ],
+    [
+      "an async auth",
+      define({ args: [] }, { auth: v.objectAsync({}) }),
+      'namespaces["/chat"].auth: this schema validates asynchronously',
+    ],
+    [
+      "something with a ~standard of another version",
+      define({ args: [{ "~standard": { version: 2, validate: () => ({ value: 1 }) } }] }),
+      "args[0]: expected a schema (Zod, or any Standard Schema v1",
+    ],
   ];
   for (const [name, run, message] of refused) {
     it(`refuses ${name} when the contract is defined, naming the place`, () => {
@@ -79,7 +134,10 @@ describe.each(libraries)("%s arguments on the wire", (_name, schema) => {
   const event = compileEvent("send", { args: [z.string(), schema] });
 
   it("gives the parsed values to the handler", () => {
-    expect(parseArgs(event, ["a", { room: "lobby", text: "hi" }])).toEqual({ ok: true, value: ["a", { room: "lobby", text: "hi" }] });
+    expect(parseArgs(event, ["a", { room: "lobby", text: "hi" }])).toEqual({
+      ok: true,
+      value: ["a", { room: "lobby", text: "hi" }],
+    });
   });
 
   it("reports issues with paths from the argument index, a code, and no input in messages or paths", () => {
@@ -108,14 +166,31 @@ describe.each(libraries)("%s arguments on the wire", (_name, schema) => {
 
 describe("non-Zod validators at run time", () => {
   it("turns a validator that throws into an issue, not a crash", () => {
-    const throwing = { "~standard": { version: 1 as const, vendor: "x", validate: () => { throw new Error("internal detail"); } } };
+    const throwing = {
+      "~standard": {
+        version: 1 as const,
+        vendor: "x",
+        validate: () => {
+          throw new Error("internal detail");
+        },
+      },
+    };
     const parsed = parseValue(throwing, 1, [0]);
-    expect(parsed).toMatchObject({ ok: false, issues: [{ path: [0], code: "custom", message: "The value could not be parsed" }] });
+    expect(parsed).toMatchObject({
+      ok: false,
+      issues: [{ path: [0], code: "custom", message: "The value could not be parsed" }],
+    });
   });
 
   it("refuses a promise that a validator answers with later, without waiting for it", () => {
     let calls = 0;
-    const fickle = { "~standard": { version: 1 as const, vendor: "x", validate: (value: unknown) => (calls++ === 0 ? { value } : Promise.resolve({ value })) } };
+    const fickle = {
+      "~standard": {
+        version: 1 as const,
+        vendor: "x",
+        validate: (value: unknown) => (calls++ === 0 ? { value } : Promise.resolve({ value })),
+      },
+    };
     expect(() => define({ args: [fickle] })()).not.toThrow();
     expect(parseValue(fickle, 1, [2])).toMatchObject({ ok: false, issues: [{ path: [2], code: "async_schema" }] });
   });
@@ -126,7 +201,10 @@ describe("non-Zod validators at run time", () => {
   });
 
   it("keeps a top-level ArkType issue's path at the argument index", () => {
-    expect(parseValue(type("boolean"), "yes", [1])).toMatchObject({ ok: false, issues: [{ path: [1], message: "Expected boolean" }] });
+    expect(parseValue(type("boolean"), "yes", [1])).toMatchObject({
+      ok: false,
+      issues: [{ path: [1], message: "Expected boolean" }],
+    });
   });
 
   it("sends Valibot's parsed value (unknown keys stripped) where input and output JSON Schemas agree", () => {
@@ -140,7 +218,12 @@ describe("non-Zod validators at run time", () => {
     checkOutgoing(compileEvents({ send: { args: [type({ room: "string" })] } }), "send", keeps, "/chat");
     expect(keeps).toEqual([{ room: "r", passwordHash: "x" }]);
     const deletes: unknown[] = [{ room: "r", passwordHash: "x" }];
-    checkOutgoing(compileEvents({ send: { args: [type({ "+": "delete", room: "string" })] } }), "send", deletes, "/chat");
+    checkOutgoing(
+      compileEvents({ send: { args: [type({ "+": "delete", room: "string" })] } }),
+      "send",
+      deletes,
+      "/chat",
+    );
     expect(deletes).toEqual([{ room: "r" }]);
   });
 
@@ -152,7 +235,11 @@ describe("non-Zod validators at run time", () => {
 
   it("fingerprints a non-Zod schema by its JSON Schema", () => {
     const make = (text: v.GenericSchema) =>
-      defineContract({ name: "c", version: "1", namespaces: { "/": { clientToServer: { e: { args: [toStandardJsonSchema(v.object({ text }) as never)] } } } } });
+      defineContract({
+        name: "c",
+        version: "1",
+        namespaces: { "/": { clientToServer: { e: { args: [toStandardJsonSchema(v.object({ text }) as never)] } } } },
+      });
     expect(contractFingerprint(make(v.string()))).toBe(contractFingerprint(make(v.string())));
     expect(contractFingerprint(make(v.string()))).not.toBe(contractFingerprint(make(v.number())));
   });

@@ -10,7 +10,10 @@ const count = {
   ack: z.object({ total: z.number() }),
   errors: { TOO_MANY: z.object({ limit: z.number() }) },
 };
-const upload = { args: [z.string(), streamOf(z.string().max(5))], ack: z.object({ received: z.number(), text: z.string() }) };
+const upload = {
+  args: [z.string(), streamOf(z.string().max(5))],
+  ack: z.object({ received: z.number(), text: z.string() }),
+};
 const capped = { args: [streamOf(z.number(), { window: 2, maxItems: 3 })], ack: z.number() };
 const events = { clientToServer: { count, upload, capped } };
 
@@ -52,7 +55,7 @@ describe("stream frames between two endpoints", () => {
       }
       return { total: n };
     });
-    for await (const _ of client.endpoint.request("count", [40], )) {
+    for await (const _ of client.endpoint.request("count", [40])) {
       consumed++;
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
@@ -184,7 +187,10 @@ describe("stream frames between two endpoints", () => {
       for await (const chunk of chunks) text += chunk;
       return { received: text.length, text };
     });
-    await expect(client.endpoint.request("upload", ["a", ["ab", "cd"]]).ack).resolves.toEqual({ received: 4, text: "abcd" });
+    await expect(client.endpoint.request("upload", ["a", ["ab", "cd"]]).ack).resolves.toEqual({
+      received: 4,
+      text: "abcd",
+    });
     const readable = new ReadableStream<string>({
       start(controller) {
         controller.enqueue("xy");
@@ -209,7 +215,9 @@ describe("stream frames between two endpoints", () => {
   it("bad arguments throw INVALID_PAYLOAD at the call and nothing is sent; a non-stream event is refused", () => {
     const { client } = streamPair({ clientToServer: { ...events.clientToServer, plain: { args: [z.string()] } } });
     expect(() => client.endpoint.request("count", ["x"])).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD" }));
-    expect(() => client.endpoint.request("upload", ["x", 42])).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD" }));
+    expect(() => client.endpoint.request("upload", ["x", 42])).toThrow(
+      expect.objectContaining({ code: "INVALID_PAYLOAD" }),
+    );
     expect(() => client.endpoint.request("nope", [])).toThrow(expect.objectContaining({ code: "UNKNOWN_EVENT" }));
     expect(() => client.endpoint.request("plain", ["x"])).toThrow("does not stream");
     expect(client.sent).toEqual([]);
@@ -272,7 +280,10 @@ describe("stream frames between two endpoints", () => {
     raw.receive(STREAM_ITEM, [1, "c"]);
     expect(server.endpoint.size).toBe(0);
     const end = server.sent.find((frame) => frame.event === "contract:end");
-    expect(end?.args).toEqual([1, { ok: false, error: { code: "INVALID_PAYLOAD", message: "An item arrived beyond the credit granted." } }]);
+    expect(end?.args).toEqual([
+      1,
+      { ok: false, error: { code: "INVALID_PAYLOAD", message: "An item arrived beyond the credit granted." } },
+    ]);
     // Late frames for the ended stream are dropped quietly; a reused id is refused.
     const reports = server.reports.length;
     raw.receive(STREAM_ITEM, [1, "d"]);
@@ -280,7 +291,10 @@ describe("stream frames between two endpoints", () => {
     raw.receive(STREAM_OPEN, [{ id: 1, event: "upload", credit: 0 }, "a"]);
     expect(server.sent.at(-1)?.args[1]).toMatchObject({ ok: false, error: { code: "INVALID_PAYLOAD" } });
     raw.receive(STREAM_OPEN, [{ id: 3, event: "nope", credit: 0 }]);
-    expect(server.sent.at(-1)?.args).toEqual([3, { ok: false, error: { code: "UNKNOWN_EVENT", message: "The event is not part of the contract." } }]);
+    expect(server.sent.at(-1)?.args).toEqual([
+      3,
+      { ok: false, error: { code: "UNKNOWN_EVENT", message: "The event is not part of the contract." } },
+    ]);
     expect(client.endpoint.size).toBe(0);
   });
 
@@ -294,7 +308,10 @@ describe("stream frames between two endpoints", () => {
     await expect(client.endpoint.request("capped", [[1, 2, 3]]).ack).resolves.toBe(6);
     expect(server.sent.find((frame) => frame.event === STREAM_CREDIT)?.args).toEqual([1, 2]);
     // Four items: the sender refuses the fourth before sending it.
-    await expect(client.endpoint.request("capped", [[1, 2, 3, 4]]).ack).rejects.toMatchObject({ code: "INVALID_PAYLOAD", message: "The stream carries at most 3 items." });
+    await expect(client.endpoint.request("capped", [[1, 2, 3, 4]]).ack).rejects.toMatchObject({
+      code: "INVALID_PAYLOAD",
+      message: "The stream carries at most 3 items.",
+    });
     expect(client.sent.filter((frame) => frame.event === STREAM_ITEM && frame.args[0] === 3)).toHaveLength(3);
   });
 

@@ -29,7 +29,9 @@ export const ATTRIBUTES = {
 export const SYSTEM = "socket.io";
 
 /** `"OK"`, or the code of the error. */
-export function outcomeCode(outcome: { readonly ok: true } | { readonly ok: false; readonly error: ContractError }): string {
+export function outcomeCode(
+  outcome: { readonly ok: true } | { readonly ok: false; readonly error: ContractError },
+): string {
   return outcome.ok ? "OK" : outcome.error.code;
 }
 

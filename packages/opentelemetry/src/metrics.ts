@@ -38,15 +38,27 @@ const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 
  */
 export function metrics(options: MetricsOptions = {}): Interceptor {
   const meter = (options.meterProvider ?? metricsApi.getMeterProvider()).getMeter(SCOPE_NAME, SCOPE_VERSION);
-  const received = meter.createCounter(METRIC_NAMES.received, { description: "Incoming events, by outcome.", unit: "{event}" });
-  const sent = meter.createCounter(METRIC_NAMES.sent, { description: "Outgoing packets (emits, broadcasts, acks), by outcome.", unit: "{packet}" });
+  const received = meter.createCounter(METRIC_NAMES.received, {
+    description: "Incoming events, by outcome.",
+    unit: "{event}",
+  });
+  const sent = meter.createCounter(METRIC_NAMES.sent, {
+    description: "Outgoing packets (emits, broadcasts, acks), by outcome.",
+    unit: "{packet}",
+  });
   const duration = meter.createHistogram(METRIC_NAMES.handlerDuration, {
     description: "How long handlers run, by outcome.",
     unit: "s",
     advice: { explicitBucketBoundaries: DURATION_BUCKETS },
   });
-  const connections = meter.createUpDownCounter(METRIC_NAMES.connections, { description: "Connected sockets.", unit: "{connection}" });
-  const refusedConnections = meter.createCounter(METRIC_NAMES.refusedConnections, { description: "Refused connections, by code.", unit: "{connection}" });
+  const connections = meter.createUpDownCounter(METRIC_NAMES.connections, {
+    description: "Connected sockets.",
+    unit: "{connection}",
+  });
+  const refusedConnections = meter.createCounter(METRIC_NAMES.refusedConnections, {
+    description: "Refused connections, by code.",
+    unit: "{connection}",
+  });
   return {
     incoming: (call, next) =>
       next().then((outcome) => {
@@ -55,7 +67,16 @@ export function metrics(options: MetricsOptions = {}): Interceptor {
         duration.record(outcome.duration / 1000, attributes);
       }),
     // An unknown event's name is whatever a peer chose: counted under one name, so a peer cannot grow the series.
-    refused: (refusal) => received.add(1, eventAttributes(refusal.side, refusal.namespace, refusal.error.code === "UNKNOWN_EVENT" ? UNKNOWN : refusal.event, refusal.error.code)),
+    refused: (refusal) =>
+      received.add(
+        1,
+        eventAttributes(
+          refusal.side,
+          refusal.namespace,
+          refusal.error.code === "UNKNOWN_EVENT" ? UNKNOWN : refusal.event,
+          refusal.error.code,
+        ),
+      ),
     outgoing: (packet) => (outcome) => {
       const attributes = eventAttributes(packet.side, packet.namespace, packet.event, outcomeCode(outcome));
       attributes["messaging.operation.name"] = packet.kind;

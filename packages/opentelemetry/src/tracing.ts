@@ -1,5 +1,23 @@
-import { type Context, context, isSpanContextValid, propagation, type Span, SpanKind, SpanStatusCode, type Tracer, type TracerProvider, trace } from "@opentelemetry/api";
-import type { ConnectionAttempt, ConnectionOutcome, IncomingCall, Interceptor, Outcome, OutgoingPacket } from "@socket-contract/contract";
+import {
+  type Context,
+  context,
+  isSpanContextValid,
+  propagation,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  type TracerProvider,
+  trace,
+} from "@opentelemetry/api";
+import type {
+  ConnectionAttempt,
+  ConnectionOutcome,
+  IncomingCall,
+  Interceptor,
+  Outcome,
+  OutgoingPacket,
+} from "@socket-contract/contract";
 import { ATTRIBUTES, outcomeCode, SYSTEM } from "./attributes.js";
 import { SCOPE_NAME, SCOPE_VERSION } from "./scope.js";
 
@@ -26,11 +44,13 @@ export interface TracingOptions {
  * const chat = bindClient(contract, "/chat", socket, { interceptors: [tracing()] });
  */
 export function tracing(options: TracingOptions = {}): Interceptor {
-  const tracerOf = (): Tracer => (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE_NAME, SCOPE_VERSION);
+  const tracerOf = (): Tracer =>
+    (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE_NAME, SCOPE_VERSION);
   return {
     propagates: true,
     incoming: (call, next) => (call.side === "server" ? traceIncoming(tracerOf(), call, next) : next()),
-    outgoing: (packet) => (packet.side === "client" && packet.kind === "emit" ? traceEmit(tracerOf(), packet) : undefined),
+    outgoing: (packet) =>
+      packet.side === "client" && packet.kind === "emit" ? traceEmit(tracerOf(), packet) : undefined,
     connection: (attempt) => traceConnection(tracerOf(), attempt),
   };
 }
@@ -75,14 +95,25 @@ function traceEmit(tracer: Tracer, packet: OutgoingPacket): ((outcome: Outcome) 
   return (outcome) => end(span, outcome);
 }
 
-function traceConnection(tracer: Tracer, attempt: ConnectionAttempt): ((outcome: ConnectionOutcome) => void) | undefined {
+function traceConnection(
+  tracer: Tracer,
+  attempt: ConnectionAttempt,
+): ((outcome: ConnectionOutcome) => void) | undefined {
   const server = attempt.side === "server";
   const parent: Context = server ? propagation.extract(context.active(), attempt.carrier) : context.active();
-  const span = tracer.startSpan(server ? `receive ${attempt.namespace}` : `connect ${attempt.namespace}`, { kind: server ? SpanKind.SERVER : SpanKind.CLIENT }, parent);
+  const span = tracer.startSpan(
+    server ? `receive ${attempt.namespace}` : `connect ${attempt.namespace}`,
+    { kind: server ? SpanKind.SERVER : SpanKind.CLIENT },
+    parent,
+  );
   if (!span.isRecording() && !isSpanContextValid(span.spanContext())) return undefined;
   if (!server) propagation.inject(trace.setSpan(parent, span), attempt.carrier);
   if (span.isRecording()) {
-    span.setAttributes({ [ATTRIBUTES.system]: SYSTEM, [ATTRIBUTES.operationType]: "receive", [ATTRIBUTES.destination]: attempt.namespace });
+    span.setAttributes({
+      [ATTRIBUTES.system]: SYSTEM,
+      [ATTRIBUTES.operationType]: "receive",
+      [ATTRIBUTES.destination]: attempt.namespace,
+    });
     if (attempt.id !== undefined) span.setAttribute(ATTRIBUTES.clientId, attempt.id);
   }
   return (outcome) => end(span, outcome);

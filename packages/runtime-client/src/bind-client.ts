@@ -37,10 +37,10 @@ import type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from ".
  * input, and `socket` is the plain socket. The shared half (`on`, `once`, `off`, `emit`,
  * `timeout`, `stream`) is `BoundPeer`'s, the same as a server socket's.
  */
-export class BoundClient<TContract extends ContractDefinition, TPath extends InferNamespacePath<TContract>> extends BoundPeer<
-  ServerToClientOf<TContract, TPath>,
-  ClientToServerOf<TContract, TPath>
-> {
+export class BoundClient<
+  TContract extends ContractDefinition,
+  TPath extends InferNamespacePath<TContract>,
+> extends BoundPeer<ServerToClientOf<TContract, TPath>, ClientToServerOf<TContract, TPath>> {
   /** The plain socket.io-client socket. */
   readonly socket: Socket;
   /** The namespace's path, as given to `bindClient`. */
@@ -48,10 +48,16 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
   readonly #errors: ErrorFanOut;
 
   /** @internal Use `bindClient`. */
-  constructor(contract: TContract, path: string, socket: Socket, options: BindClientOptions<ClientInterceptor<TContract, TPath>>) {
+  constructor(
+    contract: TContract,
+    path: string,
+    socket: Socket,
+    options: BindClientOptions<ClientInterceptor<TContract, TPath>>,
+  ) {
     // A concrete path (`/org/acme`) takes the events of the key it matches (`/org/:orgId`).
     const match = matchNamespace(contract, path);
-    if (match === undefined) throw new TypeError(`[socket-contract] "${path}" matches no namespace of contract "${contract.name}"`);
+    if (match === undefined)
+      throw new TypeError(`[socket-contract] "${path}" matches no namespace of contract "${contract.name}"`);
     const definition = contract.namespaces[match.pattern as keyof typeof contract.namespaces]!;
     const socketNamespace = (socket as unknown as { nsp?: unknown }).nsp;
     if (typeof socketNamespace === "string" && socketNamespace !== path) {
@@ -60,7 +66,8 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     const maxDepth = depthLimit(options.maxDepth, "bindClient");
     const errors = errorFanOut(warnEveryError);
     const interceptors = new InterceptorSet();
-    for (const [index, interceptor] of (options.interceptors ?? []).entries()) interceptors.add(interceptor, `bindClient options.interceptors[${index}]`);
+    for (const [index, interceptor] of (options.interceptors ?? []).entries())
+      interceptors.add(interceptor, `bindClient options.interceptors[${index}]`);
     const gate = new OfflineGate(socket, options.whenOffline ?? "buffer", (error) => connection.report(error));
     const connection: ClientConnection = new ClientConnection(
       {
@@ -84,10 +91,15 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
     // socket.io-client settles its own pending acks on a disconnect (and keeps retried ones for the next connection).
     socket.on("disconnect", () => connection.close());
     // A propagating interceptor (tracing) sends the attempt's carrier, which also says that every event carries one.
-    if (!interceptors.propagates && interceptors.connection.length === 0) announceContract(socket, () => identityOf(contract));
+    if (!interceptors.propagates && interceptors.connection.length === 0)
+      announceContract(socket, () => identityOf(contract));
     else {
       const carrier = attemptCarrier(socket, path, interceptors, this, (error) => connection.report(error));
-      announceContract(socket, () => (interceptors.propagates ? { ...identityOf(contract), [CARRIER_KEY]: carrier() } : (carrier(), identityOf(contract))));
+      announceContract(socket, () =>
+        interceptors.propagates
+          ? { ...identityOf(contract), [CARRIER_KEY]: carrier() }
+          : (carrier(), identityOf(contract)),
+      );
     }
     socket.on("connect_error", (error) => {
       // A network failure is retried by socket.io-client; a refusal by the server is final for this attempt.
@@ -130,7 +142,11 @@ export class BoundClient<TContract extends ContractDefinition, TPath extends Inf
 }
 
 /** @internal A path that some key of the contract matches; any other path does not compile. */
-export type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [InferNamespacePattern<TContract, TPath>] extends [never] ? never : unknown;
+export type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [
+  InferNamespacePattern<TContract, TPath>,
+] extends [never]
+  ? never
+  : unknown;
 
 /**
  * Binds a contract's namespace to a socket.io-client socket connected to that namespace. The path
@@ -151,6 +167,7 @@ export function bindClient<TContract extends Contract, const TPath extends strin
   socket: Socket,
   options: BindClientOptions<ClientInterceptor<TContract, InferNamespacePattern<TContract, TPath>>> = {},
 ): BoundClient<TContract, InferNamespacePattern<TContract, TPath>> {
-  if (!isContract(contract)) throw new TypeError("[socket-contract] bindClient expects a contract made by defineContract");
+  if (!isContract(contract))
+    throw new TypeError("[socket-contract] bindClient expects a contract made by defineContract");
   return new BoundClient(contract, path, socket, options);
 }

@@ -21,7 +21,10 @@ export function announceContract(socket: Socket, identityOf: () => ContractIdent
   let assigned = holder.auth;
   const proxies = new WeakMap<object, object>();
   const wrappers = new WeakMap<AuthCallback, AuthCallback>();
-  const merged = (data: unknown): object => ({ ...(typeof data === "object" && data !== null ? data : {}), [HANDSHAKE_KEY]: identityOf() });
+  const merged = (data: unknown): object => ({
+    ...(typeof data === "object" && data !== null ? data : {}),
+    [HANDSHAKE_KEY]: identityOf(),
+  });
   Object.defineProperty(socket, "auth", {
     configurable: true,
     enumerable: true,
@@ -58,7 +61,10 @@ function withIdentity(auth: object, identity: () => ContractIdentity): object {
   return new Proxy(auth, {
     get: (target, key, receiver) => (key === HANDSHAKE_KEY ? identity() : Reflect.get(target, key, receiver)),
     has: (target, key) => key === HANDSHAKE_KEY || Reflect.has(target, key),
-    ownKeys: (target) => (Object.isExtensible(target) ? [...Reflect.ownKeys(target).filter((key) => key !== HANDSHAKE_KEY), HANDSHAKE_KEY] : Reflect.ownKeys(target)),
+    ownKeys: (target) =>
+      Object.isExtensible(target)
+        ? [...Reflect.ownKeys(target).filter((key) => key !== HANDSHAKE_KEY), HANDSHAKE_KEY]
+        : Reflect.ownKeys(target),
     getOwnPropertyDescriptor: (target, key) =>
       key === HANDSHAKE_KEY && Object.isExtensible(target)
         ? { value: identity(), writable: false, enumerable: true, configurable: true }

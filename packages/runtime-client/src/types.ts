@@ -1,4 +1,10 @@
-import type { ClientToServerOf, ContractDefinition, ContractError, Interceptor, ServerToClientOf } from "@socket-contract/contract";
+import type {
+  ClientToServerOf,
+  ContractDefinition,
+  ContractError,
+  Interceptor,
+  ServerToClientOf,
+} from "@socket-contract/contract";
 import type { BoundClient } from "./bind-client.js";
 import type { WhenOffline } from "./offline-gate.js";
 

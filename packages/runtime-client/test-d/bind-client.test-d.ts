@@ -2,10 +2,12 @@
 // ack, handlers typed by what the server sends, the ack of a server-to-client event exact.
 import { expectError, expectType } from "tsd";
 import { io, type Socket } from "socket.io-client";
-import { bindClient, type BoundClient, ContractError, connectErrorOf } from "@socket-contract/client";
+import { bindClient, type BoundClient, type ContractError, connectErrorOf } from "@socket-contract/client";
 import { contract, type ChatContract, type Message } from "../../contract/test-d/chat-contract.js";
 
-const chat = bindClient(contract, "/chat", io("http://localhost:3000/chat", { auth: { token: "t" } }), { ackTimeout: 5_000 });
+const chat = bindClient(contract, "/chat", io("http://localhost:3000/chat", { auth: { token: "t" } }), {
+  ackTimeout: 5_000,
+});
 expectType<BoundClient<ChatContract, "/chat">>(chat);
 expectType<Socket>(chat.socket);
 expectError(bindClient(contract, "/nope", io("http://localhost:3000/nope")));
@@ -46,7 +48,7 @@ chat.on("ping", async () => "pong" as const);
 expectError(chat.on("ping", () => "nope"));
 expectError(chat.on("ping", () => "nope" as const));
 expectError(chat.on("ping", () => {}));
-expectError(chat.on("message", (received: { id: number }) => {}));
+expectError(chat.on("message", (_received: { id: number }) => {}));
 expectError(chat.on("nope", () => {}));
 expectError(chat.on("message:send", () => {}));
 expectType<() => void>(chat.on("message", () => {}));

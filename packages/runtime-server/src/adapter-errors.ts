@@ -12,16 +12,31 @@ import type { ErrorContext } from "./types.js";
  *
  * The listener is on the adapter in place when `bindServer` runs: set the adapter first.
  */
-export function reportAdapterErrors(namespace: Namespace, report: (error: ContractError, context: ErrorContext) => void): void {
+export function reportAdapterErrors(
+  namespace: Namespace,
+  report: (error: ContractError, context: ErrorContext) => void,
+): void {
   namespace.adapter.on("error", (cause: unknown) => {
-    report(new ContractError("HANDLER_ERROR", { message: "The Socket.IO adapter reported an error.", cause, namespace: namespace.name }), { namespace: namespace.name });
+    report(
+      new ContractError("HANDLER_ERROR", {
+        message: "The Socket.IO adapter reported an error.",
+        cause,
+        namespace: namespace.name,
+      }),
+      { namespace: namespace.name },
+    );
   });
 }
 
 /** One listener for every child namespace's adapter errors (the adapter is `this`), not one closure per tenant. */
-export function childAdapterErrors(report: (error: ContractError, context: ErrorContext) => void): (this: { nsp: Namespace }, cause: unknown) => void {
+export function childAdapterErrors(
+  report: (error: ContractError, context: ErrorContext) => void,
+): (this: { nsp: Namespace }, cause: unknown) => void {
   return function (cause) {
     const namespace = this.nsp.name;
-    report(new ContractError("HANDLER_ERROR", { message: "The Socket.IO adapter reported an error.", cause, namespace }), { namespace });
+    report(
+      new ContractError("HANDLER_ERROR", { message: "The Socket.IO adapter reported an error.", cause, namespace }),
+      { namespace },
+    );
   };
 }

@@ -1,7 +1,7 @@
 import {
   type Contract,
   type ContractDefinition,
-  ContractError,
+  type ContractError,
   type EventHandler,
   type EventOf,
   type InferArgsInput,
@@ -33,10 +33,20 @@ import { limitSettings } from "./limits.js";
 import { BoundNamespace, CHILD } from "./namespace.js";
 import { patternInfo } from "./namespace-params.js";
 import { versionCheck } from "./version-policy.js";
-import type { BindServerOptions, BroadcastResult, ErrorContext, InterServerEventName, ServerInterceptor } from "./types.js";
+import type {
+  BindServerOptions,
+  BroadcastResult,
+  ErrorContext,
+  InterServerEventName,
+  ServerInterceptor,
+} from "./types.js";
 
 /** A path that some key of the contract matches; any other path does not compile. */
-type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [InferNamespacePattern<TContract, TPath>] extends [never] ? never : unknown;
+type ConcretePath<TContract extends ContractDefinition, TPath extends string> = [
+  InferNamespacePattern<TContract, TPath>,
+] extends [never]
+  ? never
+  : unknown;
 
 /**
  * A contract bound to a real Socket.IO `Server`: one validated namespace per namespace of the
@@ -64,7 +74,8 @@ export class BoundServer<TContract extends ContractDefinition> {
     const maxDepth = depthLimit(options.maxDepth, "bindServer");
     const streams = streamSettings(options, "bindServer");
     const checkVersion = versionCheck(contract, options.versionPolicy ?? "accept", this.#report);
-    for (const [index, interceptor] of (options.interceptors ?? []).entries()) this.#interceptors.add(interceptor, `bindServer options.interceptors[${index}]`);
+    for (const [index, interceptor] of (options.interceptors ?? []).entries())
+      this.#interceptors.add(interceptor, `bindServer options.interceptors[${index}]`);
     const interceptors = this.#interceptors;
     const staticPaths = ["/"];
     for (const [path, definition] of Object.entries(contract.namespaces)) {
@@ -73,7 +84,19 @@ export class BoundServer<TContract extends ContractDefinition> {
       // each concrete path becomes a child namespace on first use, with its own adapter.
       const raw = pattern === undefined ? io.of(path) : io.of(pattern.pattern.regExp);
       if (pattern === undefined) staticPaths.push(path);
-      this.#namespaces.set(path, new BoundNamespace(raw, definition, { ackTimeout: this.#ackTimeout, streams, report: this.#report, limits, checkVersion, maxDepth, pattern, interceptors }));
+      this.#namespaces.set(
+        path,
+        new BoundNamespace(raw, definition, {
+          ackTimeout: this.#ackTimeout,
+          streams,
+          report: this.#report,
+          limits,
+          checkVersion,
+          maxDepth,
+          pattern,
+          interceptors,
+        }),
+      );
     }
     // The main namespace carries serverSideEmit, so its adapter is watched too.
     for (const path of new Set(staticPaths)) reportAdapterErrors(io.of(path), this.#report);
@@ -98,12 +121,15 @@ export class BoundServer<TContract extends ContractDefinition> {
    * server.of(`/org/${orgId}`).emit("notice", "maintenance at noon");
    */
   of<TPath extends InferNamespacePath<TContract>>(path: TPath): BoundNamespace<TContract, TPath>;
-  of<const TPath extends string>(path: TPath & ConcretePath<TContract, TPath>): BoundNamespace<TContract, InferNamespacePattern<TContract, TPath>>;
+  of<const TPath extends string>(
+    path: TPath & ConcretePath<TContract, TPath>,
+  ): BoundNamespace<TContract, InferNamespacePattern<TContract, TPath>>;
   of(path: string): BoundNamespace<TContract, any> {
     const namespace = this.#namespaces.get(path);
     if (namespace !== undefined) return namespace;
     const match = matchNamespace(this.contract, path);
-    if (match === undefined) throw new TypeError(`[socket-contract] "${path}" is not a namespace of contract "${this.contract.name}"`);
+    if (match === undefined)
+      throw new TypeError(`[socket-contract] "${path}" is not a namespace of contract "${this.contract.name}"`);
     return this.#namespaces.get(match.pattern)![CHILD](path);
   }
 
@@ -161,14 +187,22 @@ export class BoundServer<TContract extends ContractDefinition> {
    * @example
    * server.onServerSide("cache:invalidate", (key) => cache.delete(key));
    */
-  onServerSide<TEvent extends InterServerEventName<TContract>>(event: TEvent, handler: EventHandler<EventOf<ServerToServerOf<TContract>, TEvent>>): () => void {
-    if (!this.#interServer.has(event)) throw new TypeError(`[socket-contract] "${event}" is not a serverToServer event of contract "${this.contract.name}"`);
+  onServerSide<TEvent extends InterServerEventName<TContract>>(
+    event: TEvent,
+    handler: EventHandler<EventOf<ServerToServerOf<TContract>, TEvent>>,
+  ): () => void {
+    if (!this.#interServer.has(event))
+      throw new TypeError(
+        `[socket-contract] "${event}" is not a serverToServer event of contract "${this.contract.name}"`,
+      );
     let handlers = this.#interServerHandlers.get(event);
     if (handlers === undefined) {
       handlers = [];
       this.#interServerHandlers.set(event, handlers);
       // Socket.IO emits events sent by other nodes on the main namespace's emitter.
-      const mainNamespace = this.io.sockets as unknown as { on(event: string, listener: (...args: unknown[]) => void): void };
+      const mainNamespace = this.io.sockets as unknown as {
+        on(event: string, listener: (...args: unknown[]) => void): void;
+      };
       mainNamespace.on(event, (...args) => receive(this.#interServerReceiver, this.#interServer, event, args));
     }
     handlers.push(handler as Handler);
@@ -191,8 +225,13 @@ export class BoundServer<TContract extends ContractDefinition> {
  *   socket.on("message:send", ({ room, text }) => save(room, text));
  * });
  */
-export function bindServer<TContract extends Contract>(contract: TContract, io: Server, options: BindServerOptions = {}): BoundServer<TContract> {
-  if (!isContract(contract)) throw new TypeError("[socket-contract] bindServer expects a contract made by defineContract");
+export function bindServer<TContract extends Contract>(
+  contract: TContract,
+  io: Server,
+  options: BindServerOptions = {},
+): BoundServer<TContract> {
+  if (!isContract(contract))
+    throw new TypeError("[socket-contract] bindServer expects a contract made by defineContract");
   // A server validates at compiled speed: Zod's compiler, with generated parsers where registered.
   installCompiler(compileSchema);
   return new BoundServer(contract, io, options);

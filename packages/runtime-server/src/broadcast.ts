@@ -79,7 +79,11 @@ export class BoundBroadcast<TContract extends ContractDefinition, TPath extends 
    * @example const sockets = await chat.in("lobby").fetchSockets();
    */
   async fetchSockets(): Promise<BoundRemoteSocket<TContract, TPath>[]> {
-    const sockets = await fetchSocketsWithin(this.#raw, this.#timeout ?? this.#runtime.ackTimeout, this.#runtime.namespace);
+    const sockets = await fetchSocketsWithin(
+      this.#raw,
+      this.#timeout ?? this.#runtime.ackTimeout,
+      this.#runtime.namespace,
+    );
     return sockets.map((socket) => new BoundRemoteSocket<TContract, TPath>(this.#runtime, socket as never));
   }
 

@@ -8,10 +8,19 @@ import type { BroadcastOperator, Namespace, RemoteSocket } from "socket.io";
  * with `TIMEOUT` instead, and an adapter's own failure (such as its request timeout) rejects with
  * `TIMEOUT` too, its error as the `cause`. The sockets of a late answer are dropped.
  */
-export function fetchSocketsWithin(raw: BroadcastOperator<any, any> | Namespace, ms: number, namespace: string): Promise<RemoteSocket<any, any>[]> {
+export function fetchSocketsWithin(
+  raw: BroadcastOperator<any, any> | Namespace,
+  ms: number,
+  namespace: string,
+): Promise<RemoteSocket<any, any>[]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new ContractError("TIMEOUT", { message: `fetchSockets() got no answer from the adapter within ${ms} ms.`, namespace }));
+      reject(
+        new ContractError("TIMEOUT", {
+          message: `fetchSockets() got no answer from the adapter within ${ms} ms.`,
+          namespace,
+        }),
+      );
     }, ms);
     raw.fetchSockets().then(
       (sockets) => {

@@ -9,11 +9,20 @@ import type { NamespaceRuntime } from "./runtime.js";
  * none. A value that fails the schema is told to `onError` with its issues and throws a plain
  * `UNAUTHORIZED`, which refuses the connection without saying why.
  */
-export function checkAuth(runtime: NamespaceRuntime, claimed: unknown, maxDepth: number | undefined, socketId: string): unknown {
+export function checkAuth(
+  runtime: NamespaceRuntime,
+  claimed: unknown,
+  maxDepth: number | undefined,
+  socketId: string,
+): unknown {
   if (runtime.auth === undefined) return claimed;
   const parsed = parseValue(runtime.auth, claimed, [], maxDepth);
   if (parsed.ok) return parsed.value;
-  const error = new ContractError("UNAUTHORIZED", { message: "The handshake auth does not match the contract.", issues: parsed.issues, namespace: runtime.namespace });
+  const error = new ContractError("UNAUTHORIZED", {
+    message: "The handshake auth does not match the contract.",
+    issues: parsed.issues,
+    namespace: runtime.namespace,
+  });
   runtime.report(error, { namespace: runtime.namespace, socketId });
   throw new ContractError("UNAUTHORIZED");
 }

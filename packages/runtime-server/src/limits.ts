@@ -37,8 +37,10 @@ export function limitSettings(options: BindServerOptions): LimitSettings | undef
   if (rateLimit !== false) {
     const eventsPerSecond = rateLimit.eventsPerSecond ?? DEFAULT_EVENTS_PER_SECOND;
     burst = rateLimit.burst ?? eventsPerSecond * DEFAULT_BURST_SECONDS;
-    if (!(Number.isFinite(eventsPerSecond) && eventsPerSecond > 0)) throw new TypeError("[socket-contract] bindServer: rateLimit.eventsPerSecond must be a positive number");
-    if (!(Number.isFinite(burst) && burst >= 1)) throw new TypeError("[socket-contract] bindServer: rateLimit.burst must be a number of at least 1");
+    if (!(Number.isFinite(eventsPerSecond) && eventsPerSecond > 0))
+      throw new TypeError("[socket-contract] bindServer: rateLimit.eventsPerSecond must be a positive number");
+    if (!(Number.isFinite(burst) && burst >= 1))
+      throw new TypeError("[socket-contract] bindServer: rateLimit.burst must be a number of at least 1");
     refillPerMs = eventsPerSecond / 1_000;
   }
   if (maxInFlight !== false && !(Number.isSafeInteger(maxInFlight) && maxInFlight >= 1)) {
@@ -69,7 +71,8 @@ export class SocketLimits implements Admission, RunningHandlers {
   /** `undefined` when the event may go on to be received; otherwise why it is refused with `RATE_LIMITED`. */
   admit(): string | undefined {
     const settings = this.#settings;
-    if (this.#inFlight >= settings.maxInFlight) return "Too many events of this connection are being handled at once; try again when some are answered.";
+    if (this.#inFlight >= settings.maxInFlight)
+      return "Too many events of this connection are being handled at once; try again when some are answered.";
     if (settings.refillPerMs > 0) {
       const now = performance.now();
       this.#tokens = Math.min(settings.burst, this.#tokens + (now - this.#refilledAt) * settings.refillPerMs);

@@ -1,5 +1,10 @@
 import { type AnySchema, ContractError } from "@socket-contract/contract";
-import { type NamespacePattern, parseValue, prepareSchema, readNamespacePattern } from "@socket-contract/contract/internal";
+import {
+  type NamespacePattern,
+  parseValue,
+  prepareSchema,
+  readNamespacePattern,
+} from "@socket-contract/contract/internal";
 
 /** What a dynamic namespace knows of its key: how to read a concrete path, and how to check its parameters. */
 export interface PatternInfo {
@@ -28,5 +33,9 @@ export function parseParams(info: PatternInfo, path: string): unknown {
   if (info.params === undefined) return raw;
   const parsed = parseValue(info.params, raw, []);
   if (parsed.ok) return parsed.value;
-  throw new ContractError("INVALID_PAYLOAD", { message: "The namespace's parameters do not match the contract.", issues: parsed.issues, namespace: path });
+  throw new ContractError("INVALID_PAYLOAD", {
+    message: "The namespace's parameters do not match the contract.",
+    issues: parsed.issues,
+    namespace: path,
+  });
 }

@@ -1,5 +1,21 @@
-import { type ClientToServerOf, type ContractDefinition, ContractError, type EventOf, type InferArgsInput, type Interceptor, type NamespaceDefinition, type ServerToClientOf } from "@socket-contract/contract";
-import { InterceptorSet, type StreamSettings, compileEvents, parseValue, prepareSchema, splitHandshake } from "@socket-contract/contract/internal";
+import {
+  type ClientToServerOf,
+  type ContractDefinition,
+  ContractError,
+  type EventOf,
+  type InferArgsInput,
+  type Interceptor,
+  type NamespaceDefinition,
+  type ServerToClientOf,
+} from "@socket-contract/contract";
+import {
+  InterceptorSet,
+  type StreamSettings,
+  compileEvents,
+  parseValue,
+  prepareSchema,
+  splitHandshake,
+} from "@socket-contract/contract/internal";
 import { childAdapterErrors } from "./adapter-errors.js";
 import { admitObserved } from "./attempt.js";
 import { listenerFailed } from "./errors.js";
@@ -14,8 +30,12 @@ import { BOUND, BoundSocket } from "./socket.js";
 import type { BroadcastResult, ErrorContext, ServerEventName } from "./types.js";
 import type { VersionCheck } from "./version-policy.js";
 
-export type Middleware<TContract extends ContractDefinition, TPath extends string> = (socket: BoundSocket<TContract, TPath>) => void | Promise<void>;
-export type ConnectionListener<TContract extends ContractDefinition, TPath extends string> = (socket: BoundSocket<TContract, TPath>) => void | Promise<void>;
+export type Middleware<TContract extends ContractDefinition, TPath extends string> = (
+  socket: BoundSocket<TContract, TPath>,
+) => void | Promise<void>;
+export type ConnectionListener<TContract extends ContractDefinition, TPath extends string> = (
+  socket: BoundSocket<TContract, TPath>,
+) => void | Promise<void>;
 
 type Admitted = Socket & { [BOUND]?: BoundSocket<any, any> };
 
@@ -60,7 +80,12 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   readonly #onChildAdapterError: ((this: { nsp: Namespace }, cause: unknown) => void) | undefined;
 
   /** @internal Created by `bindServer`, one per namespace of the contract. */
-  constructor(raw: Namespace, definition: NamespaceDefinition, options: NamespaceOptions, childRuntime?: NamespaceRuntime) {
+  constructor(
+    raw: Namespace,
+    definition: NamespaceDefinition,
+    options: NamespaceOptions,
+    childRuntime?: NamespaceRuntime,
+  ) {
     this.raw = raw;
     this.#limits = options.limits;
     this.#checkVersion = options.checkVersion;
@@ -102,7 +127,17 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     const raw = this.raw.server.of(path);
     // A child Socket.IO dropped (`cleanupEmptyChildNamespaces`) and made again is bound again.
     if (child === undefined || child.raw !== raw) {
-      child = new BoundNamespace<TContract, TPath>(raw, {}, { ackTimeout: this.#runtime.ackTimeout, streams: this.#runtime.streams, report: this.#runtime.report, maxDepth: this.#maxDepth }, this.#childRuntime(raw));
+      child = new BoundNamespace<TContract, TPath>(
+        raw,
+        {},
+        {
+          ackTimeout: this.#runtime.ackTimeout,
+          streams: this.#runtime.streams,
+          report: this.#runtime.report,
+          maxDepth: this.#maxDepth,
+        },
+        this.#childRuntime(raw),
+      );
       this.#children!.set(path, child);
     }
     return child;
@@ -148,15 +183,27 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
    * chat.on("connection", (socket) => { socket.join("lobby"); });
    */
   on(event: "connection", listener: ConnectionListener<TContract, TPath>): this {
-    if (event !== "connection") throw new TypeError(`[socket-contract] a namespace emits "connection" only; listen to client events on the socket`);
+    if (event !== "connection")
+      throw new TypeError(
+        `[socket-contract] a namespace emits "connection" only; listen to client events on the socket`,
+      );
     this.#listeners.push(listener);
     return this;
   }
 
   /** Adds an interceptor typed by this namespace's events, after the server's and those added before (see `Interceptor`);
    * a dynamic namespace takes them on its pattern (its children share its set). @example chat.intercept(onlyAdmins); */
-  intercept(interceptor: Interceptor<ClientToServerOf<TContract, TPath>, ServerToClientOf<TContract, TPath>, BoundSocket<TContract, TPath>>): this {
-    if (!Object.hasOwn(this.#runtime, "interceptors")) throw new TypeError(`[socket-contract] add interceptors to the pattern of "${this.name}", not to one of its paths`);
+  intercept(
+    interceptor: Interceptor<
+      ClientToServerOf<TContract, TPath>,
+      ServerToClientOf<TContract, TPath>,
+      BoundSocket<TContract, TPath>
+    >,
+  ): this {
+    if (!Object.hasOwn(this.#runtime, "interceptors"))
+      throw new TypeError(
+        `[socket-contract] add interceptors to the pattern of "${this.name}", not to one of its paths`,
+      );
     this.#runtime.interceptors!.add(interceptor, `server.of("${this.name}").intercept`);
     return this;
   }
@@ -249,20 +296,42 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     const handshake = splitHandshake(raw.handshake.auth);
     await this.#checkVersion?.(handshake.identity, context);
     const auth = checkAuth(runtime, handshake.auth, this.#maxDepth, raw.id);
-    const socket = new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits, params, handshake.carrier !== undefined);
-    const middlewares = child === undefined || child.#middlewares.length === 0 ? this.#middlewares : [...this.#middlewares, ...child.#middlewares];
+    const socket = new BoundSocket<TContract, TPath>(
+      runtime,
+      raw,
+      auth,
+      this.#limits,
+      params,
+      handshake.carrier !== undefined,
+    );
+    const middlewares =
+      child === undefined || child.#middlewares.length === 0
+        ? this.#middlewares
+        : [...this.#middlewares, ...child.#middlewares];
     for (const middleware of middlewares) {
       try {
         await middleware(socket);
       } catch (thrown) {
-        runtime.report(ContractError.is(thrown) ? thrown : new ContractError("UNAUTHORIZED", { cause: thrown, namespace: runtime.namespace }), context);
+        runtime.report(
+          ContractError.is(thrown)
+            ? thrown
+            : new ContractError("UNAUTHORIZED", { cause: thrown, namespace: runtime.namespace }),
+          context,
+        );
         throw thrown;
       }
     }
     if (runtime.data !== undefined) {
       const parsed = parseValue(runtime.data, raw.data, []);
       if (!parsed.ok) {
-        runtime.report(new ContractError("HANDLER_ERROR", { message: "socket.data does not match the contract after middleware.", issues: parsed.issues, namespace: runtime.namespace }), context);
+        runtime.report(
+          new ContractError("HANDLER_ERROR", {
+            message: "socket.data does not match the contract after middleware.",
+            issues: parsed.issues,
+            namespace: runtime.namespace,
+          }),
+          context,
+        );
         throw new ContractError("HANDLER_ERROR");
       }
       raw.data = parsed.value;
@@ -274,7 +343,10 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     if (socket === undefined) return;
     const named = this.#children?.get(raw.nsp.name);
     const child = named?.raw === raw.nsp ? named : undefined;
-    const listeners = child === undefined || child.#listeners.length === 0 ? this.#listeners : [...this.#listeners, ...child.#listeners];
+    const listeners =
+      child === undefined || child.#listeners.length === 0
+        ? this.#listeners
+        : [...this.#listeners, ...child.#listeners];
     for (const listener of listeners) {
       try {
         const result = listener(socket);
@@ -288,10 +360,18 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   /** A connection restored by recovery skipped `#admit`: its path and `auth` are checked here, or it is refused (`data` was checked at first). */
   #recovered(raw: Admitted): BoundSocket<TContract, TPath> | undefined {
     try {
-      const runtime: NamespaceRuntime & Partial<ChildRuntime> = this.#pattern === undefined ? this.#runtime : this.#childRuntime(raw.nsp);
+      const runtime: NamespaceRuntime & Partial<ChildRuntime> =
+        this.#pattern === undefined ? this.#runtime : this.#childRuntime(raw.nsp);
       const handshake = splitHandshake(raw.handshake.auth);
       const auth = checkAuth(runtime, handshake.auth, this.#maxDepth, raw.id);
-      return new BoundSocket<TContract, TPath>(runtime, raw, auth, this.#limits, runtime.params, handshake.carrier !== undefined);
+      return new BoundSocket<TContract, TPath>(
+        runtime,
+        raw,
+        auth,
+        this.#limits,
+        runtime.params,
+        handshake.carrier !== undefined,
+      );
     } catch (refused) {
       return void refuseConnected(raw, refused);
     }

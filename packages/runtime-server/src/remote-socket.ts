@@ -1,4 +1,11 @@
-import { type ContractDefinition, ContractError, type EventOf, type InferArgsInput, type InferSocketData, type ServerToClientOf } from "@socket-contract/contract";
+import {
+  type ContractDefinition,
+  ContractError,
+  type EventOf,
+  type InferArgsInput,
+  type InferSocketData,
+  type ServerToClientOf,
+} from "@socket-contract/contract";
 import { parseValue } from "@socket-contract/contract/internal";
 import type { RemoteSocket, Socket } from "socket.io";
 import { type NamespaceRuntime, broadcast } from "./runtime.js";
@@ -32,7 +39,10 @@ export class BoundRemoteSocket<TContract extends ContractDefinition, TPath exten
   }
 
   /** @example remote.emit("message", message); */
-  emit<TEvent extends EventWithoutAck<ServerToClientOf<TContract, TPath>>>(event: TEvent, ...args: InferArgsInput<EventOf<ServerToClientOf<TContract, TPath>, TEvent>>): void {
+  emit<TEvent extends EventWithoutAck<ServerToClientOf<TContract, TPath>>>(
+    event: TEvent,
+    ...args: InferArgsInput<EventOf<ServerToClientOf<TContract, TPath>, TEvent>>
+  ): void {
     broadcast(this.#runtime, this.raw as never, event, args, undefined);
   }
 
@@ -56,9 +66,16 @@ function checkData(runtime: NamespaceRuntime, raw: RemoteSocket<any, any> | Sock
   if (runtime.data === undefined) return raw.data;
   const parsed = parseValue(runtime.data, raw.data, []);
   if (parsed.ok) return parsed.value;
-  runtime.report(new ContractError("INVALID_PAYLOAD", { message: "A fetched socket's data does not match the contract.", issues: parsed.issues, namespace: runtime.namespace }), {
-    namespace: runtime.namespace,
-    socketId: raw.id,
-  });
+  runtime.report(
+    new ContractError("INVALID_PAYLOAD", {
+      message: "A fetched socket's data does not match the contract.",
+      issues: parsed.issues,
+      namespace: runtime.namespace,
+    }),
+    {
+      namespace: runtime.namespace,
+      socketId: raw.id,
+    },
+  );
   return raw.data;
 }

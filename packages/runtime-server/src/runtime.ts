@@ -1,5 +1,12 @@
 import type { AnySchema, ContractError } from "@socket-contract/contract";
-import { type Endpoint, checkOutgoing, observeSent, outgoingPacket, requestAcks, runOutgoing } from "@socket-contract/contract/internal";
+import {
+  type Endpoint,
+  checkOutgoing,
+  observeSent,
+  outgoingPacket,
+  requestAcks,
+  runOutgoing,
+} from "@socket-contract/contract/internal";
 
 /**
  * What every socket and broadcast of one namespace shares: the endpoint core's part (catalogs, ack
@@ -20,12 +27,21 @@ interface Emitter {
  * Sends one event to many sockets: checked once, whatever the number of recipients, then handed to
  * Socket.IO, which encodes it once. For an ack-bearing event, the promise of every validated ack.
  */
-export function broadcast(runtime: NamespaceRuntime, target: Emitter, event: string, args: unknown[], timeout: number | undefined): Promise<unknown[]> | undefined {
+export function broadcast(
+  runtime: NamespaceRuntime,
+  target: Emitter,
+  event: string,
+  args: unknown[],
+  timeout: number | undefined,
+): Promise<unknown[]> | undefined {
   const definition = checkOutgoing(runtime.outgoing, event, args, runtime.namespace);
   const steps = runtime.interceptors?.outgoing;
   // Once per broadcast, whatever the number of recipients; a refusal throws here, nothing is sent.
   const report = (error: ContractError): void => runtime.report(error, { namespace: runtime.namespace, event });
-  const observe = steps === undefined || steps.length === 0 ? undefined : runOutgoing(steps, outgoingPacket(BROADCASTER, runtime.namespace, "broadcast", definition, args), report);
+  const observe =
+    steps === undefined || steps.length === 0
+      ? undefined
+      : runOutgoing(steps, outgoingPacket(BROADCASTER, runtime.namespace, "broadcast", definition, args), report);
   if (definition.ack === undefined) {
     target.emit(event, ...args);
     return observeSent(observe, undefined);
@@ -33,7 +49,9 @@ export function broadcast(runtime: NamespaceRuntime, target: Emitter, event: str
   const where = { namespace: runtime.namespace, event };
   return observeSent(
     observe,
-    requestAcks(definition, where, (callback) => target.timeout(timeout ?? runtime.ackTimeout).emit(event, ...args, callback)),
+    requestAcks(definition, where, (callback) =>
+      target.timeout(timeout ?? runtime.ackTimeout).emit(event, ...args, callback),
+    ),
   );
 }
 

@@ -28,7 +28,10 @@ type Bindable = Socket & { [BOUND]?: BoundSocket<any, any> };
  * is the plain Socket.IO socket. The shared half (`on`, `once`, `off`, `emit`, `timeout`,
  * `stream`) is `BoundPeer`'s, the same as the client's.
  */
-export class BoundSocket<TContract extends ContractDefinition, TPath extends string> extends BoundPeer<ClientToServerOf<TContract, TPath>, ServerToClientOf<TContract, TPath>> {
+export class BoundSocket<TContract extends ContractDefinition, TPath extends string> extends BoundPeer<
+  ClientToServerOf<TContract, TPath>,
+  ServerToClientOf<TContract, TPath>
+> {
   /** The plain Socket.IO socket, for what the contract does not cover. */
   readonly raw: Socket;
   /** The handshake `auth`, as parsed by the namespace's `auth` schema. */
@@ -42,8 +45,19 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
   readonly #connection: ServerConnection;
 
   /** @internal Made by the bound namespace when a client connects; every incoming event goes through the contract first. */
-  constructor(runtime: NamespaceRuntime, raw: Socket, auth: unknown, limits?: LimitSettings, params: unknown = NO_PARAMS, carriers = false) {
-    const connection = new ServerConnection(runtime, raw as unknown as Wire, limits === undefined ? undefined : new SocketLimits(limits));
+  constructor(
+    runtime: NamespaceRuntime,
+    raw: Socket,
+    auth: unknown,
+    limits?: LimitSettings,
+    params: unknown = NO_PARAMS,
+    carriers = false,
+  ) {
+    const connection = new ServerConnection(
+      runtime,
+      raw as unknown as Wire,
+      limits === undefined ? undefined : new SocketLimits(limits),
+    );
     super(connection);
     connection.peer = this;
     connection.carriers = carriers;

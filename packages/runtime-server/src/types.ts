@@ -87,7 +87,10 @@ export interface BindServerOptions {
  * Decides about a client on another contract: `client` is what it claims (`undefined` when it sent
  * nothing, such as a plain Socket.IO client), `server` is this server's own identity.
  */
-export type VersionPolicy = "accept" | "reject" | ((client: ContractIdentity | undefined, server: ContractIdentity) => boolean | Promise<boolean>);
+export type VersionPolicy =
+  | "accept"
+  | "reject"
+  | ((client: ContractIdentity | undefined, server: ContractIdentity) => boolean | Promise<boolean>);
 
 /** The per-socket rate limit of incoming events. */
 export interface RateLimitOptions {
@@ -98,12 +101,20 @@ export interface RateLimitOptions {
 }
 
 /** The server-to-client events sent with `emit`: every one that does not stream. */
-export type ServerEventName<TContract extends ContractDefinition, TPath extends string> = EmitEventName<ServerToClientOf<TContract, TPath>>;
+export type ServerEventName<TContract extends ContractDefinition, TPath extends string> = EmitEventName<
+  ServerToClientOf<TContract, TPath>
+>;
 export type InterServerEventName<TContract extends ContractDefinition> = keyof ServerToServerOf<TContract> & string;
 
 /** The event names a broadcast may carry without acknowledgements. */
-export type EventWithoutAck<TEvents> = Extract<{ [TName in keyof TEvents & string]: TEvents[TName] extends { readonly ack: unknown } ? never : TName }[keyof TEvents & string], EmitEventName<TEvents>>;
+export type EventWithoutAck<TEvents> = Extract<
+  {
+    [TName in keyof TEvents & string]: TEvents[TName] extends { readonly ack: unknown } ? never : TName;
+  }[keyof TEvents & string],
+  EmitEventName<TEvents>
+>;
 
 /** What a broadcast returns: for an ack-bearing event, a promise of every recipient's validated acknowledgement. */
-export type BroadcastResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: unknown } ? Promise<InferAckOutput<TEvent>[]> : void;
-
+export type BroadcastResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: unknown }
+  ? Promise<InferAckOutput<TEvent>[]>
+  : void;

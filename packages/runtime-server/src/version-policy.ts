@@ -11,7 +11,11 @@ export type VersionCheck = (client: ContractIdentity | undefined, context: Error
  * `onError` (a client that sent no identity, such as a plain Socket.IO client, is admitted
  * silently), `"reject"` refuses it with `CONTRACT_MISMATCH`, and a function decides.
  */
-export function versionCheck(contract: ContractDefinition, policy: VersionPolicy, report: (error: ContractError, context: ErrorContext) => void): VersionCheck {
+export function versionCheck(
+  contract: ContractDefinition,
+  policy: VersionPolicy,
+  report: (error: ContractError, context: ErrorContext) => void,
+): VersionCheck {
   let server: ContractIdentity | undefined;
   return async (client, context) => {
     // The fingerprint is computed on the first handshake, not in bindServer: most servers never need it before.
@@ -24,11 +28,21 @@ export function versionCheck(contract: ContractDefinition, policy: VersionPolicy
       try {
         accepted = (await policy(client, server)) === true;
       } catch (cause) {
-        report(new ContractError("HANDLER_ERROR", { message: "The versionPolicy function failed.", cause, namespace: context.namespace }), context);
+        report(
+          new ContractError("HANDLER_ERROR", {
+            message: "The versionPolicy function failed.",
+            cause,
+            namespace: context.namespace,
+          }),
+          context,
+        );
         throw new ContractError("HANDLER_ERROR");
       }
     }
-    const mismatch = mismatchError(client, server, { namespace: context.namespace, outcome: accepted ? "accepted" : "refused" });
+    const mismatch = mismatchError(client, server, {
+      namespace: context.namespace,
+      outcome: accepted ? "accepted" : "refused",
+    });
     report(mismatch, context);
     if (!accepted) throw mismatch;
   };

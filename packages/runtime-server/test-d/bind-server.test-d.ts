@@ -83,14 +83,14 @@ chat.on("connection", (socket) => {
   });
   // One handler API on both sides: `on` and `once` return the handler's remover, `off` the socket.
   expectType<() => void>(socket.on("typing", () => {}));
-  expectType<() => void>(socket.once("typing", (room: string) => {}));
+  expectType<() => void>(socket.once("typing", (_room: string) => {}));
   expectType<typeof socket>(socket.off("typing"));
-  expectError(socket.once("typing", (room: number) => {}));
+  expectError(socket.once("typing", (_room: number) => {}));
   // A wrong ack, a missing ack, an ack where none is declared: none compiles.
   expectError(socket.on("message:send", () => ({ id: 1 })));
   expectError(socket.on("message:send", async () => ({ id: "1" })));
   expectError(socket.on("message:send", () => {}));
-  expectError(socket.on("typing", (room: number) => {}));
+  expectError(socket.on("typing", (_room: number) => {}));
   // An event the contract does not declare, or one from the other direction.
   expectError(socket.on("nope", () => {}));
   expectError(socket.on("message", () => {}));

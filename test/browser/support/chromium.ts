@@ -6,7 +6,16 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 /** Debian's Chromium; never a browser downloaded by Playwright. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /**
  * Whether Chromium is installed. Where it is not, the browser tests skip with a printed notice,
@@ -14,8 +23,11 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "
  */
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM_PATH)) return true;
-  if (process.env.REQUIRE_BROWSER === "1") throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
-  console.warn(`[notice] no Chromium at ${CHROMIUM_PATH}: skipping the browser tests (apt-get install chromium to run them).`);
+  if (process.env.REQUIRE_BROWSER === "1")
+    throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
+  console.warn(
+    `[notice] no Chromium at ${CHROMIUM_PATH}: skipping the browser tests (apt-get install chromium to run them).`,
+  );
   return false;
 }
 
@@ -37,7 +49,12 @@ export interface Browser {
  */
 export async function launchChromium(): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), "chat-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: ARGS, viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: ARGS,
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: "reduce",
+  });
   // Fail a step well before the test's own timeout, with Playwright's message saying which step.
   context.setDefaultTimeout(15_000);
   const problems: string[] = [];

@@ -15,6 +15,10 @@ const WEB_ROOT = fileURLToPath(new URL("../../../examples/chat/web", import.meta
  */
 export async function buildWebPage(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), "chat-web-"));
-  await build({ configFile: path.join(WEB_ROOT, "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: path.join(WEB_ROOT, "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true },
+  });
   return outDir;
 }

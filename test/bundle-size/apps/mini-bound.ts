@@ -9,7 +9,12 @@ const contract = defineContract({
   version: "1.0.0",
   namespaces: {
     "/size": {
-      clientToServer: { "room:join": { args: [z.object({ room: z.string().check(z.minLength(1)) })], ack: z.object({ id: z.string() }) } },
+      clientToServer: {
+        "room:join": {
+          args: [z.object({ room: z.string().check(z.minLength(1)) })],
+          ack: z.object({ id: z.string() }),
+        },
+      },
     },
   },
 });

@@ -19,13 +19,20 @@ export interface AdapterSetup {
  * commands lost with the connection) are handed to `onRedisError`: a node-redis client with no
  * `error` listener throws, and takes the process down with it, on the first lost connection.
  */
-export async function setUpAdapter(kind: AdapterKind, options: { redisUrl: string; key: string; onRedisError: (error: Error, client: string) => void }): Promise<AdapterSetup> {
+export async function setUpAdapter(
+  kind: AdapterKind,
+  options: { redisUrl: string; key: string; onRedisError: (error: Error, client: string) => void },
+): Promise<AdapterSetup> {
   if (kind === "memory") return { adapter: undefined, close: async () => {} };
   // Default socket.io-adapter heartbeats are 5 s; a node learns of its peers faster this way.
   const heartbeat = { heartbeatInterval: 500, heartbeatTimeout: 3_000 };
-  if (kind === "cluster") return { adapter: createClusterAdapter(heartbeat) as ServerOptions["adapter"], close: async () => {} };
+  if (kind === "cluster")
+    return { adapter: createClusterAdapter(heartbeat) as ServerOptions["adapter"], close: async () => {} };
   // Reconnect quickly and for ever: an outage must end with the node back in the cluster.
-  const client = createClient({ url: options.redisUrl, socket: { reconnectStrategy: (retries) => Math.min(50 + retries * 50, 500), connectTimeout: 2_000 } });
+  const client = createClient({
+    url: options.redisUrl,
+    socket: { reconnectStrategy: (retries) => Math.min(50 + retries * 50, 500), connectTimeout: 2_000 },
+  });
   client.on("error", (error: Error) => options.onRedisError(error, "main"));
   await client.connect();
   if (kind === "redis") {
@@ -35,19 +42,34 @@ export async function setUpAdapter(kind: AdapterKind, options: { redisUrl: strin
     await sub.connect();
     const guardedSub = withHandledCommands(sub, (error) => options.onRedisError(error, "subscriber command"));
     return {
-      adapter: createRedisAdapter(guarded, guardedSub, { key: options.key, requestsTimeout: 2_000 }) as ServerOptions["adapter"],
+      adapter: createRedisAdapter(guarded, guardedSub, {
+        key: options.key,
+        requestsTimeout: 2_000,
+      }) as ServerOptions["adapter"],
       close: () => Promise.allSettled([client.quit(), sub.quit()]).then(() => {}),
     };
   }
-  const appending = appendsAfterRestores(resendingAppends(client, (error) => options.onRedisError(error, "main command, resent")));
-  const adapter = createStreamsAdapter(withHandledCommands(appending, (error) => options.onRedisError(error, "main command")), {
-    streamName: options.key,
-    channelPrefix: options.key,
-    sessionKeyPrefix: `${options.key}:session:`,
-    blockTimeInMs: 1_000,
-    ...heartbeat,
-  });
-  return { adapter: adapter as ServerOptions["adapter"], close: () => client.quit().then(() => {}, () => {}) };
+  const appending = appendsAfterRestores(
+    resendingAppends(client, (error) => options.onRedisError(error, "main command, resent")),
+  );
+  const adapter = createStreamsAdapter(
+    withHandledCommands(appending, (error) => options.onRedisError(error, "main command")),
+    {
+      streamName: options.key,
+      channelPrefix: options.key,
+      sessionKeyPrefix: `${options.key}:session:`,
+      blockTimeInMs: 1_000,
+      ...heartbeat,
+    },
+  );
+  return {
+    adapter: adapter as ServerOptions["adapter"],
+    close: () =>
+      client.quit().then(
+        () => {},
+        () => {},
+      ),
+  };
 }
 
 /**

@@ -31,7 +31,12 @@ export interface BalancedClient {
 export async function balancedClient(
   url: string,
   localAddress: string,
-  options: { token: string; rooms?: string[]; transports?: ("polling" | "websocket")[]; socket?: Partial<ManagerOptions & SocketOptions> },
+  options: {
+    token: string;
+    rooms?: string[];
+    transports?: ("polling" | "websocket")[];
+    socket?: Partial<ManagerOptions & SocketOptions>;
+  },
 ): Promise<BalancedClient> {
   const agent = new Agent({ localAddress, keepAlive: false });
   const socket = client(url, "/chat", {

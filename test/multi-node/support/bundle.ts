@@ -8,7 +8,13 @@ import { build } from "esbuild";
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const ENTRY = fileURLToPath(new URL("./node-server.ts", import.meta.url));
 // What the node script is built from; a change to any of these makes a new bundle.
-const SOURCES = ["packages/contract/src", "packages/runtime-server/src", "test/multi-node/support", "test/multi-node/fixtures", "package-lock.json"];
+const SOURCES = [
+  "packages/contract/src",
+  "packages/runtime-server/src",
+  "test/multi-node/support",
+  "test/multi-node/fixtures",
+  "package-lock.json",
+];
 
 let bundled: Promise<string> | undefined;
 
@@ -44,7 +50,9 @@ async function buildOnce(): Promise<string> {
     // ws loads these optional native add-ons inside a try; they are not installed.
     external: ["bufferutil", "utf-8-validate"],
     // The CommonJS modules inside (socket.io, redis) call require() for Node built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: "error",
   });
   renameSync(temporary, file);

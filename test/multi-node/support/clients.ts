@@ -24,8 +24,14 @@ export interface ChatClient {
  * @example
  * const ann = await chatClient(nodeA, { token: "ann", rooms: ["lobby"] });
  */
-export async function chatClient(node: TestNode, options: { token: string; rooms?: string[]; socket?: Partial<ManagerOptions & SocketOptions> }): Promise<ChatClient> {
-  const socket = client(node.url, "/chat", { auth: { token: options.token, rooms: options.rooms ?? [] }, ...options.socket });
+export async function chatClient(
+  node: TestNode,
+  options: { token: string; rooms?: string[]; socket?: Partial<ManagerOptions & SocketOptions> },
+): Promise<ChatClient> {
+  const socket = client(node.url, "/chat", {
+    auth: { token: options.token, rooms: options.rooms ?? [] },
+    ...options.socket,
+  });
   const bound = bindClient(clusterContract, "/chat", socket);
   const received: ChatClient = { bound, node, ticks: [], notices: [], files: [], errors: [] };
   bound.on("tick", (tick) => void received.ticks.push(tick));

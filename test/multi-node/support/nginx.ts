@@ -25,7 +25,8 @@ export function nginxAvailable(): boolean {
  */
 export function documentedConfig(): string {
   const blocks = [...readFileSync(DOC, "utf8").matchAll(/```nginx\n([\s\S]*?)```/g)];
-  if (blocks.length !== 1) throw new Error(`docs/scaling-out.md should hold exactly one nginx block, found ${blocks.length}`);
+  if (blocks.length !== 1)
+    throw new Error(`docs/scaling-out.md should hold exactly one nginx block, found ${blocks.length}`);
   return blocks[0]![1]!;
 }
 
@@ -38,11 +39,15 @@ export function documentedConfig(): string {
 export function configFor(port: number, nodePorts: readonly number[], withoutLines: readonly string[] = []): string {
   const documented = documentedConfig();
   const servers = [...documented.matchAll(/^(\s*)server 127\.0\.0\.1:\d+;$/gm)];
-  if (servers.length !== nodePorts.length) throw new Error(`the documented upstream lists ${servers.length} servers, the test runs ${nodePorts.length}`);
+  if (servers.length !== nodePorts.length)
+    throw new Error(`the documented upstream lists ${servers.length} servers, the test runs ${nodePorts.length}`);
   if (!/^\s*listen 80;$/m.test(documented)) throw new Error("the documented server block should `listen 80;`");
   let index = 0;
   return documented
-    .replace(/^(\s*)server 127\.0\.0\.1:\d+;$/gm, (_, indent: string) => `${indent}server 127.0.0.1:${nodePorts[index++]};`)
+    .replace(
+      /^(\s*)server 127\.0\.0\.1:\d+;$/gm,
+      (_, indent: string) => `${indent}server 127.0.0.1:${nodePorts[index++]};`,
+    )
     .replace(/^(\s*)listen 80;$/m, (_, indent: string) => `${indent}listen 127.0.0.1:${port};`)
     .split("\n")
     .filter((line) => !withoutLines.some((text) => line.includes(text)))
@@ -76,7 +81,10 @@ export interface Balancer {
  * const balancer = await startNginx([nodeA.port, nodeB.port]);
  * io(`${balancer.url}/chat`);
  */
-export async function startNginx(nodePorts: readonly number[], options: { withoutLines?: readonly string[] } = {}): Promise<Balancer> {
+export async function startNginx(
+  nodePorts: readonly number[],
+  options: { withoutLines?: readonly string[] } = {},
+): Promise<Balancer> {
   const port = await freePort();
   const prefix = mkdtempSync(join(tmpdir(), "socket-contract-nginx-"));
   for (const directory of ["logs", "temp"]) mkdirSync(join(prefix, directory));
@@ -94,9 +102,12 @@ export async function startNginx(nodePorts: readonly number[], options: { withou
     "",
   ].join("\n");
   writeFileSync(join(prefix, "nginx.conf"), config);
-  const child: ChildProcess = spawn(NGINX, ["-p", `${prefix}/`, "-c", "nginx.conf", "-e", "logs/error.log"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(NGINX, ["-p", `${prefix}/`, "-c", "nginx.conf", "-e", "logs/error.log"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
-  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on("data", (chunk: Buffer) => void (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   onCleanup(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -113,7 +124,8 @@ export async function startNginx(nodePorts: readonly number[], options: { withou
   // Ready once it accepts connections on its port; bounded.
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}):\n${output}\n${errorLog()}\n${config}`);
+    if (child.exitCode !== null)
+      throw new Error(`nginx exited (${child.exitCode}):\n${output}\n${errorLog()}\n${config}`);
     if (await accepts(port)) break;
     if (Date.now() > deadline) throw new Error(`nginx did not listen on ${port} in time:\n${output}\n${errorLog()}`);
     await sleep(50);
@@ -131,4 +143,3 @@ function accepts(port: number): Promise<boolean> {
     socket.once("error", () => resolve(false));
   });
 }
-

@@ -43,7 +43,13 @@ const io = new Server(http, {
 const server = bindServer(clusterContract, io, {
   ackTimeout: 3_000,
   onError: (error, context) =>
-    send({ type: "error", code: error.code, message: error.message, ...context, cause: error.cause instanceof Error ? error.cause.message : undefined }),
+    send({
+      type: "error",
+      code: error.code,
+      message: error.message,
+      ...context,
+      cause: error.cause instanceof Error ? error.cause.message : undefined,
+    }),
 });
 // The adapter's Redis clients fail on their own emitters: the runtime reports what the adapter
 // emits as "error" through onError.
@@ -66,13 +72,19 @@ let answerMode: "valid" | "invalid" = "valid";
 server.onServerSide("cache:invalidate", (key) => send({ type: "server-side", event: "cache:invalidate", args: [key] }));
 server.onServerSide("node:stats", (from) => {
   send({ type: "server-side", event: "node:stats", args: [from] });
-  return answerMode === "valid" ? { node: name, sockets: chat.raw.sockets.size } : ({ node: name, sockets: -1 } as never);
+  return answerMode === "valid"
+    ? { node: name, sockets: chat.raw.sockets.size }
+    : ({ node: name, sockets: -1 } as never);
 });
 
 async function run(command: Command): Promise<unknown> {
   switch (command.cmd) {
     case "serverCount":
-      return Object.fromEntries(await Promise.all(["/", "/chat", "/admin"].map(async (path) => [path, await io.of(path).adapter.serverCount()] as const)));
+      return Object.fromEntries(
+        await Promise.all(
+          ["/", "/chat", "/admin"].map(async (path) => [path, await io.of(path).adapter.serverCount()] as const),
+        ),
+      );
     case "emit": {
       const namespace = command.namespace === "/admin" ? admin : chat;
       let target = command.to === undefined ? namespace.in([]) : namespace.to(command.to);
@@ -87,7 +99,11 @@ async function run(command: Command): Promise<unknown> {
     case "emitFile": {
       const bytes = patternBytes(command.size, command.seed);
       const parts = [patternBytes(3, command.seed + 1), patternBytes(0, 0), patternBytes(257, command.seed + 2)];
-      (command.to === undefined ? chat : chat.to(command.to)).emit("file:ready", { name: command.name, bytes: Buffer.from(bytes), nested: { parts } });
+      (command.to === undefined ? chat : chat.to(command.to)).emit("file:ready", {
+        name: command.name,
+        bytes: Buffer.from(bytes),
+        nested: { parts },
+      });
       return undefined;
     }
     case "ticks": {
@@ -111,7 +127,8 @@ async function run(command: Command): Promise<unknown> {
     case "remote": {
       const socket = (await chat.fetchSockets()).find((candidate) => candidate.id === command.socketId);
       if (socket === undefined) throw new Error(`no socket ${command.socketId} on any node`);
-      if (command.action === "emit") (socket.emit as (event: string, ...args: unknown[]) => void)(...(command.args as [string, ...unknown[]]));
+      if (command.action === "emit")
+        (socket.emit as (event: string, ...args: unknown[]) => void)(...(command.args as [string, ...unknown[]]));
       else if (command.action === "join") socket.join(command.args[0] as string);
       else if (command.action === "leave") socket.leave(command.args[0] as string);
       else socket.disconnect(true);
@@ -124,7 +141,10 @@ async function run(command: Command): Promise<unknown> {
       // A broadcast with acks to every client of every node.
       return await chat.timeout(command.timeoutMs).emit("ping");
     case "serverSideEmit":
-      return await (server.serverSideEmit as (event: string, ...args: unknown[]) => unknown)(command.event, ...command.args);
+      return await (server.serverSideEmit as (event: string, ...args: unknown[]) => unknown)(
+        command.event,
+        ...command.args,
+      );
     case "rawServerSideEmit":
       io.serverSideEmit(command.event, ...command.args);
       return undefined;
@@ -149,7 +169,10 @@ function toReplyError(error: unknown): ReplyError {
 
 // An unhandled rejection would end the process; the test is told instead, and fails on it.
 process.on("unhandledRejection", (reason) => {
-  send({ type: "unhandled", message: reason instanceof Error ? `${reason.message}\n${reason.stack ?? ""}` : String(reason) });
+  send({
+    type: "unhandled",
+    message: reason instanceof Error ? `${reason.message}\n${reason.stack ?? ""}` : String(reason),
+  });
 });
 
 process.on("message", (message: Request) => {
@@ -177,4 +200,6 @@ process.on("disconnect", () => {
 
 // In a cluster worker, each node listens on its own port (exclusive), so a test can pick the node
 // its clients talk to; the cluster's shared, round-robin port is what @socket.io/sticky is for.
-http.listen({ port: 0, host: "127.0.0.1", exclusive: true }, () => send({ type: "ready", port: (http.address() as AddressInfo).port }));
+http.listen({ port: 0, host: "127.0.0.1", exclusive: true }, () =>
+  send({ type: "ready", port: (http.address() as AddressInfo).port }),
+);

@@ -50,7 +50,10 @@ export class TestNode {
   readonly unhandled: string[] = [];
   readonly output: string[] = [];
   readonly #send: (message: unknown) => void;
-  readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  readonly #pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
   #nextId = 1;
   #exit: Promise<number | null>;
   #exited = false;
@@ -60,20 +63,26 @@ export class TestNode {
     this.name = name;
     this.process = child;
     this.#send = send;
-    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => this.output.push(...chunk.toString().split("\n").filter(Boolean)));
+    for (const stream of [child.stdout, child.stderr])
+      stream?.on("data", (chunk: Buffer) => this.output.push(...chunk.toString().split("\n").filter(Boolean)));
     this.#exit = new Promise((resolve) =>
       child.once("exit", (code, signal) => {
         this.#exited = true;
         for (const { reject, timer } of this.#pending.values()) {
           clearTimeout(timer);
-          reject(new Error(`${name} exited (${code ?? signal}) before answering\n${this.output.slice(-20).join("\n")}`));
+          reject(
+            new Error(`${name} exited (${code ?? signal}) before answering\n${this.output.slice(-20).join("\n")}`),
+          );
         }
         this.#pending.clear();
         resolve(code);
       }),
     );
     this.#ready = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${name} did not start in time\n${this.output.join("\n")}`)), START_TIMEOUT);
+      const timer = setTimeout(
+        () => reject(new Error(`${name} did not start in time\n${this.output.join("\n")}`)),
+        START_TIMEOUT,
+      );
       child.on("message", (message: Notice | Reply) => {
         if ("type" in message && message.type === "ready") {
           clearTimeout(timer);
@@ -139,7 +148,8 @@ export class TestNode {
     } else if ("type" in message) {
       if (message.type === "error") this.errors.push(message);
       else if (message.type === "server-side") this.serverSide.push({ event: message.event, args: message.args });
-      else if (message.type === "redis-error") this.redisErrors.push({ client: message.client, message: message.message });
+      else if (message.type === "redis-error")
+        this.redisErrors.push({ client: message.client, message: message.message });
       else if (message.type === "unhandled") this.unhandled.push(message.message);
     }
     // Anything else is the cluster adapter's own traffic, relayed by the primary.
@@ -169,11 +179,23 @@ function spawnNode(script: string, name: string, options: NodeOptions, key: stri
       setupClusterPrimary();
       clusterPrimaryReady = true;
     }
-    cluster.setupPrimary({ exec: script, execArgv: [], cwd: ROOT, silent: true, serialization: options.serialization ?? "advanced" });
+    cluster.setupPrimary({
+      exec: script,
+      execArgv: [],
+      cwd: ROOT,
+      silent: true,
+      serialization: options.serialization ?? "advanced",
+    });
     const worker = cluster.fork(env);
     return new TestNode(name, worker.process, (message) => worker.send(message as never));
   }
-  const child = fork(script, [], { cwd: ROOT, env, execArgv: [], serialization: "advanced", stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = fork(script, [], {
+    cwd: ROOT,
+    env,
+    execArgv: [],
+    serialization: "advanced",
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
   return new TestNode(name, child, (message) => child.send(message as never));
 }
 
@@ -189,7 +211,9 @@ function spawnNode(script: string, name: string, options: NodeOptions, key: stri
 export async function startNodes(count: number, options: NodeOptions): Promise<TestNode[]> {
   const script = await nodeServerBundle();
   const key = options.key ?? `socket-contract-mn-${randomUUID()}`;
-  const nodes = Array.from({ length: count }, (_, index) => spawnNode(script, `node-${String.fromCharCode(97 + index)}`, options, key));
+  const nodes = Array.from({ length: count }, (_, index) =>
+    spawnNode(script, `node-${String.fromCharCode(97 + index)}`, options, key),
+  );
   for (const node of nodes) running.add(node);
   onCleanup(async () => {
     await Promise.all(nodes.map((node) => node.kill()));
@@ -206,8 +230,18 @@ export async function startNodes(count: number, options: NodeOptions): Promise<T
 export async function untilConnected(nodes: readonly TestNode[], count: number, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const counts = await Promise.all(nodes.map((node) => node.request<Record<string, number>>({ cmd: "serverCount" }).catch(() => ({}) as Record<string, number>)));
-    if (counts.every((byNamespace) => Object.values(byNamespace).length === 3 && Object.values(byNamespace).every((n) => n === count))) return;
+    const counts = await Promise.all(
+      nodes.map((node) =>
+        node.request<Record<string, number>>({ cmd: "serverCount" }).catch(() => ({}) as Record<string, number>),
+      ),
+    );
+    if (
+      counts.every(
+        (byNamespace) =>
+          Object.values(byNamespace).length === 3 && Object.values(byNamespace).every((n) => n === count),
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error(`nodes did not see each other in time: ${JSON.stringify(counts)}`);
     await sleep(50);
   }

@@ -5,14 +5,38 @@
  */
 export type Command =
   | { readonly cmd: "serverCount" }
-  | { readonly cmd: "emit"; readonly namespace: "/chat" | "/admin"; readonly to?: string[]; readonly except?: string[]; readonly event: string; readonly args: unknown[] }
+  | {
+      readonly cmd: "emit";
+      readonly namespace: "/chat" | "/admin";
+      readonly to?: string[];
+      readonly except?: string[];
+      readonly event: string;
+      readonly args: unknown[];
+    }
   | { readonly cmd: "rawEmit"; readonly to: string[]; readonly event: string; readonly args: unknown[] }
-  | { readonly cmd: "emitFile"; readonly to?: string[]; readonly name: string; readonly size: number; readonly seed: number }
-  | { readonly cmd: "ticks"; readonly to?: string[]; readonly from: string; readonly count: number; readonly intervalMs: number }
+  | {
+      readonly cmd: "emitFile";
+      readonly to?: string[];
+      readonly name: string;
+      readonly size: number;
+      readonly seed: number;
+    }
+  | {
+      readonly cmd: "ticks";
+      readonly to?: string[];
+      readonly from: string;
+      readonly count: number;
+      readonly intervalMs: number;
+    }
   | { readonly cmd: "fetchSockets"; readonly to?: string[]; readonly timeoutMs?: number }
   | { readonly cmd: "pingAll"; readonly timeoutMs: number }
   | { readonly cmd: "rawFetchSockets" }
-  | { readonly cmd: "remote"; readonly socketId: string; readonly action: "emit" | "join" | "leave" | "disconnect"; readonly args: unknown[] }
+  | {
+      readonly cmd: "remote";
+      readonly socketId: string;
+      readonly action: "emit" | "join" | "leave" | "disconnect";
+      readonly args: unknown[];
+    }
   | { readonly cmd: "serverSideEmit"; readonly event: string; readonly args: unknown[] }
   | { readonly cmd: "rawServerSideEmit"; readonly event: string; readonly args: unknown[] }
   | { readonly cmd: "answerMode"; readonly mode: "valid" | "invalid" }
@@ -27,7 +51,9 @@ export interface ReplyError {
   readonly data?: unknown;
 }
 
-export type Reply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: ReplyError };
+export type Reply =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly error: ReplyError };
 
 export interface ReportedError {
   readonly code: string;

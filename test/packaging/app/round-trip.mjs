@@ -15,7 +15,11 @@ const contract = defineContract({
     "/smoke": {
       auth: z.object({ token: z.string().min(1) }),
       clientToServer: {
-        add: { args: [z.object({ a: z.number().int(), b: z.number().int() })], ack: z.number(), errors: { TOO_BIG: z.object({ limit: z.number() }) } },
+        add: {
+          args: [z.object({ a: z.number().int(), b: z.number().int() })],
+          ack: z.number(),
+          errors: { TOO_BIG: z.object({ limit: z.number() }) },
+        },
         upload: { args: [z.object({ bytes: binary({ maxBytes: 16 }) })], ack: z.number() },
       },
       serverToClient: { ping: { args: [z.string()], ack: z.literal("pong") } },
@@ -48,7 +52,9 @@ client.on("ping", (text) => (text === "hi" ? "pong" : "no"));
 await new Promise((resolve) => socket.on("connect", resolve));
 seen.sum = await client.emit("add", { a: 2, b: 3 });
 seen.custom = await client.emit("add", { a: 99, b: 3 }).catch((error) => [error.code, error.data]);
-seen.invalid = await client.emit("add", { a: 1.5, b: 3 }).catch((error) => [error.code, error.issues.map((issue) => issue.path)]);
+seen.invalid = await client
+  .emit("add", { a: 1.5, b: 3 })
+  .catch((error) => [error.code, error.issues.map((issue) => issue.path)]);
 seen.bytes = await client.emit("upload", { bytes: new Uint8Array([1, 2, 3]) });
 seen.tooMany = await client.emit("upload", { bytes: new Uint8Array(17) }).catch((error) => error.code);
 seen.ack = await connected.timeout(2_000).emit("ping", "hi");

@@ -18,11 +18,18 @@ export interface ChildServer {
  * Starts `reliability-server.ts` (or another server script of this folder) in a child process, on
  * `port` (0 for any), and waits until it listens.
  */
-export async function startChildServer(options: { port?: number; log?: string; script?: string; env?: Record<string, string> } = {}): Promise<ChildServer> {
+export async function startChildServer(
+  options: { port?: number; log?: string; script?: string; env?: Record<string, string> } = {},
+): Promise<ChildServer> {
   const script = options.script === undefined ? SCRIPT : fileURLToPath(new URL(`./${options.script}`, import.meta.url));
   const child = fork(script, [], {
     execArgv: ["--conditions=@socket-contract/source", "--import", "tsx"],
-    env: { ...process.env, ...options.env, PORT: String(options.port ?? 0), ...(options.log === undefined ? {} : { LOG: options.log }) },
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(options.port ?? 0),
+      ...(options.log === undefined ? {} : { LOG: options.log }),
+    },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -45,7 +45,15 @@ const server = bindServer(depthContract, io, {
   onError: (error, context) => {
     const cpu = cpuMs();
     const wall = performance.now();
-    timings.push({ event: context.event, socketId: context.socketId, code: error.code, issue: error.issues?.[0]?.code, runtimeCpuMs: cpu - handedOverCpu, totalCpuMs: cpu - messageCpu, runtimeWallMs: wall - handedOverAt });
+    timings.push({
+      event: context.event,
+      socketId: context.socketId,
+      code: error.code,
+      issue: error.issues?.[0]?.code,
+      runtimeCpuMs: cpu - handedOverCpu,
+      totalCpuMs: cpu - messageCpu,
+      runtimeWallMs: wall - handedOverAt,
+    });
   },
 });
 io.engine.on("connection", (connection: { prependListener(event: string, listener: () => void): void }) => {

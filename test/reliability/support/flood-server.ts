@@ -13,18 +13,29 @@ import { Server } from "socket.io";
 import { reliabilityContract } from "../fixtures/reliability-contract.js";
 
 const spinUs = Number(process.env.SPIN_US ?? 0);
-const option = (value: string | undefined) => (value === undefined ? undefined : value === "off" ? false : Number(value));
+const option = (value: string | undefined) =>
+  value === undefined ? undefined : value === "off" ? false : Number(value);
 const rate = process.env.RATE;
 const limits: Pick<BindServerOptions, "rateLimit" | "maxInFlight"> = {
-  ...(rate === undefined ? {} : { rateLimit: rate === "off" ? false : { eventsPerSecond: Number(rate.split("/")[0]), burst: Number(rate.split("/")[1]) } }),
-  ...(process.env.MAX_IN_FLIGHT === undefined ? {} : { maxInFlight: option(process.env.MAX_IN_FLIGHT) as number | false }),
+  ...(rate === undefined
+    ? {}
+    : {
+        rateLimit:
+          rate === "off" ? false : { eventsPerSecond: Number(rate.split("/")[0]), burst: Number(rate.split("/")[1]) },
+      }),
+  ...(process.env.MAX_IN_FLIGHT === undefined
+    ? {}
+    : { maxInFlight: option(process.env.MAX_IN_FLIGHT) as number | false }),
 };
 
 const http = createServer();
 const io = new Server(http, { transports: ["websocket"] });
 let handled = 0;
 const refusals: { code: string; socketId?: string }[] = [];
-const server = bindServer(reliabilityContract, io, { ...limits, onError: (error, context) => void refusals.push({ code: error.code, socketId: context.socketId }) });
+const server = bindServer(reliabilityContract, io, {
+  ...limits,
+  onError: (error, context) => void refusals.push({ code: error.code, socketId: context.socketId }),
+});
 
 function spin(us: number): void {
   const until = performance.now() + us / 1_000;

@@ -7,7 +7,9 @@ export type Labelled = Case & { readonly label: "valid" | "invalid" | "random" }
 const text = fc.string({ maxLength: 30, unit: "grapheme" });
 const ascii = fc.string({ maxLength: 20 });
 /** Strings far over any field's limit, up to 100,000 characters (six bytes each once JSON escapes them). */
-const huge = fc.tuple(fc.constantFrom("a", "é", "\u0000", "\"", "\\"), fc.integer({ min: 1_000, max: 100_000 })).map(([char, count]) => char.repeat(count));
+const huge = fc
+  .tuple(fc.constantFrom("a", "é", "\u0000", '"', "\\"), fc.integer({ min: 1_000, max: 100_000 }))
+  .map(([char, count]) => char.repeat(count));
 /** Arrays or objects nested `min` to `max` levels deep around a leaf (which may add one more). */
 const nested = (min: number, max: number) =>
   fc.tuple(fc.integer({ min, max }), fc.boolean(), fc.jsonValue({ maxDepth: 1 })).map(([depth, asArray, leaf]) => {
@@ -19,11 +21,17 @@ const nested = (min: number, max: number) =>
 const deep = nested(2, 1_000);
 /** Bytes of every size from empty to 64 KiB, as a Buffer, a plain Uint8Array or an ArrayBuffer. */
 const bytes = (maxLength: number, minLength = 0) =>
-  fc.tuple(fc.integer({ min: minLength, max: maxLength }), fc.constantFrom("buffer", "view", "arraybuffer"), fc.integer({ min: 0, max: 255 })).map(([length, form, seed]) => {
-    const view = new Uint8Array(length);
-    for (let index = 0; index < length; index++) view[index] = (seed + index * 31) & 0xff;
-    return form === "buffer" ? Buffer.from(view.buffer) : form === "view" ? view : view.buffer;
-  });
+  fc
+    .tuple(
+      fc.integer({ min: minLength, max: maxLength }),
+      fc.constantFrom("buffer", "view", "arraybuffer"),
+      fc.integer({ min: 0, max: 255 }),
+    )
+    .map(([length, form, seed]) => {
+      const view = new Uint8Array(length);
+      for (let index = 0; index < length; index++) view[index] = (seed + index * 31) & 0xff;
+      return form === "buffer" ? Buffer.from(view.buffer) : form === "view" ? view : view.buffer;
+    });
 const anything: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 6 },
   { arbitrary: bytes(256), weight: 2 },
@@ -31,7 +39,15 @@ const anything: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: deep, weight: 1 },
   { arbitrary: fc.constantFrom(undefined, null, Number.NaN, -0, Infinity, "", [], {}), weight: 2 },
 );
-const extraKeys = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((key) => !["id", "count", "tags", "meta", "kind", "r", "w", "h", "name", "bytes", "__proto__"].includes(key)), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
+const extraKeys = fc.dictionary(
+  fc
+    .string({ minLength: 1, maxLength: 8 })
+    .filter(
+      (key) => !["id", "count", "tags", "meta", "kind", "r", "w", "h", "name", "bytes", "__proto__"].includes(key),
+    ),
+  fc.jsonValue({ maxDepth: 1 }),
+  { maxKeys: 3 },
+);
 const item = fc.record({
   id: fc.string({ minLength: 1, maxLength: 40 }),
   count: fc.integer({ min: 0, max: 1_000 }),
@@ -40,7 +56,11 @@ const item = fc.record({
 });
 const shape = fc.oneof(
   fc.record({ kind: fc.constant("circle"), r: fc.double({ min: 1e-9, max: 1e9, noNaN: true }) }),
-  fc.record({ kind: fc.constant("rect"), w: fc.double({ noNaN: true, noDefaultInfinity: true }), h: fc.double({ noNaN: true, noDefaultInfinity: true }) }),
+  fc.record({
+    kind: fc.constant("rect"),
+    w: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    h: fc.double({ noNaN: true, noDefaultInfinity: true }),
+  }),
 );
 
 /** Arguments valid by construction for each event, unknown object keys included (they are stripped). */
@@ -62,7 +82,17 @@ const invalidArgs: Record<string, fc.Arbitrary<readonly unknown[]>> = {
   "item:put": fc.oneof(
     item.map((value) => [{ ...value, id: "" }]),
     fc.tuple(item, huge).map(([value, id]) => [{ ...value, id }]),
-    fc.tuple(item, fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 1_001 }), fc.double({ min: 0.1, max: 0.9 }), fc.constant("7"))).map(([value, count]) => [{ ...value, count }]),
+    fc
+      .tuple(
+        item,
+        fc.oneof(
+          fc.integer({ max: -1 }),
+          fc.integer({ min: 1_001 }),
+          fc.double({ min: 0.1, max: 0.9 }),
+          fc.constant("7"),
+        ),
+      )
+      .map(([value, count]) => [{ ...value, count }]),
     fc.tuple(item, fc.array(ascii, { minLength: 6, maxLength: 50 })).map(([value, tags]) => [{ ...value, tags }]),
     item.map(({ meta: _meta, ...rest }) => [rest]),
     item.map((value) => [{ ...value, meta: { flag: "yes" } }]),
@@ -82,12 +112,28 @@ const invalidArgs: Record<string, fc.Arbitrary<readonly unknown[]>> = {
     fc.tuple(text, fc.integer(), fc.constantFrom("d", "A", "")),
     fc.tuple(text, fc.constant("1"), fc.constant("b")),
   ),
-  "maybe:name": fc.oneof(fc.tuple(fc.integer()), fc.tuple(fc.integer(), fc.integer()), fc.tuple(text, fc.constant("3"))),
+  "maybe:name": fc.oneof(
+    fc.tuple(fc.integer()),
+    fc.tuple(fc.integer(), fc.integer()),
+    fc.tuple(text, fc.constant("3")),
+  ),
   "file:put": fc.oneof(
     fc.tuple(fc.record({ name: text, bytes: bytes(65_536, 4_097) })),
-    fc.tuple(fc.record({ name: text, bytes: fc.oneof(text, fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 8 }), fc.constant({ type: "Buffer", data: [1, 2] })) })),
+    fc.tuple(
+      fc.record({
+        name: text,
+        bytes: fc.oneof(
+          text,
+          fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 8 }),
+          fc.constant({ type: "Buffer", data: [1, 2] }),
+        ),
+      }),
+    ),
   ),
-  "files:many": fc.oneof(fc.tuple(fc.array(bytes(64), { minLength: 5, maxLength: 8 })), fc.tuple(fc.array(bytes(1_000, 65), { minLength: 1, maxLength: 2 }))),
+  "files:many": fc.oneof(
+    fc.tuple(fc.array(bytes(64), { minLength: 5, maxLength: 8 })),
+    fc.tuple(fc.array(bytes(1_000, 65), { minLength: 1, maxLength: 2 })),
+  ),
   "log:line": fc.oneof(fc.tuple(text), fc.tuple(text, fc.constantFrom("true", 1, null))),
   beat: fc.array(anything, { minLength: 1, maxLength: 3 }),
   // z.json() is recursive: past maxDepth (default 128 levels) a value is refused unparsed.
@@ -102,20 +148,38 @@ const notAFunction = fc.constantFrom("callback", 0, null, {}, [], true);
 
 const valid: fc.Arbitrary<Labelled> = fc
   .constantFrom(...names)
-  .chain((event) => fc.record({ event: fc.constant(event), args: validArgs[event]!, callback: ackLess.has(event) ? fc.boolean() : fc.constant(true) }))
+  .chain((event) =>
+    fc.record({
+      event: fc.constant(event),
+      args: validArgs[event]!,
+      callback: ackLess.has(event) ? fc.boolean() : fc.constant(true),
+    }),
+  )
   .map((call) => ({ ...call, label: "valid" as const }));
 
-const invalid: fc.Arbitrary<Labelled> = fc.oneof(
-  fc.constantFrom(...names).chain((event) => fc.record({ event: fc.constant(event), args: invalidArgs[event]!, callback: fc.boolean() })),
-  // Correct arguments followed by a non-function where the callback would be.
-  fc.constantFrom(...names.filter((name) => name !== "json:any")).chain((event) =>
-    fc.record({ event: fc.constant(event), args: fc.tuple(validArgs[event]!, notAFunction).map(([args, extra]) => [...args, extra]), callback: fc.constant(!ackLess.has(event)) }),
-  ),
-).map((call) => ({ ...call, label: "invalid" as const }));
+const invalid: fc.Arbitrary<Labelled> = fc
+  .oneof(
+    fc
+      .constantFrom(...names)
+      .chain((event) => fc.record({ event: fc.constant(event), args: invalidArgs[event]!, callback: fc.boolean() })),
+    // Correct arguments followed by a non-function where the callback would be.
+    fc.constantFrom(...names.filter((name) => name !== "json:any")).chain((event) =>
+      fc.record({
+        event: fc.constant(event),
+        args: fc.tuple(validArgs[event]!, notAFunction).map(([args, extra]) => [...args, extra]),
+        callback: fc.constant(!ackLess.has(event)),
+      }),
+    ),
+  )
+  .map((call) => ({ ...call, label: "invalid" as const }));
 
 const random: fc.Arbitrary<Labelled> = fc
   .record({
-    event: fc.oneof(fc.constantFrom(...names), fc.constantFrom("unknown:event", "__proto__", "toString", "constructor", "hasOwnProperty"), fc.string({ minLength: 1, maxLength: 300 })),
+    event: fc.oneof(
+      fc.constantFrom(...names),
+      fc.constantFrom("unknown:event", "__proto__", "toString", "constructor", "hasOwnProperty"),
+      fc.string({ minLength: 1, maxLength: 300 }),
+    ),
     args: fc.array(anything, { maxLength: 4 }),
     callback: fc.boolean(),
   })
@@ -123,7 +187,16 @@ const random: fc.Arbitrary<Labelled> = fc
   .map((call) => ({ ...call, label: "random" as const }));
 
 /** Names socket.io-client refuses to emit, and the protocol's own report event. */
-const RESERVED = new Set(["connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener", "contract:error", "sync"]);
+const RESERVED = new Set([
+  "connect",
+  "connect_error",
+  "disconnect",
+  "disconnecting",
+  "newListener",
+  "removeListener",
+  "contract:error",
+  "sync",
+]);
 
 /** The mix the fuzz test draws from: a third valid, a third invalid, a third random. */
 export const call: fc.Arbitrary<Labelled> = fc.oneof(valid, invalid, random);

@@ -1,7 +1,10 @@
 import * as core from "zod/v4/core";
 import { answerOf, fuzzContract } from "../fixtures/fuzz-contract.js";
 
-const events = fuzzContract.namespaces["/fuzz"].clientToServer as Record<string, { args: readonly core.$ZodType[]; ack?: core.$ZodType }>;
+const events = fuzzContract.namespaces["/fuzz"].clientToServer as Record<
+  string,
+  { args: readonly core.$ZodType[]; ack?: core.$ZodType }
+>;
 
 /** One generated call: an event name, the raw arguments, and whether an ack callback goes with them. */
 export interface Case {
@@ -10,7 +13,9 @@ export interface Case {
   readonly callback: boolean;
 }
 
-export type Expected = { readonly handled: true; readonly args: unknown[]; readonly ack: unknown } | { readonly handled: false; readonly code: string };
+export type Expected =
+  | { readonly handled: true; readonly args: unknown[]; readonly ack: unknown }
+  | { readonly handled: false; readonly code: string };
 
 /**
  * What the server must do with a call, decided from the contract's own schemas and DESIGN.md's rules
@@ -25,7 +30,8 @@ export function expectedOf(call: Case): Expected {
   if (args.length !== definition.args.length) return { handled: false, code: "INVALID_PAYLOAD" };
   const parsed: unknown[] = [];
   for (const [index, schema] of definition.args.entries()) {
-    if (RECURSIVE.has(call.event) && depthOf(args[index]) > MAX_DEPTH) return { handled: false, code: "INVALID_PAYLOAD" };
+    if (RECURSIVE.has(call.event) && depthOf(args[index]) > MAX_DEPTH)
+      return { handled: false, code: "INVALID_PAYLOAD" };
     let result = safeParse(schema, args[index]);
     if (!result.ok && args[index] === null) result = safeParse(schema, undefined);
     if (!result.ok) return { handled: false, code: "INVALID_PAYLOAD" };
@@ -67,7 +73,8 @@ export function onWire(value: unknown, inArray = false): unknown {
     for (const key of Object.keys(value)) {
       const item = onWire((value as Record<string, unknown>)[key]);
       // defineProperty, so that a "__proto__" key stays a key, as JSON.parse makes it.
-      if (item !== undefined) Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+      if (item !== undefined)
+        Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -80,7 +87,8 @@ export function comparable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(comparable);
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: comparable((value as Record<string, unknown>)[key]), enumerable: true });
+    for (const key of Object.keys(value))
+      Object.defineProperty(out, key, { value: comparable((value as Record<string, unknown>)[key]), enumerable: true });
     return out;
   }
   return value;

@@ -14,7 +14,9 @@ export async function rawWebSocket(url: string): Promise<{
   closed: Promise<number>;
   nextText(prefix: string, ms?: number): Promise<string>;
 }> {
-  const ws = new WebSocket(`${url.replace("http", "ws")}/socket.io/?EIO=4&transport=websocket`, { maxPayload: 10_000_000 });
+  const ws = new WebSocket(`${url.replace("http", "ws")}/socket.io/?EIO=4&transport=websocket`, {
+    maxPayload: 10_000_000,
+  });
   onCleanup(() => ws.terminate());
   const received: (string | Buffer)[] = [];
   const waiters: (() => void)[] = [];
@@ -30,7 +32,10 @@ export async function rawWebSocket(url: string): Promise<{
       const index = received.findIndex((message) => typeof message === "string" && message.startsWith(prefix));
       if (index >= 0) return received.splice(index, 1)[0] as string;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no message starting with ${prefix} in ${ms} ms; got ${JSON.stringify(received.map(String)).slice(0, 300)}`);
+      if (left <= 0)
+        throw new Error(
+          `no message starting with ${prefix} in ${ms} ms; got ${JSON.stringify(received.map(String)).slice(0, 300)}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         waiters.push(() => {
@@ -47,12 +52,15 @@ export async function rawWebSocket(url: string): Promise<{
 }
 
 /** A raw HTTP long-polling session: Engine.IO's handshake, then `/chat` connected. */
-export async function rawPolling(url: string): Promise<{ post(body: string): Promise<number>; poll(): Promise<{ status: number; body: string }> }> {
+export async function rawPolling(
+  url: string,
+): Promise<{ post(body: string): Promise<number>; poll(): Promise<{ status: number; body: string }> }> {
   const base = `${url}/socket.io/?EIO=4&transport=polling`;
   const open = await (await fetch(base)).text();
   const { sid } = JSON.parse(open.slice(1)) as { sid: string };
   const endpoint = `${base}&sid=${sid}`;
-  const post = async (body: string) => (await fetch(endpoint, { method: "POST", body, headers: { "content-type": "text/plain;charset=UTF-8" } })).status;
+  const post = async (body: string) =>
+    (await fetch(endpoint, { method: "POST", body, headers: { "content-type": "text/plain;charset=UTF-8" } })).status;
   const poll = async () => {
     const response = await fetch(endpoint, { signal: AbortSignal.timeout(5_000) });
     return { status: response.status, body: await response.text() };

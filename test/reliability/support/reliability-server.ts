@@ -17,7 +17,9 @@ const log = process.env.LOG;
 const http = createServer();
 const io = new Server(http, { transports: ["websocket", "polling"] });
 const refusals: Record<string, number> = {};
-const server = bindServer(reliabilityContract, io, { onError: (error) => void (refusals[error.code] = (refusals[error.code] ?? 0) + 1) });
+const server = bindServer(reliabilityContract, io, {
+  onError: (error) => void (refusals[error.code] = (refusals[error.code] ?? 0) + 1),
+});
 const work = server.of("/work");
 let works = 0;
 let notes = 0;
@@ -49,7 +51,14 @@ process.on("message", async (message: { type: string; room?: string; count?: num
     }
     process.send!({ type: "broadcasted" });
   } else if (message.type === "stats") {
-    process.send!({ type: "stats", works, notes, refusals, sockets: work.raw.sockets.size, heapUsed: process.memoryUsage().heapUsed });
+    process.send!({
+      type: "stats",
+      works,
+      notes,
+      refusals,
+      sockets: work.raw.sockets.size,
+      heapUsed: process.memoryUsage().heapUsed,
+    });
   }
 });
 

@@ -37,7 +37,10 @@ export async function runChatCli({ url, name, room, input, output }: ChatCliOpti
 
   chat.onMessage((message) => print(formatMessage(message, url)));
   chat.onPresence((presence) => {
-    if (presence.room === room) print(`* in #${room}: ${presence.members.map((member) => member.name + (member.away ? " (away)" : "")).join(", ")}`);
+    if (presence.room === room)
+      print(
+        `* in #${room}: ${presence.members.map((member) => member.name + (member.away ? " (away)" : "")).join(", ")}`,
+      );
   });
   // A terminal has no idle detection worth the name: whoever runs this is at the keyboard.
   chat.onPing(() => ({ away: false }));

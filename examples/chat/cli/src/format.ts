@@ -9,6 +9,9 @@ import type { Message } from "@chat-example/contract";
  */
 export function formatMessage(message: Message, baseUrl: string): string {
   const time = new Date(message.at).toTimeString().slice(0, 5);
-  const attachment = message.attachment === undefined ? "" : `${message.text === "" ? "" : " "}[${message.attachment.name}, ${message.attachment.size} bytes: ${new URL(message.attachment.url, baseUrl).href}]`;
+  const attachment =
+    message.attachment === undefined
+      ? ""
+      : `${message.text === "" ? "" : " "}[${message.attachment.name}, ${message.attachment.size} bytes: ${new URL(message.attachment.url, baseUrl).href}]`;
   return `[${time}] #${message.room} ${message.author.name}: ${message.text}${attachment}`;
 }

@@ -13,8 +13,16 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log("Usage: chat-cli [--url http://localhost:3000] [--name NAME] [--room general]\nPrints the room's messages; each line you type is sent; /quit leaves.");
+  console.log(
+    "Usage: chat-cli [--url http://localhost:3000] [--name NAME] [--room general]\nPrints the room's messages; each line you type is sent; /quit leaves.",
+  );
 } else {
-  await runChatCli({ url: values.url, name: values.name, room: values.room, input: process.stdin, output: process.stdout });
+  await runChatCli({
+    url: values.url,
+    name: values.name,
+    room: values.room,
+    input: process.stdin,
+    output: process.stdout,
+  });
   process.exit(0);
 }

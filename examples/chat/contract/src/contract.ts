@@ -18,20 +18,32 @@ export const RoomName = z
   .check(z.regex(/^[a-z0-9][a-z0-9-]{0,23}$/, "A room name is 1 to 24 lower-case letters, digits or dashes."))
   .register(z.globalRegistry, { description: "A room's name, such as `general`." });
 
-export const Author = z.object({ id: z.string(), name: z.string() }).register(z.globalRegistry, { description: "Who wrote a message or is typing." });
+export const Author = z
+  .object({ id: z.string(), name: z.string() })
+  .register(z.globalRegistry, { description: "Who wrote a message or is typing." });
 
 export const Member = z
-  .object({ id: z.string(), name: z.string(), away: z.boolean().register(z.globalRegistry, { description: "True when the person's tab has been idle or hidden for a while." }) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    away: z
+      .boolean()
+      .register(z.globalRegistry, { description: "True when the person's tab has been idle or hidden for a while." }),
+  })
   .register(z.globalRegistry, { description: "A person in a room." });
 
 export const Attachment = z
   .object({
     id: z.string().register(z.globalRegistry, { description: "The stored file's id." }),
-    url: z.string().register(z.globalRegistry, { description: "Where the server serves the file, relative to the page." }),
+    url: z
+      .string()
+      .register(z.globalRegistry, { description: "Where the server serves the file, relative to the page." }),
     name: z.string(),
     type: z.string(),
     size: z.number().check(z.int()),
-    sha256: z.string().register(z.globalRegistry, { description: "The SHA-256 of the bytes the server stored, in hex." }),
+    sha256: z
+      .string()
+      .register(z.globalRegistry, { description: "The SHA-256 of the bytes the server stored, in hex." }),
   })
   .register(z.globalRegistry, { description: "A file posted with a message." });
 
@@ -41,19 +53,25 @@ export const Message = z
     room: z.string(),
     author: Author,
     text: z.string(),
-    at: z.number().register(z.globalRegistry, { description: "When the server received it, in milliseconds since the epoch." }),
+    at: z
+      .number()
+      .register(z.globalRegistry, { description: "When the server received it, in milliseconds since the epoch." }),
     attachment: z.optional(Attachment),
   })
   .register(z.globalRegistry, { description: "A message as everyone in the room sees it." });
 
-export const RoomSummary = z.object({ name: z.string(), members: z.number().check(z.int()) }).register(z.globalRegistry, { description: "A room and how many people are in it." });
+export const RoomSummary = z
+  .object({ name: z.string(), members: z.number().check(z.int()) })
+  .register(z.globalRegistry, { description: "A room and how many people are in it." });
 
 export const contract = defineContract({
   name: "chat",
   version: "1.0.0",
   namespaces: {
     "/chat": {
-      auth: z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)) }).register(z.globalRegistry, { description: "The display name a person picks before joining." }),
+      auth: z
+        .object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)) })
+        .register(z.globalRegistry, { description: "The display name a person picks before joining." }),
       data: z.object({ name: z.string(), away: z.boolean() }),
       clientToServer: {
         "room:list": {
@@ -74,7 +92,12 @@ export const contract = defineContract({
         },
         "message:send": {
           description: "Post a message to a room the sender has joined.",
-          args: [z.object({ room: RoomName, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MESSAGE_LENGTH)) })],
+          args: [
+            z.object({
+              room: RoomName,
+              text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MESSAGE_LENGTH)),
+            }),
+          ],
           ack: Message,
           errors: { NOT_IN_ROOM: z.object({ room: z.string() }) },
         },
@@ -92,18 +115,27 @@ export const contract = defineContract({
           errors: { NOT_IN_ROOM: z.object({ room: z.string() }) },
         },
         "file:stream": {
-          description: "Post a file of any size up to the limit as a stream of chunks, paced by the server; the answer is the message that carries it.",
+          description:
+            "Post a file of any size up to the limit as a stream of chunks, paced by the server; the answer is the message that carries it.",
           args: [
             z.object({
               room: RoomName,
               name: z.string().check(z.minLength(1), z.maxLength(200)),
               type: z.string().check(z.maxLength(100)),
-              size: z.number().check(z.int(), z.gte(1), z.lte(MAX_STREAMED_FILE_BYTES)).register(z.globalRegistry, { description: "The file's size in bytes: the chunks must add up to it." }),
+              size: z
+                .number()
+                .check(z.int(), z.gte(1), z.lte(MAX_STREAMED_FILE_BYTES))
+                .register(z.globalRegistry, { description: "The file's size in bytes: the chunks must add up to it." }),
             }),
-            streamOf(binary({ minBytes: 1, maxBytes: FILE_CHUNK_BYTES }), { maxItems: Math.ceil(MAX_STREAMED_FILE_BYTES / FILE_CHUNK_BYTES) }),
+            streamOf(binary({ minBytes: 1, maxBytes: FILE_CHUNK_BYTES }), {
+              maxItems: Math.ceil(MAX_STREAMED_FILE_BYTES / FILE_CHUNK_BYTES),
+            }),
           ],
           ack: Message,
-          errors: { NOT_IN_ROOM: z.object({ room: z.string() }), SIZE_MISMATCH: z.object({ size: z.number().check(z.int()), received: z.number().check(z.int()) }) },
+          errors: {
+            NOT_IN_ROOM: z.object({ room: z.string() }),
+            SIZE_MISMATCH: z.object({ size: z.number().check(z.int()), received: z.number().check(z.int()) }),
+          },
         },
         typing: {
           description: "Tell the room the sender started or stopped typing.",
@@ -112,7 +144,10 @@ export const contract = defineContract({
       },
       serverToClient: {
         message: { description: "A message posted to a room the client is in.", args: [Message] },
-        typing: { description: "Someone in a room started or stopped typing.", args: [z.string(), Author, z.boolean()] },
+        typing: {
+          description: "Someone in a room started or stopped typing.",
+          args: [z.string(), Author, z.boolean()],
+        },
         presence: {
           description: "Who is in a room now; sent whenever someone joins, leaves or goes away.",
           args: [z.object({ room: z.string(), members: z.array(Member) })],

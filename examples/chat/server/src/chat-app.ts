@@ -64,7 +64,8 @@ const PACKET_OVERHEAD_BYTES = 64 * 1024;
 export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatApp> {
   const staticDir = path.resolve(options.staticDir ?? DEFAULT_STATIC_DIR);
   const redisPrefix = options.redisPrefix ?? "chat";
-  const stores = options.redisUrl === undefined ? memoryStores() : await redisStores(options.redisUrl, `${redisPrefix}:`);
+  const stores =
+    options.redisUrl === undefined ? memoryStores() : await redisStores(options.redisUrl, `${redisPrefix}:`);
   const http = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       console.error("[chat] request failed:", error);
@@ -72,7 +73,10 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
       response.end();
     });
   });
-  const route = async (request: Parameters<typeof serveStatic>[1], response: Parameters<typeof serveStatic>[2]): Promise<void> => {
+  const route = async (
+    request: Parameters<typeof serveStatic>[1],
+    response: Parameters<typeof serveStatic>[2],
+  ): Promise<void> => {
     if (request.url === "/healthz") return void response.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
     if (await serveUpload(stores, request, response)) return;
     if (await serveStatic(staticDir, request, response)) return;
@@ -85,7 +89,8 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
     // Behind a load balancer, long-polling needs sticky sessions; WebSocket alone needs none.
     ...(options.redisUrl === undefined ? {} : { transports: ["websocket" as const] }),
   });
-  const closeAdapter = options.redisUrl === undefined ? async () => {} : await useRedisAdapter(io, options.redisUrl, redisPrefix);
+  const closeAdapter =
+    options.redisUrl === undefined ? async () => {} : await useRedisAdapter(io, options.redisUrl, redisPrefix);
   const server = bindContractServer(io);
   const chat = server.of("/chat");
   const sockets = new Set<ChatSocket>();
@@ -103,7 +108,13 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
   implement(server, chatHandlers({ chat, stores, roomCapacity: options.roomCapacity ?? 50, uploads }));
 
   const awayCheckMs = options.awayCheckMs ?? 20_000;
-  const timer = awayCheckMs > 0 ? setInterval(() => sockets.forEach((socket) => void checkAway(chat, socket, Math.min(5_000, awayCheckMs))), awayCheckMs) : undefined;
+  const timer =
+    awayCheckMs > 0
+      ? setInterval(
+          () => sockets.forEach((socket) => void checkAway(chat, socket, Math.min(5_000, awayCheckMs))),
+          awayCheckMs,
+        )
+      : undefined;
   timer?.unref();
 
   await new Promise<void>((resolve, reject) => {

@@ -27,19 +27,38 @@ export interface HandlerDependencies {
  */
 export function chatHandlers({ chat, stores, roomCapacity, uploads }: HandlerDependencies): ChatHandlers {
   const requireMember = (socket: ChatSocket, room: string): void => {
-    if (!socket.rooms.has(room)) throw new ContractError("NOT_IN_ROOM", { message: `Join "${room}" before posting to it.`, data: { room } });
+    if (!socket.rooms.has(room))
+      throw new ContractError("NOT_IN_ROOM", { message: `Join "${room}" before posting to it.`, data: { room } });
   };
   const post = async (socket: ChatSocket, message: Omit<ChatMessage, "id" | "author" | "at">): Promise<ChatMessage> => {
-    const stored: ChatMessage = { id: randomUUID(), author: { id: socket.id, name: socket.data.name }, at: Date.now(), ...message };
+    const stored: ChatMessage = {
+      id: randomUUID(),
+      author: { id: socket.id, name: socket.data.name },
+      at: Date.now(),
+      ...message,
+    };
     await stores.appendMessage(stored);
     // The sender gets the message as its acknowledgement; everyone else in the room as an event.
     socket.to(message.room).emit("message", stored);
     return stored;
   };
-  const postFile = async (socket: ChatSocket, room: string, id: string, file: StoredFile, sha256: string): Promise<ChatMessage> => {
+  const postFile = async (
+    socket: ChatSocket,
+    room: string,
+    id: string,
+    file: StoredFile,
+    sha256: string,
+  ): Promise<ChatMessage> => {
     await stores.putFile(id, file);
     const { name, type, bytes } = file;
-    const attachment = { id, url: `/uploads/${id}/${encodeURIComponent(name)}`, name, type, size: bytes.byteLength, sha256 };
+    const attachment = {
+      id,
+      url: `/uploads/${id}/${encodeURIComponent(name)}`,
+      name,
+      type,
+      size: bytes.byteLength,
+      sha256,
+    };
     return post(socket, { room, text: "", attachment });
   };
 
@@ -57,7 +76,10 @@ export function chatHandlers({ chat, stores, roomCapacity, uploads }: HandlerDep
       if (!socket.rooms.has(room)) {
         const members = await membersOf(chat, room);
         if (members.length >= roomCapacity) {
-          throw new ContractError("ROOM_FULL", { message: `"${room}" is full (${roomCapacity} people).`, data: { room, capacity: roomCapacity } });
+          throw new ContractError("ROOM_FULL", {
+            message: `"${room}" is full (${roomCapacity} people).`,
+            data: { room, capacity: roomCapacity },
+          });
         }
         await socket.join(room);
         await announcePresence(chat, room);
@@ -82,7 +104,13 @@ export function chatHandlers({ chat, stores, roomCapacity, uploads }: HandlerDep
 
     "file:upload": async (socket, { room, name, type, bytes }) => {
       requireMember(socket, room);
-      return postFile(socket, room, randomUUID(), { name, type, bytes }, createHash("sha256").update(bytes).digest("hex"));
+      return postFile(
+        socket,
+        room,
+        randomUUID(),
+        { name, type, bytes },
+        createHash("sha256").update(bytes).digest("hex"),
+      );
     },
 
     "file:stream": async (socket, { room, name, type, size }, chunks) => {
@@ -99,7 +127,8 @@ export function chatHandlers({ chat, stores, roomCapacity, uploads }: HandlerDep
     },
 
     typing: (socket, room, isTyping) => {
-      if (socket.rooms.has(room)) socket.to(room).emit("typing", room, { id: socket.id, name: socket.data.name }, isTyping);
+      if (socket.rooms.has(room))
+        socket.to(room).emit("typing", room, { id: socket.id, name: socket.data.name }, isTyping);
     },
   };
 }
@@ -118,7 +147,9 @@ export function announceDepartures(chat: ChatNamespace, socket: ChatSocket): voi
   socket.raw.on("disconnect", () => {
     for (const room of rooms) {
       chat.to(room).emit("typing", room, { id: socket.id, name: socket.data.name }, false);
-      announcePresence(chat, room).catch((error: unknown) => console.error("[chat] presence after disconnect failed:", error));
+      announcePresence(chat, room).catch((error: unknown) =>
+        console.error("[chat] presence after disconnect failed:", error),
+      );
     }
   });
 }

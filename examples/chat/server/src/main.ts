@@ -6,12 +6,21 @@ const host = process.env.HOST ?? "127.0.0.1";
 const redisUrl = process.env.REDIS_URL || undefined;
 
 try {
-  const app = await startChatApp({ port, host, redisUrl, redisPrefix: process.env.REDIS_PREFIX || undefined, roomCapacity: optionalNumber(process.env.ROOM_CAPACITY) });
+  const app = await startChatApp({
+    port,
+    host,
+    redisUrl,
+    redisPrefix: process.env.REDIS_PREFIX || undefined,
+    roomCapacity: optionalNumber(process.env.ROOM_CAPACITY),
+  });
   const shown = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? `http://localhost:${app.port}` : app.url;
   console.log(`Chat running at ${shown}${redisUrl === undefined ? "" : ` (shared through Redis at ${redisUrl})`}`);
   const stop = () => {
     console.log("Stopping the chat…");
-    app.close().then(() => process.exit(0), () => process.exit(1));
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -9,7 +9,9 @@ import type { ChatMember, ChatNamespace, ChatSocket } from "./types.js";
  */
 export async function membersOf(chat: ChatNamespace, room: string): Promise<ChatMember[]> {
   const sockets = await chat.in(room).fetchSockets();
-  return sockets.map((socket) => ({ id: socket.id, name: socket.data.name, away: socket.data.away })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return sockets
+    .map((socket) => ({ id: socket.id, name: socket.data.name, away: socket.data.away }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
 /**

@@ -17,7 +17,11 @@ export async function useRedisAdapter(io: Server, url: string, key: string): Pro
   pub.on("error", reportToAdapter);
   sub.on("error", reportToAdapter);
   await Promise.all([pub.connect(), sub.connect()]);
-  io.adapter(createAdapter(withHandledCommands(pub, reportToAdapter), withHandledCommands(sub, reportToAdapter), { key: `${key}:socket.io` }));
+  io.adapter(
+    createAdapter(withHandledCommands(pub, reportToAdapter), withHandledCommands(sub, reportToAdapter), {
+      key: `${key}:socket.io`,
+    }),
+  );
   return async () => {
     await Promise.allSettled([pub.quit(), sub.quit()]);
   };

@@ -12,7 +12,11 @@ const UPLOAD_PATH = /^\/uploads\/([0-9a-f-]{36})\/[^/]*$/;
  * @example
  * if (await serveUpload(stores, request, response)) return;
  */
-export async function serveUpload(stores: ChatStores, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+export async function serveUpload(
+  stores: ChatStores,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<boolean> {
   const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
   if (!pathname.startsWith("/uploads/")) return false;
   const id = UPLOAD_PATH.exec(pathname)?.[1];

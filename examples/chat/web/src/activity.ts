@@ -13,6 +13,7 @@ export function trackActivity(): { away(): boolean } {
   const touch = () => {
     last = Date.now();
   };
-  for (const event of ["keydown", "pointerdown", "pointermove", "focus", "visibilitychange"]) window.addEventListener(event, touch, { passive: true });
+  for (const event of ["keydown", "pointerdown", "pointermove", "focus", "visibilitychange"])
+    window.addEventListener(event, touch, { passive: true });
   return { away: () => document.visibilityState === "hidden" || Date.now() - last > IDLE_MS };
 }

@@ -70,7 +70,8 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
     const room = active === undefined ? undefined : joined.get(active);
     // Offline, the box stays editable (a draft is kept) but nothing can be sent: the banner says why.
     shell.textInput.disabled = room === undefined;
-    for (const control of [shell.sendButton, shell.attachButton]) control.disabled = room === undefined || !connection.online();
+    for (const control of [shell.sendButton, shell.attachButton])
+      control.disabled = room === undefined || !connection.online();
     shell.textInput.placeholder = active === undefined ? "Join a room to write" : `Message #${active}`;
   };
   const drawActive = () => {

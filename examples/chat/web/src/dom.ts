@@ -8,14 +8,20 @@ type Attributes = Record<string, string | number | boolean | undefined | ((event
  * @example
  * h("button", { class: "primary", onclick: send }, "Send");
  */
-export function h<TTag extends keyof HTMLElementTagNameMap>(tag: TTag, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[TTag] {
+export function h<TTag extends keyof HTMLElementTagNameMap>(
+  tag: TTag,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[TTag] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
     if (typeof value === "function") element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? "" : String(value));
   }
-  element.append(...children.filter((child): child is Node | string => child !== null && child !== undefined && child !== false));
+  element.append(
+    ...children.filter((child): child is Node | string => child !== null && child !== undefined && child !== false),
+  );
   return element;
 }
 

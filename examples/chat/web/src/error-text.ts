@@ -26,20 +26,25 @@ export interface ErrorContext {
  */
 export function errorText(error: unknown, context: ErrorContext = {}): ErrorText {
   if (context.room !== undefined) return { title: `Could not join #${context.room}`, detail: joinReason(error) };
-  if (!ContractError.is(error)) return { title: "Something went wrong", detail: error instanceof Error ? error.message : String(error) };
+  if (!ContractError.is(error))
+    return { title: "Something went wrong", detail: error instanceof Error ? error.message : String(error) };
   const issue = error.issues?.[0];
   const field = issue?.path[issue.path.length - 1];
   switch (error.code) {
     case "INVALID_PAYLOAD":
       if (field === "text" && issue?.code === "too_big") {
-        return { title: "Message too long", detail: `${context.text?.trim().length ?? "It"} characters: the limit is ${MAX_MESSAGE_LENGTH}. Shorten it and send again.` };
+        return {
+          title: "Message too long",
+          detail: `${context.text?.trim().length ?? "It"} characters: the limit is ${MAX_MESSAGE_LENGTH}. Shorten it and send again.`,
+        };
       }
       // The page streams files (`file:stream`): a file's size is checked before any byte is sent.
       if (field === "size" && issue?.code === "too_big") {
         const size = context.file === undefined ? "" : `${formatBytes(context.file.size)}: `;
         return { title: "File too large", detail: `${size}the limit is ${formatBytes(MAX_STREAMED_FILE_BYTES)}.` };
       }
-      if (field === "size" && issue?.code === "too_small") return { title: "Empty file", detail: "That file has no content." };
+      if (field === "size" && issue?.code === "too_small")
+        return { title: "Empty file", detail: "That file has no content." };
       return { title: "Not sent", detail: issue?.message ?? error.message };
     case "SIZE_MISMATCH":
       return { title: "File changed", detail: "The file changed on disk while it was sent. Attach it again." };
@@ -59,8 +64,13 @@ export function errorText(error: unknown, context: ErrorContext = {}): ErrorText
 }
 
 function offlineText(context: ErrorContext): ErrorText {
-  if (context.text !== undefined) return { title: "You are offline", detail: "Not sent: your message stays in the box. Send it once the chat is back." };
-  if (context.file !== undefined) return { title: "You are offline", detail: "Not sent: attach the file again once the chat is back." };
+  if (context.text !== undefined)
+    return {
+      title: "You are offline",
+      detail: "Not sent: your message stays in the box. Send it once the chat is back.",
+    };
+  if (context.file !== undefined)
+    return { title: "You are offline", detail: "Not sent: attach the file again once the chat is back." };
   return { title: "You are offline", detail: "Try again once the chat is back." };
 }
 

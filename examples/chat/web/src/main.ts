@@ -31,7 +31,8 @@ const login = renderLogin(root, (name) => {
 
 /** Why the server turned the person away, in words they can act on. */
 function refusalText(refused: ContractError | undefined, error: Error): string {
-  if (refused?.code === NAME_TAKEN) return `Someone here is already called “${(refused.data as NameTakenData).name}”. Pick another name.`;
+  if (refused?.code === NAME_TAKEN)
+    return `Someone here is already called “${(refused.data as NameTakenData).name}”. Pick another name.`;
   if (refused?.code === "UNAUTHORIZED") return "That name is not accepted: use 1 to 32 characters.";
   return `Cannot reach the chat server (${error.message}).`;
 }

@@ -1,1 +1,6 @@
-export type { Attachment as ChatAttachment, Member as ChatMember, Message as ChatMessage, RoomSummary as ChatRoomSummary } from "@chat-example/contract";
+export type {
+  Attachment as ChatAttachment,
+  Member as ChatMember,
+  Message as ChatMessage,
+  RoomSummary as ChatRoomSummary,
+} from "@chat-example/contract";

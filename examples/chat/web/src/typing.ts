@@ -11,7 +11,10 @@ const STALE_AFTER_MS = 8_000;
  * const typing = typingSender((room, on) => chat.typing(room, on));
  * input.addEventListener("input", () => typing.keystroke(room));
  */
-export function typingSender(send: (room: string, isTyping: boolean) => void): { keystroke(room: string): void; stop(): void } {
+export function typingSender(send: (room: string, isTyping: boolean) => void): {
+  keystroke(room: string): void;
+  stop(): void;
+} {
   let room: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
@@ -40,13 +43,17 @@ export function typingSender(send: (room: string, isTyping: boolean) => void): {
  * const typists = typingBoard(() => render());
  * chat.onTyping((room, author, on) => typists.set(room, author, on));
  */
-export function typingBoard(onChange: () => void): { set(room: string, author: { id: string; name: string }, isTyping: boolean): void; names(room: string): string[] } {
+export function typingBoard(onChange: () => void): {
+  set(room: string, author: { id: string; name: string }, isTyping: boolean): void;
+  names(room: string): string[];
+} {
   const rooms = new Map<string, Map<string, { name: string; timer: ReturnType<typeof setTimeout> }>>();
   const set = (room: string, author: { id: string; name: string }, isTyping: boolean): void => {
     const typists = rooms.get(room) ?? new Map();
     rooms.set(room, typists);
     clearTimeout(typists.get(author.id)?.timer);
-    if (isTyping) typists.set(author.id, { name: author.name, timer: setTimeout(() => set(room, author, false), STALE_AFTER_MS) });
+    if (isTyping)
+      typists.set(author.id, { name: author.name, timer: setTimeout(() => set(room, author, false), STALE_AFTER_MS) });
     else typists.delete(author.id);
     onChange();
   };

@@ -5,7 +5,13 @@ import { COMPONENTS_PREFIX, type JsonSchema } from "./json-schema.js";
 import { type ProtocolNames, ackEnvelope, argumentsPayload, protocolSchemas } from "./protocol-schemas.js";
 import { channelParameters } from "./channel-parameters.js";
 import { streamFrameMessages, streamMessages } from "./stream-messages.js";
-import { type WireContract, type WireContractOptions, type WireEvent, type WireNamespace, wireContract } from "./wire-contract.js";
+import {
+  type WireContract,
+  type WireContractOptions,
+  type WireEvent,
+  type WireNamespace,
+  wireContract,
+} from "./wire-contract.js";
 
 /** An AsyncAPI 3.0 document as plain JSON data. */
 export type AsyncApiDocument = { readonly asyncapi: "3.0.0" } & Record<string, unknown>;
@@ -40,7 +46,10 @@ export function buildAsyncApi(contract: Contract, options: WireContractOptions =
   for (const namespace of wire.namespaces) {
     const channel = namespaceChannel(namespace, wire, names, operations);
     if (namespace.auth !== undefined && namespace.auth.$ref === undefined) {
-      const name = freeName(`${pascal(namespace.id)}Auth`, (n) => n in wire.schemas || n in protocol || n in handshakeSchemas);
+      const name = freeName(
+        `${pascal(namespace.id)}Auth`,
+        (n) => n in wire.schemas || n in protocol || n in handshakeSchemas,
+      );
       handshakeSchemas[name] = namespace.auth;
       channel["x-socketio-handshake"] = handshake({ $ref: COMPONENTS_PREFIX + name }, names);
     } else channel["x-socketio-handshake"] = handshake(namespace.auth, names);
@@ -48,7 +57,15 @@ export function buildAsyncApi(contract: Contract, options: WireContractOptions =
   }
   if (wire.serverToServer.length > 0) {
     const id = freeName("serverToServer", (n) => n in channels);
-    channels[id] = eventsChannel(id, null, "Events between the nodes of the server, sent with Socket.IO's serverSideEmit through the adapter.", wire.serverToServer, wire, names, operations);
+    channels[id] = eventsChannel(
+      id,
+      null,
+      "Events between the nodes of the server, sent with Socket.IO's serverSideEmit through the adapter.",
+      wire.serverToServer,
+      wire,
+      names,
+      operations,
+    );
   }
   return {
     asyncapi: "3.0.0",
@@ -65,16 +82,35 @@ export function buildAsyncApi(contract: Contract, options: WireContractOptions =
   };
 }
 
-function namespaceChannel(namespace: WireNamespace, wire: WireContract, names: ProtocolNames, operations: Record<string, unknown>): Record<string, unknown> {
-  const description = [namespace.description, `The Socket.IO namespace \`${namespace.path}\`.`].filter(Boolean).join("\n\n");
+function namespaceChannel(
+  namespace: WireNamespace,
+  wire: WireContract,
+  names: ProtocolNames,
+  operations: Record<string, unknown>,
+): Record<string, unknown> {
+  const description = [namespace.description, `The Socket.IO namespace \`${namespace.path}\`.`]
+    .filter(Boolean)
+    .join("\n\n");
   // AsyncAPI writes a channel's parameters as `{name}` in its address.
   const address = namespace.path.replace(/\/:([A-Za-z_][A-Za-z0-9_]*)/g, "/{$1}");
-  const channel = eventsChannel(namespace.id, address, description, [...namespace.clientToServer, ...namespace.serverToClient], wire, names, operations);
+  const channel = eventsChannel(
+    namespace.id,
+    address,
+    description,
+    [...namespace.clientToServer, ...namespace.serverToClient],
+    wire,
+    names,
+    operations,
+  );
   // The title keeps the contract's own key (`/org/:orgId`).
   channel.title = namespace.path;
   if (namespace.params !== undefined) channel.parameters = channelParameters(namespace.params, wire);
   const messages = channel.messages as Record<string, unknown>;
-  if ([...namespace.clientToServer, ...namespace.serverToClient].some((event) => event.stream !== undefined || event.upload !== undefined)) {
+  if (
+    [...namespace.clientToServer, ...namespace.serverToClient].some(
+      (event) => event.stream !== undefined || event.upload !== undefined,
+    )
+  ) {
     streamFrameMessages(namespace.id, messages, operations, names, (wanted) => freeName(wanted, (n) => n in messages));
   }
   const id = freeName("contractError", (n) => n in messages);
@@ -90,7 +126,10 @@ function namespaceChannel(namespace: WireNamespace, wire: WireContract, names: P
       action,
       channel: { $ref: `#/channels/${namespace.id}` },
       title: "contract:error",
-      summary: action === "send" ? "Tells a client that one of its events was refused." : "A client tells the server that one of its events was refused.",
+      summary:
+        action === "send"
+          ? "Tells a client that one of its events was refused."
+          : "A client tells the server that one of its events was refused.",
       messages: [{ $ref: `#/channels/${namespace.id}/messages/${id}` }],
     };
   }
@@ -112,15 +151,25 @@ function eventsChannel(
   for (const event of events) {
     // An event name used in both directions ("typing" both ways) gives two messages.
     const shared = camels.filter((camel) => camel === event.camel).length > 1;
-    const messageId = freeName(shared ? `${event.camel}From${event.direction === "clientToServer" ? "Client" : "Server"}` : event.camel, (n) => n in messages);
+    const messageId = freeName(
+      shared ? `${event.camel}From${event.direction === "clientToServer" ? "Client" : "Server"}` : event.camel,
+      (n) => n in messages,
+    );
     if (event.stream !== undefined || event.upload !== undefined) {
-      streamMessages(event, id, messageId, messages, operations, names, (wanted) => freeName(wanted, (n) => n in messages));
+      streamMessages(event, id, messageId, messages, operations, names, (wanted) =>
+        freeName(wanted, (n) => n in messages),
+      );
       continue;
     }
     messages[messageId] = eventMessage(event, wire);
     const reply = event.ack === undefined ? undefined : freeName(`${messageId}Ack`, (n) => n in messages);
     if (reply !== undefined) messages[reply] = ackMessage(event, wire, names);
-    const actions = event.direction === "serverToServer" ? (["send", "receive"] as const) : event.direction === "clientToServer" ? (["receive"] as const) : (["send"] as const);
+    const actions =
+      event.direction === "serverToServer"
+        ? (["send", "receive"] as const)
+        : event.direction === "clientToServer"
+          ? (["receive"] as const)
+          : (["send"] as const);
     for (const action of actions) {
       operations[`${id}.${action}.${messageId}`] = {
         action,
@@ -128,7 +177,9 @@ function eventsChannel(
         title: event.name,
         ...describe(event.description),
         messages: [{ $ref: `#/channels/${id}/messages/${messageId}` }],
-        ...(reply === undefined ? {} : { reply: { channel: ref, messages: [{ $ref: `#/channels/${id}/messages/${reply}` }] } }),
+        ...(reply === undefined
+          ? {}
+          : { reply: { channel: ref, messages: [{ $ref: `#/channels/${id}/messages/${reply}` }] } }),
         tags: [{ name: event.direction }],
       };
     }
@@ -146,7 +197,12 @@ function eventMessage(event: WireEvent, wire: WireContract): Record<string, unkn
     payload: argumentsPayload(event),
     ...(example === undefined ? {} : { examples: [{ name: "example", payload: example }] }),
     tags: [{ name: event.direction }],
-    "x-socketio": { event: event.name, direction: event.direction, arguments: event.args.length, acknowledged: event.ack !== undefined },
+    "x-socketio": {
+      event: event.name,
+      direction: event.direction,
+      arguments: event.args.length,
+      acknowledged: event.ack !== undefined,
+    },
   };
 }
 
@@ -158,7 +214,9 @@ function ackMessage(event: WireEvent, wire: WireContract, names: ProtocolNames):
     summary: `The answer to ${event.name}, through Socket.IO's ack callback.`,
     contentType: "application/json",
     payload: ackEnvelope(event, names),
-    ...(valid ? { examples: [{ name: "acknowledged", payload: data === undefined ? { ok: true } : { ok: true, data } }] } : {}),
+    ...(valid
+      ? { examples: [{ name: "acknowledged", payload: data === undefined ? { ok: true } : { ok: true, data } }] }
+      : {}),
     "x-socketio": { ackOf: event.name },
   };
 }
@@ -166,7 +224,9 @@ function ackMessage(event: WireEvent, wire: WireContract, names: ProtocolNames):
 /** An example of the arguments, only when it passes the contract's own schemas (so the parser's example check holds too). */
 function argumentsExample(event: WireEvent, wire: WireContract): unknown {
   const values = event.args.map((arg) => exampleOf(arg.schema, wire.schemas));
-  const valid = values.every((value, index) => value !== undefined && !containsBinary(value) && accepts(event.definition.args[index]!, value));
+  const valid = values.every(
+    (value, index) => value !== undefined && !containsBinary(value) && accepts(event.definition.args[index]!, value),
+  );
   if (!valid) return undefined;
   return values.length === 1 ? values[0] : values;
 }

@@ -63,18 +63,26 @@ const MAX_DEPTH = 8;
  * @example
  * exampleOf({ type: "object", properties: { room: { type: "string" } }, required: ["room"] }, {}); // { room: "room" }
  */
-export function exampleOf(schema: JsonSchema, components: Readonly<Record<string, JsonSchema>>, key = "", depth = 0): unknown {
+export function exampleOf(
+  schema: JsonSchema,
+  components: Readonly<Record<string, JsonSchema>>,
+  key = "",
+  depth = 0,
+): unknown {
   if (depth > MAX_DEPTH) return undefined;
-  const next = (child: unknown, childKey = key): unknown => (isSchema(child) ? exampleOf(child, components, childKey, depth + 1) : undefined);
+  const next = (child: unknown, childKey = key): unknown =>
+    isSchema(child) ? exampleOf(child, components, childKey, depth + 1) : undefined;
   if (typeof schema.$ref === "string") return next(components[schema.$ref.slice(COMPONENTS_PREFIX.length)]);
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if (schema.default !== undefined) return schema.default;
   if ("const" in schema) return schema.const;
   if (Array.isArray(schema.enum)) return schema.enum[0];
-  if (schema.format === "binary") return new BinaryExample(typeof schema.maxLength === "number" ? schema.maxLength : undefined);
+  if (schema.format === "binary")
+    return new BinaryExample(typeof schema.maxLength === "number" ? schema.maxLength : undefined);
   for (const union of ["anyOf", "oneOf"] as const) {
     const branches = schema[union];
-    if (Array.isArray(branches)) return branches.map((branch) => next(branch)).find((value) => value !== undefined && value !== null) ?? null;
+    if (Array.isArray(branches))
+      return branches.map((branch) => next(branch)).find((value) => value !== undefined && value !== null) ?? null;
   }
   if (Array.isArray(schema.allOf)) return mergeAll(schema.allOf.map((part) => next(part)));
   const type = Array.isArray(schema.type) ? (schema.type.find((t) => t !== "null") ?? "null") : schema.type;
@@ -93,21 +101,26 @@ export function exampleOf(schema: JsonSchema, components: Readonly<Record<string
     case "object":
       return objectExample(schema, next);
     default:
-      return schema.not === undefined && Object.keys(schema).every((k) => k === "description" || k === "title") ? null : undefined;
+      return schema.not === undefined && Object.keys(schema).every((k) => k === "description" || k === "title")
+        ? null
+        : undefined;
   }
 }
 
 function stringExample(schema: JsonSchema, key: string): string | undefined {
   const min = typeof schema.minLength === "number" ? schema.minLength : 0;
   const max = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
-  const fits = (text: string): boolean => text.length >= min && text.length <= max && patterns(schema).every((pattern) => pattern.test(text));
+  const fits = (text: string): boolean =>
+    text.length >= min && text.length <= max && patterns(schema).every((pattern) => pattern.test(text));
   const wanted = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
   const base = /^[A-Za-z][A-Za-z0-9]*$/.test(key) ? key : "text";
   const padded = base.length >= min ? base.slice(0, Math.max(max, 0)) : base + "x".repeat(min - base.length);
   // The key in the forms a pattern tends to allow (`orgId`, `orgid`, `org-id`), then a string built from the pattern itself.
   const forms = [padded, padded.toLowerCase(), padded.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()];
   const built = patterns(schema).length === 1 ? regexExample(patterns(schema)[0]!.source, min, max) : undefined;
-  return [wanted, ...forms, built, ...PATTERN_CANDIDATES].find((text): text is string => text !== undefined && fits(text));
+  return [wanted, ...forms, built, ...PATTERN_CANDIDATES].find(
+    (text): text is string => text !== undefined && fits(text),
+  );
 }
 
 function patterns(schema: JsonSchema): RegExp[] {
@@ -135,7 +148,8 @@ function numberExample(schema: JsonSchema, integer: boolean): number {
   if (typeof schema.exclusiveMaximum === "number") high = Math.min(high, schema.exclusiveMaximum - gap);
   let value = Math.min(Math.max(1, low), high);
   const step = typeof schema.multipleOf === "number" && schema.multipleOf > 0 ? schema.multipleOf : undefined;
-  if (step !== undefined) value = Math.ceil(value / step) * step > high ? Math.floor(value / step) * step : Math.ceil(value / step) * step;
+  if (step !== undefined)
+    value = Math.ceil(value / step) * step > high ? Math.floor(value / step) * step : Math.ceil(value / step) * step;
   return value;
 }
 
@@ -151,7 +165,10 @@ function arrayExample(schema: JsonSchema, next: (child: unknown, key?: string) =
   return item === undefined ? undefined : Array.from({ length: count }, () => item);
 }
 
-function objectExample(schema: JsonSchema, next: (child: unknown, key?: string) => unknown): Record<string, unknown> | undefined {
+function objectExample(
+  schema: JsonSchema,
+  next: (child: unknown, key?: string) => unknown,
+): Record<string, unknown> | undefined {
   const result: Record<string, unknown> = {};
   const properties = (isSchema(schema.properties) ? schema.properties : {}) as Record<string, unknown>;
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
@@ -162,7 +179,10 @@ function objectExample(schema: JsonSchema, next: (child: unknown, key?: string) 
     } else result[name] = value;
   }
   if (isSchema(schema.additionalProperties) && Object.keys(schema.additionalProperties).length > 0) {
-    const names = isSchema(schema.propertyNames) && Array.isArray(schema.propertyNames.enum) ? (schema.propertyNames.enum as string[]) : ["key"];
+    const names =
+      isSchema(schema.propertyNames) && Array.isArray(schema.propertyNames.enum)
+        ? (schema.propertyNames.enum as string[])
+        : ["key"];
     for (const name of names.filter((n) => !(n in result)).slice(0, Math.max(1, required.length))) {
       const value = next(schema.additionalProperties, name);
       if (value === undefined) return undefined;
@@ -174,7 +194,8 @@ function objectExample(schema: JsonSchema, next: (child: unknown, key?: string) 
 
 function mergeAll(parts: unknown[]): unknown {
   if (parts.includes(undefined)) return undefined;
-  if (parts.every((part) => typeof part === "object" && part !== null && !Array.isArray(part))) return Object.assign({}, ...parts);
+  if (parts.every((part) => typeof part === "object" && part !== null && !Array.isArray(part)))
+    return Object.assign({}, ...parts);
   return parts[0];
 }
 

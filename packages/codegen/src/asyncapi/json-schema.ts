@@ -1,4 +1,9 @@
-import { type AnySchema as ContractSchema, binaryOptionsOf, isZodSchema, type ZodSchema as AnySchema } from "@socket-contract/contract";
+import {
+  type AnySchema as ContractSchema,
+  binaryOptionsOf,
+  isZodSchema,
+  type ZodSchema as AnySchema,
+} from "@socket-contract/contract";
 import * as core from "zod/v4/core";
 import { standardWireJson } from "./standard-json.js";
 
@@ -86,7 +91,9 @@ export class SchemaConverter {
         // An argument or ack that is `undefined` travels as JSON `null` (or not at all).
         if (def.type === "undefined" || def.type === "void") return { type: "null" };
         const at = `${place}${where(context.path)}`;
-        const approximation = approximate(def, (child, suffix) => this.convert(child, `${at}${suffix}`, `${stem}${pascal(suffix)}`));
+        const approximation = approximate(def, (child, suffix) =>
+          this.convert(child, `${at}${suffix}`, `${stem}${pascal(suffix)}`),
+        );
         pending.set(context.path.join("/"), { place: at, kind: def.type, message: `${at}: ${approximation.note}` });
         return { ...approximation.schema, [ZOD_TYPE_KEY]: def.type, description: approximation.note };
       },
@@ -94,11 +101,16 @@ export class SchemaConverter {
         const target = context.jsonSchema as JsonSchema;
         // z.looseObject: "any other key" reads better as `true` than as an empty (or any-value) schema.
         const extra = target.additionalProperties as JsonSchema | undefined;
-        if (isEmpty(extra) || (extra?.[ZOD_TYPE_KEY] === "unknown" && extra.description === "Any JSON value.")) target.additionalProperties = true;
+        if (isEmpty(extra) || (extra?.[ZOD_TYPE_KEY] === "unknown" && extra.description === "Any JSON value."))
+          target.additionalProperties = true;
         // z.unknown() and z.any() say "any JSON value" in so many words, never as an empty schema.
         const kind = context.zodSchema._zod.def.type;
         if ((kind === "unknown" || kind === "any") && Object.keys(target).every((key) => key === "description")) {
-          Object.assign(target, { type: ANY_JSON, [ZOD_TYPE_KEY]: kind, description: target.description ?? "Any JSON value." });
+          Object.assign(target, {
+            type: ANY_JSON,
+            [ZOD_TYPE_KEY]: kind,
+            description: target.description ?? "Any JSON value.",
+          });
         }
         const binary = binaryOptionsOf(context.zodSchema);
         if (binary !== undefined) {
@@ -126,7 +138,10 @@ export class SchemaConverter {
     const renamed = new Map<string, string>();
     let counter = 0;
     for (const key of Object.keys(definitions)) {
-      renamed.set(key, key.startsWith("__schema") ? this.#freeName(`${stem}Node${counter++ === 0 ? "" : counter}`) : key);
+      renamed.set(
+        key,
+        key.startsWith("__schema") ? this.#freeName(`${stem}Node${counter++ === 0 ? "" : counter}`) : key,
+      );
     }
     const selfReferencing = JSON.stringify(json).includes('"$ref":"#"');
     const root = selfReferencing ? (selfName ?? this.#freeName(stem)) : undefined;
@@ -135,12 +150,19 @@ export class SchemaConverter {
       if (typeof value !== "object" || value === null) return value;
       const out: JsonSchema = {};
       for (const [key, child] of Object.entries(value)) {
-        if (key === "$ref" && typeof child === "string") out[key] = child === "#" ? COMPONENTS_PREFIX + root : child.startsWith("#/definitions/") ? COMPONENTS_PREFIX + renamed.get(child.slice(14)) : child;
+        if (key === "$ref" && typeof child === "string")
+          out[key] =
+            child === "#"
+              ? COMPONENTS_PREFIX + root
+              : child.startsWith("#/definitions/")
+                ? COMPONENTS_PREFIX + renamed.get(child.slice(14))
+                : child;
         else out[key] = rewrite(child);
       }
       return out;
     };
-    for (const [key, definition] of Object.entries(definitions)) this.#components.set(renamed.get(key)!, rewrite(definition) as JsonSchema);
+    for (const [key, definition] of Object.entries(definitions))
+      this.#components.set(renamed.get(key)!, rewrite(definition) as JsonSchema);
     const body = rewrite(json) as JsonSchema;
     if (root === undefined || root === selfName) return body;
     this.#components.set(root, body);
@@ -162,7 +184,10 @@ export class SchemaConverter {
  * limits count bytes. On the Socket.IO wire the bytes travel as a binary attachment, not a string.
  */
 function binarySchema(options: { maxBytes?: number; minBytes?: number }, description: unknown): JsonSchema {
-  const limits = [options.minBytes === undefined ? undefined : `at least ${options.minBytes}`, options.maxBytes === undefined ? undefined : `at most ${options.maxBytes}`].filter(Boolean);
+  const limits = [
+    options.minBytes === undefined ? undefined : `at least ${options.minBytes}`,
+    options.maxBytes === undefined ? undefined : `at most ${options.maxBytes}`,
+  ].filter(Boolean);
   const text = `Binary data (a Uint8Array, ArrayBuffer or Blob), sent as a Socket.IO binary attachment${limits.length === 0 ? "" : `; ${limits.join(" and ")} bytes`}.`;
   return {
     type: "string",
@@ -193,31 +218,60 @@ function replace(target: JsonSchema, next: JsonSchema): void {
  * JSON turns a Date into its ISO string and cannot carry the others at all; a parser such as
  * socket.io-msgpack-parser carries Dates, bigints and binary as they are.
  */
-function approximate(def: { type: string; valueType?: AnySchema; keyType?: AnySchema }, convert: (child: AnySchema, suffix: string) => JsonSchema): { schema: JsonSchema; note: string } {
+function approximate(
+  def: { type: string; valueType?: AnySchema; keyType?: AnySchema },
+  convert: (child: AnySchema, suffix: string) => JsonSchema,
+): { schema: JsonSchema; note: string } {
   const needs = "needs a Socket.IO parser that keeps it (such as msgpack)";
   switch (def.type) {
     case "date":
-      return { schema: { type: "string", format: "date-time" }, note: `A Date. JSON sends it as an ISO 8601 string, which z.date() refuses: it ${needs}.` };
+      return {
+        schema: { type: "string", format: "date-time" },
+        note: `A Date. JSON sends it as an ISO 8601 string, which z.date() refuses: it ${needs}.`,
+      };
     case "bigint":
       return { schema: { type: "integer" }, note: `A bigint: JSON cannot carry it; it ${needs}.` };
     case "set":
-      return { schema: { type: "array", uniqueItems: true, ...(def.valueType ? { items: convert(def.valueType, "[]") } : {}) }, note: `A Set, shown as an array of distinct items: JSON sends a Set as {}; it ${needs}.` };
+      return {
+        schema: { type: "array", uniqueItems: true, ...(def.valueType ? { items: convert(def.valueType, "[]") } : {}) },
+        note: `A Set, shown as an array of distinct items: JSON sends a Set as {}; it ${needs}.`,
+      };
     case "map": {
-      const pair = def.keyType && def.valueType ? { items: { type: "array", items: [convert(def.keyType, ".key"), convert(def.valueType, ".value")], minItems: 2, maxItems: 2 } } : {};
-      return { schema: { type: "array", ...pair }, note: `A Map, shown as an array of [key, value] pairs: JSON sends a Map as {}; it ${needs}.` };
+      const pair =
+        def.keyType && def.valueType
+          ? {
+              items: {
+                type: "array",
+                items: [convert(def.keyType, ".key"), convert(def.valueType, ".value")],
+                minItems: 2,
+                maxItems: 2,
+              },
+            }
+          : {};
+      return {
+        schema: { type: "array", ...pair },
+        note: `A Map, shown as an array of [key, value] pairs: JSON sends a Map as {}; it ${needs}.`,
+      };
     }
     case "nan":
       return { schema: { type: "number" }, note: "NaN: JSON sends it as null." };
     default:
-      return { schema: { type: ANY_JSON }, note: `A Zod ${def.type}, checked by code: JSON Schema cannot say which values it accepts.` };
+      return {
+        schema: { type: ANY_JSON },
+        note: `A Zod ${def.type}, checked by code: JSON Schema cannot say which values it accepts.`,
+      };
   }
 }
 
 function where(path: readonly (string | number)[]): string {
-  const keys = path.filter((key) => key !== "properties" && key !== "items" && key !== "prefixItems" && key !== "additionalProperties");
+  const keys = path.filter(
+    (key) => key !== "properties" && key !== "items" && key !== "prefixItems" && key !== "additionalProperties",
+  );
   return keys.length === 0 ? "" : ` at ${keys.join(".")}`;
 }
 
 function pascal(text: string): string {
-  return text.replace(/[^A-Za-z0-9]+(.)?/g, (_, letter: string | undefined) => (letter ?? "").toUpperCase()).replace(/^./, (letter) => letter.toUpperCase());
+  return text
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_, letter: string | undefined) => (letter ?? "").toUpperCase())
+    .replace(/^./, (letter) => letter.toUpperCase());
 }

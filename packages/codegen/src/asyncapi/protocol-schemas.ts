@@ -22,7 +22,10 @@ const CONNECT_CODES = ["UNAUTHORIZED", "CONTRACT_MISMATCH"];
  * @example
  * const { names, schemas } = protocolSchemas((name) => !taken.has(name));
  */
-export function protocolSchemas(isFree: (name: string) => boolean): { names: ProtocolNames; schemas: Record<string, JsonSchema> } {
+export function protocolSchemas(isFree: (name: string) => boolean): {
+  names: ProtocolNames;
+  schemas: Record<string, JsonSchema>;
+} {
   const pick = (wanted: string): string => {
     let name = wanted;
     for (let n = 2; !isFree(name); n++) name = `${wanted}${n}`;
@@ -39,9 +42,14 @@ export function protocolSchemas(isFree: (name: string) => boolean): { names: Pro
   const schemas: Record<string, JsonSchema> = {
     [names.issue]: {
       type: "object",
-      description: "One problem with a refused value: where (starting with the argument's index), which rule, and why. Never the value itself.",
+      description:
+        "One problem with a refused value: where (starting with the argument's index), which rule, and why. Never the value itself.",
       properties: {
-        path: { type: "array", items: { type: ["string", "integer"] }, description: "Keys from the argument's index down to the refused value, such as [0, \"room\"]." },
+        path: {
+          type: "array",
+          items: { type: ["string", "integer"] },
+          description: 'Keys from the argument\'s index down to the refused value, such as [0, "room"].',
+        },
         code: text("The rule that failed, such as too_small."),
         message: text("A message safe to show."),
       },
@@ -73,20 +81,31 @@ export function protocolSchemas(isFree: (name: string) => boolean): { names: Pro
     [names.identity]: {
       type: "object",
       description:
-        "Which contract a client was built from, sent under the key \"~contract\" of the handshake auth. The server compares name and fingerprint with its own and applies its version policy; the key is removed before auth is checked.",
-      properties: { name: text("The contract's name."), version: text("The contract's version."), fingerprint: text("A hash of the contract's wire shape.") },
+        'Which contract a client was built from, sent under the key "~contract" of the handshake auth. The server compares name and fingerprint with its own and applies its version policy; the key is removed before auth is checked.',
+      properties: {
+        name: text("The contract's name."),
+        version: text("The contract's version."),
+        fingerprint: text("A hash of the contract's wire shape."),
+      },
       required: ["name", "version", "fingerprint"],
     },
     [names.connectError]: {
       type: "object",
       description: "The data of Socket.IO's connect_error when the server refuses a connection.",
       properties: {
-        code: { type: "string", description: "UNAUTHORIZED (auth or a middleware refused), CONTRACT_MISMATCH (another contract version), or a code a middleware chose." },
+        code: {
+          type: "string",
+          description:
+            "UNAUTHORIZED (auth or a middleware refused), CONTRACT_MISMATCH (another contract version), or a code a middleware chose.",
+        },
         message: text("A message safe to show."),
         data: {
           description: "For CONTRACT_MISMATCH: the client's identity (absent if it sent none) and the server's.",
           type: "object",
-          properties: { client: { $ref: COMPONENTS_PREFIX + names.identity }, server: { $ref: COMPONENTS_PREFIX + names.identity } },
+          properties: {
+            client: { $ref: COMPONENTS_PREFIX + names.identity },
+            server: { $ref: COMPONENTS_PREFIX + names.identity },
+          },
         },
       },
       required: ["code", "message"],
@@ -123,7 +142,10 @@ export function ackEnvelope(event: WireEvent, names: ProtocolNames): JsonSchema 
       {
         type: "object",
         title: "Failed",
-        properties: { ok: { type: "boolean", const: false }, error: errors.length === 1 ? errors[0] : { oneOf: errors } },
+        properties: {
+          ok: { type: "boolean", const: false },
+          error: errors.length === 1 ? errors[0] : { oneOf: errors },
+        },
         required: ["ok", "error"],
       },
     ],
@@ -141,5 +163,12 @@ export function argumentsPayload(event: WireEvent): JsonSchema {
   const wire = event.args.map((arg) => (arg.optional ? { anyOf: [arg.schema, { type: "null" }] } : arg.schema));
   if (wire.length === 1) return wire[0]!;
   if (wire.length === 0) return { type: "array", maxItems: 0, description: "No arguments." };
-  return { type: "array", items: wire, minItems: wire.length, maxItems: wire.length, additionalItems: false, description: `The ${wire.length} arguments, in order.` };
+  return {
+    type: "array",
+    items: wire,
+    minItems: wire.length,
+    maxItems: wire.length,
+    additionalItems: false,
+    description: `The ${wire.length} arguments, in order.`,
+  };
 }

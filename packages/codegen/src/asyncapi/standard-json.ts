@@ -18,7 +18,11 @@ type StandardLike = { readonly "~standard": { readonly vendor: string; readonly 
 export function standardWireJson(schema: unknown, place: string): JsonSchema {
   const standard = (schema as StandardLike)["~standard"];
   const write = standard.jsonSchema?.input;
-  if (typeof write !== "function") throw new CodegenError("UNRENDERABLE", `${place}: this ${standard.vendor} schema offers no JSON Schema (Standard JSON Schema v1, \`~standard.jsonSchema\`)`);
+  if (typeof write !== "function")
+    throw new CodegenError(
+      "UNRENDERABLE",
+      `${place}: this ${standard.vendor} schema offers no JSON Schema (Standard JSON Schema v1, \`~standard.jsonSchema\`)`,
+    );
   let json: unknown;
   let draft2020 = false;
   try {
@@ -28,7 +32,10 @@ export function standardWireJson(schema: unknown, place: string): JsonSchema {
       json = write.call(standard.jsonSchema, { target: "draft-2020-12" });
       draft2020 = true;
     } catch (error) {
-      throw new CodegenError("UNRENDERABLE", `${place}: this ${standard.vendor} schema cannot describe what it accepts in JSON Schema (${error instanceof Error ? error.message : String(error)})`);
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `${place}: this ${standard.vendor} schema cannot describe what it accepts in JSON Schema (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
   }
   // `true` accepts anything; an object says what it accepts. Copied, so the library's cached document stays untouched.
@@ -39,7 +46,10 @@ export function standardWireJson(schema: unknown, place: string): JsonSchema {
 
 /** `$defs` and `definitions` as `definitions` keyed `__schema<n>`, and 2020-12 tuples (`prefixItems`) in draft-07's form. */
 function normalize(json: JsonSchema, draft2020: boolean): JsonSchema {
-  const definitions = { ...((json.definitions ?? {}) as Record<string, unknown>), ...((json.$defs ?? {}) as Record<string, unknown>) };
+  const definitions = {
+    ...((json.definitions ?? {}) as Record<string, unknown>),
+    ...((json.$defs ?? {}) as Record<string, unknown>),
+  };
   delete json.definitions;
   delete json.$defs;
   const keys = new Map(Object.keys(definitions).map((key, index) => [key, `__schema${index}`]));
@@ -62,6 +72,9 @@ function normalize(json: JsonSchema, draft2020: boolean): JsonSchema {
     return out;
   };
   const body = rewrite(json) as JsonSchema;
-  if (keys.size > 0) body.definitions = Object.fromEntries(Object.entries(definitions).map(([key, value]) => [keys.get(key)!, rewrite(value)]));
+  if (keys.size > 0)
+    body.definitions = Object.fromEntries(
+      Object.entries(definitions).map(([key, value]) => [keys.get(key)!, rewrite(value)]),
+    );
   return body;
 }

@@ -2,7 +2,11 @@ import { COMPONENTS_PREFIX, type JsonSchema } from "./json-schema.js";
 import { type ProtocolNames, ackEnvelope } from "./protocol-schemas.js";
 import type { WireEvent } from "./wire-contract.js";
 
-const STREAM_ID: JsonSchema = { type: "integer", minimum: 1, description: "The stream's id: odd when a client opened it, even when the server did." };
+const STREAM_ID: JsonSchema = {
+  type: "integer",
+  minimum: 1,
+  description: "The stream's id: odd when a client opened it, even when the server did.",
+};
 const MAX_CREDIT = 65_536;
 
 /**
@@ -52,7 +56,10 @@ export function streamMessages(
     name: "contract:open",
     title: `${event.name} (open)`,
     summary: `Requests the stream ${event.name}.`,
-    payload: tuple([header, ...args], `The header, then the event's ${args.length} argument${args.length === 1 ? "" : "s"}.`),
+    payload: tuple(
+      [header, ...args],
+      `The header, then the event's ${args.length} argument${args.length === 1 ? "" : "s"}.`,
+    ),
     "x-socketio": { event: "contract:open", opens: event.name, direction: event.direction, arguments: args.length },
   });
   if (event.stream !== undefined) {
@@ -79,7 +86,10 @@ export function streamMessages(
       },
     });
   }
-  const envelope = ackEnvelope(event.ack === undefined ? { ...event, ack: { schema: { type: "null" }, optional: true } } : event, names);
+  const envelope = ackEnvelope(
+    event.ack === undefined ? { ...event, ack: { schema: { type: "null" }, optional: true } } : event,
+    names,
+  );
   // Without an acknowledgement the end carries no data at all.
   if (event.ack === undefined) delete (envelope.oneOf[0]!.properties as Record<string, unknown>).data;
   add(free(`${messageId}End`), responder, {
@@ -92,23 +102,44 @@ export function streamMessages(
 }
 
 /** `contract:credit` and `contract:cancel`, once per namespace that has a stream, both ways. */
-export function streamFrameMessages(channel: string, messages: Record<string, unknown>, operations: Record<string, unknown>, names: ProtocolNames, free: (wanted: string) => string): void {
+export function streamFrameMessages(
+  channel: string,
+  messages: Record<string, unknown>,
+  operations: Record<string, unknown>,
+  names: ProtocolNames,
+  free: (wanted: string) => string,
+): void {
   const frames = [
     {
       id: free("contractCredit"),
       name: "contract:credit",
       summary: "The receiver of a stream's items lets the sender send n more.",
-      payload: tuple([STREAM_ID, { type: "integer", minimum: 1, maximum: MAX_CREDIT }], "The stream's id, then how many more items may be sent."),
+      payload: tuple(
+        [STREAM_ID, { type: "integer", minimum: 1, maximum: MAX_CREDIT }],
+        "The stream's id, then how many more items may be sent.",
+      ),
     },
     {
       id: free("contractCancel"),
       name: "contract:cancel",
       summary: "From the requester: stop the stream, nothing more is sent. From the responder: stop sending items.",
-      payload: { type: "array", items: [STREAM_ID, { $ref: COMPONENTS_PREFIX + names.builtInError }], minItems: 1, maxItems: 2, description: "The stream's id, then why, when a refused item was the reason." },
+      payload: {
+        type: "array",
+        items: [STREAM_ID, { $ref: COMPONENTS_PREFIX + names.builtInError }],
+        minItems: 1,
+        maxItems: 2,
+        description: "The stream's id, then why, when a refused item was the reason.",
+      },
     },
   ];
   for (const frame of frames) {
-    messages[frame.id] = { name: frame.name, title: frame.name, summary: frame.summary, contentType: "application/json", payload: frame.payload };
+    messages[frame.id] = {
+      name: frame.name,
+      title: frame.name,
+      summary: frame.summary,
+      contentType: "application/json",
+      payload: frame.payload,
+    };
     for (const action of ["send", "receive"] as const) {
       operations[`${channel}.${action}.${frame.id}`] = {
         action,

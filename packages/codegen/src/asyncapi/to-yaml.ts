@@ -54,7 +54,10 @@ function scalar(value: unknown, indent: number): string {
 }
 
 function text(value: string, indent: number): string {
-  if (value.includes("\n") && !/[^\S\n ]|^ |\s$|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value)) {
+  if (
+    value.includes("\n") &&
+    !/[^\S\n ]|^ |\s$|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value)
+  ) {
     const pad = " ".repeat(indent);
     return `|-\n${value
       .split("\n")

@@ -1,4 +1,13 @@
-import { type AnySchema as ContractSchema, type Contract, type EventDefinition, type EventMap, isNamespacePattern, isStandardSchema, isZodSchema, streamOfInfo } from "@socket-contract/contract";
+import {
+  type AnySchema as ContractSchema,
+  type Contract,
+  type EventDefinition,
+  type EventMap,
+  isNamespacePattern,
+  isStandardSchema,
+  isZodSchema,
+  streamOfInfo,
+} from "@socket-contract/contract";
 import { argumentNames } from "../model/argument-names.js";
 import { camelCase, folderOf, pascalCase } from "../model/naming.js";
 import { type ConversionWarning, type JsonSchema, SchemaConverter } from "./json-schema.js";
@@ -110,13 +119,41 @@ export function wireContract(contract: Contract, options: WireContractOptions = 
         id: camelCase(folderOf(path)),
         ...optional("description", definition.description),
         ...optional("params", paramsOf(converter, path, definition.params, `${place}.params`, `${stem}Params`)),
-        ...optional("auth", definition.auth === undefined ? undefined : converter.convert(definition.auth, `${place}.auth`, `${stem}Auth`)),
-        ...optional("data", definition.data === undefined ? undefined : converter.convert(definition.data, `${place}.data`, `${stem}Data`)),
-        clientToServer: events(converter, definition.clientToServer, ["namespaces", path, "clientToServer"], `${place}.clientToServer`, stem),
-        serverToClient: events(converter, definition.serverToClient, ["namespaces", path, "serverToClient"], `${place}.serverToClient`, stem),
+        ...optional(
+          "auth",
+          definition.auth === undefined
+            ? undefined
+            : converter.convert(definition.auth, `${place}.auth`, `${stem}Auth`),
+        ),
+        ...optional(
+          "data",
+          definition.data === undefined
+            ? undefined
+            : converter.convert(definition.data, `${place}.data`, `${stem}Data`),
+        ),
+        clientToServer: events(
+          converter,
+          definition.clientToServer,
+          ["namespaces", path, "clientToServer"],
+          `${place}.clientToServer`,
+          stem,
+        ),
+        serverToClient: events(
+          converter,
+          definition.serverToClient,
+          ["namespaces", path, "serverToClient"],
+          `${place}.serverToClient`,
+          stem,
+        ),
       };
     });
-  const serverToServer = events(converter, contract.serverToServer, ["serverToServer"], "serverToServer", "ServerToServer");
+  const serverToServer = events(
+    converter,
+    contract.serverToServer,
+    ["serverToServer"],
+    "serverToServer",
+    "ServerToServer",
+  );
   return {
     name: contract.name,
     version: contract.version,
@@ -128,7 +165,13 @@ export function wireContract(contract: Contract, options: WireContractOptions = 
   };
 }
 
-function events(converter: SchemaConverter, map: EventMap | undefined, at: readonly [...string[], Direction], place: string, stem: string): WireEvent[] {
+function events(
+  converter: SchemaConverter,
+  map: EventMap | undefined,
+  at: readonly [...string[], Direction],
+  place: string,
+  stem: string,
+): WireEvent[] {
   const direction = at[at.length - 1] as Direction;
   return Object.keys(map ?? {})
     .sort()
@@ -145,9 +188,22 @@ function events(converter: SchemaConverter, map: EventMap | undefined, at: reado
         camel: camelCase(name) || "event",
         direction,
         ...optional("description", definition.description),
-        args: sent.map((arg, index) => ({ ...value(converter, arg, `${eventPlace}.args[${index}]`, `${eventStem}Arg${index}`), name: names[index]! })),
-        ...optional("ack", definition.ack === undefined ? undefined : value(converter, definition.ack, `${eventPlace}.ack`, `${eventStem}Ack`)),
-        ...optional("stream", definition.stream === undefined ? undefined : value(converter, definition.stream, `${eventPlace}.stream`, `${eventStem}Item`)),
+        args: sent.map((arg, index) => ({
+          ...value(converter, arg, `${eventPlace}.args[${index}]`, `${eventStem}Arg${index}`),
+          name: names[index]!,
+        })),
+        ...optional(
+          "ack",
+          definition.ack === undefined
+            ? undefined
+            : value(converter, definition.ack, `${eventPlace}.ack`, `${eventStem}Ack`),
+        ),
+        ...optional(
+          "stream",
+          definition.stream === undefined
+            ? undefined
+            : value(converter, definition.stream, `${eventPlace}.stream`, `${eventStem}Item`),
+        ),
         ...optional(
           "upload",
           upload === undefined
@@ -160,7 +216,14 @@ function events(converter: SchemaConverter, map: EventMap | undefined, at: reado
         ),
         errors: Object.keys(definition.errors ?? {})
           .sort()
-          .map((code) => ({ code, data: converter.convert(definition.errors![code]!, `${eventPlace}.errors.${code}`, `${eventStem}${pascalCase(code)}`) })),
+          .map((code) => ({
+            code,
+            data: converter.convert(
+              definition.errors![code]!,
+              `${eventPlace}.errors.${code}`,
+              `${eventStem}${pascalCase(code)}`,
+            ),
+          })),
         place: eventPlace,
         definition,
       };
@@ -187,12 +250,23 @@ function schemaNames(exports: Readonly<Record<string, unknown>>): Map<unknown, s
   const names = new Map<unknown, string>();
   for (const key of Object.keys(exports).sort()) {
     const candidate = exports[key];
-    if ((isZodSchema(candidate) || isStandardSchema(candidate)) && !names.has(candidate) && /^[A-Za-z_$][\w$]*$/.test(key)) names.set(candidate, key);
+    if (
+      (isZodSchema(candidate) || isStandardSchema(candidate)) &&
+      !names.has(candidate) &&
+      /^[A-Za-z_$][\w$]*$/.test(key)
+    )
+      names.set(candidate, key);
   }
   return names;
 }
 
-function paramsOf(converter: SchemaConverter, path: string, schema: ContractSchema | undefined, place: string, stem: string): WireParams | undefined {
+function paramsOf(
+  converter: SchemaConverter,
+  path: string,
+  schema: ContractSchema | undefined,
+  place: string,
+  stem: string,
+): WireParams | undefined {
   if (!isNamespacePattern(path)) return undefined;
   const names = path.split("/").flatMap((segment) => (segment.startsWith(":") ? [segment.slice(1)] : []));
   return { names, ...optional("schema", schema === undefined ? undefined : converter.convert(schema, place, stem)) };

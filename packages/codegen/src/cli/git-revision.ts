@@ -31,9 +31,19 @@ const CONFIG_FILES = ["package.json", "tsconfig.json"];
 export function readRevisionContract(revision: string, file: string): RevisionContract {
   const path = resolve(file);
   if (!existsSync(dirname(path))) throw new CodegenError("MISSING_FILE", `no folder for the contract file ${file}`);
-  const top = realpathSync(git(dirname(path), ["rev-parse", "--show-toplevel"], `${file} is not inside a git repository`).trim());
-  const commit = git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`], `no git revision ${revision} (in a shallow clone, fetch it first: git fetch origin main)`).trim();
-  const tracked = new Set(git(top, ["ls-tree", "-r", "-z", "--name-only", commit], "cannot list the revision's files").split("\0").filter(Boolean));
+  const top = realpathSync(
+    git(dirname(path), ["rev-parse", "--show-toplevel"], `${file} is not inside a git repository`).trim(),
+  );
+  const commit = git(
+    top,
+    ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`],
+    `no git revision ${revision} (in a shallow clone, fetch it first: git fetch origin main)`,
+  ).trim();
+  const tracked = new Set(
+    git(top, ["ls-tree", "-r", "-z", "--name-only", commit], "cannot list the revision's files")
+      .split("\0")
+      .filter(Boolean),
+  );
   const start = relative(top, realpathOf(path)).split(sep).join("/");
   if (!tracked.has(start)) throw new CodegenError("MISSING_FILE", `${file} does not exist at ${revision} (${start})`);
 
@@ -46,7 +56,10 @@ export function readRevisionContract(revision: string, file: string): RevisionCo
       written.add(entry);
       const target = join(root, entry);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, execFileSync("git", ["cat-file", "blob", `${commit}:${entry}`], { cwd: top, maxBuffer: 64 * 1024 * 1024 }));
+      writeFileSync(
+        target,
+        execFileSync("git", ["cat-file", "blob", `${commit}:${entry}`], { cwd: top, maxBuffer: 64 * 1024 * 1024 }),
+      );
       return true;
     };
     while (queue.length > 0) {
@@ -85,15 +98,28 @@ function localImports(root: string, entry: string, tracked: ReadonlySet<string>)
 }
 
 function candidates(base: string): string[] {
-  const swapped = base.replace(/\.(m|c)?js(x?)$/, (_: string, kind: string | undefined, x: string) => `.${kind ?? ""}ts${x}`);
-  return [swapped, base, ...[".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".mjs", ".json"].map((ext) => `${base}${ext}`), `${base}/index.ts`, `${base}/index.tsx`, `${base}/index.js`];
+  const swapped = base.replace(
+    /\.(m|c)?js(x?)$/,
+    (_: string, kind: string | undefined, x: string) => `.${kind ?? ""}ts${x}`,
+  );
+  return [
+    swapped,
+    base,
+    ...[".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".mjs", ".json"].map((ext) => `${base}${ext}`),
+    `${base}/index.ts`,
+    `${base}/index.tsx`,
+    `${base}/index.js`,
+  ];
 }
 
 /** The relative `extends` of a tsconfig.json (a string or a list), as tracked paths. */
 function extendedConfigs(root: string, config: string, tracked: ReadonlySet<string>): string[] {
   const { ts } = tsMorph();
-  const parsed = ts.parseConfigFileTextToJson(config, ts.sys.readFile(join(root, config)) ?? "{}").config as { extends?: string | string[] } | undefined;
-  const extended = parsed?.extends === undefined ? [] : Array.isArray(parsed.extends) ? parsed.extends : [parsed.extends];
+  const parsed = ts.parseConfigFileTextToJson(config, ts.sys.readFile(join(root, config)) ?? "{}").config as
+    | { extends?: string | string[] }
+    | undefined;
+  const extended =
+    parsed?.extends === undefined ? [] : Array.isArray(parsed.extends) ? parsed.extends : [parsed.extends];
   return extended
     .filter((specifier) => specifier.startsWith("./") || specifier.startsWith("../"))
     .map((specifier) => posix.normalize(posix.join(posix.dirname(config), specifier)))
@@ -103,21 +129,30 @@ function extendedConfigs(root: string, config: string, tracked: ReadonlySet<stri
 /** Links each snapshot folder to the node_modules its counterpart in the working tree has. */
 function linkNodeModules(top: string, root: string, written: ReadonlySet<string>): void {
   const folders = new Set<string>();
-  for (const entry of written) for (let folder = posix.dirname(entry); folder !== "."; folder = posix.dirname(folder)) folders.add(folder);
+  for (const entry of written)
+    for (let folder = posix.dirname(entry); folder !== "."; folder = posix.dirname(folder)) folders.add(folder);
   for (const folder of folders) {
     const modules = join(top, folder, "node_modules");
-    if (existsSync(modules) && existsSync(join(root, folder))) symlinkSync(modules, join(root, folder, "node_modules"), "dir");
+    if (existsSync(modules) && existsSync(join(root, folder)))
+      symlinkSync(modules, join(root, folder, "node_modules"), "dir");
   }
 }
 
 function git(cwd: string, args: readonly string[], failure: string): string {
   try {
-    return execFileSync("git", [...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync("git", [...args], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch (error) {
     throw new CodegenError("GIT_REVISION", failure, { cause: error });
   }
 }
 
 function realpathOf(path: string): string {
-  return existsSync(path) ? realpathSync(path) : join(realpathSync(dirname(path)), posix.basename(path.split(sep).join("/")));
+  return existsSync(path)
+    ? realpathSync(path)
+    : join(realpathSync(dirname(path)), posix.basename(path.split(sep).join("/")));
 }

@@ -11,7 +11,12 @@ import { cliVersion } from "./version.js";
  * The commands of the CLI, one module each under `commands/`. A new command (`asyncapi`, `docs`,
  * `diff`) adds its `register...` function here.
  */
-const COMMANDS: readonly ((program: Command, context: CliContext) => void)[] = [registerGenerate, registerAsyncApi, registerDocs, registerDiff];
+const COMMANDS: readonly ((program: Command, context: CliContext) => void)[] = [
+  registerGenerate,
+  registerAsyncApi,
+  registerDocs,
+  registerDiff,
+];
 
 /**
  * Runs the `socket-contract` CLI on `argv` (without `node` and the script) and returns the exit
@@ -25,7 +30,10 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     .description("Generate typed Socket.IO wrappers and documents from a socket-contract contract.")
     .version(cliVersion(), "-V, --version", "print the version of socket-contract")
     .exitOverride()
-    .configureOutput({ writeOut: (text) => context.out(text.trimEnd()), writeErr: (text) => context.err(text.trimEnd()) })
+    .configureOutput({
+      writeOut: (text) => context.out(text.trimEnd()),
+      writeErr: (text) => context.err(text.trimEnd()),
+    })
     .showHelpAfterError("(run socket-contract --help for usage)");
   for (const register of COMMANDS) register(program, context);
   try {
@@ -40,7 +48,9 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       context.err(`socket-contract: ${error.message}`);
       return EXIT.usage;
     }
-    context.err(`socket-contract: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    context.err(
+      `socket-contract: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return EXIT.internal;
   }
 }

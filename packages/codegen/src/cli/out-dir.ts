@@ -44,7 +44,11 @@ export function writeOutDir(outDir: string, files: readonly GeneratedFile[]): Ou
     for (const path of diff.obsolete) rmSync(join(outDir, path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
-    throw new CodegenError("UNWRITABLE_OUT", `cannot write to the out dir ${outDir} (${code || (error as Error).message})`, { cause: error });
+    throw new CodegenError(
+      "UNWRITABLE_OUT",
+      `cannot write to the out dir ${outDir} (${code || (error as Error).message})`,
+      { cause: error },
+    );
   }
   return diff;
 }
@@ -63,7 +67,11 @@ export function assertOutDir(outDir: string): void {
   } catch {
     return;
   }
-  if (isFile) throw new CodegenError("UNWRITABLE_OUT", `--out ${outDir} is a file; --out takes a folder for the generated files (for instance src/generated)`);
+  if (isFile)
+    throw new CodegenError(
+      "UNWRITABLE_OUT",
+      `--out ${outDir} is a file; --out takes a folder for the generated files (for instance src/generated)`,
+    );
 }
 
 /** Every file under `dir` that opens with the banner, as sorted `/`-separated relative paths. */

@@ -8,6 +8,8 @@ import { readFileSync } from "node:fs";
  * cliVersion(); // "0.1.0"
  */
 export function cliVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return manifest.version;
 }

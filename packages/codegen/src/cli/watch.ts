@@ -38,7 +38,9 @@ export async function watchContract(request: GenerateRequest, context: CliContex
       const result = await generateFromFile(request, cache);
       const { changed, obsolete } = writeOutDir(request.outDir, result.files);
       const ms = Math.round(performance.now() - started);
-      context.out(`[watch] ${reason}: ${changed.length} written, ${obsolete.length} removed, ${result.files.length - changed.length} unchanged (${ms} ms)`);
+      context.out(
+        `[watch] ${reason}: ${changed.length} written, ${obsolete.length} removed, ${result.files.length - changed.length} unchanged (${ms} ms)`,
+      );
       follow(result.loaded.files);
     } catch (error) {
       if (!CodegenError.is(error)) throw error;

@@ -41,8 +41,10 @@ export function classify(flow: Flow, change: { readonly narrows: boolean; readon
     if (change.widens) found.push(["old-clients", "the new server may send values old clients refuse"]);
     else if (change.narrows) found.push([undefined, "old clients accept everything the new server sends"]);
   } else {
-    if (change.narrows) found.push(["old-servers", "new servers refuse values old servers still send, in a cluster mid-deploy"]);
-    if (change.widens) found.push(["old-servers", "old servers refuse values new servers may send, in a cluster mid-deploy"]);
+    if (change.narrows)
+      found.push(["old-servers", "new servers refuse values old servers still send, in a cluster mid-deploy"]);
+    if (change.widens)
+      found.push(["old-servers", "old servers refuse values new servers may send, in a cluster mid-deploy"]);
   }
   const breaks = new Set(found.map(([audience]) => audience));
   const reasons = found.map(([, reason]) => reason);

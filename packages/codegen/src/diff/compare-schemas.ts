@@ -40,7 +40,13 @@ const BOUNDS: readonly [key: string, label: string, tighterWhenLarger: boolean][
  * compareSchemas({ type: "string", maxLength: 10 }, { type: "string", maxLength: 5 }, ctx);
  * // [{ path: "", change: "maxLength 10 → 5", narrows: true, widens: false }]
  */
-export function compareSchemas(oldSchema: Schema, newSchema: Schema, context: CompareContext, path = "", seen = new Set<string>()): SchemaChange[] {
+export function compareSchemas(
+  oldSchema: Schema,
+  newSchema: Schema,
+  context: CompareContext,
+  path = "",
+  seen = new Set<string>(),
+): SchemaChange[] {
   const refs = `${refName(oldSchema) ?? ""}|${refName(newSchema) ?? ""}`;
   if (refs !== "|") {
     if (seen.has(refs)) return [];
@@ -48,7 +54,8 @@ export function compareSchemas(oldSchema: Schema, newSchema: Schema, context: Co
   }
   const before = constraints(deref(oldSchema, context.old));
   const after = constraints(deref(newSchema, context.new));
-  const recurse = (o: unknown, n: unknown, at: string): SchemaChange[] => compareSchemas(o as Schema, n as Schema, context, at, seen);
+  const recurse = (o: unknown, n: unknown, at: string): SchemaChange[] =>
+    compareSchemas(o as Schema, n as Schema, context, at, seen);
   if (typeof before !== "boolean" && typeof after !== "boolean") {
     if (isLiterals(before) && isLiterals(after)) return literalChanges(before, after, path);
     const variants = discriminatedVariants(before, after);
@@ -61,10 +68,11 @@ export function compareSchemas(oldSchema: Schema, newSchema: Schema, context: Co
         // A tuple whose length changed says it once, not again as minItems and maxItems.
         if (items.some((change) => change.path === path && change.narrows && change.widens)) return items;
         changes.push(...items);
-      }
-      else if ((before.format === "binary") === (after.format === "binary")) changes.push(...formatChanges(before, after, path));
+      } else if ((before.format === "binary") === (after.format === "binary"))
+        changes.push(...formatChanges(before, after, path));
       if ((before.format === "binary") === (after.format === "binary")) {
-        if (before.type !== "object") changes.push(...boundChanges(before, after, path), ...stepChanges(before, after, path));
+        if (before.type !== "object")
+          changes.push(...boundChanges(before, after, path), ...stepChanges(before, after, path));
         return changes;
       }
     }
@@ -82,7 +90,12 @@ function typeChange(oldSchema: Schema, newSchema: Schema, context: CompareContex
   return [{ path, change: from === to ? `type ${from} changed` : `type ${from} → ${to}`, narrows, widens }];
 }
 
-function objectChanges(before: JsonSchema, after: JsonSchema, path: string, recurse: (o: unknown, n: unknown, at: string) => SchemaChange[]): SchemaChange[] {
+function objectChanges(
+  before: JsonSchema,
+  after: JsonSchema,
+  path: string,
+  recurse: (o: unknown, n: unknown, at: string) => SchemaChange[],
+): SchemaChange[] {
   const changes: SchemaChange[] = [];
   const oldProps = (before.properties ?? {}) as Record<string, unknown>;
   const newProps = (after.properties ?? {}) as Record<string, unknown>;
@@ -93,21 +106,41 @@ function objectChanges(before: JsonSchema, after: JsonSchema, path: string, recu
     const at = join(path, key);
     if (!(key in newProps)) {
       // Old senders keep sending it: a new schema that refuses unknown keys refuses it. Old receivers that required it miss it.
-      changes.push({ path: at, change: `field removed (was ${oldRequired.has(key) ? "required" : "optional"})`, narrows: after.additionalProperties === false, widens: oldRequired.has(key) });
+      changes.push({
+        path: at,
+        change: `field removed (was ${oldRequired.has(key) ? "required" : "optional"})`,
+        narrows: after.additionalProperties === false,
+        widens: oldRequired.has(key),
+      });
     } else if (!(key in oldProps)) {
-      changes.push({ path: at, change: `field added (${newRequired.has(key) ? "required" : "optional"})`, narrows: newRequired.has(key), widens: before.additionalProperties === false });
+      changes.push({
+        path: at,
+        change: `field added (${newRequired.has(key) ? "required" : "optional"})`,
+        narrows: newRequired.has(key),
+        widens: before.additionalProperties === false,
+      });
     } else {
-      if (oldRequired.has(key) && !newRequired.has(key)) changes.push({ path: at, change: "field became optional", narrows: false, widens: true });
-      if (!oldRequired.has(key) && newRequired.has(key)) changes.push({ path: at, change: "field became required", narrows: true, widens: false });
+      if (oldRequired.has(key) && !newRequired.has(key))
+        changes.push({ path: at, change: "field became optional", narrows: false, widens: true });
+      if (!oldRequired.has(key) && newRequired.has(key))
+        changes.push({ path: at, change: "field became required", narrows: true, widens: false });
       changes.push(...recurse(oldProps[key], newProps[key], at));
     }
   }
   const [oldExtra, newExtra] = [before.additionalProperties, after.additionalProperties];
   if (JSON.stringify(oldExtra) !== JSON.stringify(newExtra)) {
-    if (typeof oldExtra === "object" && typeof newExtra === "object") changes.push(...recurse(oldExtra, newExtra, join(path, "*")));
-    else changes.push({ path, change: `other keys: ${extraKeys(oldExtra)} → ${extraKeys(newExtra)}`, narrows: rank(newExtra) < rank(oldExtra), widens: rank(newExtra) > rank(oldExtra) });
+    if (typeof oldExtra === "object" && typeof newExtra === "object")
+      changes.push(...recurse(oldExtra, newExtra, join(path, "*")));
+    else
+      changes.push({
+        path,
+        change: `other keys: ${extraKeys(oldExtra)} → ${extraKeys(newExtra)}`,
+        narrows: rank(newExtra) < rank(oldExtra),
+        widens: rank(newExtra) > rank(oldExtra),
+      });
   }
-  if (JSON.stringify(before.propertyNames) !== JSON.stringify(after.propertyNames)) changes.push(...recurse(before.propertyNames ?? true, after.propertyNames ?? true, join(path, "(keys)")));
+  if (JSON.stringify(before.propertyNames) !== JSON.stringify(after.propertyNames))
+    changes.push(...recurse(before.propertyNames ?? true, after.propertyNames ?? true, join(path, "(keys)")));
   return changes;
 }
 
@@ -120,13 +153,22 @@ function extraKeys(extra: unknown): string {
   return extra === false ? "refused" : extra === undefined ? "stripped" : extra === true ? "kept" : "checked";
 }
 
-function arrayChanges(before: JsonSchema, after: JsonSchema, path: string, recurse: (o: unknown, n: unknown, at: string) => SchemaChange[]): SchemaChange[] {
+function arrayChanges(
+  before: JsonSchema,
+  after: JsonSchema,
+  path: string,
+  recurse: (o: unknown, n: unknown, at: string) => SchemaChange[],
+): SchemaChange[] {
   const oldTuple = Array.isArray(before.items);
   const newTuple = Array.isArray(after.items);
-  if (!oldTuple && !newTuple) return before.items === undefined && after.items === undefined ? [] : recurse(before.items ?? true, after.items ?? true, `${path}[]`);
+  if (!oldTuple && !newTuple)
+    return before.items === undefined && after.items === undefined
+      ? []
+      : recurse(before.items ?? true, after.items ?? true, `${path}[]`);
   if (oldTuple && newTuple) {
     const [oldItems, newItems] = [before.items as unknown[], after.items as unknown[]];
-    if (oldItems.length !== newItems.length) return [{ path, change: `${oldItems.length} items → ${newItems.length}`, narrows: true, widens: true }];
+    if (oldItems.length !== newItems.length)
+      return [{ path, change: `${oldItems.length} items → ${newItems.length}`, narrows: true, widens: true }];
     return oldItems.flatMap((item, index) => recurse(item, newItems[index], `${path}[${index}]`));
   }
   return [{ path, change: oldTuple ? "tuple → array" : "array → tuple", narrows: true, widens: true }];
@@ -171,11 +213,16 @@ function patternChanges(before: JsonSchema, after: JsonSchema, path: string): Sc
 }
 
 function isLiterals(schema: JsonSchema): boolean {
-  return Array.isArray(schema.enum) || (Array.isArray(schema.anyOf) && schema.anyOf.every((branch) => Array.isArray(constraintsOf(branch).enum)));
+  return (
+    Array.isArray(schema.enum) ||
+    (Array.isArray(schema.anyOf) && schema.anyOf.every((branch) => Array.isArray(constraintsOf(branch).enum)))
+  );
 }
 
 function literalValues(schema: JsonSchema): unknown[] {
-  return Array.isArray(schema.enum) ? schema.enum : (schema.anyOf as unknown[]).flatMap((branch) => constraintsOf(branch).enum as unknown[]);
+  return Array.isArray(schema.enum)
+    ? schema.enum
+    : (schema.anyOf as unknown[]).flatMap((branch) => constraintsOf(branch).enum as unknown[]);
 }
 
 function literalChanges(before: JsonSchema, after: JsonSchema, path: string): SchemaChange[] {
@@ -184,8 +231,20 @@ function literalChanges(before: JsonSchema, after: JsonSchema, path: string): Sc
   const added = to.filter((value) => !from.includes(value));
   const removed = from.filter((value) => !to.includes(value));
   const changes: SchemaChange[] = [];
-  if (removed.length > 0) changes.push({ path, change: `value${removed.length > 1 ? "s" : ""} ${removed.join(", ")} removed`, narrows: true, widens: false });
-  if (added.length > 0) changes.push({ path, change: `value${added.length > 1 ? "s" : ""} ${added.join(", ")} added`, narrows: false, widens: true });
+  if (removed.length > 0)
+    changes.push({
+      path,
+      change: `value${removed.length > 1 ? "s" : ""} ${removed.join(", ")} removed`,
+      narrows: true,
+      widens: false,
+    });
+  if (added.length > 0)
+    changes.push({
+      path,
+      change: `value${added.length > 1 ? "s" : ""} ${added.join(", ")} added`,
+      narrows: false,
+      widens: true,
+    });
   return changes;
 }
 
@@ -208,14 +267,21 @@ function discriminatedVariants(before: JsonSchema, after: JsonSchema): Variants 
     return found;
   };
   const branches = [...before.anyOf, ...after.anyOf];
-  const candidates = [...tags(branches[0])].map(([name]) => name).filter((name) => branches.every((branch) => tags(branch).has(name)));
+  const candidates = [...tags(branches[0])]
+    .map(([name]) => name)
+    .filter((name) => branches.every((branch) => tags(branch).has(name)));
   const key = candidates[0];
   if (key === undefined) return undefined;
-  const byTag = (list: unknown[]): Map<string, unknown> => new Map(list.map((branch) => [tags(branch).get(key)!, branch]));
+  const byTag = (list: unknown[]): Map<string, unknown> =>
+    new Map(list.map((branch) => [tags(branch).get(key)!, branch]));
   return { key, old: byTag(before.anyOf), new: byTag(after.anyOf) };
 }
 
-function unionChanges(variants: Variants, path: string, recurse: (o: unknown, n: unknown, at: string) => SchemaChange[]): SchemaChange[] {
+function unionChanges(
+  variants: Variants,
+  path: string,
+  recurse: (o: unknown, n: unknown, at: string) => SchemaChange[],
+): SchemaChange[] {
   const changes: SchemaChange[] = [];
   for (const [tag, branch] of variants.old) {
     const at = `${path}(${variants.key}=${tag})`;
@@ -223,13 +289,16 @@ function unionChanges(variants: Variants, path: string, recurse: (o: unknown, n:
     else changes.push(...recurse(branch, variants.new.get(tag), at));
   }
   for (const tag of variants.new.keys()) {
-    if (!variants.old.has(tag)) changes.push({ path: `${path}(${variants.key}=${tag})`, change: "variant added", narrows: false, widens: true });
+    if (!variants.old.has(tag))
+      changes.push({ path: `${path}(${variants.key}=${tag})`, change: "variant added", narrows: false, widens: true });
   }
   return changes;
 }
 
 function isUnion(schema: JsonSchema): boolean {
-  return Array.isArray(schema.anyOf) || Array.isArray(schema.allOf) || Array.isArray(schema.enum) || schema.not !== undefined;
+  return (
+    Array.isArray(schema.anyOf) || Array.isArray(schema.allOf) || Array.isArray(schema.enum) || schema.not !== undefined
+  );
 }
 
 function constraintsOf(schema: unknown): JsonSchema {

@@ -1,6 +1,12 @@
 import type { Contract } from "@socket-contract/contract";
 import type { JsonSchema } from "../asyncapi/json-schema.js";
-import { type Direction, type WireContract, type WireContractOptions, type WireNamespace, wireContract } from "../asyncapi/wire-contract.js";
+import {
+  type Direction,
+  type WireContract,
+  type WireContractOptions,
+  type WireNamespace,
+  wireContract,
+} from "../asyncapi/wire-contract.js";
 import { type Audience, type Verdict, classify, verdict } from "./classify.js";
 import type { CompareContext } from "./compare-schemas.js";
 import { type SchemaChange, compareSchemas } from "./compare-schemas.js";
@@ -41,7 +47,11 @@ const DIRECTIONS = ["clientToServer", "serverToClient"] as const;
  * const report = diffContracts(oldContract, newContract);
  * if (report.breaking) process.exitCode = 1;
  */
-export function diffContracts(before: Contract, after: Contract, options: { readonly old?: WireContractOptions; readonly new?: WireContractOptions } = {}): ContractDiff {
+export function diffContracts(
+  before: Contract,
+  after: Contract,
+  options: { readonly old?: WireContractOptions; readonly new?: WireContractOptions } = {},
+): ContractDiff {
   return diffWireContracts(wireContract(before, options.old), wireContract(after, options.new));
 }
 
@@ -54,26 +64,54 @@ export function diffContracts(before: Contract, after: Contract, options: { read
 export function diffWireContracts(before: WireContract, after: WireContract): ContractDiff {
   const context: CompareContext = { old: before.schemas, new: after.schemas };
   const changes: ContractChange[] = [];
-  const add = (where: Partial<ContractChange> & Pick<ContractChange, "part" | "path" | "change">, found: Verdict): void => {
-    changes.push({ severity: found.breaks.length > 0 ? "breaking" : "safe", ...where, breaks: found.breaks, reason: found.reason });
+  const add = (
+    where: Partial<ContractChange> & Pick<ContractChange, "part" | "path" | "change">,
+    found: Verdict,
+  ): void => {
+    changes.push({
+      severity: found.breaks.length > 0 ? "breaking" : "safe",
+      ...where,
+      breaks: found.breaks,
+      reason: found.reason,
+    });
   };
   if (before.name !== after.name) {
-    add({ part: "contract", path: "", change: `name ${before.name} → ${after.name}` }, verdict([], 'a label, but servers with versionPolicy "reject" refuse clients of another name'));
+    add(
+      { part: "contract", path: "", change: `name ${before.name} → ${after.name}` },
+      verdict([], 'a label, but servers with versionPolicy "reject" refuse clients of another name'),
+    );
   }
-  if (before.description !== after.description) add({ part: "contract", path: "", change: "description changed" }, verdict([], "documentation only"));
+  if (before.description !== after.description)
+    add({ part: "contract", path: "", change: "description changed" }, verdict([], "documentation only"));
   const oldNamespaces = new Map(before.namespaces.map((namespace) => [namespace.path, namespace]));
   const newNamespaces = new Map(after.namespaces.map((namespace) => [namespace.path, namespace]));
   const paths = [...new Set([...oldNamespaces.keys(), ...newNamespaces.keys()])].sort();
   for (const path of paths) {
     const [was, is] = [oldNamespaces.get(path), newNamespaces.get(path)];
-    if (is === undefined) add({ namespace: path, part: "namespace", path: "", change: "namespace removed" }, verdict(["old-clients"], "old clients connect to it; the new server refuses them (Invalid namespace)"));
-    else if (was === undefined) add({ namespace: path, part: "namespace", path: "", change: "namespace added" }, verdict(["old-servers"], "new clients connect to it; old servers refuse them (Invalid namespace)"));
+    if (is === undefined)
+      add(
+        { namespace: path, part: "namespace", path: "", change: "namespace removed" },
+        verdict(["old-clients"], "old clients connect to it; the new server refuses them (Invalid namespace)"),
+      );
+    else if (was === undefined)
+      add(
+        { namespace: path, part: "namespace", path: "", change: "namespace added" },
+        verdict(["old-servers"], "new clients connect to it; old servers refuse them (Invalid namespace)"),
+      );
     else diffNamespace(was, is, context, add);
   }
   for (const change of diffEvents(before.serverToServer, after.serverToServer, "serverToServer", context)) {
-    add({ direction: "serverToServer", event: change.event, part: change.part, path: change.path, change: change.change }, change);
+    add(
+      { direction: "serverToServer", event: change.event, part: change.part, path: change.path, change: change.change },
+      change,
+    );
   }
-  return { old: { name: before.name, version: before.version }, new: { name: after.name, version: after.version }, breaking: changes.some((change) => change.severity === "breaking"), changes };
+  return {
+    old: { name: before.name, version: before.version },
+    new: { name: after.name, version: after.version },
+    breaking: changes.some((change) => change.severity === "breaking"),
+    changes,
+  };
 }
 
 function diffNamespace(
@@ -83,7 +121,8 @@ function diffNamespace(
   add: (where: Partial<ContractChange> & Pick<ContractChange, "part" | "path" | "change">, found: Verdict) => void,
 ): void {
   const namespace = before.path;
-  if (before.description !== after.description) add({ namespace, part: "namespace", path: "", change: "description changed" }, verdict([], "documentation only"));
+  if (before.description !== after.description)
+    add({ namespace, part: "namespace", path: "", change: "description changed" }, verdict([], "documentation only"));
   // No auth schema means the server checks none: it accepts any handshake auth.
   for (const change of optionalSchemaChanges("auth", before.auth, after.auth, context)) {
     add({ namespace, part: "auth", path: change.path, change: change.change }, classify("fromClient", change));
@@ -94,16 +133,26 @@ function diffNamespace(
   }
   for (const direction of DIRECTIONS) {
     for (const change of diffEvents(before[direction], after[direction], direction, context)) {
-      add({ namespace, direction, event: change.event, part: change.part, path: change.path, change: change.change }, change);
+      add(
+        { namespace, direction, event: change.event, part: change.part, path: change.path, change: change.change },
+        change,
+      );
     }
   }
 }
 
 /** Changes of a schema a namespace may leave out (`auth`, `data`), where none means "anything". */
-function optionalSchemaChanges(name: string, before: JsonSchema | undefined, after: JsonSchema | undefined, context: CompareContext): SchemaChange[] {
+function optionalSchemaChanges(
+  name: string,
+  before: JsonSchema | undefined,
+  after: JsonSchema | undefined,
+  context: CompareContext,
+): SchemaChange[] {
   const changes = compareSchemas(before ?? true, after ?? true, context);
   if ((before === undefined) === (after === undefined) || changes.length === 0) return changes;
   const narrows = changes.some((change) => change.narrows);
   const widens = changes.some((change) => change.widens);
-  return [{ path: "", change: before === undefined ? `${name} schema added` : `${name} schema removed`, narrows, widens }];
+  return [
+    { path: "", change: before === undefined ? `${name} schema added` : `${name} schema removed`, narrows, widens },
+  ];
 }

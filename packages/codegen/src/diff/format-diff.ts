@@ -2,7 +2,11 @@ import { AUDIENCES, type Audience } from "./classify.js";
 import type { ContractChange, ContractDiff } from "./diff-contracts.js";
 import type { VersionFinding } from "./version-check.js";
 
-const ARROWS = { clientToServer: "client → server", serverToClient: "server → client", serverToServer: "server → server" } as const;
+const ARROWS = {
+  clientToServer: "client → server",
+  serverToClient: "server → client",
+  serverToServer: "server → server",
+} as const;
 const WHOM: Record<Audience, string> = { "old-clients": "old clients", "old-servers": "old servers" };
 
 /**
@@ -21,7 +25,11 @@ const WHOM: Record<Audience, string> = { "old-clients": "old clients", "old-serv
  * //   field added (required)
  * //   breaks old clients: old clients may still send values the new server refuses
  */
-export function formatDiff(diff: ContractDiff, counted: readonly Audience[] = ["old-clients", "old-servers"], versions: readonly VersionFinding[] = []): string {
+export function formatDiff(
+  diff: ContractDiff,
+  counted: readonly Audience[] = ["old-clients", "old-servers"],
+  versions: readonly VersionFinding[] = [],
+): string {
   const breaking = diff.changes.filter((change) => isBreaking(change, counted));
   const ignored = diff.changes.filter((change) => !isBreaking(change, counted) && change.breaks.length > 0);
   const safe = diff.changes.filter((change) => change.breaks.length === 0);
@@ -29,8 +37,14 @@ export function formatDiff(diff: ContractDiff, counted: readonly Audience[] = ["
   const versionLines = versions.flatMap((finding) => ["", `VERSION   ${finding.message}`]);
   if (diff.changes.length === 0) return `${[`${title}: no changes to the wire shape`, ...versionLines].join("\n")}\n`;
   const uncounted = AUDIENCES.filter((audience) => !counted.includes(audience));
-  const notCounted = ignored.length > 0 ? `, ${ignored.length} breaking only for ${uncounted.map((audience) => WHOM[audience]).join(" and ")} (not counted)` : "";
-  const lines = [`${title}: ${breaking.length} breaking change${breaking.length === 1 ? "" : "s"}, ${safe.length} safe${notCounted}`, ...versionLines];
+  const notCounted =
+    ignored.length > 0
+      ? `, ${ignored.length} breaking only for ${uncounted.map((audience) => WHOM[audience]).join(" and ")} (not counted)`
+      : "";
+  const lines = [
+    `${title}: ${breaking.length} breaking change${breaking.length === 1 ? "" : "s"}, ${safe.length} safe${notCounted}`,
+    ...versionLines,
+  ];
   for (const change of [...breaking, ...ignored, ...safe]) {
     const label = isBreaking(change, counted) ? "BREAKING" : change.breaks.length > 0 ? "ignored " : "safe    ";
     lines.push("", `${label}  ${where(change)}`, `  ${change.change}`);
@@ -39,7 +53,8 @@ export function formatDiff(diff: ContractDiff, counted: readonly Audience[] = ["
     const names = (audiences: readonly Audience[]): string => audiences.map((audience) => WHOM[audience]).join(" and ");
     const also = others.length > 0 ? ` (and ${names(others)}, not counted)` : "";
     if (whom.length > 0) lines.push(`  breaks ${names(whom)}${also}: ${change.reason}`);
-    else if (others.length > 0) lines.push(`  breaks ${names(others)} (not counted: --audience ${counted.join(",")}): ${change.reason}`);
+    else if (others.length > 0)
+      lines.push(`  breaks ${names(others)} (not counted: --audience ${counted.join(",")}): ${change.reason}`);
     else lines.push(`  ${change.reason}`);
   }
   return `${lines.join("\n")}\n`;
@@ -55,7 +70,10 @@ function where(change: ContractChange): string {
   if (change.namespace !== undefined) parts.push(change.namespace);
   if (change.direction !== undefined) parts.push(ARROWS[change.direction]);
   if (change.event !== undefined) parts.push(JSON.stringify(change.event));
-  const inside = change.part === "event" || change.part === "namespace" || change.part === "contract" ? change.path : `${change.part}${change.path === "" || change.path.startsWith("[") ? "" : "."}${change.path}`;
+  const inside =
+    change.part === "event" || change.part === "namespace" || change.part === "contract"
+      ? change.path
+      : `${change.part}${change.path === "" || change.path.startsWith("[") ? "" : "."}${change.path}`;
   if (inside !== "") parts.push(inside);
   if (parts.length === 0) parts.push("contract");
   return parts.join(" ");

@@ -7,11 +7,24 @@ export type Schema = JsonSchema | boolean;
 export type Components = Readonly<Record<string, JsonSchema>>;
 
 /** Keys that document a schema without changing what it accepts. */
-const ANNOTATIONS = new Set(["description", "title", "name", "examples", "default", "$comment", "deprecated", "readOnly", "writeOnly", "contentMediaType"]);
+const ANNOTATIONS = new Set([
+  "description",
+  "title",
+  "name",
+  "examples",
+  "default",
+  "$comment",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "contentMediaType",
+]);
 
 /** The name a `$ref` points to, or `undefined`. */
 export function refName(schema: Schema): string | undefined {
-  return typeof schema === "object" && typeof schema.$ref === "string" ? schema.$ref.slice(COMPONENTS_PREFIX.length) : undefined;
+  return typeof schema === "object" && typeof schema.$ref === "string"
+    ? schema.$ref.slice(COMPONENTS_PREFIX.length)
+    : undefined;
 }
 
 /** The schema itself, its `$ref` followed (several times if need be). */
@@ -34,7 +47,15 @@ export function constraints(schema: Schema): JsonSchema | boolean {
     out.enum = [out.const];
     delete out.const;
   }
-  if (Array.isArray(out.allOf) && out.allOf.every((part) => typeof part === "object" && part !== null && !hasAny(part as JsonSchema, ["anyOf", "oneOf", "allOf", "$ref", "properties"]))) {
+  if (
+    Array.isArray(out.allOf) &&
+    out.allOf.every(
+      (part) =>
+        typeof part === "object" &&
+        part !== null &&
+        !hasAny(part as JsonSchema, ["anyOf", "oneOf", "allOf", "$ref", "properties"]),
+    )
+  ) {
     const patterns = new Set<string>(typeof out.pattern === "string" ? [out.pattern] : []);
     for (const part of out.allOf as JsonSchema[]) {
       for (const [key, value] of Object.entries(part)) {
@@ -105,7 +126,8 @@ export function describeSchema(schema: Schema, components: Components, depth = 0
       if (Array.isArray(view.items)) return `[${view.items.map(inner).join(", ")}]`;
       return view.items === undefined ? "array" : `array of ${inner(view.items)}`;
     case "object":
-      if (view.properties === undefined && typeof view.additionalProperties === "object") return `record of ${inner(view.additionalProperties)}`;
+      if (view.properties === undefined && typeof view.additionalProperties === "object")
+        return `record of ${inner(view.additionalProperties)}`;
       return "object";
     case undefined:
       return isAny(view) ? "any" : "a constrained value";

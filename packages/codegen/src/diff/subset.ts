@@ -32,13 +32,21 @@ export function isSubset(a: Schema, b: Schema, sides: Sides, seen = new Set<stri
   if (Array.isArray(left.anyOf)) return left.anyOf.every((branch) => sub(branch, right));
   if (Array.isArray(left.allOf) && left.allOf.some((part) => sub(part, right))) return true;
   if (Array.isArray(right.allOf)) return right.allOf.every((part) => sub(left, part));
-  const values = Array.isArray(left.enum) ? left.enum : left.type === "boolean" ? [true, false] : left.type === "null" ? [null] : undefined;
-  if (values !== undefined && (Array.isArray(right.enum) || Array.isArray(right.anyOf))) return values.every((value) => accepts(right, value, sides.b));
+  const values = Array.isArray(left.enum)
+    ? left.enum
+    : left.type === "boolean"
+      ? [true, false]
+      : left.type === "null"
+        ? [null]
+        : undefined;
+  if (values !== undefined && (Array.isArray(right.enum) || Array.isArray(right.anyOf)))
+    return values.every((value) => accepts(right, value, sides.b));
   if (Array.isArray(right.anyOf)) return right.anyOf.some((branch) => sub(left, branch));
   if (Array.isArray(left.enum)) return left.enum.every((value) => accepts(right, value, sides.b));
   if (Array.isArray(right.enum) || right.not !== undefined || left.not !== undefined) return false;
   const type = left.type as string | undefined;
-  if (type === undefined || right.type === undefined) return right.type === undefined && type !== undefined && sameKind(left, right, sub);
+  if (type === undefined || right.type === undefined)
+    return right.type === undefined && type !== undefined && sameKind(left, right, sub);
   if (!(type === right.type || (type === "integer" && right.type === "number"))) return false;
   return sameKind(left, right, sub);
 }
@@ -46,7 +54,11 @@ export function isSubset(a: Schema, b: Schema, sides: Sides, seen = new Set<stri
 function sameKind(left: JsonSchema, right: JsonSchema, sub: (x: unknown, y: unknown) => boolean): boolean {
   switch (left.type) {
     case "string":
-      return within(left, right, "minLength", "maxLength") && (right.format === undefined || right.format === left.format) && every(right.patterns, (p) => includes(left.patterns, p));
+      return (
+        within(left, right, "minLength", "maxLength") &&
+        (right.format === undefined || right.format === left.format) &&
+        every(right.patterns, (p) => includes(left.patterns, p))
+      );
     case "number":
     case "integer":
       return numbersWithin(left, right);
@@ -81,7 +93,10 @@ function numbersWithin(left: JsonSchema, right: JsonSchema): boolean {
   const lowOk = lLow > rLow || (lLow === rLow && (lLowEx || !rLowEx));
   const highOk = lHigh < rHigh || (lHigh === rHigh && (lHighEx || !rHighEx));
   const step = right.multipleOf as number | undefined;
-  const stepOk = step === undefined || (typeof left.multipleOf === "number" && Number.isInteger(left.multipleOf / step)) || (step === 1 && left.type === "integer");
+  const stepOk =
+    step === undefined ||
+    (typeof left.multipleOf === "number" && Number.isInteger(left.multipleOf / step)) ||
+    (step === 1 && left.type === "integer");
   const integerOk = right.type !== "integer" || left.type === "integer";
   return lowOk && highOk && stepOk && integerOk;
 }
@@ -131,7 +146,11 @@ function objectWithin(left: JsonSchema, right: JsonSchema, sub: (x: unknown, y: 
   if (lExtra === false) return true;
   if (lExtra === undefined) return rExtra === undefined || isAny(rExtra as Schema);
   for (const [key, schema] of Object.entries(rProps)) if (!(key in lProps) && !sub(lExtra, schema)) return false;
-  if (right.propertyNames !== undefined && (left.propertyNames === undefined || !sub(left.propertyNames, right.propertyNames))) return false;
+  if (
+    right.propertyNames !== undefined &&
+    (left.propertyNames === undefined || !sub(left.propertyNames, right.propertyNames))
+  )
+    return false;
   return rExtra === undefined || sub(lExtra, rExtra);
 }
 
@@ -146,30 +165,48 @@ export function accepts(schema: Schema, value: unknown, components: Components, 
   const view = constraints(deref(schema, components));
   if (typeof view === "boolean") return view;
   const check = (child: unknown, item: unknown): boolean => accepts(child as Schema, item, components, depth + 1);
-  if (Array.isArray(view.enum) && !view.enum.some((option) => JSON.stringify(option) === JSON.stringify(value))) return false;
+  if (Array.isArray(view.enum) && !view.enum.some((option) => JSON.stringify(option) === JSON.stringify(value)))
+    return false;
   if (Array.isArray(view.anyOf) && !view.anyOf.some((branch) => check(branch, value))) return false;
   if (Array.isArray(view.allOf) && !view.allOf.every((part) => check(part, value))) return false;
   if (view.not !== undefined && check(view.not, value)) return false;
   if (view.type !== undefined && !hasType(view.type as string, value)) return false;
   if (typeof value === "string") {
-    if (value.length < ((view.minLength as number | undefined) ?? 0) || value.length > ((view.maxLength as number | undefined) ?? Infinity)) return false;
+    if (
+      value.length < ((view.minLength as number | undefined) ?? 0) ||
+      value.length > ((view.maxLength as number | undefined) ?? Infinity)
+    )
+      return false;
     return every(view.patterns, (pattern) => safeTest(pattern, value));
   }
   if (typeof value === "number") {
-    const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = view as Record<string, number | undefined>;
+    const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = view as Record<
+      string,
+      number | undefined
+    >;
     if ((minimum !== undefined && value < minimum) || (maximum !== undefined && value > maximum)) return false;
-    if ((exclusiveMinimum !== undefined && value <= exclusiveMinimum) || (exclusiveMaximum !== undefined && value >= exclusiveMaximum)) return false;
+    if (
+      (exclusiveMinimum !== undefined && value <= exclusiveMinimum) ||
+      (exclusiveMaximum !== undefined && value >= exclusiveMaximum)
+    )
+      return false;
     return multipleOf === undefined || Number.isInteger(value / multipleOf);
   }
   if (Array.isArray(value)) {
     const { prefix, rest, min, max } = arrayView(view);
-    return value.length >= min && value.length <= max && value.every((item, index) => check(index < prefix.length ? prefix[index] : rest, item));
+    return (
+      value.length >= min &&
+      value.length <= max &&
+      value.every((item, index) => check(index < prefix.length ? prefix[index] : rest, item))
+    );
   }
   if (typeof value === "object" && value !== null) {
     const record = value as Record<string, unknown>;
     const properties = (view.properties ?? {}) as Record<string, unknown>;
     if (!((view.required ?? []) as string[]).every((key) => key in record)) return false;
-    return Object.entries(record).every(([key, item]) => check(key in properties ? properties[key] : (view.additionalProperties ?? true), item));
+    return Object.entries(record).every(([key, item]) =>
+      check(key in properties ? properties[key] : (view.additionalProperties ?? true), item),
+    );
   }
   return true;
 }

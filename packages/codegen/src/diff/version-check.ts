@@ -23,22 +23,38 @@ const WHOM: Record<Audience, string> = { "old-clients": "old clients", "old-serv
  * versionFindings(diffContracts(v1, v1_1), ["old-clients", "old-servers"], { old: contractFingerprint(v1), new: contractFingerprint(v1_1) });
  * // [{ kind: "breaking-in-minor", message: "1.0.0 → 1.1.0 is a minor release, but 1 change breaks old clients: ..." }]
  */
-export function versionFindings(diff: ContractDiff, counted: readonly Audience[], fingerprints: { readonly old: string; readonly new: string }): VersionFinding[] {
+export function versionFindings(
+  diff: ContractDiff,
+  counted: readonly Audience[],
+  fingerprints: { readonly old: string; readonly new: string },
+): VersionFinding[] {
   const breaking = diff.changes.filter((change) => change.breaks.some((audience) => counted.includes(audience)));
-  const whom = counted.filter((audience) => breaking.some((change) => change.breaks.includes(audience))).map((audience) => WHOM[audience]);
+  const whom = counted
+    .filter((audience) => breaking.some((change) => change.breaks.includes(audience)))
+    .map((audience) => WHOM[audience]);
   const breaks = `${breaking.length} change${breaking.length === 1 ? " breaks" : "s break"} ${whom.join(" and ")}`;
   const [before, after] = [diff.old.version, diff.new.version];
   if (before === after) {
     if (fingerprints.old === fingerprints.new) return [];
     const why = breaking.length > 0 ? `, and ${breaks}` : "";
-    return [{ kind: "unchanged-version", message: `the wire shape changed (fingerprint ${fingerprints.old} → ${fingerprints.new}) but the version is still ${after}${why}: clients and servers cannot tell the two contracts apart; bump the version` }];
+    return [
+      {
+        kind: "unchanged-version",
+        message: `the wire shape changed (fingerprint ${fingerprints.old} → ${fingerprints.new}) but the version is still ${after}${why}: clients and servers cannot tell the two contracts apart; bump the version`,
+      },
+    ];
   }
   if (breaking.length === 0) return [];
   const [was, is] = [semver(before), semver(after)];
   if (was === undefined || is === undefined) return [];
   const needed = requiredBump(was);
   if (compare(is, needed) >= 0) return [];
-  return [{ kind: "breaking-in-minor", message: `${before} → ${after} is a ${releaseKind(was, is)}, but ${breaks}: a breaking change needs ${neededText(was, needed)}` }];
+  return [
+    {
+      kind: "breaking-in-minor",
+      message: `${before} → ${after} is a ${releaseKind(was, is)}, but ${breaks}: a breaking change needs ${neededText(was, needed)}`,
+    },
+  ];
 }
 
 type Semver = readonly [number, number, number];

@@ -6,7 +6,12 @@
  * escapeHtml('<b>"hi"</b>'); // "&lt;b&gt;&quot;hi&quot;&lt;/b&gt;"
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /**
@@ -39,9 +44,11 @@ export function inline(text: string): string {
  * anchor("event", "/chat", "message:send"); // "event-chat-message-send"
  */
 export function anchor(...parts: string[]): string {
-  return parts
-    .map((part) => part.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/[^a-z0-9]+/g, "-"))
-    .join("-")
-    .replace(/-+/g, "-")
-    .replace(/^-|-$/g, "") || "root";
+  return (
+    parts
+      .map((part) => part.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/[^a-z0-9]+/g, "-"))
+      .join("-")
+      .replace(/-+/g, "-")
+      .replace(/^-|-$/g, "") || "root"
+  );
 }

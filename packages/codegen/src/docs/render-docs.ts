@@ -1,6 +1,13 @@
 import { BUILT_IN_ERROR_CODES, type Contract, contractFingerprint } from "@socket-contract/contract";
 import type { JsonSchema } from "../asyncapi/json-schema.js";
-import { type WireContract, type WireContractOptions, type WireEvent, type WireNamespace, type WireParams, wireContract } from "../asyncapi/wire-contract.js";
+import {
+  type WireContract,
+  type WireContractOptions,
+  type WireEvent,
+  type WireNamespace,
+  type WireParams,
+  wireContract,
+} from "../asyncapi/wire-contract.js";
 import { anchor, escapeHtml, prose } from "./html.js";
 import { type SchemaRow, rootDescription, schemaRows, typeLabel } from "./schema-rows.js";
 import { connectSnippet, eventSnippets } from "./snippets.js";
@@ -61,9 +68,19 @@ function sidebar(wire: WireContract): string {
     (namespace) =>
       `<h4><a href="#${anchor("ns", namespace.path)}">${escapeHtml(namespace.path)}</a></h4><ul>${[...namespace.clientToServer, ...namespace.serverToClient].map((event) => link(event, namespace.path)).join("")}</ul>`,
   );
-  if (wire.serverToServer.length > 0) groups.push(`<h4><a href="#server-to-server">Between servers</a></h4><ul>${wire.serverToServer.map((event) => link(event, "")).join("")}</ul>`);
+  if (wire.serverToServer.length > 0)
+    groups.push(
+      `<h4><a href="#server-to-server">Between servers</a></h4><ul>${wire.serverToServer.map((event) => link(event, "")).join("")}</ul>`,
+    );
   if (Object.keys(wire.schemas).length > 0) {
-    groups.push(`<h4><a href="#types">Types</a></h4><ul>${Object.keys(wire.schemas).map((name) => `<li data-event="${escapeHtml(name)}"><a href="#${anchor("type", name)}">${escapeHtml(name)}</a></li>`).join("")}</ul>`);
+    groups.push(
+      `<h4><a href="#types">Types</a></h4><ul>${Object.keys(wire.schemas)
+        .map(
+          (name) =>
+            `<li data-event="${escapeHtml(name)}"><a href="#${anchor("type", name)}">${escapeHtml(name)}</a></li>`,
+        )
+        .join("")}</ul>`,
+    );
   }
   return `<nav class="sidebar" aria-label="Contents">
 <div class="brand">${escapeHtml(wire.name)}</div>
@@ -77,7 +94,10 @@ function namespaceSection(namespace: WireNamespace, wire: WireContract): string 
   const variable = variableOf(namespace);
   const group = (events: readonly WireEvent[], direction: "clientToServer" | "serverToClient"): string => {
     const info = DIRECTIONS[direction];
-    const body = events.length === 0 ? `<p class="empty">No events.</p>` : events.map((event) => eventCard(event, namespace.path, variable, wire)).join("\n");
+    const body =
+      events.length === 0
+        ? `<p class="empty">No events.</p>`
+        : events.map((event) => eventCard(event, namespace.path, variable, wire)).join("\n");
     return `<h3 class="group"><span class="pill ${info.short}">${info.title}</span><span class="count">${events.length} event${events.length === 1 ? "" : "s"}</span></h3>\n${body}`;
   };
   return `<section class="namespace" id="${anchor("ns", namespace.path)}">
@@ -107,10 +127,12 @@ function eventCard(event: WireEvent, namespace: string, variable: string, wire: 
   const info = DIRECTIONS[event.direction];
   const pills = [`<span class="pill ${info.short}">${info.arrow}</span>`];
   pills.push(event.ack === undefined ? `<span class="pill s2c">no ack</span>` : `<span class="pill ack">ack</span>`);
-  if (event.errors.length > 0) pills.push(`<span class="pill err">${event.errors.length} error${event.errors.length === 1 ? "" : "s"}</span>`);
+  if (event.errors.length > 0)
+    pills.push(`<span class="pill err">${event.errors.length} error${event.errors.length === 1 ? "" : "s"}</span>`);
   if (event.stream !== undefined) pills.push(`<span class="pill ack">streams items</span>`);
   if (event.upload !== undefined) pills.push(`<span class="pill ack">streams uploads</span>`);
-  if (JSON.stringify([event.args, event.stream, event.upload]).includes('"format":"binary"')) pills.push(`<span class="pill bin">binary</span>`);
+  if (JSON.stringify([event.args, event.stream, event.upload]).includes('"format":"binary"'))
+    pills.push(`<span class="pill bin">binary</span>`);
   const snippets = eventSnippets(event, variable, wire.schemas);
   const clientFirst = event.direction !== "serverToClient";
   const figures = [
@@ -139,10 +161,18 @@ function streamTables(event: WireEvent): string {
   if (event.stream === undefined && event.upload === undefined) return "";
   const parts: string[] = [];
   if (event.upload !== undefined) {
-    const limits = [event.upload.maxItems === undefined ? "" : `at most ${event.upload.maxItems} items`, event.upload.window === undefined ? "" : `window ${event.upload.window}`].filter(Boolean).join(", ");
-    parts.push(`<div class="label">Items the requester sends${limits === "" ? "" : ` (${limits})`}</div>${valueTable(event.upload.item.schema)}`);
+    const limits = [
+      event.upload.maxItems === undefined ? "" : `at most ${event.upload.maxItems} items`,
+      event.upload.window === undefined ? "" : `window ${event.upload.window}`,
+    ]
+      .filter(Boolean)
+      .join(", ");
+    parts.push(
+      `<div class="label">Items the requester sends${limits === "" ? "" : ` (${limits})`}</div>${valueTable(event.upload.item.schema)}`,
+    );
   }
-  if (event.stream !== undefined) parts.push(`<div class="label">Items the responder sends</div>${valueTable(event.stream.schema)}`);
+  if (event.stream !== undefined)
+    parts.push(`<div class="label">Items the responder sends</div>${valueTable(event.stream.schema)}`);
   parts.push(
     `<p class="empty">Requested with <code>stream()</code>: on the wire <code>contract:open</code>, then <code>contract:item</code> frames within the credit each receiver grants with <code>contract:credit</code>, and <code>contract:end</code> with ${event.ack === undefined ? "no data" : "the acknowledgement"}; <code>contract:cancel</code> stops it.</p>`,
   );
@@ -153,9 +183,14 @@ function argumentsTable(event: WireEvent): string {
   if (event.args.length === 0) return `<p class="empty">No arguments.</p>`;
   const rows = event.args.flatMap((arg) => {
     const name = arg.name;
-    const named = schemaRows(arg.schema, "", !arg.optional).map((row) => ({ ...row, path: row.path === "" ? name : `${name}.${row.path}` }));
+    const named = schemaRows(arg.schema, "", !arg.optional).map((row) => ({
+      ...row,
+      path: row.path === "" ? name : `${name}.${row.path}`,
+    }));
     // An object argument is named on a row of its own, above its fields.
-    return named[0]?.path === name ? named : [{ path: name, type: typeLabel(arg.schema), required: !arg.optional, notes: "" }, ...named];
+    return named[0]?.path === name
+      ? named
+      : [{ path: name, type: typeLabel(arg.schema), required: !arg.optional, notes: "" }, ...named];
   });
   return fields(rows);
 }
@@ -165,7 +200,9 @@ function errorsTable(event: WireEvent): string {
   const rows = event.errors.map(
     ({ code, data }) => `<tr><td class="code">${escapeHtml(code)}</td><td>${compact(schemaRows(data))}</td></tr>`,
   );
-  const builtIn = BUILT_IN_ERROR_CODES.filter((code) => !["UNAUTHORIZED", "CONTRACT_MISMATCH", "TIMEOUT", "DISCONNECTED", "MISSING_ACK"].includes(code));
+  const builtIn = BUILT_IN_ERROR_CODES.filter(
+    (code) => !["UNAUTHORIZED", "CONTRACT_MISMATCH", "TIMEOUT", "DISCONNECTED", "MISSING_ACK"].includes(code),
+  );
   return `<div class="label">Errors</div>
 ${rows.length === 0 ? "" : `<table class="fields errors"><colgroup><col class="c-code"><col></colgroup><thead><tr><th>Code</th><th>Data</th></tr></thead><tbody>${rows.join("")}</tbody></table>`}
 <p class="note">Besides ${rows.length === 0 ? "its result" : "these"}, the answer may be a built-in error: ${builtIn.map((code) => `<code>${code}</code>`).join(", ")}; the caller also sees <code>TIMEOUT</code> and <code>DISCONNECTED</code>.</p>`;
@@ -179,7 +216,10 @@ function valueTable(schema: JsonSchema): string {
 function fields(rows: readonly SchemaRow[]): string {
   if (rows.length === 0) return `<p class="empty">An empty object.</p>`;
   const body = rows
-    .map((row) => `<tr><td class="name">${escapeHtml(row.path === "" ? "(value)" : row.path)}</td><td class="type">${row.type}</td><td>${row.required ? `<span class="req">required</span>` : `<span class="opt">optional</span>`}</td><td>${row.notes}</td></tr>`)
+    .map(
+      (row) =>
+        `<tr><td class="name">${escapeHtml(row.path === "" ? "(value)" : row.path)}</td><td class="type">${row.type}</td><td>${row.required ? `<span class="req">required</span>` : `<span class="opt">optional</span>`}</td><td>${row.notes}</td></tr>`,
+    )
     .join("");
   const columns = `<colgroup><col class="c-name"><col class="c-type"><col class="c-req"><col></colgroup>`;
   return `<table class="fields">${columns}<thead><tr><th>Field</th><th>Type</th><th></th><th>Notes</th></tr></thead><tbody>${body}</tbody></table>`;
@@ -188,7 +228,12 @@ function fields(rows: readonly SchemaRow[]): string {
 /** Error data in one cell: `capacity: integer, room: string`. */
 function compact(rows: readonly SchemaRow[]): string {
   if (rows.length === 0) return `<span class="empty">none</span>`;
-  return rows.map((row) => `<code>${escapeHtml(row.path === "" ? "value" : row.path)}${row.required ? "" : "?"}</code>: <span class="type-inline">${row.type}</span>`).join(", ");
+  return rows
+    .map(
+      (row) =>
+        `<code>${escapeHtml(row.path === "" ? "value" : row.path)}${row.required ? "" : "?"}</code>: <span class="type-inline">${row.type}</span>`,
+    )
+    .join(", ");
 }
 
 function typesSection(wire: WireContract): string {
@@ -197,7 +242,10 @@ function typesSection(wire: WireContract): string {
   const cards = names.map((name) => {
     const schema = wire.schemas[name] as JsonSchema;
     const rows = schemaRows(schema);
-    const body = rows.length === 1 && rows[0]!.path === "" ? `${prose(typeof schema.description === "string" ? schema.description : undefined)}${fields(schemaRows({ ...schema, description: undefined }))}` : valueTable(schema);
+    const body =
+      rows.length === 1 && rows[0]!.path === ""
+        ? `${prose(typeof schema.description === "string" ? schema.description : undefined)}${fields(schemaRows({ ...schema, description: undefined }))}`
+        : valueTable(schema);
     return `<article class="card" id="${anchor("type", name)}" data-event="${escapeHtml(name)}"><div class="card-head"><h4>${escapeHtml(name)}</h4><span class="pill version">${typeLabel(schema)}</span></div>${body}</article>`;
   });
   return `<section class="namespace" id="types">

@@ -30,12 +30,20 @@ export function schemaRows(schema: JsonSchema, path = "", required = true, depth
   const properties = schema.properties as Record<string, JsonSchema> | undefined;
   if (schema.type === "object" && properties !== undefined) {
     const needed = new Set((schema.required ?? []) as string[]);
-    const fields = Object.entries(properties).flatMap(([key, child]) => schemaRows(child, join(path, key), needed.has(key), depth + 1));
+    const fields = Object.entries(properties).flatMap(([key, child]) =>
+      schemaRows(child, join(path, key), needed.has(key), depth + 1),
+    );
     // A whole object is its fields; its description is printed above the table (see rootDescription).
     return path === "" ? fields : [row, ...fields];
   }
   const items = schema.items as JsonSchema | undefined;
-  if (schema.type === "array" && items !== undefined && !Array.isArray(items) && items.type === "object" && items.properties !== undefined) {
+  if (
+    schema.type === "array" &&
+    items !== undefined &&
+    !Array.isArray(items) &&
+    items.type === "object" &&
+    items.properties !== undefined
+  ) {
     return [row, ...schemaRows(items, `${path}[]`, true, depth + 1).filter((child) => child.path !== `${path}[]`)];
   }
   return [row];
@@ -60,7 +68,8 @@ export function typeLabel(schema: JsonSchema, depth = 0): string {
     // A type JSON Schema only approximates: named as the contract's author wrote it.
     const items = schema.items as JsonSchema | undefined;
     if (zodType === "set") return `Set&lt;${items === undefined ? "unknown" : inner(items)}&gt;`;
-    if (zodType === "map") return Array.isArray(items?.items) ? `Map&lt;${(items.items as JsonSchema[]).map(inner).join(", ")}&gt;` : "Map";
+    if (zodType === "map")
+      return Array.isArray(items?.items) ? `Map&lt;${(items.items as JsonSchema[]).map(inner).join(", ")}&gt;` : "Map";
     return escapeHtml(({ date: "Date", nan: "NaN" } as Record<string, string>)[zodType] ?? zodType);
   }
   if ("const" in schema) return literal(schema.const);
@@ -81,7 +90,8 @@ export function typeLabel(schema: JsonSchema, depth = 0): string {
       return /[|&]/.test(item) ? `(${item})[]` : `${item}[]`;
     }
     case "object":
-      if (schema.properties === undefined && typeof schema.additionalProperties === "object") return `Record&lt;string, ${inner(schema.additionalProperties)}&gt;`;
+      if (schema.properties === undefined && typeof schema.additionalProperties === "object")
+        return `Record&lt;string, ${inner(schema.additionalProperties)}&gt;`;
       return "object";
     case undefined:
       return "unknown";
@@ -92,14 +102,17 @@ export function typeLabel(schema: JsonSchema, depth = 0): string {
 
 /** The description to print above a value's fields table: that of an object, whose own row is left out. */
 export function rootDescription(schema: JsonSchema): string | undefined {
-  return schema.type === "object" && schema.properties !== undefined && typeof schema.description === "string" ? schema.description : undefined;
+  return schema.type === "object" && schema.properties !== undefined && typeof schema.description === "string"
+    ? schema.description
+    : undefined;
 }
 
 /** What constrains a value beyond its type, and its description, as HTML. */
 export function notes(schema: JsonSchema): string {
   const parts: string[] = [];
   const range = (min: unknown, max: unknown, unit: string): void => {
-    if (typeof min === "number" && typeof max === "number") parts.push(min === max ? `exactly ${count(min)} ${unit}` : `${count(min)}–${count(max)} ${unit}`);
+    if (typeof min === "number" && typeof max === "number")
+      parts.push(min === max ? `exactly ${count(min)} ${unit}` : `${count(min)}–${count(max)} ${unit}`);
     else if (typeof min === "number" && min > 0) parts.push(`at least ${count(min)} ${unit}`);
     else if (typeof max === "number") parts.push(`at most ${count(max)} ${unit}`);
   };
@@ -108,15 +121,21 @@ export function notes(schema: JsonSchema): string {
   if (schema.type === "array" && !Array.isArray(schema.items)) range(schema.minItems, schema.maxItems, "items");
   const low = schema.minimum ?? schema.exclusiveMinimum;
   const high = schema.maximum ?? schema.exclusiveMaximum;
-  if (typeof low === "number" && low !== -SAFE_INTEGER) parts.push(`${schema.exclusiveMinimum === undefined ? "≥" : ">"} ${low}`);
-  if (typeof high === "number" && high !== SAFE_INTEGER) parts.push(`${schema.exclusiveMaximum === undefined ? "≤" : "<"} ${high}`);
+  if (typeof low === "number" && low !== -SAFE_INTEGER)
+    parts.push(`${schema.exclusiveMinimum === undefined ? "≥" : ">"} ${low}`);
+  if (typeof high === "number" && high !== SAFE_INTEGER)
+    parts.push(`${schema.exclusiveMaximum === undefined ? "≤" : "<"} ${high}`);
   if (typeof schema.multipleOf === "number") parts.push(`a multiple of ${schema.multipleOf}`);
-  if (typeof schema.format === "string" && schema.format !== "binary") parts.push(`format ${escapeHtml(schema.format)}`);
+  if (typeof schema.format === "string" && schema.format !== "binary")
+    parts.push(`format ${escapeHtml(schema.format)}`);
   else if (typeof schema.pattern === "string") parts.push(`matches <code>/${escapeHtml(schema.pattern)}/</code>`);
   if (schema.additionalProperties === false) parts.push("no other keys");
   if (schema.default !== undefined) parts.push(`default <code>${escapeHtml(JSON.stringify(schema.default))}</code>`);
   const facts = parts.length === 0 ? "" : `<span class="facts">${parts.join(", ")}</span>`;
-  const description = typeof schema.description === "string" && schema.format !== "binary" ? `<span class="description">${inline(schema.description)}</span>` : "";
+  const description =
+    typeof schema.description === "string" && schema.format !== "binary"
+      ? `<span class="description">${inline(schema.description)}</span>`
+      : "";
   return [facts, description].filter(Boolean).join(" ");
 }
 

@@ -24,15 +24,24 @@ export function eventSnippets(event: WireEvent, variable: string, components: Co
   const examples = event.args.map((arg) => exampleOf(arg.schema, components));
   const inline = [str(event.name), ...examples.map((example) => value(example, 1))];
   // A call too long for one line puts each argument on a line of its own.
-  const call = fits(inline, 50 - variable.length - 7) ? inline.join(", ") : `\n  ${[str(event.name), ...examples.map((example) => value(example, 2))].join(",\n  ")},\n`;
+  const call = fits(inline, 50 - variable.length - 7)
+    ? inline.join(", ")
+    : `\n  ${[str(event.name), ...examples.map((example) => value(example, 2))].join(",\n  ")},\n`;
   const params = event.args.map((arg) => arg.name).join(", ");
   const answer = event.ack === undefined ? undefined : value(exampleOf(event.ack.schema, components), 2);
   const handler = (body: string): string => `(${params}) =&gt; {\n${body}\n}`;
-  const returns = answer === undefined ? `  ${comment("handle it")}` : `  ${comment("handle it, then answer:")}\n  ${kw("return")} ${answer};`;
-  if (event.stream !== undefined || event.upload !== undefined) return streamSnippets(event, variable, params === "" ? "" : params, answer, components);
+  const returns =
+    answer === undefined
+      ? `  ${comment("handle it")}`
+      : `  ${comment("handle it, then answer:")}\n  ${kw("return")} ${answer};`;
+  if (event.stream !== undefined || event.upload !== undefined)
+    return streamSnippets(event, variable, params === "" ? "" : params, answer, components);
   if (event.direction === "clientToServer") {
     return {
-      client: answer === undefined ? `${variable}.emit(${call});` : `${kw("const")} ack = ${kw("await")} ${variable}.emit(${call});`,
+      client:
+        answer === undefined
+          ? `${variable}.emit(${call});`
+          : `${kw("const")} ack = ${kw("await")} ${variable}.emit(${call});`,
       server: `${variable}.on(${str("connection")}, (socket) =&gt; {\n  socket.on(${str(event.name)}, ${kw("async")} ${handler(returns).replace(/\n/g, "\n  ")});\n});`,
     };
   }
@@ -52,13 +61,25 @@ export function eventSnippets(event: WireEvent, variable: string, components: Co
 }
 
 /** A stream: the requester reads it with `for await` (and sends its items from an iterable), the responder is an async generator. */
-function streamSnippets(event: WireEvent, variable: string, params: string, answer: string | undefined, components: Components): Snippets {
+function streamSnippets(
+  event: WireEvent,
+  variable: string,
+  params: string,
+  answer: string | undefined,
+  components: Components,
+): Snippets {
   const item = event.stream === undefined ? undefined : value(exampleOf(event.stream.schema, components), 2);
-  const args = [str(event.name), ...event.args.map((arg) => value(exampleOf(arg.schema, components), 2)), ...(event.upload === undefined ? [] : ["chunks()"])];
+  const args = [
+    str(event.name),
+    ...event.args.map((arg) => value(exampleOf(arg.schema, components), 2)),
+    ...(event.upload === undefined ? [] : ["chunks()"]),
+  ];
   const sender = event.direction === "clientToServer" ? variable : "socket";
   const requester = [
     `${kw("const")} stream = ${sender}.stream(${fits(args, 50 - sender.length - 22) ? args.join(", ") : `\n  ${args.join(",\n  ")},\n`});`,
-    ...(event.stream === undefined ? [] : [`${kw("for await")} (${kw("const")} item ${kw("of")} stream) render(item);`]),
+    ...(event.stream === undefined
+      ? []
+      : [`${kw("for await")} (${kw("const")} item ${kw("of")} stream) render(item);`]),
     `${kw("const")} ack = ${kw("await")} stream.ack;`,
   ].join("\n");
   const handlerParams = event.upload === undefined ? params : params === "" ? "items" : `${params}, items`;
@@ -67,11 +88,20 @@ function streamSnippets(event: WireEvent, variable: string, params: string, answ
     ...(item === undefined ? [] : [`  ${kw("yield")} ${item};`]),
     ...(answer === undefined ? [] : [`  ${kw("return")} ${answer};`]),
   ].join("\n");
-  const responder = item === undefined ? `${kw("async")} (${handlerParams}) =&gt; {\n${body}\n}` : `${kw("async function*")} (${handlerParams}) {\n${body}\n}`;
+  const responder =
+    item === undefined
+      ? `${kw("async")} (${handlerParams}) =&gt; {\n${body}\n}`
+      : `${kw("async function*")} (${handlerParams}) {\n${body}\n}`;
   if (event.direction === "clientToServer") {
-    return { client: requester, server: `${variable}.on(${str("connection")}, (socket) =&gt; {\n  socket.on(${str(event.name)}, ${responder.replace(/\n/g, "\n  ")});\n});` };
+    return {
+      client: requester,
+      server: `${variable}.on(${str("connection")}, (socket) =&gt; {\n  socket.on(${str(event.name)}, ${responder.replace(/\n/g, "\n  ")});\n});`,
+    };
   }
-  return { client: `${variable}.on(${str(event.name)}, ${responder});`, server: `${comment("from one socket")}\n${requester}` };
+  return {
+    client: `${variable}.on(${str(event.name)}, ${responder});`,
+    server: `${comment("from one socket")}\n${requester}`,
+  };
 }
 
 /** How a client connects to a namespace, with its `auth` and a reaction to a version refusal. */
@@ -100,7 +130,8 @@ function concretePath(namespace: WireNamespace, components: Components): string 
 /** A JavaScript expression for an example value, highlighted; bytes become a `Uint8Array`. */
 function value(example: unknown, indent: number): string {
   if (example === undefined) return comment("…");
-  if (example instanceof BinaryExample) return `${kw("new")} Uint8Array([${num(137)}, ${num(80)}, ${num(78)}, ${num(71)}])`;
+  if (example instanceof BinaryExample)
+    return `${kw("new")} Uint8Array([${num(137)}, ${num(80)}, ${num(78)}, ${num(71)}])`;
   if (example === null || typeof example === "boolean") return kw(String(example));
   if (typeof example === "number") return num(example);
   if (typeof example === "string") return str(example);
@@ -110,9 +141,13 @@ function value(example: unknown, indent: number): string {
     const items = example.map((item) => value(item, indent + 1));
     return fits(items) ? `[${items.join(", ")}]` : `[\n${items.map((item) => pad + item).join(",\n")},\n${close}]`;
   }
-  const entries = Object.entries(example as Record<string, unknown>).map(([key, item]) => `${IDENTIFIER.test(key) ? key : str(key)}: ${value(item, indent + 1)}`);
+  const entries = Object.entries(example as Record<string, unknown>).map(
+    ([key, item]) => `${IDENTIFIER.test(key) ? key : str(key)}: ${value(item, indent + 1)}`,
+  );
   if (entries.length === 0) return "{}";
-  return fits(entries) ? `{ ${entries.join(", ")} }` : `{\n${entries.map((entry) => pad + entry).join(",\n")},\n${close}}`;
+  return fits(entries)
+    ? `{ ${entries.join(", ")} }`
+    : `{\n${entries.map((entry) => pad + entry).join(",\n")},\n${close}}`;
 }
 
 /** Whether items fit on one line of `width` visible characters: a code column is about 55 wide. */

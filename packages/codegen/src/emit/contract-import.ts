@@ -26,7 +26,9 @@ export function contractSpecifier(source: ContractSource, fromFile: string): str
   // turned `../../contract.ts` into `../contract.ts`).
   const depth = source.path.split("/").filter((segment) => segment === "..").length;
   const outDir = `/${Array.from({ length: depth + 1 }, (_, index) => `d${index}`).join("/")}`;
-  const target = posix.join(outDir, source.path).replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`);
+  const target = posix
+    .join(outDir, source.path)
+    .replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`);
   const relative = posix.relative(posix.dirname(posix.join(outDir, fromFile)), target);
   return relative.startsWith(".") ? relative : `./${relative}`;
 }

@@ -21,45 +21,92 @@ const CLIENT_MEMBERS = new Set(["bound", "socket", "timeout", "onContractError",
  * @example
  * emitClient(files.create("chat/client.ts"), namespace, source, "chat/client.ts");
  */
-export function emitClient(file: GeneratedSource, namespace: NamespaceModel, source: ContractSource, path: string): void {
+export function emitClient(
+  file: GeneratedSource,
+  namespace: NamespaceModel,
+  source: ContractSource,
+  path: string,
+): void {
   checkMemberNames(namespace);
   const contract = contractLocalName(source);
   const className = `${namespace.pascal}Client`;
   const bound = `BoundClient<typeof ${contract}, ${JSON.stringify(namespace.path)}>`;
   file.addImportDeclarations([
-    { moduleSpecifier: "@socket-contract/client", namedImports: [{ name: "BindClientOptions", isTypeOnly: true }, { name: "BoundClient", isTypeOnly: true }, { name: "ClientErrorHandler", isTypeOnly: true }, "bindClient"] },
+    {
+      moduleSpecifier: "@socket-contract/client",
+      namedImports: [
+        { name: "BindClientOptions", isTypeOnly: true },
+        { name: "BoundClient", isTypeOnly: true },
+        { name: "ClientErrorHandler", isTypeOnly: true },
+        "bindClient",
+      ],
+    },
     { isTypeOnly: true, moduleSpecifier: "socket.io-client", namedImports: ["Socket"] },
-    ...(namespace.clientToServer.some(isStreamEvent) ? [{ isTypeOnly: true, moduleSpecifier: "@socket-contract/contract", namedImports: ["ContractStream", "StreamCallOptions"] }] : []),
+    ...(namespace.clientToServer.some(isStreamEvent)
+      ? [
+          {
+            isTypeOnly: true,
+            moduleSpecifier: "@socket-contract/contract",
+            namedImports: ["ContractStream", "StreamCallOptions"],
+          },
+        ]
+      : []),
     contractImport(source, path, false),
   ]);
   const registration = parsersRegistration(path, contract);
   file.addImportDeclarations(registration.imports);
-  if (namespace.pattern !== undefined) file.addImportDeclaration({ moduleSpecifier: "./path.js", namedImports: ["namespacePath"] });
-  const used = [...localNames(clientTypes(namespace)), ...(namespace.pattern === undefined ? [] : ["NamespacePath", "NamespacePathParams"])].sort();
-  if (used.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
+  if (namespace.pattern !== undefined)
+    file.addImportDeclaration({ moduleSpecifier: "./path.js", namedImports: ["namespacePath"] });
+  const used = [
+    ...localNames(clientTypes(namespace)),
+    ...(namespace.pattern === undefined ? [] : ["NamespacePath", "NamespacePathParams"]),
+  ].sort();
+  if (used.length > 0)
+    file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
   // Without an event it emits, a client has no calls to time out: no emitter, no timeout().
   const emits = namespace.clientToServer.some((event) => !isStreamEvent(event));
   file.addClass({
     name: className,
     isExported: true,
-    docs: [docText(`A typed client of the \`${namespace.path}\` namespace: one method per event it sends, one \`on...\` method per event it receives. Every payload and ack is validated on the way.${namespace.description === undefined ? "" : `\n\n${namespace.description}`}\n\n@example\nconst ${camel(namespace.pascal)} = bind${className}(${namespace.pattern === undefined ? `io("http://localhost:3000${namespace.path === "/" ? "" : namespace.path}")` : `"${namespace.pattern.template.replace(/\$\{string\}/g, "acme")}", io("http://localhost:3000${namespace.pattern.template.replace(/\$\{string\}/g, "acme")}")`});`)],
+    docs: [
+      docText(
+        `A typed client of the \`${namespace.path}\` namespace: one method per event it sends, one \`on...\` method per event it receives. Every payload and ack is validated on the way.${namespace.description === undefined ? "" : `\n\n${namespace.description}`}\n\n@example\nconst ${camel(namespace.pascal)} = bind${className}(${namespace.pattern === undefined ? `io("http://localhost:3000${namespace.path === "/" ? "" : namespace.path}")` : `"${namespace.pattern.template.replace(/\$\{string\}/g, "acme")}", io("http://localhost:3000${namespace.pattern.template.replace(/\$\{string\}/g, "acme")}")`});`,
+      ),
+    ],
     properties: [
-      { name: "bound", isReadonly: true, type: bound, docs: ["The runtime binding underneath: `emit`/`on`/`off` by wire name, and the raw `socket`."] },
+      {
+        name: "bound",
+        isReadonly: true,
+        type: bound,
+        docs: ["The runtime binding underneath: `emit`/`on`/`off` by wire name, and the raw `socket`."],
+      },
       ...(emits ? [{ name: "#emitter", isReadonly: true, type: `Pick<${bound}, "emit">` }] : []),
     ],
     ctors: [
       {
         docs: [`@internal Use \`bind${className}\`.`],
-        parameters: [{ name: "bound", type: bound }, ...(emits ? [{ name: "emitter", type: `Pick<${bound}, "emit">`, initializer: "bound" }] : [])],
+        parameters: [
+          { name: "bound", type: bound },
+          ...(emits ? [{ name: "emitter", type: `Pick<${bound}, "emit">`, initializer: "bound" }] : []),
+        ],
         statements: ["this.bound = bound;", ...(emits ? ["this.#emitter = emitter;"] : [])],
       },
     ],
-    getAccessors: [{ name: "socket", returnType: "Socket", docs: ["The plain socket.io-client socket."], statements: ["return this.bound.socket;"] }],
+    getAccessors: [
+      {
+        name: "socket",
+        returnType: "Socket",
+        docs: ["The plain socket.io-client socket."],
+        statements: ["return this.bound.socket;"],
+      },
+    ],
     methods: [
       ...(emits ? [timeoutMethod(namespace, className)] : []),
       {
         name: "onContractError",
-        docs: ["Sees every `contract:error` the server sends about an event of ours it refused, and every incoming event this client refused. Returns a function that removes the handler."],
+        docs: [
+          "Sees every `contract:error` the server sends about an event of ours it refused, and every incoming event this client refused. Returns a function that removes the handler.",
+        ],
         parameters: [{ name: "handler", type: "ClientErrorHandler" }],
         returnType: "() => void",
         statements: ["return this.bound.onError(handler);"],
@@ -74,7 +121,11 @@ export function emitClient(file: GeneratedSource, namespace: NamespaceModel, sou
 function timeoutMethod(namespace: NamespaceModel, className: string): OptionalKind<MethodDeclarationStructure> {
   return {
     name: "timeout",
-    docs: [docText(`The same client with an acknowledgement timeout of \`ms\` for the calls made through it.\n\n@example\nawait ${camel(namespace.pascal)}.timeout(2_000).${namespace.clientToServer.find((event) => !isStreamEvent(event))?.camel ?? "someEvent"}(...);`)],
+    docs: [
+      docText(
+        `The same client with an acknowledgement timeout of \`ms\` for the calls made through it.\n\n@example\nawait ${camel(namespace.pascal)}.timeout(2_000).${namespace.clientToServer.find((event) => !isStreamEvent(event))?.camel ?? "someEvent"}(...);`,
+      ),
+    ],
     parameters: [{ name: "ms", type: "number" }],
     returnType: className,
     statements: [`return new ${className}(this.bound, this.bound.timeout(ms));`],
@@ -82,14 +133,27 @@ function timeoutMethod(namespace: NamespaceModel, className: string): OptionalKi
 }
 
 /** `bindChatClient(socket, options?)`; for a pattern namespace, `bindOrgClient(at, socket, options?)` with a concrete path or its parameters. */
-function bindFunction(namespace: NamespaceModel, className: string, contract: string, registration: string): OptionalKind<FunctionDeclarationStructure> {
+function bindFunction(
+  namespace: NamespaceModel,
+  className: string,
+  contract: string,
+  registration: string,
+): OptionalKind<FunctionDeclarationStructure> {
   const variable = camel(namespace.pascal);
-  const example = namespace.pattern === undefined ? "" : `{ ${namespace.pattern.names.map((name) => `${name}: "acme"`).join(", ")} }`;
-  const url = namespace.pattern === undefined ? `"http://localhost:3000${namespace.path === "/" ? "" : namespace.path}"` : `\`http://localhost:3000\${namespacePath(${example})}\``;
+  const example =
+    namespace.pattern === undefined ? "" : `{ ${namespace.pattern.names.map((name) => `${name}: "acme"`).join(", ")} }`;
+  const url =
+    namespace.pattern === undefined
+      ? `"http://localhost:3000${namespace.path === "/" ? "" : namespace.path}"`
+      : `\`http://localhost:3000\${namespacePath(${example})}\``;
   return {
     name: `bind${className}`,
     isExported: true,
-    docs: [docText(`Binds a socket.io-client socket connected to \`${namespace.path}\` to the contract${namespace.pattern === undefined ? "" : ": give the path it connected to, or its parameters"}.\n\n@example\nconst ${variable} = bind${className}(${namespace.pattern === undefined ? "" : `${example}, `}io(${url}, { transports: ["websocket"] }));`)],
+    docs: [
+      docText(
+        `Binds a socket.io-client socket connected to \`${namespace.path}\` to the contract${namespace.pattern === undefined ? "" : ": give the path it connected to, or its parameters"}.\n\n@example\nconst ${variable} = bind${className}(${namespace.pattern === undefined ? "" : `${example}, `}io(${url}, { transports: ["websocket"] }));`,
+      ),
+    ],
     parameters: [
       ...(namespace.pattern === undefined ? [] : [{ name: "at", type: PATH_ARGUMENT }]),
       { name: "socket", type: "Socket" },
@@ -107,10 +171,17 @@ function bindFunction(namespace: NamespaceModel, className: string, contract: st
 }
 
 function sendMethod(event: EventModel): OptionalKind<MethodDeclarationStructure> {
-  const ackNote = event.ack === undefined ? "Sends the event; nothing comes back." : `Resolves with the validated acknowledgement; rejects with a \`ContractError\` typed as \`${event.pascal}Error\`${event.errors.length === 0 ? "" : ` (custom codes: ${event.errors.map((error) => `\`${error.code}\``).join(", ")})`} or, for bad arguments, \`INVALID_PAYLOAD\` before anything is sent.`;
+  const ackNote =
+    event.ack === undefined
+      ? "Sends the event; nothing comes back."
+      : `Resolves with the validated acknowledgement; rejects with a \`ContractError\` typed as \`${event.pascal}Error\`${event.errors.length === 0 ? "" : ` (custom codes: ${event.errors.map((error) => `\`${error.code}\``).join(", ")})`} or, for bad arguments, \`INVALID_PAYLOAD\` before anything is sent.`;
   return {
     name: event.camel,
-    docs: [docText(`${event.description === undefined ? `Sends \`${event.name}\`.` : `${event.description}\n\nSends \`${event.name}\`.`} ${ackNote}`)],
+    docs: [
+      docText(
+        `${event.description === undefined ? `Sends \`${event.name}\`.` : `${event.description}\n\nSends \`${event.name}\`.`} ${ackNote}`,
+      ),
+    ],
     parameters: event.args.map((arg) => ({ name: arg.name, type: typeWriter(arg.input) })),
     returnType: event.ack === undefined ? "void" : (writer) => promiseOf(writer, event.ack!.output),
     statements: (writer) => {
@@ -124,12 +195,22 @@ function sendMethod(event: EventModel): OptionalKind<MethodDeclarationStructure>
 
 /** A method that requests a stream: the event's arguments, then `{ signal, window }`; it returns the typed stream at once. */
 function streamMethod(event: EventModel): OptionalKind<MethodDeclarationStructure> {
-  const items = event.stream === undefined ? "" : " Read the items with `for await`; `break`, `cancel()` or the `signal` cancels it.";
+  const items =
+    event.stream === undefined
+      ? ""
+      : " Read the items with `for await`; `break`, `cancel()` or the `signal` cancels it.";
   const ending = `${event.ack === undefined ? "" : " `ack` resolves with the validated acknowledgement after the last item."} A failure ends it with a \`ContractError\` typed as \`${event.pascal}Error\`${event.errors.length === 0 ? "" : ` (custom codes: ${event.errors.map((error) => `\`${error.code}\``).join(", ")})`}.`;
   return {
     name: event.camel,
-    docs: [docText(`${event.description === undefined ? "" : `${event.description}\n\n`}Requests the stream \`${event.name}\`.${items}${ending}`)],
-    parameters: [...event.args.map((arg) => ({ name: arg.name, type: typeWriter(arg.input) })), { name: "options", type: "StreamCallOptions", hasQuestionToken: true }],
+    docs: [
+      docText(
+        `${event.description === undefined ? "" : `${event.description}\n\n`}Requests the stream \`${event.name}\`.${items}${ending}`,
+      ),
+    ],
+    parameters: [
+      ...event.args.map((arg) => ({ name: arg.name, type: typeWriter(arg.input) })),
+      { name: "options", type: "StreamCallOptions", hasQuestionToken: true },
+    ],
     returnType: (writer) => {
       writer.write("ContractStream<");
       typeWriter(event.stream?.output ?? { kind: "keyword", name: "never" })(writer);
@@ -155,7 +236,11 @@ function receiveMethod(event: EventModel): OptionalKind<MethodDeclarationStructu
         : " The handler's return value (or resolved promise) is the acknowledgement.";
   return {
     name: event.listener,
-    docs: [docText(`${event.description === undefined ? "" : `${event.description}\n\n`}Handles \`${event.name}\`; the handler runs only for valid input.${ackNote} Returns a function that removes the handler.`)],
+    docs: [
+      docText(
+        `${event.description === undefined ? "" : `${event.description}\n\n`}Handles \`${event.name}\`; the handler runs only for valid input.${ackNote} Returns a function that removes the handler.`,
+      ),
+    ],
     parameters: [{ name: "handler", type: (writer) => handlerType(writer, event) }],
     returnType: "() => void",
     statements: (writer) => {
@@ -171,9 +256,17 @@ function clientTypes(namespace: NamespaceModel): TypeNode[] {
 function checkMemberNames(namespace: NamespaceModel): void {
   const owners = new Map<string, string>();
   const claim = (member: string, event: string): void => {
-    if (CLIENT_MEMBERS.has(member)) throw new CodegenError("UNRENDERABLE", `namespaces[${JSON.stringify(namespace.path)}]: the event "${event}" would generate the client method \`${member}\`, which the client wrapper reserves; rename the event`);
+    if (CLIENT_MEMBERS.has(member))
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `namespaces[${JSON.stringify(namespace.path)}]: the event "${event}" would generate the client method \`${member}\`, which the client wrapper reserves; rename the event`,
+      );
     const previous = owners.get(member);
-    if (previous !== undefined) throw new CodegenError("UNRENDERABLE", `namespaces[${JSON.stringify(namespace.path)}]: the events "${previous}" and "${event}" would both generate the client method \`${member}\`; rename one of them`);
+    if (previous !== undefined)
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `namespaces[${JSON.stringify(namespace.path)}]: the events "${previous}" and "${event}" would both generate the client method \`${member}\`; rename one of them`,
+      );
     owners.set(member, event);
   };
   for (const event of namespace.clientToServer) claim(event.camel, event.name);

@@ -34,11 +34,17 @@ export function emitParsers(file: GeneratedSource, sources: readonly ParserSourc
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: CONTRACT, namedImports: ["ParserFactory"] });
   // Written directly: ts-morph would print the initializer with a hanging indent.
   file.addStatement((writer) => {
-    writeDocs(writer, "The contract's parsers, compiled ahead of time by Zod's compiler. Registered by the generated `bind...` functions; pass them to `registerParsers` from `@socket-contract/contract` when binding otherwise.");
+    writeDocs(
+      writer,
+      "The contract's parsers, compiled ahead of time by Zod's compiler. Registered by the generated `bind...` functions; pass them to `registerParsers` from `@socket-contract/contract` when binding otherwise.",
+    );
     writer.write("export const parsers: Readonly<Record<string, ParserFactory>> = {").newLine();
     writer.indent(() => {
       for (const source of sources) {
-        writer.quote(source.key).write(`: function(${source.params.join(", ")}) {`).newLine();
+        writer
+          .quote(source.key)
+          .write(`: function(${source.params.join(", ")}) {`)
+          .newLine();
         writer.indent(() => {
           for (const line of indentedLines(source.body)) writer.write(line).newLine();
         });
@@ -48,7 +54,9 @@ export function emitParsers(file: GeneratedSource, sources: readonly ParserSourc
     writer.write("};");
   });
   // First in the file, where TypeScript reads it: Zod writes untyped JavaScript, checked by its fingerprint instead.
-  file.prependLine("// @ts-nocheck: Zod's compiler writes these parsers as JavaScript; each is used only for the exact code it was built from.");
+  file.prependLine(
+    "// @ts-nocheck: Zod's compiler writes these parsers as JavaScript; each is used only for the exact code it was built from.",
+  );
 }
 
 /**
@@ -92,7 +100,10 @@ function braces(line: string): { opened: number; closed: number } {
  * parsers and the contract's fingerprint (so the runtime neither compiles code nor reads the
  * schemas to compute what the generator already knows). `contract` is the contract's local name.
  */
-export function parsersRegistration(fromFile: string, contract: string): { imports: { moduleSpecifier: string; namedImports: string[] }[]; statement: string } {
+export function parsersRegistration(
+  fromFile: string,
+  contract: string,
+): { imports: { moduleSpecifier: string; namedImports: string[] }[]; statement: string } {
   const depth = fromFile.split("/").length - 1;
   const root = depth === 0 ? "./" : "../".repeat(depth);
   return {

@@ -19,16 +19,26 @@ export function emitPath(file: GeneratedSource, namespace: NamespaceModel): void
   const template = namespace.pattern!.template;
   let index = 0;
   const body = template.replace(/\$\{string\}/g, () => `\${params.${pattern.names[index++]!}}`);
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["NamespacePath", "NamespacePathParams"] });
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: "./types.js",
+    namedImports: ["NamespacePath", "NamespacePathParams"],
+  });
   file.addFunction({
     name: "namespacePath",
     isExported: true,
-    docs: [docText(`The concrete path of \`${namespace.path}\` for these parameter values; a value may not be empty or hold "/".\n\n@example\nnamespacePath({ ${pattern.names.map((name) => `${name}: "acme"`).join(", ")} }); // "${template.replace(/\$\{string\}/g, "acme")}"`)],
+    docs: [
+      docText(
+        `The concrete path of \`${namespace.path}\` for these parameter values; a value may not be empty or hold "/".\n\n@example\nnamespacePath({ ${pattern.names.map((name) => `${name}: "acme"`).join(", ")} }); // "${template.replace(/\$\{string\}/g, "acme")}"`,
+      ),
+    ],
     parameters: [{ name: "params", type: "NamespacePathParams" }],
     returnType: "NamespacePath",
     statements: (writer) => {
       writer.write("for (const [name, value] of Object.entries(params)) ").inlineBlock(() => {
-        writer.write(`if (value === "" || value.includes("/")) throw new TypeError(\`[socket-contract] the parameter \${name} of ${namespace.path.replace(/[\\`$]/g, "\\$&")} cannot be empty or hold "/"\`);`);
+        writer.write(
+          `if (value === "" || value.includes("/")) throw new TypeError(\`[socket-contract] the parameter \${name} of ${namespace.path.replace(/[\\`$]/g, "\\$&")} cannot be empty or hold "/"\`);`,
+        );
       });
       writer.newLine().write(`return \`${body}\`;`);
     },

@@ -22,7 +22,11 @@ export function emitFingerprint(file: GeneratedSource, model: ContractModel): vo
   file.addVariableStatements([
     constant("contractName", model.name, "The contract's `name`."),
     constant("contractVersion", model.version, "The contract's `version`."),
-    constant("contractFingerprint", model.fingerprint, "The contract's wire-shape fingerprint, as `contractFingerprint(contract)` computes it and the handshake compares it."),
+    constant(
+      "contractFingerprint",
+      model.fingerprint,
+      "The contract's wire-shape fingerprint, as `contractFingerprint(contract)` computes it and the handshake compares it.",
+    ),
   ]);
 }
 
@@ -35,17 +39,33 @@ export function emitFingerprint(file: GeneratedSource, model: ContractModel): vo
 export function emitServerRoot(file: GeneratedSource, source: ContractSource, path: string): void {
   const contract = contractLocalName(source);
   file.addImportDeclarations([
-    { moduleSpecifier: "@socket-contract/server", namedImports: [{ name: "BindServerOptions", isTypeOnly: true }, { name: "BoundServer", isTypeOnly: true }, "bindServer"] },
+    {
+      moduleSpecifier: "@socket-contract/server",
+      namedImports: [
+        { name: "BindServerOptions", isTypeOnly: true },
+        { name: "BoundServer", isTypeOnly: true },
+        "bindServer",
+      ],
+    },
     { isTypeOnly: true, moduleSpecifier: "socket.io", namedImports: ["Server"] },
     contractImport(source, path, false),
   ]);
   const registration = parsersRegistration(path, contract);
   file.addImportDeclarations(registration.imports);
-  file.addTypeAlias({ name: "ContractServer", isExported: true, docs: ["The contract bound to a Socket.IO server: pass it to each namespace's `implement`."], type: `BoundServer<typeof ${contract}>` });
+  file.addTypeAlias({
+    name: "ContractServer",
+    isExported: true,
+    docs: ["The contract bound to a Socket.IO server: pass it to each namespace's `implement`."],
+    type: `BoundServer<typeof ${contract}>`,
+  });
   file.addFunction({
     name: "bindContractServer",
     isExported: true,
-    docs: [docText("Binds the contract to a Socket.IO server: every incoming event is validated before its handler runs, every emit before it leaves.\n\n@example\nconst server = bindContractServer(new Server(httpServer), { ackTimeout: 10_000 });")],
+    docs: [
+      docText(
+        "Binds the contract to a Socket.IO server: every incoming event is validated before its handler runs, every emit before it leaves.\n\n@example\nconst server = bindContractServer(new Server(httpServer), { ackTimeout: 10_000 });",
+      ),
+    ],
     parameters: [
       { name: "io", type: "Server" },
       { name: "options", type: "BindServerOptions", hasQuestionToken: true },
@@ -62,7 +82,12 @@ export function emitServerRoot(file: GeneratedSource, source: ContractSource, pa
  * emitNamespaceIndex(files.create("chat/index.ts"), false);
  */
 export function emitNamespaceIndex(file: GeneratedSource, withPath: boolean): void {
-  file.addExportDeclarations([{ moduleSpecifier: "./client.js" }, ...(withPath ? [{ moduleSpecifier: "./path.js" }] : []), { moduleSpecifier: "./server.js" }, { moduleSpecifier: "./types.js" }]);
+  file.addExportDeclarations([
+    { moduleSpecifier: "./client.js" },
+    ...(withPath ? [{ moduleSpecifier: "./path.js" }] : []),
+    { moduleSpecifier: "./server.js" },
+    { moduleSpecifier: "./types.js" },
+  ]);
 }
 
 /**
@@ -76,11 +101,13 @@ export function emitRootIndex(file: GeneratedSource, namespaces: readonly Namesp
   file.addExportDeclarations([
     { moduleSpecifier: "./fingerprint.js", namedExports: ["contractFingerprint", "contractName", "contractVersion"] },
     { isTypeOnly: true, moduleSpecifier: "./inter-server.js", namedExports: ["InterServerEvents"] },
-    ...namespaces.map((namespace) => ({ moduleSpecifier: `./${namespace.folder}/index.js`, namespaceExport: identifierOfFolder(namespace.folder) })),
+    ...namespaces.map((namespace) => ({
+      moduleSpecifier: `./${namespace.folder}/index.js`,
+      namespaceExport: identifierOfFolder(namespace.folder),
+    })),
   ]);
 }
 
 function identifierOfFolder(folder: string): string {
   return folder.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
-

@@ -13,26 +13,54 @@ import { docText, propertyKey } from "./type-writer.js";
  * @example
  * emitServer(files.create("chat/server.ts"), namespace, source, "chat/server.ts");
  */
-export function emitServer(file: GeneratedSource, namespace: NamespaceModel, source: ContractSource, path: string): void {
+export function emitServer(
+  file: GeneratedSource,
+  namespace: NamespaceModel,
+  source: ContractSource,
+  path: string,
+): void {
   const contract = contractLocalName(source);
   const pathLiteral = JSON.stringify(namespace.path);
   const socketType = `${namespace.pascal}Socket`;
   const handlersType = `${namespace.pascal}Handlers`;
   file.addImportDeclarations([
-    { isTypeOnly: true, moduleSpecifier: "@socket-contract/server", namedImports: ["BoundNamespace", "BoundServer", "BoundSocket"] },
+    {
+      isTypeOnly: true,
+      moduleSpecifier: "@socket-contract/server",
+      namedImports: ["BoundNamespace", "BoundServer", "BoundSocket"],
+    },
     contractImport(source, path, true),
   ]);
-  if (namespace.pattern !== undefined) file.addImportDeclaration({ moduleSpecifier: "./path.js", namedImports: ["namespacePath"] });
-  const used = [...localNames(namespace.clientToServer.flatMap(handlerTypes)), ...(namespace.pattern === undefined ? [] : ["NamespacePath", "NamespacePathParams"])].sort();
-  if (used.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
+  if (namespace.pattern !== undefined)
+    file.addImportDeclaration({ moduleSpecifier: "./path.js", namedImports: ["namespacePath"] });
+  const used = [
+    ...localNames(namespace.clientToServer.flatMap(handlerTypes)),
+    ...(namespace.pattern === undefined ? [] : ["NamespacePath", "NamespacePathParams"]),
+  ].sort();
+  if (used.length > 0)
+    file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
   file.addTypeAliases([
-    { name: socketType, isExported: true, docs: [`A connected socket of \`${namespace.path}\`: typed \`emit\`, \`data\`, \`auth\`, rooms.`], type: `BoundSocket<typeof ${contract}, ${pathLiteral}>` },
-    { name: `${namespace.pascal}Namespace`, isExported: true, docs: [`The bound \`${namespace.path}\` namespace: typed broadcasts (\`to(room).emit\`, \`timeout(ms).emit\`) and middleware.`], type: `BoundNamespace<typeof ${contract}, ${pathLiteral}>` },
+    {
+      name: socketType,
+      isExported: true,
+      docs: [`A connected socket of \`${namespace.path}\`: typed \`emit\`, \`data\`, \`auth\`, rooms.`],
+      type: `BoundSocket<typeof ${contract}, ${pathLiteral}>`,
+    },
+    {
+      name: `${namespace.pascal}Namespace`,
+      isExported: true,
+      docs: [
+        `The bound \`${namespace.path}\` namespace: typed broadcasts (\`to(room).emit\`, \`timeout(ms).emit\`) and middleware.`,
+      ],
+      type: `BoundNamespace<typeof ${contract}, ${pathLiteral}>`,
+    },
   ]);
   file.addInterface({
     name: handlersType,
     isExported: true,
-    docs: [`One handler per event clients send on \`${namespace.path}\`, keyed by its wire name. A handler gets the socket, then the validated arguments; its return value (or resolved promise) is the acknowledgement${namespace.clientToServer.some((event) => event.stream !== undefined) ? ", and a stream event's handler is a generator whose yields are the items" : ""}. Throw a \`ContractError\` with a declared code to answer with that error.`],
+    docs: [
+      `One handler per event clients send on \`${namespace.path}\`, keyed by its wire name. A handler gets the socket, then the validated arguments; its return value (or resolved promise) is the acknowledgement${namespace.clientToServer.some((event) => event.stream !== undefined) ? ", and a stream event's handler is a generator whose yields are the items" : ""}. Throw a \`ContractError\` with a declared code to answer with that error.`,
+    ],
     properties: namespace.clientToServer.map((event) => ({
       name: propertyKey(event.name),
       docs: event.description === undefined ? [] : [docText(event.description)],
@@ -41,27 +69,43 @@ export function emitServer(file: GeneratedSource, namespace: NamespaceModel, sou
   });
   const example = namespace.clientToServer
     .slice(0, 2)
-    .map((event) => `  ${propertyKey(event.name)}: ${event.stream === undefined ? "" : "async function* "}(socket${event.args.map((arg) => `, ${arg.name}`).join("")})${event.stream === undefined ? " =>" : ""} { ... },`)
+    .map(
+      (event) =>
+        `  ${propertyKey(event.name)}: ${event.stream === undefined ? "" : "async function* "}(socket${event.args.map((arg) => `, ${arg.name}`).join("")})${event.stream === undefined ? " =>" : ""} { ... },`,
+    )
     .join("\n");
   file.addFunction({
     name: "implement",
     isExported: true,
-    docs: [docText(`Handles every client-to-server event of \`${namespace.path}\` on each connection. \`handlers\` must have exactly the contract's events: a missing or an extra handler is a compile error. Returns the namespace, for broadcasts and middleware.\n\n@example\nconst ${namespace.folder === "main" ? "main" : camel(namespace.pascal)} = implement(server, {\n${example}\n});`)],
+    docs: [
+      docText(
+        `Handles every client-to-server event of \`${namespace.path}\` on each connection. \`handlers\` must have exactly the contract's events: a missing or an extra handler is a compile error. Returns the namespace, for broadcasts and middleware.\n\n@example\nconst ${namespace.folder === "main" ? "main" : camel(namespace.pascal)} = implement(server, {\n${example}\n});`,
+      ),
+    ],
     typeParameters: [{ name: "THandlers", constraint: handlersType }],
     parameters: [
       { name: "server", type: `BoundServer<typeof ${contract}>` },
       // The mapped `never` turns every key the contract does not declare into a compile error, even for a variable.
       // With no event to handle, nothing reads the handlers (an empty object): the underscore says so to noUnusedParameters.
-      { name: namespace.clientToServer.length === 0 ? "_handlers" : "handlers", type: `THandlers & { readonly [TKey in Exclude<keyof THandlers, keyof ${handlersType}>]: never }` },
+      {
+        name: namespace.clientToServer.length === 0 ? "_handlers" : "handlers",
+        type: `THandlers & { readonly [TKey in Exclude<keyof THandlers, keyof ${handlersType}>]: never }`,
+      },
     ],
     returnType: `BoundNamespace<typeof ${contract}, ${pathLiteral}>`,
     statements: (writer) => {
       writer.write("const namespace = server.of(").quote(namespace.path).write(");").newLine();
       if (namespace.clientToServer.length > 0) {
-        writer.write("namespace.on(\"connection\", (socket) => ").inlineBlock(() => {
+        writer.write('namespace.on("connection", (socket) => ').inlineBlock(() => {
           for (const event of namespace.clientToServer) {
             const args = event.args.map((arg) => arg.name).join(", ");
-            writer.write("socket.on(").quote(event.name).write(`, (${args}) => handlers[`).quote(event.name).write(`](socket${event.args.map((arg) => `, ${arg.name}`).join("")}));`).newLine();
+            writer
+              .write("socket.on(")
+              .quote(event.name)
+              .write(`, (${args}) => handlers[`)
+              .quote(event.name)
+              .write(`](socket${event.args.map((arg) => `, ${arg.name}`).join("")}));`)
+              .newLine();
           }
         });
         writer.write(");").newLine();
@@ -78,7 +122,11 @@ function emitNamespaceFor(file: GeneratedSource, namespace: NamespaceModel, cont
   file.addFunction({
     name: "namespaceFor",
     isExported: true,
-    docs: [docText(`The bound namespace of one concrete path of \`${namespace.path}\`, given as a path or as its parameters: broadcasts through it reach that namespace alone. \`implement\` handles them all.\n\n@example\nnamespaceFor(server, ${example}).emit(...);`)],
+    docs: [
+      docText(
+        `The bound namespace of one concrete path of \`${namespace.path}\`, given as a path or as its parameters: broadcasts through it reach that namespace alone. \`implement\` handles them all.\n\n@example\nnamespaceFor(server, ${example}).emit(...);`,
+      ),
+    ],
     parameters: [
       { name: "server", type: `BoundServer<typeof ${contract}>` },
       { name: "at", type: PATH_ARGUMENT },

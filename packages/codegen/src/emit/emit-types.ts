@@ -16,10 +16,36 @@ const CONTRACT_PACKAGE = "@socket-contract/contract";
  * @example
  * emitNamespaceTypes(files.create("chat/types.ts"), namespace, source, "chat/types.ts");
  */
-export function emitNamespaceTypes(file: GeneratedSource, namespace: NamespaceModel, source: ContractSource, path: string): void {
-  const maps = [eventMap("ClientToServerEvents", namespace.clientToServer, `What clients send on \`${namespace.path}\`, as it travels on the wire: \`Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>\`.`), eventMap("ServerToClientEvents", namespace.serverToClient, `What the server sends on \`${namespace.path}\`, as it travels on the wire: \`Socket<ServerToClientEvents, ClientToServerEvents>\` on the client.`)];
-  addImports(file, namespace.declarations, [...namespace.clientToServer, ...namespace.serverToClient], true, contractSpecifier(source, path));
-  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: "../inter-server.js", namedExports: ["InterServerEvents"] });
+export function emitNamespaceTypes(
+  file: GeneratedSource,
+  namespace: NamespaceModel,
+  source: ContractSource,
+  path: string,
+): void {
+  const maps = [
+    eventMap(
+      "ClientToServerEvents",
+      namespace.clientToServer,
+      `What clients send on \`${namespace.path}\`, as it travels on the wire: \`Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>\`.`,
+    ),
+    eventMap(
+      "ServerToClientEvents",
+      namespace.serverToClient,
+      `What the server sends on \`${namespace.path}\`, as it travels on the wire: \`Socket<ServerToClientEvents, ClientToServerEvents>\` on the client.`,
+    ),
+  ];
+  addImports(
+    file,
+    namespace.declarations,
+    [...namespace.clientToServer, ...namespace.serverToClient],
+    true,
+    contractSpecifier(source, path),
+  );
+  file.addExportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: "../inter-server.js",
+    namedExports: ["InterServerEvents"],
+  });
   addDeclarations(file, namespace.declarations);
   for (const map of maps) file.addTypeAlias(map);
   if (namespace.data === undefined) {
@@ -27,7 +53,12 @@ export function emitNamespaceTypes(file: GeneratedSource, namespace: NamespaceMo
       name: "SocketData",
       isExported: true,
       docs: ["The namespace declares no `data` schema, so `socket.data` is a plain record."],
-      type: typeWriter(reference("Record", [{ kind: "keyword", name: "string" }, { kind: "keyword", name: "unknown" }])),
+      type: typeWriter(
+        reference("Record", [
+          { kind: "keyword", name: "string" },
+          { kind: "keyword", name: "unknown" },
+        ]),
+      ),
     });
   }
 }
@@ -38,13 +69,30 @@ export function emitNamespaceTypes(file: GeneratedSource, namespace: NamespaceMo
  * @example
  * emitInterServerTypes(files.create("inter-server.ts"), model.interServer, source, "inter-server.ts");
  */
-export function emitInterServerTypes(file: GeneratedSource, scope: ScopeModel, source: ContractSource, path: string): void {
+export function emitInterServerTypes(
+  file: GeneratedSource,
+  scope: ScopeModel,
+  source: ContractSource,
+  path: string,
+): void {
   addImports(file, scope.declarations, scope.events, false, contractSpecifier(source, path));
   addDeclarations(file, scope.declarations);
-  file.addTypeAlias(eventMap("InterServerEvents", scope.events, "What one server node sends another with `serverSideEmit`: the third generic of `Server<...>`."));
+  file.addTypeAlias(
+    eventMap(
+      "InterServerEvents",
+      scope.events,
+      "What one server node sends another with `serverSideEmit`: the third generic of `Server<...>`.",
+    ),
+  );
 }
 
-function addImports(file: GeneratedSource, declarations: readonly Declaration[], events: readonly EventModel[], withReport: boolean, contractModule: string): void {
+function addImports(
+  file: GeneratedSource,
+  declarations: readonly Declaration[],
+  events: readonly EventModel[],
+  withReport: boolean,
+  contractModule: string,
+): void {
   const imports = new Map<string, Set<string>>();
   importsOf(
     declarations.map((declaration) => declaration.type),
@@ -58,7 +106,11 @@ function addImports(file: GeneratedSource, declarations: readonly Declaration[],
   imports.delete(CONTRACT_MODULE);
   if (ownTypes !== undefined) imports.set(contractModule, ownTypes);
   for (const moduleSpecifier of [...imports.keys()].sort()) {
-    file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier, namedImports: [...imports.get(moduleSpecifier)!].sort() });
+    file.addImportDeclaration({
+      isTypeOnly: true,
+      moduleSpecifier,
+      namedImports: [...imports.get(moduleSpecifier)!].sort(),
+    });
   }
 }
 
@@ -85,7 +137,11 @@ function propertiesOf(type: ObjectNode): OptionalKind<PropertySignatureStructure
 }
 
 /** A Socket.IO event map: one listener signature per event, the ack callback last. */
-function eventMap(name: string, events: readonly EventModel[], doc: string): { name: string; isExported: true; docs: string[]; type: WriterFunction } {
+function eventMap(
+  name: string,
+  events: readonly EventModel[],
+  doc: string,
+): { name: string; isExported: true; docs: string[]; type: WriterFunction } {
   return {
     name,
     isExported: true,

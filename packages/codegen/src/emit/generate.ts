@@ -24,12 +24,20 @@ const ROOT_FILES = new Set(["fingerprint", "index", "inter-server", "parsers", "
  * const files = emitFiles(model, { path: "../contract.ts", exportName: "contract" });
  * files.map((file) => file.path); // ["chat/client.ts", "chat/index.ts", ..., "server.ts"]
  */
-export function emitFiles(model: ContractModel, source: ContractSource, parsers: readonly ParserSource[] = [], cache?: EmitCache): GeneratedFile[] {
+export function emitFiles(
+  model: ContractModel,
+  source: ContractSource,
+  parsers: readonly ParserSource[] = [],
+  cache?: EmitCache,
+): GeneratedFile[] {
   const files = new FileSet(source.path);
   const fresh: { key: string; folder: string }[] = [];
   for (const namespace of model.namespaces) {
     if (ROOT_FILES.has(namespace.folder)) {
-      throw new CodegenError("UNRENDERABLE", `namespaces[${JSON.stringify(namespace.path)}]: its folder "${namespace.folder}" would sit beside the generated ${namespace.folder}.ts; rename the namespace`);
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `namespaces[${JSON.stringify(namespace.path)}]: its folder "${namespace.folder}" would sit beside the generated ${namespace.folder}.ts; rename the namespace`,
+      );
     }
     const key = cache === undefined ? "" : JSON.stringify([source, namespace]);
     const cached = cache?.get(key);
@@ -52,7 +60,11 @@ export function emitFiles(model: ContractModel, source: ContractSource, parsers:
   emitRootIndex(files.create("index.ts"), model.namespaces);
   const printed = files.print();
   if (cache !== undefined) {
-    for (const { key, folder } of fresh) cache.set(key, printed.filter((file) => file.path.startsWith(`${folder}/`)));
+    for (const { key, folder } of fresh)
+      cache.set(
+        key,
+        printed.filter((file) => file.path.startsWith(`${folder}/`)),
+      );
     cache.settle();
   }
   return printed;

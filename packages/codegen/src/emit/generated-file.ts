@@ -79,7 +79,11 @@ export class GeneratedSource {
 
   addInterface(structure: OptionalKind<InterfaceDeclarationStructure>): void {
     const { docs, name, isExported, properties = [] } = structure;
-    const plain = properties.length > 0 && (structure.extends?.length ?? 0) === 0 && (structure.typeParameters?.length ?? 0) === 0 && (structure.methods?.length ?? 0) === 0;
+    const plain =
+      properties.length > 0 &&
+      (structure.extends?.length ?? 0) === 0 &&
+      (structure.typeParameters?.length ?? 0) === 0 &&
+      (structure.methods?.length ?? 0) === 0;
     if (!plain) {
       this.statements.push({ ...structure, tag: "Interface" });
       return;
@@ -91,7 +95,9 @@ export class GeneratedSource {
       writer.indent(() => {
         for (const property of properties) {
           for (const doc of property.docs ?? []) writeDocs(writer, docString(doc));
-          writer.write(`${property.isReadonly === true ? "readonly " : ""}${property.name}${property.hasQuestionToken === true ? "?" : ""}: `);
+          writer.write(
+            `${property.isReadonly === true ? "readonly " : ""}${property.name}${property.hasQuestionToken === true ? "?" : ""}: `,
+          );
           if (typeof property.type === "function") property.type(writer);
           else writer.write(property.type ?? "unknown");
           writer.write(";").newLine();

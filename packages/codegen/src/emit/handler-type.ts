@@ -12,9 +12,16 @@ import { typeWriter } from "./type-writer.js";
  * @example
  * handlerType(writer, event, { name: "socket", type: "ChatSocket" }); // (socket: ChatSocket, payload: MessageSendPayload) => MessageSendAck | Promise<MessageSendAck>
  */
-export function handlerType(writer: CodeBlockWriter, event: EventModel, leading?: { name: string; type: string }): void {
+export function handlerType(
+  writer: CodeBlockWriter,
+  event: EventModel,
+  leading?: { name: string; type: string },
+): void {
   writer.write("(");
-  const params = [...(leading === undefined ? [] : [leading]), ...event.args.map((arg) => ({ name: arg.name, type: typeWriter(arg.output) }))];
+  const params = [
+    ...(leading === undefined ? [] : [leading]),
+    ...event.args.map((arg) => ({ name: arg.name, type: typeWriter(arg.output) })),
+  ];
   params.forEach((param, index) => {
     if (index > 0) writer.write(", ");
     writer.write(`${param.name}: `);
@@ -66,15 +73,25 @@ export function promiseOf(writer: CodeBlockWriter, type: TypeNode): void {
 /** The declarations of `types.ts` that the wrappers' signatures name, for an import list without unused names. */
 export function localNames(nodes: readonly TypeNode[]): string[] {
   // Arguments, acks and items always refer to a declaration of `types.ts` by name (see event-model.ts).
-  return [...new Set(nodes.flatMap((node) => (node.kind === "reference" && node.from === undefined ? [node.name] : [])))].sort();
+  return [
+    ...new Set(nodes.flatMap((node) => (node.kind === "reference" && node.from === undefined ? [node.name] : []))),
+  ].sort();
 }
 
 /** The `types.ts` names a handler of this event mentions: its outputs in, its inputs back. */
 export function handlerTypes(event: EventModel): TypeNode[] {
-  return [...event.args.map((arg) => arg.output), ...(event.ack === undefined ? [] : [event.ack.input]), ...(event.stream === undefined ? [] : [event.stream.input])];
+  return [
+    ...event.args.map((arg) => arg.output),
+    ...(event.ack === undefined ? [] : [event.ack.input]),
+    ...(event.stream === undefined ? [] : [event.stream.input]),
+  ];
 }
 
 /** The `types.ts` names a sender of this event mentions: its inputs out, its outputs back. */
 export function senderTypes(event: EventModel): TypeNode[] {
-  return [...event.args.map((arg) => arg.input), ...(event.ack === undefined ? [] : [event.ack.output]), ...(event.stream === undefined ? [] : [event.stream.output])];
+  return [
+    ...event.args.map((arg) => arg.input),
+    ...(event.ack === undefined ? [] : [event.ack.output]),
+    ...(event.stream === undefined ? [] : [event.stream.output]),
+  ];
 }

@@ -25,7 +25,13 @@ function writeType(writer: CodeBlockWriter, node: TypeNode): void {
       writer.write(node.name);
       return;
     case "literal":
-      writer.write(node.bigint === true ? `${node.value}n` : typeof node.value === "string" ? JSON.stringify(node.value) : String(node.value));
+      writer.write(
+        node.bigint === true
+          ? `${node.value}n`
+          : typeof node.value === "string"
+            ? JSON.stringify(node.value)
+            : String(node.value),
+      );
       return;
     case "checked":
       writer.write(node.text);

@@ -5,7 +5,9 @@ import { argumentNameOf } from "./zod-def.js";
 /** Names generated signatures already use beside the arguments, and words no parameter may take. */
 const TAKEN = new Set(["socket", "options", "callback", "handler", "at", "server"]);
 const RESERVED = new Set(
-  "arguments await break case catch class const continue debugger default delete do else enum eval export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield".split(" "),
+  "arguments await break case catch class const continue debugger default delete do else enum eval export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield".split(
+    " ",
+  ),
 );
 
 /**
@@ -22,13 +24,22 @@ export function argumentNames(args: readonly unknown[], place: readonly (string 
     const given = argumentNameOf(schema);
     if (given === undefined) return args.length === 1 ? "payload" : `arg${index}`;
     const at = `${definitionPlace([...place, "args", index])}: .meta({ name: ${JSON.stringify(given)} })`;
-    if (typeof given !== "string" || !/^[A-Za-z_$][\w$]*$/.test(given)) throw new CodegenError("UNRENDERABLE", `${at} names an argument, so it must be a JavaScript identifier`);
-    if (RESERVED.has(given) || TAKEN.has(given)) throw new CodegenError("UNRENDERABLE", `${at}: "${given}" is ${RESERVED.has(given) ? "a reserved word" : "a name the generated signatures use themselves"}; choose another`);
+    if (typeof given !== "string" || !/^[A-Za-z_$][\w$]*$/.test(given))
+      throw new CodegenError("UNRENDERABLE", `${at} names an argument, so it must be a JavaScript identifier`);
+    if (RESERVED.has(given) || TAKEN.has(given))
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `${at}: "${given}" is ${RESERVED.has(given) ? "a reserved word" : "a name the generated signatures use themselves"}; choose another`,
+      );
     return given;
   });
   names.forEach((name, index) => {
     const first = names.indexOf(name);
-    if (first !== index) throw new CodegenError("UNRENDERABLE", `${definitionPlace([...place, "args", index])}: the arguments ${first} and ${index} are both named "${name}"; an event's argument names must differ`);
+    if (first !== index)
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `${definitionPlace([...place, "args", index])}: the arguments ${first} and ${index} are both named "${name}"; an event's argument names must differ`,
+      );
   });
   return names;
 }

@@ -1,4 +1,10 @@
-import { type Contract, type EventMap, contractFingerprint, isStandardSchema, streamOfInfo } from "@socket-contract/contract";
+import {
+  type Contract,
+  type EventMap,
+  contractFingerprint,
+  isStandardSchema,
+  streamOfInfo,
+} from "@socket-contract/contract";
 import { CodegenError } from "../errors.js";
 import type { ContractModel, EventModel, NamespaceModel, ScopeModel, TypePair } from "./contract-model.js";
 import { eventModels, optionalDescription, pairOf, rootDeclaration, siteOf } from "./event-model.js";
@@ -36,7 +42,10 @@ export function buildModel(contract: Contract, options: BuildModelOptions = {}):
   const recursive = findRecursive(allSchemas(contract));
   const staticTypes = options.staticTypes;
   // A first pass collects the paths the checker must answer; a contract without any skips it, and never opens a program.
-  if (staticTypes !== undefined && reachableSchemas(allSchemas(contract)).some((schema) => needsChecker(schema, staticTypes))) {
+  if (
+    staticTypes !== undefined &&
+    reachableSchemas(allSchemas(contract)).some((schema) => needsChecker(schema, staticTypes))
+  ) {
     const collected: SchemaPath[] = [];
     // With `collected` set, nothing is asked of the checker: the paths are only recorded.
     modelPass(contract, { schemaNames, recursive, staticTypes, collected });
@@ -52,25 +61,66 @@ function modelPass(contract: Contract, options: PassOptions): ContractModel {
   const namespaces = paths.map((path) => namespaceModel(contract, path, paths, options));
   const interServerScope = new ScopeBuilder();
   for (const name of RESERVED_NAMES) interServerScope.names.claim(name, "the generated event maps");
-  const interServerEvents = eventModels(contract.serverToServer, ["serverToServer"], new Set(), { ...options, scope: interServerScope });
-  const interServer: ScopeModel = { declarations: interServerScope.declarations(), events: finishEvents(interServerEvents, interServerScope) };
-  const model = { name: contract.name, version: contract.version, ...optionalDescription(contract.description), namespaces, interServer };
+  const interServerEvents = eventModels(contract.serverToServer, ["serverToServer"], new Set(), {
+    ...options,
+    scope: interServerScope,
+  });
+  const interServer: ScopeModel = {
+    declarations: interServerScope.declarations(),
+    events: finishEvents(interServerEvents, interServerScope),
+  };
+  const model = {
+    name: contract.name,
+    version: contract.version,
+    ...optionalDescription(contract.description),
+    namespaces,
+    interServer,
+  };
   // The runtime's own fingerprint, so generated code and the handshake agree on what a contract is.
   return { ...model, fingerprint: contractFingerprint(contract) };
 }
 
-function namespaceModel(contract: Contract, path: string, paths: readonly string[], options: PassOptions): NamespaceModel {
+function namespaceModel(
+  contract: Contract,
+  path: string,
+  paths: readonly string[],
+  options: PassOptions,
+): NamespaceModel {
   const definition = contract.namespaces[path as `/${string}`]!;
   const scope = new ScopeBuilder();
   for (const name of RESERVED_NAMES) scope.names.claim(name, "the generated event maps");
   const context: RenderContext = { ...options, scope };
   const base = ["namespaces", path];
-  const shared = new Set(Object.keys(definition.clientToServer ?? {}).filter((name) => Object.hasOwn(definition.serverToClient ?? {}, name)));
+  const shared = new Set(
+    Object.keys(definition.clientToServer ?? {}).filter((name) => Object.hasOwn(definition.serverToClient ?? {}, name)),
+  );
   const pattern = patternModel(contract, path, context);
   const clientToServer = eventModels(definition.clientToServer, [...base, "clientToServer"], shared, context, "Client");
   const serverToClient = eventModels(definition.serverToClient, [...base, "serverToClient"], shared, context, "Server");
-  const auth = definition.auth === undefined ? undefined : pairOf(rootDeclaration(definition.auth as ZodLike, "HandshakeAuth", siteOf([...base, "auth"], "HandshakeAuth"), "The handshake `auth` of this namespace.", context));
-  const data = definition.data === undefined ? undefined : reference(rootDeclaration(definition.data as ZodLike, "SocketData", siteOf([...base, "data"], "SocketData"), "The shape of `socket.data` in this namespace.", context).output);
+  const auth =
+    definition.auth === undefined
+      ? undefined
+      : pairOf(
+          rootDeclaration(
+            definition.auth as ZodLike,
+            "HandshakeAuth",
+            siteOf([...base, "auth"], "HandshakeAuth"),
+            "The handshake `auth` of this namespace.",
+            context,
+          ),
+        );
+  const data =
+    definition.data === undefined
+      ? undefined
+      : reference(
+          rootDeclaration(
+            definition.data as ZodLike,
+            "SocketData",
+            siteOf([...base, "data"], "SocketData"),
+            "The shape of `socket.data` in this namespace.",
+            context,
+          ).output,
+        );
   // Without a data schema the event maps file declares SocketData itself.
   if (data === undefined) scope.names.claim("SocketData", "the generated event maps");
   const folder = namespaceFolder(path, paths);
@@ -109,14 +159,19 @@ function namesOfSchemas(contract: Contract, exports: Readonly<Record<string, unk
   const names = new Map<ZodLike, string>();
   for (const exportName of Object.keys(exports).sort()) {
     const value = exports[exportName];
-    if (exportName === "default" || !(isZodSchema(value) || isStandardSchema(value)) || names.has(value as ZodLike)) continue;
+    if (exportName === "default" || !(isZodSchema(value) || isStandardSchema(value)) || names.has(value as ZodLike))
+      continue;
     if (!/^[A-Za-z_$][\w$]*$/.test(exportName)) continue;
     names.set(value as ZodLike, exportName);
   }
   for (const schema of reachableSchemas(allSchemas(contract))) {
     const id = metaOf(schema)?.id;
     if (names.has(schema) || typeof id !== "string") continue;
-    if (!/^[A-Za-z_$][\w$]*$/.test(id)) throw new CodegenError("UNRENDERABLE", `the schema with .meta({ id: ${JSON.stringify(id)} }) needs an id that is a TypeScript identifier`);
+    if (!/^[A-Za-z_$][\w$]*$/.test(id))
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `the schema with .meta({ id: ${JSON.stringify(id)} }) needs an id that is a TypeScript identifier`,
+      );
     names.set(schema, id);
   }
   return names;

@@ -19,7 +19,13 @@ type Place = readonly (string | number)[];
  * @example
  * eventModels(namespace.clientToServer, ["namespaces", "/chat", "clientToServer"], new Set(), context, "Client");
  */
-export function eventModels(events: EventMap | undefined, base: Place, shared: ReadonlySet<string>, context: RenderContext, sender?: string): EventModel[] {
+export function eventModels(
+  events: EventMap | undefined,
+  base: Place,
+  shared: ReadonlySet<string>,
+  context: RenderContext,
+  sender?: string,
+): EventModel[] {
   if (events === undefined) return [];
   return Object.keys(events)
     .sort()
@@ -31,7 +37,13 @@ export function eventModels(events: EventMap | undefined, base: Place, shared: R
     });
 }
 
-function eventModel(name: string, stem: string, event: EventDefinition, place: Place, context: RenderContext): EventModel {
+function eventModel(
+  name: string,
+  stem: string,
+  event: EventDefinition,
+  place: Place,
+  context: RenderContext,
+): EventModel {
   const single = event.args.length === 1;
   const names = argumentNames(event.args, place);
   let upload: TypePair | undefined;
@@ -40,24 +52,62 @@ function eventModel(name: string, stem: string, event: EventDefinition, place: P
     const argPlace = [...place, "args", index];
     const doc = docOf(event, single ? "payload" : `argument ${index}`, name);
     const items = streamOfInfo(schema);
-    if (items === undefined) return { name: names[index]!, ...pairOf(rootDeclaration(schema as ZodLike, typeName, siteOf(argPlace, typeName), doc, context)) };
+    if (items === undefined)
+      return {
+        name: names[index]!,
+        ...pairOf(rootDeclaration(schema as ZodLike, typeName, siteOf(argPlace, typeName), doc, context)),
+      };
     upload = uploadItems(items.item as ZodLike, `${stem}UploadItem`, argPlace, name, context);
-    return { name: names[index]!, ...pairOf(declareUploadArgument(typeName, upload, definitionPlace(argPlace), doc, context)) };
+    return {
+      name: names[index]!,
+      ...pairOf(declareUploadArgument(typeName, upload, definitionPlace(argPlace), doc, context)),
+    };
   });
-  const ack = event.ack === undefined ? undefined : pairOf(rootDeclaration(event.ack as ZodLike, `${stem}Ack`, siteOf([...place, "ack"], `${stem}Ack`), docOf(event, "acknowledgement", name), context));
+  const ack =
+    event.ack === undefined
+      ? undefined
+      : pairOf(
+          rootDeclaration(
+            event.ack as ZodLike,
+            `${stem}Ack`,
+            siteOf([...place, "ack"], `${stem}Ack`),
+            docOf(event, "acknowledgement", name),
+            context,
+          ),
+        );
   const stream =
     event.stream === undefined
       ? undefined
-      : pairOf(rootDeclaration(event.stream as ZodLike, `${stem}Item`, siteOf([...place, "stream"], `${stem}Item`), docOf(event, "stream item", name), context));
+      : pairOf(
+          rootDeclaration(
+            event.stream as ZodLike,
+            `${stem}Item`,
+            siteOf([...place, "stream"], `${stem}Item`),
+            docOf(event, "stream item", name),
+            context,
+          ),
+        );
   const errors = Object.keys(event.errors ?? {})
     .sort()
     .map((code) => {
       const typeName = `${stem}${identifierOf(code, definitionPlace([...place, "errors", code]))}ErrorData`;
       const site = siteOf([...place, "errors", code], typeName);
-      return { code, data: pairOf(rootDeclaration(event.errors![code] as ZodLike, typeName, site, `The \`data\` of a \`${code}\` error from \`${name}\`.`, context)) };
+      return {
+        code,
+        data: pairOf(
+          rootDeclaration(
+            event.errors![code] as ZodLike,
+            typeName,
+            site,
+            `The \`data\` of a \`${code}\` error from \`${name}\`.`,
+            context,
+          ),
+        ),
+      };
     });
   // A stream ends with an error as an ack-bearing call rejects with one, so both get the union.
-  if (ack !== undefined || stream !== undefined || upload !== undefined) declareErrorUnion(`${stem}Error`, name, errors, definitionPlace(place), context);
+  if (ack !== undefined || stream !== undefined || upload !== undefined)
+    declareErrorUnion(`${stem}Error`, name, errors, definitionPlace(place), context);
   return {
     name,
     pascal: stem,
@@ -75,20 +125,40 @@ function eventModel(name: string, stem: string, event: EventDefinition, place: P
 /** The items of a `streamOf()` argument, declared as `UploadUploadItem` (and its input form). */
 function uploadItems(item: ZodLike, name: string, argPlace: Place, event: string, context: RenderContext): TypePair {
   // The checker reaches the item through the types-only `"~streamOf"` key of `StreamOfSchema`.
-  const site: Site = { path: { definition: [...argPlace, "~streamOf"], def: [] }, place: `${definitionPlace(argPlace)}.item`, stem: name, depth: 0 };
+  const site: Site = {
+    path: { definition: [...argPlace, "~streamOf"], def: [] },
+    place: `${definitionPlace(argPlace)}.item`,
+    stem: name,
+    depth: 0,
+  };
   return pairOf(rootDeclaration(item, name, site, `One item the requester of \`${event}\` sends.`, context));
 }
 
 /** A `streamOf()` argument: a `StreamSource` of the items' input for the sender, an `AsyncIterable` of their output for the handler. */
-function declareUploadArgument(name: string, items: TypePair, owner: string, description: string, context: RenderContext): DeclaredNames {
+function declareUploadArgument(
+  name: string,
+  items: TypePair,
+  owner: string,
+  description: string,
+  context: RenderContext,
+): DeclaredNames {
   return context.scope.declareSchema(undefined, name, owner, description, (side) =>
-    side === "input" ? reference("StreamSource", [items.input], CONTRACT_PACKAGE) : reference("AsyncIterable", [items.output]),
+    side === "input"
+      ? reference("StreamSource", [items.input], CONTRACT_PACKAGE)
+      : reference("AsyncIterable", [items.output]),
   );
 }
 
 /** `MessageSendError`: every `ContractError` an ack-bearing call or a stream can end with, custom codes with their typed `data`. */
-function declareErrorUnion(name: string, event: string, errors: EventModel["errors"], owner: string, context: RenderContext): void {
-  const contractError = (code: TypeNode, data: TypeNode): TypeNode => reference("ContractError", [code, data], CONTRACT_PACKAGE);
+function declareErrorUnion(
+  name: string,
+  event: string,
+  errors: EventModel["errors"],
+  owner: string,
+  context: RenderContext,
+): void {
+  const contractError = (code: TypeNode, data: TypeNode): TypeNode =>
+    reference("ContractError", [code, data], CONTRACT_PACKAGE);
   const type = union([
     contractError(reference("BuiltInErrorCode", undefined, CONTRACT_PACKAGE), keyword("undefined")),
     ...errors.map((error) => contractError({ kind: "literal", value: error.code }, error.data.output)),
@@ -98,12 +168,20 @@ function declareErrorUnion(name: string, event: string, errors: EventModel["erro
 }
 
 /** Declares the type of a payload, ack or error under its contract-given name, as an alias when the schema has a name of its own. */
-export function rootDeclaration(schema: ZodLike, name: string, site: Site, description: string | undefined, context: RenderContext): DeclaredNames {
+export function rootDeclaration(
+  schema: ZodLike,
+  name: string,
+  site: Site,
+  description: string | undefined,
+  context: RenderContext,
+): DeclaredNames {
   const owner = site.place;
   const own = declaredNamesOf(schema, site, context);
   if (own !== undefined && own.output === name) return own;
   if (own !== undefined) return context.scope.declareAlias(name, owner, own, description);
-  return context.scope.declareSchema(undefined, name, owner, description, (side) => renderDeclarationBody(schema, side, site, context));
+  return context.scope.declareSchema(undefined, name, owner, description, (side) =>
+    renderDeclarationBody(schema, side, site, context),
+  );
 }
 
 function docOf(event: EventDefinition, what: string, name: string): string {

@@ -19,9 +19,35 @@ export interface JsonRoot {
 
 /** Keys that only document a schema, or constrain values beyond what a TypeScript type says. */
 const NON_TYPE_KEYS = new Set([
-  "$schema", "$id", "$comment", "title", "description", "examples", "default", "deprecated", "readOnly", "writeOnly", "format", "pattern", "minLength", "maxLength",
-  "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minProperties", "maxProperties", "uniqueItems", "contentMediaType", "contentEncoding", "propertyNames",
-  "$defs", "definitions", "minItems", "maxItems",
+  "$schema",
+  "$id",
+  "$comment",
+  "title",
+  "description",
+  "examples",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "format",
+  "pattern",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minProperties",
+  "maxProperties",
+  "uniqueItems",
+  "contentMediaType",
+  "contentEncoding",
+  "propertyNames",
+  "$defs",
+  "definitions",
+  "minItems",
+  "maxItems",
 ]);
 
 /**
@@ -37,15 +63,24 @@ export function renderJsonRoot(root: JsonRoot, side: "input" | "output"): TypeNo
   return renderSide(root, side, root[side], root.place, []);
 }
 
-function renderSide(root: JsonRoot, side: "input" | "output", node: Json, place: string, stack: readonly string[]): TypeNode {
+function renderSide(
+  root: JsonRoot,
+  side: "input" | "output",
+  node: Json,
+  place: string,
+  stack: readonly string[],
+): TypeNode {
   const document = root[side];
   if (typeof node === "boolean") return node ? unknownAt(place) : keyword("never");
   const ref = node.$ref;
-  if (typeof ref !== "string") return renderNode(node, place, (child, suffix) => renderSide(root, side, child, `${place}${suffix}`, stack));
+  if (typeof ref !== "string")
+    return renderNode(node, place, (child, suffix) => renderSide(root, side, child, `${place}${suffix}`, stack));
   const target = resolve(document, ref, place);
   const recursive = recursiveRefs(document);
   if (!recursive.includes(ref)) return renderSide(root, side, target, place, [...stack, ref]);
-  const names = declareRef(root, ref, recursive, (other) => renderSide(root, other, resolve(root[other], ref, place), place, [ref]));
+  const names = declareRef(root, ref, recursive, (other) =>
+    renderSide(root, other, resolve(root[other], ref, place), place, [ref]),
+  );
   return reference(names[side]);
 }
 
@@ -56,20 +91,39 @@ function renderNode(node: { readonly [key: string]: unknown }, place: string, in
   if (Array.isArray(node.enum)) return union(node.enum.map((value) => literalOf(value, place)));
   for (const combinator of ["anyOf", "oneOf"] as const) {
     const options = node[combinator];
-    if (Array.isArray(options)) return withRest(node, combinator, union(options.map((option: Json, index) => inner(option, ` (option ${index})`))), place, inner);
+    if (Array.isArray(options))
+      return withRest(
+        node,
+        combinator,
+        union(options.map((option: Json, index) => inner(option, ` (option ${index})`))),
+        place,
+        inner,
+      );
   }
-  if (Array.isArray(node.allOf)) return intersection(node.allOf.map((part: Json, index) => inner(part, ` (part ${index})`)));
+  if (Array.isArray(node.allOf))
+    return intersection(node.allOf.map((part: Json, index) => inner(part, ` (part ${index})`)));
   if (Array.isArray(node.type)) return union(node.type.map((type) => renderTyped({ ...node, type }, place, inner)));
   if (typeof node.type === "string") return renderTyped(node, place, inner);
-  if ("properties" in node || "additionalProperties" in node) return renderTyped({ ...node, type: "object" }, place, inner);
+  if ("properties" in node || "additionalProperties" in node)
+    return renderTyped({ ...node, type: "object" }, place, inner);
   if ("items" in node || "prefixItems" in node) return renderTyped({ ...node, type: "array" }, place, inner);
   const unknownKeys = Object.keys(node).filter((key) => !NON_TYPE_KEYS.has(key));
-  if (unknownKeys.length > 0) throw new CodegenError("UNRENDERABLE", `${place}: the JSON Schema keyword "${unknownKeys[0]}" has no TypeScript type the generator can print`);
+  if (unknownKeys.length > 0)
+    throw new CodegenError(
+      "UNRENDERABLE",
+      `${place}: the JSON Schema keyword "${unknownKeys[0]}" has no TypeScript type the generator can print`,
+    );
   return unknownAt(place);
 }
 
 /** `anyOf` beside other keywords (`type`, `properties`) narrows them: both must hold. */
-function withRest(node: { readonly [key: string]: unknown }, used: string, options: TypeNode, place: string, inner: Inner): TypeNode {
+function withRest(
+  node: { readonly [key: string]: unknown },
+  used: string,
+  options: TypeNode,
+  place: string,
+  inner: Inner,
+): TypeNode {
   const rest = Object.fromEntries(Object.entries(node).filter(([key]) => key !== used));
   const typed = Object.keys(rest).some((key) => !NON_TYPE_KEYS.has(key));
   return typed ? intersection([renderNode(rest, place, inner), options]) : options;
@@ -89,7 +143,10 @@ function renderTyped(node: { readonly [key: string]: unknown }, place: string, i
     case "array":
       return renderArray(node, inner);
     default:
-      throw new CodegenError("UNRENDERABLE", `${place}: the JSON Schema type ${JSON.stringify(node.type)} has no TypeScript type`);
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `${place}: the JSON Schema type ${JSON.stringify(node.type)} has no TypeScript type`,
+      );
   }
 }
 
@@ -98,21 +155,41 @@ function renderObject(node: { readonly [key: string]: unknown }, inner: Inner): 
   const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
   const members: PropertyNode[] = Object.keys(properties).map((name) => {
     const schema = properties[name]!;
-    const description = typeof schema === "object" && typeof schema.description === "string" && schema.description.trim() !== "" ? schema.description.trim() : undefined;
-    return { name, type: inner(schema, `.${name}`), optional: !required.has(name), readonly: false, ...(description === undefined ? {} : { description }) };
+    const description =
+      typeof schema === "object" && typeof schema.description === "string" && schema.description.trim() !== ""
+        ? schema.description.trim()
+        : undefined;
+    return {
+      name,
+      type: inner(schema, `.${name}`),
+      optional: !required.has(name),
+      readonly: false,
+      ...(description === undefined ? {} : { description }),
+    };
   });
   // `additionalProperties: true` (or absent) is how a library says it ignores other keys: TypeScript objects are open anyway.
   const extra = node.additionalProperties;
   const index = typeof extra === "object" && extra !== null ? inner(extra as Json, "[string]") : undefined;
-  if (index === undefined) return members.length === 0 ? reference("Record", [keyword("string"), keyword("never")]) : { kind: "object", properties: members };
-  const rest: TypeNode = members.length === 0 ? reference("Record", [keyword("string"), index]) : { kind: "object", properties: [], index };
+  if (index === undefined)
+    return members.length === 0
+      ? reference("Record", [keyword("string"), keyword("never")])
+      : { kind: "object", properties: members };
+  const rest: TypeNode =
+    members.length === 0 ? reference("Record", [keyword("string"), index]) : { kind: "object", properties: [], index };
   return members.length === 0 ? rest : intersection([{ kind: "object", properties: members }, rest]);
 }
 
 function renderArray(node: { readonly [key: string]: unknown }, inner: Inner): TypeNode {
   // draft-07 writes a tuple as `items: [...]` (rest in `additionalItems`); 2020-12 as `prefixItems` (rest in `items`).
-  const prefix = (Array.isArray(node.prefixItems) ? node.prefixItems : Array.isArray(node.items) ? node.items : undefined) as Json[] | undefined;
-  if (prefix === undefined) return { kind: "array", element: node.items === undefined ? unknownAt("[]") : inner(node.items as Json, "[]"), readonly: false };
+  const prefix = (
+    Array.isArray(node.prefixItems) ? node.prefixItems : Array.isArray(node.items) ? node.items : undefined
+  ) as Json[] | undefined;
+  if (prefix === undefined)
+    return {
+      kind: "array",
+      element: node.items === undefined ? unknownAt("[]") : inner(node.items as Json, "[]"),
+      readonly: false,
+    };
   const restSchema = Array.isArray(node.prefixItems) ? node.items : node.additionalItems;
   const minItems = typeof node.minItems === "number" ? node.minItems : 0;
   return {
@@ -125,8 +202,12 @@ function renderArray(node: { readonly [key: string]: unknown }, inner: Inner): T
 
 function literalOf(value: unknown, place: string): TypeNode {
   if (value === null) return keyword("null");
-  if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) return { kind: "literal", value };
-  throw new CodegenError("UNRENDERABLE", `${place}: the JSON Schema value ${JSON.stringify(value)} has no TypeScript literal type`);
+  if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value)))
+    return { kind: "literal", value };
+  throw new CodegenError(
+    "UNRENDERABLE",
+    `${place}: the JSON Schema value ${JSON.stringify(value)} has no TypeScript literal type`,
+  );
 }
 
 function unknownAt(place: string): never {
@@ -140,8 +221,17 @@ function unknownAt(place: string): never {
 function resolve(document: Json, ref: string, place: string): Json {
   if (ref === "#") return document;
   const match = /^#\/(\$defs|definitions)\/(.+)$/.exec(ref);
-  const found = match === null || typeof document !== "object" ? undefined : (document[match[1]!] as Record<string, Json> | undefined)?.[decodeURIComponent(match[2]!.replace(/~1/g, "/").replace(/~0/g, "~"))];
-  if (found === undefined) throw new CodegenError("UNRENDERABLE", `${place}: the JSON Schema reference ${JSON.stringify(ref)} points nowhere the generator can follow`);
+  const found =
+    match === null || typeof document !== "object"
+      ? undefined
+      : (document[match[1]!] as Record<string, Json> | undefined)?.[
+          decodeURIComponent(match[2]!.replace(/~1/g, "/").replace(/~0/g, "~"))
+        ];
+  if (found === undefined)
+    throw new CodegenError(
+      "UNRENDERABLE",
+      `${place}: the JSON Schema reference ${JSON.stringify(ref)} points nowhere the generator can follow`,
+    );
   return found;
 }
 
@@ -178,7 +268,12 @@ function recursiveRefs(document: Json): string[] {
 const declaredRefs = new WeakMap<ScopeBuilder, WeakMap<object, Map<string, DeclaredNames>>>();
 
 /** Declares a recursive part once per root (`<Stem>Node`, `<Stem>Node2`... in the order met), rendering each side from its own document. */
-function declareRef(root: JsonRoot, ref: string, recursive: readonly string[], render: (side: "input" | "output") => TypeNode): DeclaredNames {
+function declareRef(
+  root: JsonRoot,
+  ref: string,
+  recursive: readonly string[],
+  render: (side: "input" | "output") => TypeNode,
+): DeclaredNames {
   let roots = declaredRefs.get(root.scope);
   if (roots === undefined) declaredRefs.set(root.scope, (roots = new WeakMap()));
   let refs = roots.get(root.key);
@@ -189,7 +284,13 @@ function declareRef(root: JsonRoot, ref: string, recursive: readonly string[], r
   const name = `${root.stem}Node${index === 0 ? "" : index + 1}`;
   const provisional = { output: name, input: `${name}Input` };
   refs.set(ref, provisional);
-  const names = root.scope.declareSchema(undefined, name, `the recursive part ${ref} of ${root.place}`, undefined, render);
+  const names = root.scope.declareSchema(
+    undefined,
+    name,
+    `the recursive part ${ref} of ${root.place}`,
+    undefined,
+    render,
+  );
   refs.set(ref, names);
   return names;
 }

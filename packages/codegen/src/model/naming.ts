@@ -36,7 +36,10 @@ export function camelCase(name: string): string {
 export function identifierOf(name: string, place: string): string {
   const pascal = pascalCase(name);
   if (pascal === "" || /^[0-9]/.test(pascal)) {
-    throw new CodegenError("UNRENDERABLE", `${place}: the name ${JSON.stringify(name)} gives no usable identifier (it needs a letter first)`);
+    throw new CodegenError(
+      "UNRENDERABLE",
+      `${place}: the name ${JSON.stringify(name)} gives no usable identifier (it needs a letter first)`,
+    );
   }
   return pascal;
 }
@@ -54,7 +57,10 @@ export class NameRegistry {
   claim(name: string, owner: string): void {
     const previous = this.#owners.get(name);
     if (previous !== undefined && previous !== owner) {
-      throw new CodegenError("UNRENDERABLE", `${owner} and ${previous} would both generate the name \`${name}\`; rename one of them`);
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `${owner} and ${previous} would both generate the name \`${name}\`; rename one of them`,
+      );
     }
     this.#owners.set(name, owner);
   }

@@ -22,12 +22,19 @@ export function namespaceFolder(path: string, paths: readonly string[]): string 
   if (!isNamespacePattern(path)) return folderOf(path);
   const short = literalFolder(path);
   // Two patterns with the same literal segments (`/org/:a`, `/org/:a/:b`) both keep all their words.
-  const taken = paths.some((other) => other !== path && (isNamespacePattern(other) ? literalFolder(other) : folderOf(other)) === short);
+  const taken = paths.some(
+    (other) => other !== path && (isNamespacePattern(other) ? literalFolder(other) : folderOf(other)) === short,
+  );
   return short === "main" || taken ? folderOf(path) : short;
 }
 
 function literalFolder(path: string): string {
-  return folderOf(`/${path.split("/").filter((segment) => !segment.startsWith(":")).join("/")}`);
+  return folderOf(
+    `/${path
+      .split("/")
+      .filter((segment) => !segment.startsWith(":"))
+      .join("/")}`,
+  );
 }
 
 /**
@@ -44,17 +51,42 @@ export function patternModel(contract: Contract, path: string, context: RenderCo
   // A template literal type's text: literal segments escaped, each parameter `${string}`.
   const template = path
     .split("/")
-    .map((segment) => (segment.startsWith(":") ? PARAMETER_TEXT : segment.replace(/[\\`]|\$\{/g, (found) => `\\${found}`)))
+    .map((segment) =>
+      segment.startsWith(":") ? PARAMETER_TEXT : segment.replace(/[\\`]|\$\{/g, (found) => `\\${found}`),
+    )
     .join("/");
   const owner = `namespaces[${JSON.stringify(path)}]`;
-  const strings = (readonly: boolean): TypeNode => ({ kind: "object", properties: names.map((name) => ({ name, type: keyword("string"), optional: false, readonly })) });
-  context.scope.declareSchema(undefined, "NamespacePath", owner, `A concrete path of \`${path}\`, as a client connects to it.`, () => ({ kind: "checked", text: `\`${template}\`` }));
-  context.scope.declareSchema(undefined, "NamespacePathParams", owner, `The values of \`${path}\`'s parameters, as they stand in a concrete path.`, () => strings(false));
+  const strings = (readonly: boolean): TypeNode => ({
+    kind: "object",
+    properties: names.map((name) => ({ name, type: keyword("string"), optional: false, readonly })),
+  });
+  context.scope.declareSchema(
+    undefined,
+    "NamespacePath",
+    owner,
+    `A concrete path of \`${path}\`, as a client connects to it.`,
+    () => ({ kind: "checked", text: `\`${template}\`` }),
+  );
+  context.scope.declareSchema(
+    undefined,
+    "NamespacePathParams",
+    owner,
+    `The values of \`${path}\`'s parameters, as they stand in a concrete path.`,
+    () => strings(false),
+  );
   const schema = contract.namespaces[path as `/${string}`]!.params;
   const description = "The parsed parameters of this namespace's path: `socket.params`.";
   const params =
     schema === undefined
       ? pairOf(context.scope.declareSchema(undefined, "NamespaceParams", owner, description, () => strings(true)))
-      : pairOf(rootDeclaration(schema as ZodLike, "NamespaceParams", siteOf(["namespaces", path, "params"], "NamespaceParams"), description, context));
+      : pairOf(
+          rootDeclaration(
+            schema as ZodLike,
+            "NamespaceParams",
+            siteOf(["namespaces", path, "params"], "NamespaceParams"),
+            description,
+            context,
+          ),
+        );
   return { template, names, params };
 }

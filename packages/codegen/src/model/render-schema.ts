@@ -4,7 +4,16 @@ import { pascalCase } from "./naming.js";
 import type { ScopeBuilder } from "./scope-builder.js";
 import { GETTER, type SchemaPath, type StaticSide, type StaticTypes } from "./static-types.js";
 import { type TypeNode, intersection, keyword, reference, union, withoutUndefined } from "./type-node.js";
-import { type Child, type ZodLike, childrenOf, defOf, descriptionOf, isOptionalIn, isOptionalOut, isZodSchema } from "./zod-def.js";
+import {
+  type Child,
+  type ZodLike,
+  childrenOf,
+  defOf,
+  descriptionOf,
+  isOptionalIn,
+  isOptionalOut,
+  isZodSchema,
+} from "./zod-def.js";
 import { makeReadonly } from "./readonly.js";
 import { type StandardSchemaLike, renderStandardSchema } from "./standard-schema.js";
 
@@ -47,20 +56,29 @@ export function renderSchema(schema: ZodLike, side: Side, site: Site, context: R
 }
 
 /** The names of a schema that gets its own declaration (exported, given an id, or recursive), declaring it on first use. */
-export function declaredNamesOf(schema: ZodLike, site: Site, context: RenderContext): { input: string; output: string } | undefined {
+export function declaredNamesOf(
+  schema: ZodLike,
+  site: Site,
+  context: RenderContext,
+): { input: string; output: string } | undefined {
   const known = context.scope.namesOf(schema);
   if (known !== undefined) return known;
   const name = context.schemaNames.get(schema) ?? (context.recursive.has(schema) ? site.stem : undefined);
   if (name === undefined) return undefined;
   const owner = context.schemaNames.has(schema) ? `the schema named ${name}` : `the recursive schema at ${site.place}`;
   const at = { ...site, stem: name };
-  return context.scope.declareSchema(schema, name, owner, descriptionOf(schema), (side) => renderDeclarationBody(schema, side, at, context));
+  return context.scope.declareSchema(schema, name, owner, descriptionOf(schema), (side) =>
+    renderDeclarationBody(schema, side, at, context),
+  );
 }
 
 /** The type of a schema itself, never a reference to its own declaration. */
 export function renderDeclarationBody(schema: ZodLike, side: Side, site: Site, context: RenderContext): TypeNode {
   if (site.depth > MAX_DEPTH) {
-    throw new CodegenError("UNRENDERABLE", `${site.place}: schemas nest deeper than ${MAX_DEPTH} levels; a recursive schema must recur through one schema constant (const Node = z.lazy(() => ...))`);
+    throw new CodegenError(
+      "UNRENDERABLE",
+      `${site.place}: schemas nest deeper than ${MAX_DEPTH} levels; a recursive schema must recur through one schema constant (const Node = z.lazy(() => ...))`,
+    );
   }
   // A schema of another library is read from its JSON Schema, a whole root at a time.
   if (!isZodSchema(schema)) return renderStandardSchema(schema as unknown as StandardSchemaLike, side, site, context);
@@ -68,18 +86,23 @@ export function renderDeclarationBody(schema: ZodLike, side: Side, site: Site, c
   const brands = brandsOf(schema, side, site, context);
   const shown = new Set(brandsOnTop(body));
   const added = brands.filter((brand) => !shown.has(brand));
-  return added.length === 0 ? body : intersection([body, ...added.map((brand) => reference("$brand", [{ kind: "checked", text: brand }], "zod"))]);
+  return added.length === 0
+    ? body
+    : intersection([body, ...added.map((brand) => reference("$brand", [{ kind: "checked", text: brand }], "zod"))]);
 }
 
 function renderBody(schema: ZodLike, side: Side, site: Site, context: RenderContext): TypeNode {
   if (binaryOptionsOf(schema) !== undefined) {
-    return side === "output" ? reference("Uint8Array") : union([reference("Uint8Array"), reference("ArrayBuffer"), reference("Blob")]);
+    return side === "output"
+      ? reference("Uint8Array")
+      : union([reference("Uint8Array"), reference("ArrayBuffer"), reference("Blob")]);
   }
   const def = defOf(schema);
   const children = childrenOf(schema);
   const inner = (steps: Child["steps"], innerSide: Side = side): TypeNode => {
     const child = children.find((candidate) => sameSteps(candidate.steps, steps));
-    if (child === undefined) throw new CodegenError("UNRENDERABLE", `${site.place}: a ${def.type} schema without its inner schema`);
+    if (child === undefined)
+      throw new CodegenError("UNRENDERABLE", `${site.place}: a ${def.type} schema without its inner schema`);
     return renderSchema(child.schema, innerSide, childSite(site, child), context);
   };
   switch (def.type) {
@@ -126,11 +149,15 @@ function renderBody(schema: ZodLike, side: Side, site: Site, context: RenderCont
     case "set":
       return reference("Set", [inner(["valueType"])]);
     case "optional":
-      return schema._zod.traits?.has("$ZodExactOptional") === true ? inner(["innerType"]) : union([inner(["innerType"]), keyword("undefined")]);
+      return schema._zod.traits?.has("$ZodExactOptional") === true
+        ? inner(["innerType"])
+        : union([inner(["innerType"]), keyword("undefined")]);
     case "nullable":
       return union([inner(["innerType"]), keyword("null")]);
     case "default":
-      return side === "output" ? withoutUndefined(inner(["innerType"])) : union([inner(["innerType"]), keyword("undefined")]);
+      return side === "output"
+        ? withoutUndefined(inner(["innerType"]))
+        : union([inner(["innerType"]), keyword("undefined")]);
     case "prefault":
       return side === "output" ? inner(["innerType"]) : union([inner(["innerType"]), keyword("undefined")]);
     case "nonoptional":
@@ -151,9 +178,15 @@ function renderBody(schema: ZodLike, side: Side, site: Site, context: RenderCont
       return checkedType(def.type, side, site, context);
     case "promise":
     case "function":
-      throw new CodegenError("UNRENDERABLE", `${site.place}: a ${def.type} schema cannot travel over Socket.IO, so it has no place in a contract`);
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `${site.place}: a ${def.type} schema cannot travel over Socket.IO, so it has no place in a contract`,
+      );
     default:
-      throw new CodegenError("UNRENDERABLE", `${site.place}: the Zod schema type "${def.type}" is not supported by the generator`);
+      throw new CodegenError(
+        "UNRENDERABLE",
+        `${site.place}: the Zod schema type "${def.type}" is not supported by the generator`,
+      );
   }
 }
 
@@ -173,8 +206,14 @@ function renderObject(schema: ZodLike, side: Side, site: Site, context: RenderCo
     };
   });
   const catchall = children.find((candidate) => candidate.steps[0] === "catchall");
-  const index = catchall === undefined || defOf(catchall.schema).type === "never" ? undefined : renderSchema(catchall.schema, side, childSite(site, catchall), context);
-  if (index === undefined) return properties.length === 0 ? reference("Record", [keyword("string"), keyword("never")]) : { kind: "object", properties };
+  const index =
+    catchall === undefined || defOf(catchall.schema).type === "never"
+      ? undefined
+      : renderSchema(catchall.schema, side, childSite(site, catchall), context);
+  if (index === undefined)
+    return properties.length === 0
+      ? reference("Record", [keyword("string"), keyword("never")])
+      : { kind: "object", properties };
   const rest: TypeNode = { kind: "object", properties: [], index };
   // Known keys and an index signature of another type cannot share one object type, so they are intersected, as Zod does.
   return properties.length === 0 ? rest : intersection([{ kind: "object", properties }, rest]);
@@ -186,10 +225,17 @@ function renderTuple(schema: ZodLike, side: Side, site: Site, context: RenderCon
   const rest = children.find((child) => child.steps[0] === "rest");
   // Zod makes only a trailing run of optional items optional, like TypeScript itself.
   let optionalFrom = items.length;
-  while (optionalFrom > 0 && (side === "input" ? isOptionalIn(items[optionalFrom - 1]!.schema) : isOptionalOut(items[optionalFrom - 1]!.schema))) optionalFrom--;
+  while (
+    optionalFrom > 0 &&
+    (side === "input" ? isOptionalIn(items[optionalFrom - 1]!.schema) : isOptionalOut(items[optionalFrom - 1]!.schema))
+  )
+    optionalFrom--;
   return {
     kind: "tuple",
-    elements: items.map((child, index) => ({ type: renderSchema(child.schema, side, childSite(site, child), context), optional: index >= optionalFrom })),
+    elements: items.map((child, index) => ({
+      type: renderSchema(child.schema, side, childSite(site, child), context),
+      optional: index >= optionalFrom,
+    })),
     ...(rest === undefined ? {} : { rest: renderSchema(rest.schema, side, childSite(site, rest), context) }),
     readonly: false,
   };
@@ -203,13 +249,22 @@ function checkedType(kind: string, side: Side, site: Site, context: RenderContex
       context.staticTypes === undefined
         ? "this needs the contract's TypeScript source (the CLI reads it; programmatic callers pass `staticTypes`)"
         : "the TypeScript checker could not follow the contract's types to it (is the schema annotated with a wide type such as z.ZodType?)";
-    throw new CodegenError("UNRENDERABLE", `${site.place}: the ${side} type of a ${kind} schema is known only from its TypeScript type, and ${why}`);
+    throw new CodegenError(
+      "UNRENDERABLE",
+      `${site.place}: the ${side} type of a ${kind} schema is known only from its TypeScript type, and ${why}`,
+    );
   }
   if (kind === "custom" && (known.text === "unknown" || known.text === "any")) {
-    throw new CodegenError("UNRENDERABLE", `${site.place}: this z.custom schema has no type argument, so its type is ${known.text}; name the type it accepts (z.custom<T>(check))`);
+    throw new CodegenError(
+      "UNRENDERABLE",
+      `${site.place}: this z.custom schema has no type argument, so its type is ${known.text}; name the type it accepts (z.custom<T>(check))`,
+    );
   }
   if (known.text === "any") {
-    throw new CodegenError("UNRENDERABLE", `${site.place}: the ${side} type of this ${kind} schema is any, which generated code will not pass on; give the ${kind} an explicit type`);
+    throw new CodegenError(
+      "UNRENDERABLE",
+      `${site.place}: the ${side} type of this ${kind} schema is any, which generated code will not pass on; give the ${kind} an explicit type`,
+    );
   }
   if (known.unnameable !== undefined) {
     throw new CodegenError(
@@ -217,16 +272,23 @@ function checkedType(kind: string, side: Side, site: Site, context: RenderContex
       `${site.place}: the ${side} type of this ${kind} schema refers to \`${known.unnameable}\`, which generated code cannot name; export it from the contract module, or give the ${kind} a type built from standard types`,
     );
   }
-  return known.contractTypes === undefined || known.contractTypes.length === 0 ? { kind: "checked", text: known.text } : { kind: "checked", text: known.text, contractTypes: known.contractTypes };
+  return known.contractTypes === undefined || known.contractTypes.length === 0
+    ? { kind: "checked", text: known.text }
+    : { kind: "checked", text: known.text, contractTypes: known.contractTypes };
 }
 
 /** The brands on a schema: from the syntax-only read when it could tie them to the schema, else from the checker. */
 function brandsOf(schema: ZodLike, side: Side, site: Site, context: RenderContext): readonly string[] {
   const staticTypes = context.staticTypes;
   if (staticTypes === undefined) return [];
-  const read = staticTypes.brandsOf === undefined || staticTypes.brandsEverywhere === true ? "checker" : staticTypes.brandsOf(schema);
+  const read =
+    staticTypes.brandsOf === undefined || staticTypes.brandsEverywhere === true
+      ? "checker"
+      : staticTypes.brandsOf(schema);
   if (read === "checker") return staticSide(site, side, context)?.brands ?? [];
-  return (read ?? []).filter((brand) => brand.direction === "inout" || (brand.direction === "in") === (side === "input")).map((brand) => brand.text);
+  return (read ?? [])
+    .filter((brand) => brand.direction === "inout" || (brand.direction === "in") === (side === "input"))
+    .map((brand) => brand.text);
 }
 
 /** Whether rendering this schema asks the checker anything (the model then collects its path first). */
@@ -235,7 +297,11 @@ export function needsChecker(schema: ZodLike, staticTypes: StaticTypes): boolean
   if (binaryOptionsOf(schema) !== undefined) return false;
   const type = defOf(schema).type;
   if (type === "transform" || type === "custom" || type === "template_literal") return true;
-  return staticTypes.brandsOf === undefined || staticTypes.brandsEverywhere === true || staticTypes.brandsOf(schema) === "checker";
+  return (
+    staticTypes.brandsOf === undefined ||
+    staticTypes.brandsEverywhere === true ||
+    staticTypes.brandsOf(schema) === "checker"
+  );
 }
 
 function staticSide(site: Site, side: Side, context: RenderContext): StaticSide | undefined {
@@ -268,7 +334,12 @@ function sameSteps(a: Child["steps"], b: Child["steps"]): boolean {
 function brandsOnTop(node: TypeNode): string[] {
   const members = node.kind === "intersection" ? node.members : [node];
   return members.flatMap((member) =>
-    member.kind === "reference" && member.name === "$brand" && member.from === "zod" && member.args?.[0]?.kind === "checked" ? [member.args[0].text] : [],
+    member.kind === "reference" &&
+    member.name === "$brand" &&
+    member.from === "zod" &&
+    member.args?.[0]?.kind === "checked"
+      ? [member.args[0].text]
+      : [],
   );
 }
 
@@ -276,7 +347,8 @@ function literalOf(value: unknown, site: Site): TypeNode {
   if (value === null) return keyword("null");
   if (value === undefined) return keyword("undefined");
   if (typeof value === "bigint") return { kind: "literal", value: value.toString(), bigint: true };
-  if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) return { kind: "literal", value };
+  if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value)))
+    return { kind: "literal", value };
   throw new CodegenError("UNRENDERABLE", `${site.place}: the literal ${String(value)} has no TypeScript literal type`);
 }
 

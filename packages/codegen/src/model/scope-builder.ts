@@ -29,7 +29,13 @@ export class ScopeBuilder {
    * Declares `name` (and `${name}Input` when the input type differs) for `schema`, rendering each
    * side with `render` once. Returns the names to refer to.
    */
-  declareSchema(schema: ZodLike | undefined, name: string, owner: string, description: string | undefined, render: (side: "input" | "output") => TypeNode): DeclaredNames {
+  declareSchema(
+    schema: ZodLike | undefined,
+    name: string,
+    owner: string,
+    description: string | undefined,
+    render: (side: "input" | "output") => TypeNode,
+  ): DeclaredNames {
     const existing = schema === undefined ? undefined : this.#schemas.get(schema);
     if (existing !== undefined) return existing;
     const inputName = `${name}Input`;
@@ -76,7 +82,10 @@ export class ScopeBuilder {
   }
 
   #add(declaration: Declaration): void {
-    this.#declarations.set(declaration.name, declaration.description === undefined ? { name: declaration.name, type: declaration.type } : declaration);
+    this.#declarations.set(
+      declaration.name,
+      declaration.description === undefined ? { name: declaration.name, type: declaration.type } : declaration,
+    );
   }
 
   #rewrite(node: TypeNode, renames: Renames): TypeNode {

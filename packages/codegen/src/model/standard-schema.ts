@@ -8,7 +8,10 @@ export interface StandardSchemaLike {
   readonly "~standard": { readonly vendor: string; readonly validate: (value: unknown) => unknown };
 }
 
-type Converter = { readonly input?: (options: { target: string }) => unknown; readonly output?: (options: { target: string }) => unknown };
+type Converter = {
+  readonly input?: (options: { target: string }) => unknown;
+  readonly output?: (options: { target: string }) => unknown;
+};
 
 /**
  * The type of one side of a schema from another Standard Schema library, read from the JSON
@@ -19,8 +22,20 @@ type Converter = { readonly input?: (options: { target: string }) => unknown; re
  * @example
  * renderStandardSchema(toStandardJsonSchema(v.object({ room: v.string() })), "input", site, context); // { kind: "object", ... }
  */
-export function renderStandardSchema(schema: StandardSchemaLike, side: Side, site: Site, context: RenderContext): TypeNode {
-  const root = { input: jsonOf(schema, "input", site.place), output: jsonOf(schema, "output", site.place), scope: context.scope, key: schema, place: site.place, stem: site.stem };
+export function renderStandardSchema(
+  schema: StandardSchemaLike,
+  side: Side,
+  site: Site,
+  context: RenderContext,
+): TypeNode {
+  const root = {
+    input: jsonOf(schema, "input", site.place),
+    output: jsonOf(schema, "output", site.place),
+    scope: context.scope,
+    key: schema,
+    place: site.place,
+    stem: site.stem,
+  };
   return renderJsonRoot(root, side);
 }
 

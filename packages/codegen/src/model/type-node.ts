@@ -13,7 +13,18 @@ export type TypeNode =
   | IntersectionNode
   | CheckedNode;
 
-export type Keyword = "string" | "number" | "bigint" | "boolean" | "symbol" | "null" | "undefined" | "void" | "never" | "any" | "unknown";
+export type Keyword =
+  | "string"
+  | "number"
+  | "bigint"
+  | "boolean"
+  | "symbol"
+  | "null"
+  | "undefined"
+  | "void"
+  | "never"
+  | "any"
+  | "unknown";
 
 export interface KeywordNode {
   readonly kind: "keyword";

@@ -4,7 +4,12 @@ import { GETTER } from "./static-types.js";
 
 /** A Zod 4 schema seen through its runtime definition (`schema._zod.def`). */
 export interface ZodLike {
-  readonly _zod: { readonly def: ZodDef; readonly optin?: string; readonly optout?: string; readonly traits?: Set<string> };
+  readonly _zod: {
+    readonly def: ZodDef;
+    readonly optin?: string;
+    readonly optout?: string;
+    readonly traits?: Set<string>;
+  };
 }
 
 export type ZodDef = { readonly type: string } & Record<string, any>;
@@ -12,7 +17,11 @@ export type ZodDef = { readonly type: string } & Record<string, any>;
 export function isZodSchema(value: unknown): value is ZodLike {
   if (typeof value !== "object" || value === null) return false;
   const internals = (value as { _zod?: unknown })._zod;
-  return typeof internals === "object" && internals !== null && typeof (internals as { def?: { type?: unknown } }).def?.type === "string";
+  return (
+    typeof internals === "object" &&
+    internals !== null &&
+    typeof (internals as { def?: { type?: unknown } }).def?.type === "string"
+  );
 }
 
 export function defOf(schema: ZodLike): ZodDef {
@@ -68,7 +77,8 @@ export interface Child {
  */
 export function childrenOf(schema: ZodLike): Child[] {
   const def = defOf(schema);
-  const child = (value: unknown, steps: Child["steps"], label: string): Child[] => (isZodSchema(value) ? [{ schema: value, steps, label }] : []);
+  const child = (value: unknown, steps: Child["steps"], label: string): Child[] =>
+    isZodSchema(value) ? [{ schema: value, steps, label }] : [];
   switch (def.type) {
     case "object":
       return [
@@ -78,9 +88,14 @@ export function childrenOf(schema: ZodLike): Child[] {
     case "array":
       return child(def.element, ["element"], "[]");
     case "tuple":
-      return [...(def.items as unknown[]).flatMap((item, index) => child(item, ["items", index], `[${index}]`)), ...child(def.rest, ["rest"], "[rest]")];
+      return [
+        ...(def.items as unknown[]).flatMap((item, index) => child(item, ["items", index], `[${index}]`)),
+        ...child(def.rest, ["rest"], "[rest]"),
+      ];
     case "union":
-      return (def.options as unknown[]).flatMap((option, index) => child(option, ["options", index], `(option ${index})`));
+      return (def.options as unknown[]).flatMap((option, index) =>
+        child(option, ["options", index], `(option ${index})`),
+      );
     case "intersection":
       return [...child(def.left, ["left"], "(left)"), ...child(def.right, ["right"], "(right)")];
     case "record":

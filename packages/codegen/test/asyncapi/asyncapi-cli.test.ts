@@ -27,6 +27,8 @@ describe("socket-contract asyncapi <contract> --out", () => {
   it("refuses an output file whose format it cannot tell, with exit 2 and one line", slow, async () => {
     const result = await runCli(["asyncapi", contractFile, "--out", join(tempDir(), "asyncapi.txt")]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^socket-contract: cannot tell the format of .*asyncapi\.txt: name it \.yaml, \.yml or \.json, or pass --format$/);
+    expect(result.stderr.trim()).toMatch(
+      /^socket-contract: cannot tell the format of .*asyncapi\.txt: name it \.yaml, \.yml or \.json, or pass --format$/,
+    );
   });
 });

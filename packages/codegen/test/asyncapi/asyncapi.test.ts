@@ -38,7 +38,10 @@ const fixtures: [string, Record<string, unknown> & { contract: Contract }][] = [
 const parser = new Parser();
 async function parse(text: string) {
   const { document, diagnostics } = await parser.parse(text);
-  return { document, problems: diagnostics.filter((d) => d.severity <= 1).map((d) => `${d.code} ${d.message} at ${d.path.join(".")}`) };
+  return {
+    document,
+    problems: diagnostics.filter((d) => d.severity <= 1).map((d) => `${d.code} ${d.message} at ${d.path.join(".")}`),
+  };
 }
 
 /** Every schema object of the document, with where it is. */
@@ -48,8 +51,10 @@ function schemasOf(document: Record<string, any>): [string, Record<string, unkno
     if (typeof schema !== "object" || schema === null) return;
     found.push([where, schema as Record<string, unknown>]);
     const s = schema as Record<string, any>;
-    for (const key of ["items", "additionalProperties", "not", "propertyNames"]) if (!Array.isArray(s[key])) walk(s[key], `${where}.${key}`);
-    for (const key of ["anyOf", "oneOf", "allOf", "items"]) if (Array.isArray(s[key])) s[key].forEach((child: unknown, i: number) => walk(child, `${where}.${key}[${i}]`));
+    for (const key of ["items", "additionalProperties", "not", "propertyNames"])
+      if (!Array.isArray(s[key])) walk(s[key], `${where}.${key}`);
+    for (const key of ["anyOf", "oneOf", "allOf", "items"])
+      if (Array.isArray(s[key])) s[key].forEach((child: unknown, i: number) => walk(child, `${where}.${key}[${i}]`));
     for (const [name, child] of Object.entries(s.properties ?? {})) walk(child, `${where}.properties.${name}`);
   };
   for (const [channelId, channel] of Object.entries<any>(document.channels)) {
@@ -60,27 +65,38 @@ function schemasOf(document: Record<string, any>): [string, Record<string, unkno
 }
 
 describe("socket-contract asyncapi", () => {
-  it.each(fixtures)("%s: the official AsyncAPI parser accepts the YAML and the JSON with no error or warning", async (_name, module) => {
-    for (const format of ["yaml", "json"] as const) {
-      const { document, problems } = await parse(renderAsyncApi(module.contract, format, { exports: module }));
-      expect(problems).toEqual([]);
-      expect(document?.info().title()).toBe(module.contract.name);
-      expect(document?.info().version()).toBe(module.contract.version);
-    }
-  }, 60_000);
+  it.each(fixtures)(
+    "%s: the official AsyncAPI parser accepts the YAML and the JSON with no error or warning",
+    async (_name, module) => {
+      for (const format of ["yaml", "json"] as const) {
+        const { document, problems } = await parse(renderAsyncApi(module.contract, format, { exports: module }));
+        expect(problems).toEqual([]);
+        expect(document?.info().title()).toBe(module.contract.name);
+        expect(document?.info().version()).toBe(module.contract.version);
+      }
+    },
+    60_000,
+  );
 
   it.each(fixtures)("%s: YAML and JSON carry the same document, the same bytes every time", (_name, module) => {
     const yaml = parseYaml(renderAsyncApi(module.contract, "yaml", { exports: module }));
     const json = JSON.parse(renderAsyncApi(module.contract, "json", { exports: module }));
     expect(yaml).toEqual(json);
     expect(json).toEqual(buildAsyncApi(module.contract, { exports: module }));
-    expect(renderAsyncApi(module.contract, "yaml", { exports: module })).toBe(renderAsyncApi(module.contract, "yaml", { exports: module }));
+    expect(renderAsyncApi(module.contract, "yaml", { exports: module })).toBe(
+      renderAsyncApi(module.contract, "yaml", { exports: module }),
+    );
   });
 
-  it.each(fixtures)("%s: no payload or shared schema is empty: every argument, ack and error has a shape", (_name, module) => {
-    const empty = schemasOf(buildAsyncApi(module.contract, { exports: module })).filter(([, schema]) => Object.keys(schema).filter((key) => key !== "description" && key !== "title").length === 0);
-    expect(empty.map(([where]) => where)).toEqual([]);
-  });
+  it.each(fixtures)(
+    "%s: no payload or shared schema is empty: every argument, ack and error has a shape",
+    (_name, module) => {
+      const empty = schemasOf(buildAsyncApi(module.contract, { exports: module })).filter(
+        ([, schema]) => Object.keys(schema).filter((key) => key !== "description" && key !== "title").length === 0,
+      );
+      expect(empty.map(([where]) => where)).toEqual([]);
+    },
+  );
 
   it("maps namespaces to channels, events to messages and operations, acks to replies", async () => {
     const document = buildAsyncApi(chatExample.contract, { exports: chatExample }) as Record<string, any>;
@@ -100,19 +116,36 @@ describe("socket-contract asyncapi", () => {
     });
     expect(chat.messages.roomList.payload).toEqual({ type: "array", maxItems: 0, description: "No arguments." });
     const send = document.operations["chat.receive.messageSend"];
-    expect(send).toMatchObject({ action: "receive", title: "message:send", summary: "Post a message to a room the sender has joined." });
+    expect(send).toMatchObject({
+      action: "receive",
+      title: "message:send",
+      summary: "Post a message to a room the sender has joined.",
+    });
     expect(send.reply.messages).toEqual([{ $ref: "#/channels/chat/messages/messageSendAck" }]);
-    expect(document.operations["chat.send.ping"].reply.messages).toEqual([{ $ref: "#/channels/chat/messages/pingAck" }]);
+    expect(document.operations["chat.send.ping"].reply.messages).toEqual([
+      { $ref: "#/channels/chat/messages/pingAck" },
+    ]);
     expect(document.operations["chat.send.message"].reply).toBeUndefined();
     const { document: parsed } = await parse(JSON.stringify(document));
-    expect(parsed!.operations().get("chat.receive.messageSend")!.reply()!.messages().all().map((m) => m.id())).toEqual(["messageSendAck"]);
+    expect(
+      parsed!
+        .operations()
+        .get("chat.receive.messageSend")!
+        .reply()!
+        .messages()
+        .all()
+        .map((m) => m.id()),
+    ).toEqual(["messageSendAck"]);
   }, 60_000);
 
   it("describes acks as an envelope whose error is a custom code with its data, or a built-in one", () => {
     const document = buildAsyncApi(chatExample.contract, { exports: chatExample }) as Record<string, any>;
     const [ok, failed] = document.channels.chat.messages.roomJoinAck.payload.oneOf;
     expect(ok.properties.ok).toEqual({ type: "boolean", const: true });
-    expect(ok.properties.data.properties.history).toEqual({ type: "array", items: { $ref: "#/components/schemas/Message" } });
+    expect(ok.properties.data.properties.history).toEqual({
+      type: "array",
+      items: { $ref: "#/components/schemas/Message" },
+    });
     const [roomFull, builtIn] = failed.properties.error.oneOf;
     expect(roomFull.properties.code).toEqual({ type: "string", const: "ROOM_FULL" });
     expect(roomFull.properties.data.required).toEqual(["room", "capacity"]);
@@ -128,9 +161,17 @@ describe("socket-contract asyncapi", () => {
     const upload = document.channels.chat.messages.fileUpload.payload.properties.bytes;
     expect(upload).toMatchObject({ type: "string", format: "binary", minLength: 1, maxLength: 2_000_000 });
     expect(document.channels.chat["x-socketio-handshake"].auth).toEqual({ $ref: "#/components/schemas/ChatAuth" });
-    expect(document.components.schemas.ChatAuth).toMatchObject({ description: "The display name a person picks before joining.", properties: { name: { type: "string", minLength: 1, maxLength: 32 } } });
-    expect(document.components.schemas.Member.properties.away.description).toBe("True when the person's tab has been idle or hidden for a while.");
-    expect(document.components.schemas.RoomName).toMatchObject({ type: "string", description: "A room's name, such as `general`." });
+    expect(document.components.schemas.ChatAuth).toMatchObject({
+      description: "The display name a person picks before joining.",
+      properties: { name: { type: "string", minLength: 1, maxLength: 32 } },
+    });
+    expect(document.components.schemas.Member.properties.away.description).toBe(
+      "True when the person's tab has been idle or hidden for a while.",
+    );
+    expect(document.components.schemas.RoomName).toMatchObject({
+      type: "string",
+      description: "A room's name, such as `general`.",
+    });
     expect(document.info["x-socket-contract"].fingerprint).toMatch(/^fnv1a64:/);
   });
 
@@ -146,7 +187,9 @@ describe("socket-contract asyncapi", () => {
 
   it("shares exported and recursive schemas by name, and names the main namespace", () => {
     const document = buildAsyncApi(kitchenSink.contract, { exports: kitchenSink }) as Record<string, any>;
-    expect(document.components.schemas.Folder.properties.children.items).toEqual({ $ref: "#/components/schemas/Folder" });
+    expect(document.components.schemas.Folder.properties.children.items).toEqual({
+      $ref: "#/components/schemas/Folder",
+    });
     expect(document.channels.main.address).toBe("/");
     expect(document.channels.serverToServer.address).toBeNull();
     expect(Object.keys(document.operations).filter((id) => id.startsWith("serverToServer."))).toEqual([
@@ -165,16 +208,33 @@ describe("socket-contract asyncapi", () => {
     const channels = Object.values<any>(document.channels);
     const org = channels.find((channel) => channel.title === "/org/:orgId");
     expect(org.address).toBe("/org/{orgId}");
-    expect(org.parameters.orgId.description).toContain("matching /^[a-z0-9-]{1,40}$/, checked by the namespace's `params` schema");
-    expect(channels.find((channel) => channel.title === "/admin/:section").parameters).toEqual({ section: { description: expect.any(String), enum: ["billing", "users"] } });
-    expect(Object.keys(channels.find((channel) => channel.title === "/doc/:docId/comments/:thread").parameters)).toEqual(["docId", "thread"]);
+    expect(org.parameters.orgId.description).toContain(
+      "matching /^[a-z0-9-]{1,40}$/, checked by the namespace's `params` schema",
+    );
+    expect(channels.find((channel) => channel.title === "/admin/:section").parameters).toEqual({
+      section: { description: expect.any(String), enum: ["billing", "users"] },
+    });
+    expect(
+      Object.keys(channels.find((channel) => channel.title === "/doc/:docId/comments/:thread").parameters),
+    ).toEqual(["docId", "thread"]);
   });
 
   it("approximates a type JSON Schema has no word for, says so in the schema, and lists the place", () => {
-    const dated = defineContract({ name: "d", version: "1", namespaces: { "/": { clientToServer: { at: { args: [z.object({ when: z.date(), tags: z.set(z.string()) })] } } } } });
+    const dated = defineContract({
+      name: "d",
+      version: "1",
+      namespaces: {
+        "/": { clientToServer: { at: { args: [z.object({ when: z.date(), tags: z.set(z.string()) })] } } },
+      },
+    });
     const payload = (buildAsyncApi(dated) as Record<string, any>).channels.main.messages.at.payload;
     expect(payload.properties.when).toMatchObject({ type: "string", format: "date-time", "x-zod-type": "date" });
-    expect(payload.properties.tags).toMatchObject({ type: "array", uniqueItems: true, items: { type: "string" }, "x-zod-type": "set" });
+    expect(payload.properties.tags).toMatchObject({
+      type: "array",
+      uniqueItems: true,
+      items: { type: "string" },
+      "x-zod-type": "set",
+    });
     expect(wireContract(dated).warnings.map((warning) => warning.message)).toEqual([
       'namespaces["/"].clientToServer["at"].args[0] at when: A Date. JSON sends it as an ISO 8601 string, which z.date() refuses: it needs a Socket.IO parser that keeps it (such as msgpack).',
       'namespaces["/"].clientToServer["at"].args[0] at tags: A Set, shown as an array of distinct items: JSON sends a Set as {}; it needs a Socket.IO parser that keeps it (such as msgpack).',
@@ -188,13 +248,20 @@ describe("socket-contract asyncapi", () => {
     expect(messages.count.name).toBe("contract:open");
     expect(messages.count.payload.items[0].properties.event).toEqual({ type: "string", const: "count" });
     expect(messages.count.payload.items[1].properties.n).toMatchObject({ type: "integer" });
-    expect(messages.countItem).toMatchObject({ name: "contract:item", payload: { items: [{ type: "integer" }, { properties: { i: { type: "integer" } } }] } });
+    expect(messages.countItem).toMatchObject({
+      name: "contract:item",
+      payload: { items: [{ type: "integer" }, { properties: { i: { type: "integer" } } }] },
+    });
     const [ok, failed] = messages.countEnd.payload.items[1].oneOf;
     expect(ok.properties.data.properties.total).toEqual({ type: "number" });
     expect(failed.properties.error.oneOf[0].properties.code).toEqual({ type: "string", const: "TOO_MANY" });
     // An upload: the open carries the arguments before the streamOf() one; its items go the other way.
     expect(messages.upload.payload.items).toHaveLength(2);
-    expect(messages.uploadUploadItem.payload.items[1]).toMatchObject({ type: "string", format: "binary", maxLength: 65_536 });
+    expect(messages.uploadUploadItem.payload.items[1]).toMatchObject({
+      type: "string",
+      format: "binary",
+      maxLength: 65_536,
+    });
     expect(messages.uploadItem).toBeUndefined();
     // No ack: the end carries no data.
     expect(messages.endlessEnd.payload.items[1].oneOf[0].properties.data).toBeUndefined();

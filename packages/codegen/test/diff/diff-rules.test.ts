@@ -1,28 +1,58 @@
-import { binary, type Contract, defineContract, type EventMap, type NamespaceDefinition, streamOf } from "@socket-contract/contract";
+import {
+  binary,
+  type Contract,
+  defineContract,
+  type EventMap,
+  type NamespaceDefinition,
+  streamOf,
+} from "@socket-contract/contract";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type ContractChange, diffContracts } from "../../src/diff/diff-contracts.js";
 
 /** A one-namespace contract ("/chat") from the parts a rule needs. */
-function chat(parts: { c2s?: EventMap; s2c?: EventMap; s2s?: EventMap; auth?: z.ZodType; data?: z.ZodType; extra?: Record<`/${string}`, NamespaceDefinition> }): Contract {
+function chat(parts: {
+  c2s?: EventMap;
+  s2c?: EventMap;
+  s2s?: EventMap;
+  auth?: z.ZodType;
+  data?: z.ZodType;
+  extra?: Record<`/${string}`, NamespaceDefinition>;
+}): Contract {
   return defineContract({
     name: "chat",
     version: "1.0.0",
-    namespaces: { "/chat": { auth: parts.auth, data: parts.data, clientToServer: parts.c2s, serverToClient: parts.s2c }, ...parts.extra },
+    namespaces: {
+      "/chat": { auth: parts.auth, data: parts.data, clientToServer: parts.c2s, serverToClient: parts.s2c },
+      ...parts.extra,
+    },
     serverToServer: parts.s2s,
   });
 }
 
 /** One line per change: whom it breaks (or "safe"), where, and what changed. */
 function summary(change: ContractChange): string {
-  const where = [change.direction === "clientToServer" ? "c2s" : change.direction === "serverToClient" ? "s2c" : change.direction === "serverToServer" ? "s2s" : change.namespace, change.event, change.part === "event" || change.part === "namespace" ? "" : `${change.part}${change.path === "" || change.path.startsWith("[") ? "" : "."}${change.path}`]
+  const where = [
+    change.direction === "clientToServer"
+      ? "c2s"
+      : change.direction === "serverToClient"
+        ? "s2c"
+        : change.direction === "serverToServer"
+          ? "s2s"
+          : change.namespace,
+    change.event,
+    change.part === "event" || change.part === "namespace"
+      ? ""
+      : `${change.part}${change.path === "" || change.path.startsWith("[") ? "" : "."}${change.path}`,
+  ]
     .filter(Boolean)
     .join(" ");
   return `${change.breaks.length === 0 ? "safe" : change.breaks.join("+")} | ${where} | ${change.change}`;
 }
 
 const text = (max: number) => z.object({ room: z.string(), text: z.string().max(max) });
-const Shape = (kinds: string[]) => z.discriminatedUnion("kind", kinds.map((kind) => z.object({ kind: z.literal(kind), size: z.number() })) as never);
+const Shape = (kinds: string[]) =>
+  z.discriminatedUnion("kind", kinds.map((kind) => z.object({ kind: z.literal(kind), size: z.number() })) as never);
 
 /**
  * Each rule as a pair of contracts and what the diff says going forward (old → new) and backward
@@ -172,14 +202,26 @@ const rules: { rule: string; old: Contract; new: Contract; forward: string[]; ba
   {
     rule: "a custom error added / removed",
     old: chat({ c2s: { send: { args: [z.string()], ack: z.string() } } }),
-    new: chat({ c2s: { send: { args: [z.string()], ack: z.string(), errors: { ROOM_FULL: z.object({ capacity: z.number() }) } } } }),
+    new: chat({
+      c2s: { send: { args: [z.string()], ack: z.string(), errors: { ROOM_FULL: z.object({ capacity: z.number() }) } } },
+    }),
     forward: ["safe | c2s send errors.ROOM_FULL | error code added"],
     backward: ["safe | c2s send errors.ROOM_FULL | error code removed"],
   },
   {
     rule: "a custom error's data changed",
-    old: chat({ c2s: { send: { args: [z.string()], ack: z.string(), errors: { ROOM_FULL: z.object({ capacity: z.number() }) } } } }),
-    new: chat({ c2s: { send: { args: [z.string()], ack: z.string(), errors: { ROOM_FULL: z.object({ capacity: z.number(), room: z.string() }) } } } }),
+    old: chat({
+      c2s: { send: { args: [z.string()], ack: z.string(), errors: { ROOM_FULL: z.object({ capacity: z.number() }) } } },
+    }),
+    new: chat({
+      c2s: {
+        send: {
+          args: [z.string()],
+          ack: z.string(),
+          errors: { ROOM_FULL: z.object({ capacity: z.number(), room: z.string() }) },
+        },
+      },
+    }),
     forward: ["safe | c2s send errors.ROOM_FULL.room | data: field added (required)"],
     backward: ["old-clients | c2s send errors.ROOM_FULL.room | data: field removed (was required)"],
   },
@@ -251,7 +293,10 @@ const rules: { rule: string; old: Contract; new: Contract; forward: string[]; ba
     old: chat({ c2s: { upload: { args: [z.string(), streamOf(z.string().max(10), { maxItems: 5 })] } } }),
     new: chat({ c2s: { upload: { args: [z.string(), streamOf(z.string().max(5), { maxItems: 3 })] } } }),
     forward: ["old-clients | c2s upload upload | maxLength 10 → 5", "old-clients | c2s upload upload | maxItems 5 → 3"],
-    backward: ["old-servers | c2s upload upload | maxLength 5 → 10", "old-servers | c2s upload upload | maxItems 3 → 5"],
+    backward: [
+      "old-servers | c2s upload upload | maxLength 5 → 10",
+      "old-servers | c2s upload upload | maxItems 3 → 5",
+    ],
   },
   {
     rule: "an event that starts / stops streaming",
@@ -271,9 +316,26 @@ describe("socket-contract diff: each rule, both ways", () => {
   });
 
   it("finds nothing between a contract and itself, or a copy with another version and key order", () => {
-    const one = chat({ c2s: { send: { args: [z.object({ a: z.string(), b: z.number() })], ack: z.string() } }, s2c: { ping: { args: [] } } });
-    const copy = defineContract({ ...one, version: "9.9.9", namespaces: { "/chat": { serverToClient: { ping: { args: [] } }, clientToServer: { send: { ack: z.string(), args: [z.object({ b: z.number(), a: z.string() })] } } } } });
+    const one = chat({
+      c2s: { send: { args: [z.object({ a: z.string(), b: z.number() })], ack: z.string() } },
+      s2c: { ping: { args: [] } },
+    });
+    const copy = defineContract({
+      ...one,
+      version: "9.9.9",
+      namespaces: {
+        "/chat": {
+          serverToClient: { ping: { args: [] } },
+          clientToServer: { send: { ack: z.string(), args: [z.object({ b: z.number(), a: z.string() })] } },
+        },
+      },
+    });
     expect(diffContracts(one, one).changes).toEqual([]);
-    expect(diffContracts(one, copy)).toMatchObject({ breaking: false, changes: [], old: { version: "1.0.0" }, new: { version: "9.9.9" } });
+    expect(diffContracts(one, copy)).toMatchObject({
+      breaking: false,
+      changes: [],
+      old: { version: "1.0.0" },
+      new: { version: "9.9.9" },
+    });
   });
 });

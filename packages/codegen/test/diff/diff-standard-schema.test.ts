@@ -21,16 +21,32 @@ const vAck = toStandardJsonSchema(v.object({ id: v.string() }));
 describe("socket-contract diff on schemas of other Standard Schema libraries", () => {
   it("a required field added to what a client sends, in a Valibot schema, breaks old clients", () => {
     const old = chat(vSend(v.string()), vAck);
-    const next = chat(toStandardJsonSchema(v.object({ room: v.string(), text: v.string(), priority: v.number() })), vAck);
+    const next = chat(
+      toStandardJsonSchema(v.object({ room: v.string(), text: v.string(), priority: v.number() })),
+      vAck,
+    );
     const diff = diffContracts(old, next);
     expect(diff.breaking).toBe(true);
-    expect(diff.changes).toMatchObject([{ severity: "breaking", breaks: ["old-clients"], event: "message:send", part: "args", path: "[0].priority", change: "field added (required)" }]);
+    expect(diff.changes).toMatchObject([
+      {
+        severity: "breaking",
+        breaks: ["old-clients"],
+        event: "message:send",
+        part: "args",
+        path: "[0].priority",
+        change: "field added (required)",
+      },
+    ]);
   });
 
   it("a Valibot limit narrowed on what clients send breaks old clients, and widening it back breaks nobody going forward", () => {
     const old = chat(vSend(v.pipe(v.string(), v.maxLength(2000))), vAck);
     const next = chat(vSend(v.pipe(v.string(), v.maxLength(500))), vAck);
-    expect(diffContracts(old, next).changes.map((change) => `${change.breaks.join("+") || "safe"} ${change.path} ${change.change}`)).toEqual(["old-clients [0].text maxLength 2000 → 500"]);
+    expect(
+      diffContracts(old, next).changes.map(
+        (change) => `${change.breaks.join("+") || "safe"} ${change.path} ${change.change}`,
+      ),
+    ).toEqual(["old-clients [0].text maxLength 2000 → 500"]);
     expect(diffContracts(next, old).changes.map((change) => change.breaks.join("+"))).toEqual(["old-servers"]);
   });
 
@@ -38,6 +54,12 @@ describe("socket-contract diff on schemas of other Standard Schema libraries", (
     const zod = chat(z.object({ room: z.string(), text: z.string() }), z.object({ id: z.string() }));
     const valibot = chat(vSend(v.string()), vAck);
     const arktype = chat(type({ room: "string", text: "string" }), type({ id: "string" }));
-    for (const [a, b] of [[zod, valibot], [valibot, zod], [zod, arktype], [arktype, valibot]] as const) expect(diffContracts(a, b).changes).toEqual([]);
+    for (const [a, b] of [
+      [zod, valibot],
+      [valibot, zod],
+      [zod, arktype],
+      [arktype, valibot],
+    ] as const)
+      expect(diffContracts(a, b).changes).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ describe("socket-contract docs <contract> --out <dir>", () => {
     const result = await runCli(["docs", join(fixturesDir, "chat-app.ts"), "--out", out]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(`wrote ${join(out, "index.html")} (chat 1.0.0)`);
-    expect(readFileSync(join(out, "index.html"), "utf8")).toBe(renderDocsPage(chatExample.contract, { exports: chatExample }));
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe(
+      renderDocsPage(chatExample.contract, { exports: chatExample }),
+    );
   });
 });

@@ -24,9 +24,14 @@ describe("socket-contract docs: the page", () => {
 
   it("lists every namespace and every event by direction, with its description", () => {
     const text = textOf(page);
-    for (const [direction, events] of Object.entries({ clientToServer: chatExample.contract.namespaces["/chat"].clientToServer, serverToClient: chatExample.contract.namespaces["/chat"].serverToClient })) {
+    for (const [direction, events] of Object.entries({
+      clientToServer: chatExample.contract.namespaces["/chat"].clientToServer,
+      serverToClient: chatExample.contract.namespaces["/chat"].serverToClient,
+    })) {
       for (const [name, event] of Object.entries(events)) {
-        expect(page, `${direction} ${name}`).toContain(`id="event-chat-${direction === "clientToServer" ? "c2s" : "s2c"}-${name.replace(/:/g, "-")}"`);
+        expect(page, `${direction} ${name}`).toContain(
+          `id="event-chat-${direction === "clientToServer" ? "c2s" : "s2c"}-${name.replace(/:/g, "-")}"`,
+        );
         expect(text).toContain(event.description!);
       }
     }
@@ -67,16 +72,25 @@ describe("socket-contract docs: the page", () => {
     const text = textOf(renderDocsPage(kitchenSink.contract, { exports: kitchenSink }));
     expect(text).toContain("Between servers");
     expect(text).toContain('server.serverSideEmit("cache:invalidate", "text");');
-    expect(text).toContain("socket.emit(\"hello\");");
+    expect(text).toContain('socket.emit("hello");');
     expect(text).toMatch(/Folder\s*object/);
   });
 
   it("treats everything the contract says as text, never as markup", () => {
     const hostile = defineContract({
       name: "<img src=x onerror=alert(1)>",
-      version: "1.0.0\"><script>alert(2)</script>",
-      description: "Uses `<b>` tags & \"quotes\".",
-      namespaces: { "/x": { clientToServer: { "<script>": { description: "</article><script>alert(3)</script>", args: [z.object({ "<k>": z.literal("</td>") })] } } } },
+      version: '1.0.0"><script>alert(2)</script>',
+      description: 'Uses `<b>` tags & "quotes".',
+      namespaces: {
+        "/x": {
+          clientToServer: {
+            "<script>": {
+              description: "</article><script>alert(3)</script>",
+              args: [z.object({ "<k>": z.literal("</td>") })],
+            },
+          },
+        },
+      },
     });
     const html = renderDocsPage(hostile);
     expect(html.match(/<script>/g)).toHaveLength(1);
@@ -88,13 +102,16 @@ describe("socket-contract docs: the page", () => {
 describe("socket-contract docs: streams", () => {
   const page = renderDocsPage(streamFixture.streamContract, { exports: streamFixture });
   const text = textOf(page);
-  const html = (id: string): string => page.slice(page.indexOf(`id="${id}"`), page.indexOf("</article>", page.indexOf(`id="${id}"`)));
+  const html = (id: string): string =>
+    page.slice(page.indexOf(`id="${id}"`), page.indexOf("</article>", page.indexOf(`id="${id}"`)));
   const card = (id: string): string => textOf(html(id));
 
   it("describes a stream's items, its end value and its frames", () => {
     const count = card("event-s-c2s-count");
     expect(count).toContain("streams items");
-    expect(html("event-s-c2s-count")).toMatch(/Items the responder sends<\/div><table[\s\S]*?<td class="name">i<\/td><td class="type">integer<\/td>/);
+    expect(html("event-s-c2s-count")).toMatch(
+      /Items the responder sends<\/div><table[\s\S]*?<td class="name">i<\/td><td class="type">integer<\/td>/,
+    );
     expect(count).toContain("Acknowledgement (ends the stream)");
     expect(count).toContain("contract:open");
     expect(count).toContain("contract:credit");
@@ -108,7 +125,9 @@ describe("socket-contract docs: streams", () => {
     const upload = card("event-s-c2s-upload");
     expect(upload).toContain("streams uploads");
     expect(upload).toContain("binary");
-    expect(html("event-s-c2s-upload")).toMatch(/Items the requester sends<\/div><table[\s\S]*?<td class="type">Uint8Array<\/td>/);
+    expect(html("event-s-c2s-upload")).toMatch(
+      /Items the requester sends<\/div><table[\s\S]*?<td class="type">Uint8Array<\/td>/,
+    );
     expect(upload).toContain("for await (const part of items) save(part);");
     expect(upload).toContain("chunks()");
     expect(text).toContain("Items the requester sends");
@@ -117,12 +136,15 @@ describe("socket-contract docs: streams", () => {
 
 describe("socket-contract docs: dynamic namespaces", () => {
   const page = renderDocsPage(tenants.contract, { exports: tenants });
-  const section = (path: string): string => textOf(page.slice(page.indexOf(`<h2>${path}</h2>`), page.indexOf("</section>", page.indexOf(`<h2>${path}</h2>`))));
+  const section = (path: string): string =>
+    textOf(page.slice(page.indexOf(`<h2>${path}</h2>`), page.indexOf("</section>", page.indexOf(`<h2>${path}</h2>`))));
 
   it("shows a pattern's parameters, its params schema, and connects to a concrete path it accepts", () => {
     const org = section("/org/:orgId");
     expect(org).toContain("Path parameters");
-    expect(org).toContain("One namespace per concrete path: :orgId stands for any non-empty segment, checked by the schema below before any middleware runs");
+    expect(org).toContain(
+      "One namespace per concrete path: :orgId stands for any non-empty segment, checked by the schema below before any middleware runs",
+    );
     expect(org).toMatch(/bindClient\(contract, "\/org\/[a-z0-9-]+", io\("https:\/\/example\.com\/org\/[a-z0-9-]+"/);
     expect(section("/admin/:section")).toMatch(/bindClient\(contract, "\/admin\/(users|billing)"/);
     expect(section("/admin")).not.toContain("Path parameters");

@@ -15,16 +15,26 @@ export interface CliResult {
 }
 
 /** Runs the real `socket-contract` binary, as a build step would, and collects its output. */
-export function runCli(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`socket-contract ${args.join(" ")} did not finish in ${options.timeoutMs ?? 90_000} ms\n${stdout}\n${stderr}`));
+      reject(
+        new Error(
+          `socket-contract ${args.join(" ")} did not finish in ${options.timeoutMs ?? 90_000} ms\n${stdout}\n${stderr}`,
+        ),
+      );
     }, options.timeoutMs ?? 90_000);
     child.on("error", reject);
     child.on("close", (code) => {
@@ -35,7 +45,10 @@ export function runCli(args: readonly string[], options: { cwd?: string; timeout
 }
 
 /** Starts the binary and leaves it running (for watch mode). */
-export function startCli(args: readonly string[], cwd = repoRoot): { child: ChildProcess; output: () => string; waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<void> } {
+export function startCli(
+  args: readonly string[],
+  cwd = repoRoot,
+): { child: ChildProcess; output: () => string; waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<void> } {
   const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const listeners = new Set<() => void>();
@@ -81,11 +94,26 @@ export function goldenCases(): GoldenCase[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(fixturesDir, entry.name, "contract.ts")))
     .map((entry) => {
       const dir = join(fixturesDir, entry.name);
-      const options = existsSync(join(dir, "case.json")) ? (JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) as { export?: string }) : {};
+      const options = existsSync(join(dir, "case.json"))
+        ? (JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) as { export?: string })
+        : {};
       const contract = join(dir, "contract.ts");
       const golden = join(dir, "golden");
       const exportName = options.export ?? "contract";
-      return { name: entry.name, dir, contract, golden, exportName, args: ["generate", contract, "--out", golden, ...(options.export === undefined ? [] : ["--export", options.export])] };
+      return {
+        name: entry.name,
+        dir,
+        contract,
+        golden,
+        exportName,
+        args: [
+          "generate",
+          contract,
+          "--out",
+          golden,
+          ...(options.export === undefined ? [] : ["--export", options.export]),
+        ],
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -5,7 +5,10 @@ import type { ContractModel, EventModel, TypePair } from "../../src/index.js";
  * what the runtime infers from the contract itself (`z.input` / `z.output` through the contract
  * package's Infer types): the generated types are exactly the contract's, not merely close.
  */
-export function exactnessCheck(model: ContractModel, imports: { contract: string; exportName: string; golden: string }): string {
+export function exactnessCheck(
+  model: ContractModel,
+  imports: { contract: string; exportName: string; golden: string },
+): string {
   const lines = [
     `import type { ${imports.exportName} as contract } from ${JSON.stringify(imports.contract)};`,
     `import type * as Inter from ${JSON.stringify(`${imports.golden}/inter-server.js`)};`,
@@ -16,15 +19,24 @@ export function exactnessCheck(model: ContractModel, imports: { contract: string
   const checkEvents = (events: readonly EventModel[], module: string, of: string): void => {
     for (const event of events) {
       const definition = `${of}[${JSON.stringify(event.name)}]`;
-      event.args.forEach((arg, index) => pair(arg, `InferArgsInput<${definition}>[${index}]`, `InferArgsOutput<${definition}>[${index}]`, module));
-      if (event.ack !== undefined) pair(event.ack, `InferAckInput<${definition}>`, `InferAckOutput<${definition}>`, module);
-      if (event.stream !== undefined) pair(event.stream, `InferStreamItemInput<${definition}>`, `InferStreamItemOutput<${definition}>`, module);
-      if (event.upload !== undefined) pair(event.upload, `InferUploadItemInput<${definition}>`, `InferUploadItemOutput<${definition}>`, module);
-      if (event.ack !== undefined || event.stream !== undefined || event.upload !== undefined) lines.push(`exact<Same<${module}.${event.pascal}Error, InferEventError<${definition}>>>();`);
+      event.args.forEach((arg, index) =>
+        pair(arg, `InferArgsInput<${definition}>[${index}]`, `InferArgsOutput<${definition}>[${index}]`, module),
+      );
+      if (event.ack !== undefined)
+        pair(event.ack, `InferAckInput<${definition}>`, `InferAckOutput<${definition}>`, module);
+      if (event.stream !== undefined)
+        pair(event.stream, `InferStreamItemInput<${definition}>`, `InferStreamItemOutput<${definition}>`, module);
+      if (event.upload !== undefined)
+        pair(event.upload, `InferUploadItemInput<${definition}>`, `InferUploadItemOutput<${definition}>`, module);
+      if (event.ack !== undefined || event.stream !== undefined || event.upload !== undefined)
+        lines.push(`exact<Same<${module}.${event.pascal}Error, InferEventError<${definition}>>>();`);
     }
   };
   const pair = (types: TypePair, input: string, output: string, module: string): void => {
-    lines.push(`exact<Same<${module}.${name(types.input)}, ${input}>>();`, `exact<Same<${module}.${name(types.output)}, ${output}>>();`);
+    lines.push(
+      `exact<Same<${module}.${name(types.input)}, ${input}>>();`,
+      `exact<Same<${module}.${name(types.output)}, ${output}>>();`,
+    );
   };
   model.namespaces.forEach((namespace, index) => {
     const module = `N${index}`;
@@ -37,7 +49,9 @@ export function exactnessCheck(model: ContractModel, imports: { contract: string
     lines.push(`exact<Same<${module}.SocketData, InferSocketData<Contract, ${path}>>>();`);
     lines.push(`exact<Same<${module}.InterServerEvents, InferInterServerEvents<Contract>>>();`);
     if (namespace.pattern !== undefined) {
-      lines.push(`exact<Same<${module}.${name(namespace.pattern.params.output)}, InferNamespaceParams<Contract, ${path}>>>();`);
+      lines.push(
+        `exact<Same<${module}.${name(namespace.pattern.params.output)}, InferNamespaceParams<Contract, ${path}>>>();`,
+      );
       lines.push(`exact<Same<${module}.NamespacePath, PatternPath<${path}>>>();`);
     }
     if (namespace.auth !== undefined) {
@@ -47,7 +61,28 @@ export function exactnessCheck(model: ContractModel, imports: { contract: string
   });
   checkEvents(model.interServer.events, "Inter", "ServerToServerOf<Contract>");
   lines.push("exact<Same<Inter.InterServerEvents, InferInterServerEvents<Contract>>>();");
-  const helpers = ["ClientToServerOf", "InferAckInput", "InferAckOutput", "InferArgsInput", "InferArgsOutput", "InferAuth", "InferAuthInput", "InferClientToServerEvents", "InferEventError", "InferInterServerEvents", "InferNamespaceParams", "InferServerToClientEvents", "InferSocketData", "InferStreamItemInput", "InferStreamItemOutput", "InferUploadItemInput", "InferUploadItemOutput", "PatternPath", "ServerToClientOf", "ServerToServerOf"];
+  const helpers = [
+    "ClientToServerOf",
+    "InferAckInput",
+    "InferAckOutput",
+    "InferArgsInput",
+    "InferArgsOutput",
+    "InferAuth",
+    "InferAuthInput",
+    "InferClientToServerEvents",
+    "InferEventError",
+    "InferInterServerEvents",
+    "InferNamespaceParams",
+    "InferServerToClientEvents",
+    "InferSocketData",
+    "InferStreamItemInput",
+    "InferStreamItemOutput",
+    "InferUploadItemInput",
+    "InferUploadItemOutput",
+    "PatternPath",
+    "ServerToClientOf",
+    "ServerToServerOf",
+  ];
   const body = lines.join("\n");
   const used = helpers.filter((helper) => new RegExp(`\\b${helper}<`).test(body));
   return `import type { ${used.join(", ")} } from "@socket-contract/contract";\n${body}\n`;

@@ -16,7 +16,9 @@ export interface GeneratedRoot {
  * import of the generated `server.ts`.
  */
 export function committedGeneratedRoots(repoRoot: string): GeneratedRoot[] {
-  const tracked = execFileSync("git", ["ls-files", "-z", "--", "*fingerprint.ts"], { cwd: repoRoot, encoding: "utf8" }).split("\0").filter(Boolean);
+  const tracked = execFileSync("git", ["ls-files", "-z", "--", "*fingerprint.ts"], { cwd: repoRoot, encoding: "utf8" })
+    .split("\0")
+    .filter(Boolean);
   return tracked.flatMap((path) => {
     const file = join(repoRoot, path);
     const text = readFileSync(file, "utf8");
@@ -25,7 +27,12 @@ export function committedGeneratedRoots(repoRoot: string): GeneratedRoot[] {
     const source = /^\/\/ source: (.+)$/m.exec(text)?.[1];
     if (source === undefined) throw new Error(`${path} has the banner but no source line`);
     const server = readFileSync(join(outDir, "server.ts"), "utf8");
-    const named = /^import \{ ([\w$]+) \} from "[^"]+";$/m.exec(server.split("\n").filter((line) => line.includes("../") || line.includes("./")).join("\n"));
+    const named = /^import \{ ([\w$]+) \} from "[^"]+";$/m.exec(
+      server
+        .split("\n")
+        .filter((line) => line.includes("../") || line.includes("./"))
+        .join("\n"),
+    );
     const exportName = /^import contract from /m.test(server) ? "default" : (named?.[1] ?? "contract");
     return [{ outDir, contract: resolve(outDir, source), exportName }];
   });

@@ -31,7 +31,9 @@ export interface StreamShape {
   /** The schema of the items the responder sends (`stream`), or `undefined`. */
   readonly item: AnySchema | undefined;
   /** The items the requester sends (a `streamOf()` last argument), or `undefined`. */
-  readonly upload: { readonly item: AnySchema; readonly window: number | undefined; readonly maxItems: number | undefined } | undefined;
+  readonly upload:
+    | { readonly item: AnySchema; readonly window: number | undefined; readonly maxItems: number | undefined }
+    | undefined;
   /** The event as `contract:open` carries it: its arguments without the `streamOf()` one. */
   readonly open: CompiledEvent;
 }
@@ -39,7 +41,9 @@ export interface StreamShape {
 /** The events of one direction, keyed by wire name. A `Map`, so `__proto__` or `toString` are never found. */
 export type EventCatalog = ReadonlyMap<string, CompiledEvent>;
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: ContractIssue[]; readonly cause?: unknown };
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: ContractIssue[]; readonly cause?: unknown };
 
 let prepared = new WeakMap<AnySchema, AnySchema>();
 let preparedGeneration = compilerGeneration();
@@ -70,13 +74,24 @@ export function prepareSchema<TSchema extends AnySchema>(schema: TSchema): TSche
 }
 
 export function compileEvent(name: string, definition: EventDefinition, options: CompileOptions = {}): CompiledEvent {
-  const errors = definition.errors === undefined ? undefined : new Map(Object.entries(definition.errors).map(([code, schema]) => [code, prepareSchema(schema)] as const));
+  const errors =
+    definition.errors === undefined
+      ? undefined
+      : new Map(Object.entries(definition.errors).map(([code, schema]) => [code, prepareSchema(schema)] as const));
   const args = definition.args.map(prepareSchema);
   const ack = definition.ack === undefined ? undefined : prepareSchema(definition.ack);
   // Which schemas are recursive is settled here, once, rather than on the first event.
-  for (const schema of [...args, ...(ack === undefined ? [] : [ack]), ...(errors?.values() ?? [])]) mayNestWithoutBound(schema);
+  for (const schema of [...args, ...(ack === undefined ? [] : [ack]), ...(errors?.values() ?? [])])
+    mayNestWithoutBound(schema);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  return { name, args, ack, errors, maxDepth, stream: streamShapeOf(definition, { name, args, ack, errors, maxDepth, stream: undefined }) };
+  return {
+    name,
+    args,
+    ack,
+    errors,
+    maxDepth,
+    stream: streamShapeOf(definition, { name, args, ack, errors, maxDepth, stream: undefined }),
+  };
 }
 
 function streamShapeOf(definition: EventDefinition, compiled: CompiledEvent): StreamShape | undefined {
@@ -84,7 +99,8 @@ function streamShapeOf(definition: EventDefinition, compiled: CompiledEvent): St
   if (definition.stream === undefined && info === undefined) return undefined;
   return {
     item: definition.stream === undefined ? undefined : prepareSchema(definition.stream),
-    upload: info === undefined ? undefined : { item: prepareSchema(info.item), window: info.window, maxItems: info.maxItems },
+    upload:
+      info === undefined ? undefined : { item: prepareSchema(info.item), window: info.window, maxItems: info.maxItems },
     open: info === undefined ? compiled : { ...compiled, args: compiled.args.slice(0, -1) },
   };
 }
@@ -92,7 +108,8 @@ function streamShapeOf(definition: EventDefinition, compiled: CompiledEvent): St
 /** Prepares every event of one direction. */
 export function compileEvents(events: EventMap | undefined, options: CompileOptions = {}): EventCatalog {
   const catalog = new Map<string, CompiledEvent>();
-  if (events !== undefined) for (const name of Object.keys(events)) catalog.set(name, compileEvent(name, events[name]!, options));
+  if (events !== undefined)
+    for (const name of Object.keys(events)) catalog.set(name, compileEvent(name, events[name]!, options));
   return catalog;
 }
 
@@ -103,22 +120,44 @@ export function compileEvents(events: EventMap | undefined, options: CompileOpti
  * `maxDepth` is refused before parsing, so its cost is a walk bounded by `maxDepth` levels, not a
  * parse as deep as the input.
  */
-export function parseValue(schema: AnySchema, value: unknown, prefix: readonly (string | number)[], maxDepth = DEFAULT_MAX_DEPTH): Parsed<unknown> {
-  if (maxDepth !== Infinity && typeof value === "object" && value !== null && mayNestWithoutBound(schema) && deeperThan(value, maxDepth)) {
-    return { ok: false, issues: [{ path: [...prefix], code: "too_deep", message: `Nested deeper than ${maxDepth} levels` }] };
+export function parseValue(
+  schema: AnySchema,
+  value: unknown,
+  prefix: readonly (string | number)[],
+  maxDepth = DEFAULT_MAX_DEPTH,
+): Parsed<unknown> {
+  if (
+    maxDepth !== Infinity &&
+    typeof value === "object" &&
+    value !== null &&
+    mayNestWithoutBound(schema) &&
+    deeperThan(value, maxDepth)
+  ) {
+    return {
+      ok: false,
+      issues: [{ path: [...prefix], code: "too_deep", message: `Nested deeper than ${maxDepth} levels` }],
+    };
   }
   if (!isZodSchema(schema)) return parseStandard(schema, value, prefix);
   let result: util.SafeParseResult<unknown>;
   try {
     result = safeParse(schema, value);
   } catch (cause) {
-    return { ok: false, issues: [{ path: [...prefix], code: "custom", message: "The value could not be parsed" }], cause };
+    return {
+      ok: false,
+      issues: [{ path: [...prefix], code: "custom", message: "The value could not be parsed" }],
+      cause,
+    };
   }
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toContractIssues(result.error.issues, prefix, [], schema) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, issues: toContractIssues(result.error.issues, prefix, [], schema) };
 }
 
 /** Issue-path prefixes of the first arguments, made once: a valid event allocates none. Read-only. */
-const ARGUMENT_PREFIXES: readonly (readonly number[])[] = Array.from({ length: 16 }, (_, index) => Object.freeze([index]));
+const ARGUMENT_PREFIXES: readonly (readonly number[])[] = Array.from({ length: 16 }, (_, index) =>
+  Object.freeze([index]),
+);
 
 /**
  * Parses an event's arguments: arity is strict, and each argument is parsed by its schema, with
@@ -131,7 +170,10 @@ export function parseArgs(event: CompiledEvent, args: readonly unknown[]): Parse
   if (args.length !== expected) {
     const path = args.length > expected ? [expected] : [args.length];
     const message = `Expected ${expected} argument${expected === 1 ? "" : "s"}, received ${args.length}`;
-    return { ok: false, issues: [{ path, code: args.length > expected ? "too_many_arguments" : "missing_argument", message }] };
+    return {
+      ok: false,
+      issues: [{ path, code: args.length > expected ? "too_many_arguments" : "missing_argument", message }],
+    };
   }
   const values = new Array<unknown>(expected);
   let issues: ContractIssue[] | undefined;

@@ -21,7 +21,10 @@ export interface ConnectErrorData {
  */
 export function connectError(thrown: unknown): Error & { data: ConnectErrorData } {
   const error = ContractError.is(thrown) ? thrown : new ContractError("UNAUTHORIZED");
-  const data: { -readonly [K in keyof ConnectErrorData]: ConnectErrorData[K] } = { code: error.code, message: error.message };
+  const data: { -readonly [K in keyof ConnectErrorData]: ConnectErrorData[K] } = {
+    code: error.code,
+    message: error.message,
+  };
   if (error.issues !== undefined) data.issues = error.issues;
   if (error.data !== undefined) data.data = error.data;
   return Object.assign(new Error(error.message), { data });
@@ -38,5 +41,9 @@ export function readConnectError(error: unknown): ContractError | undefined {
   const { code, message } = data as { code?: unknown; message?: unknown };
   if (typeof code !== "string" || typeof message !== "string") return undefined;
   const details = (data as { data?: unknown }).data;
-  return new ContractError(code, { message, data: code === "CONTRACT_MISMATCH" ? readMismatchData(details) : details, cause: error });
+  return new ContractError(code, {
+    message,
+    data: code === "CONTRACT_MISMATCH" ? readMismatchData(details) : details,
+    cause: error,
+  });
 }

@@ -63,11 +63,14 @@ export class Connection implements Receiver {
     const definition = this.#endpoint.incoming.get(event);
     if (definition === undefined) {
       const { side, namespace } = this.#endpoint;
-      throw new TypeError(`[socket-contract] "${event}" is not a ${side === "server" ? "client" : "server"}-to-${side} event of ${namespace}`);
+      throw new TypeError(
+        `[socket-contract] "${event}" is not a ${side === "server" ? "client" : "server"}-to-${side} event of ${namespace}`,
+      );
     }
     const handlers = (this.#handlers ??= new Map()).get(event);
     if (handlers === undefined) this.#handlers.set(event, [handler]);
-    else if (definition.ack !== undefined) throw new TypeError(`[socket-contract] "${event}" has an acknowledgement, so it takes one handler`);
+    else if (definition.ack !== undefined)
+      throw new TypeError(`[socket-contract] "${event}" has an acknowledgement, so it takes one handler`);
     else handlers.push(handler);
     return () => this.off(event, handler);
   }
@@ -117,7 +120,8 @@ export class Connection implements Receiver {
     const refused = checkArgs(definition, args, endpoint.namespace);
     if (refused !== undefined) return this.refuseOutgoing(definition, refused);
     const set = endpoint.interceptors;
-    if (set !== undefined && (set.outgoing.length > 0 || set.propagates)) return this.#emitIntercepted(definition, args, timeout);
+    if (set !== undefined && (set.outgoing.length > 0 || set.propagates))
+      return this.#emitIntercepted(definition, args, timeout);
     if (definition.ack !== undefined) return this.request(definition, args, timeout);
     this.send(event, args, timeout);
     return undefined;
@@ -136,7 +140,10 @@ export class Connection implements Receiver {
     } catch (refusal) {
       return this.refuseOutgoing(definition, refusal as ContractError);
     }
-    const sent = interception.side === "client" && interception.set.propagates ? [...args, packet.carrier satisfies Carrier] : args;
+    const sent =
+      interception.side === "client" && interception.set.propagates
+        ? [...args, packet.carrier satisfies Carrier]
+        : args;
     if (definition.ack !== undefined) return observeSent(observe, this.request(definition, sent, timeout));
     this.send(definition.name, sent, timeout);
     return observeSent(observe, undefined);
@@ -167,7 +174,12 @@ export class Connection implements Receiver {
    * runtime on every disconnect; a client's connection may open again afterwards.
    */
   close(): void {
-    this.#streams?.close(new ContractError("DISCONNECTED", { message: "The connection closed before the stream ended.", namespace: this.namespace }));
+    this.#streams?.close(
+      new ContractError("DISCONNECTED", {
+        message: "The connection closed before the stream ended.",
+        namespace: this.namespace,
+      }),
+    );
   }
 
   sendReport(report: ContractErrorReport): void {
@@ -181,7 +193,9 @@ export class Connection implements Receiver {
   /** Sends one ack-bearing event and gives the promise of its validated acknowledgement. */
   protected request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
     const where = { namespace: this.namespace, event: definition.name };
-    return requestAck(definition, where, (callback) => this.#wire.timeout(timeout).emit(definition.name, ...args, callback));
+    return requestAck(definition, where, (callback) =>
+      this.#wire.timeout(timeout).emit(definition.name, ...args, callback),
+    );
   }
 
   #streamsOf(): StreamEndpoint {
@@ -204,7 +218,13 @@ export class Connection implements Receiver {
 
   #onReport(payload: unknown): void {
     const namespace = this.namespace;
-    const event = typeof (payload as { event?: unknown } | null)?.event === "string" ? (payload as { event: string }).event : undefined;
-    this.report(fromWireError(payload, { namespace, event }) ?? new ContractError("INVALID_PAYLOAD", { message: "A malformed contract:error report arrived.", namespace }));
+    const event =
+      typeof (payload as { event?: unknown } | null)?.event === "string"
+        ? (payload as { event: string }).event
+        : undefined;
+    this.report(
+      fromWireError(payload, { namespace, event }) ??
+        new ContractError("INVALID_PAYLOAD", { message: "A malformed contract:error report arrived.", namespace }),
+    );
   }
 }

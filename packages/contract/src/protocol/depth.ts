@@ -53,9 +53,14 @@ function walk(node: unknown, path: Set<object>, level: number): boolean {
 function childrenOf(value: unknown): unknown[] {
   if (typeof value !== "object" || value === null) return [];
   if ((value as { _zod?: unknown })._zod !== undefined) return [value];
-  if (Array.isArray(value)) return value.filter((item) => typeof item === "object" && item !== null && (item as { _zod?: unknown })._zod !== undefined);
+  if (Array.isArray(value))
+    return value.filter(
+      (item) => typeof item === "object" && item !== null && (item as { _zod?: unknown })._zod !== undefined,
+    );
   if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return [];
-  return Object.values(value).filter((item) => typeof item === "object" && item !== null && (item as { _zod?: unknown })._zod !== undefined);
+  return Object.values(value).filter(
+    (item) => typeof item === "object" && item !== null && (item as { _zod?: unknown })._zod !== undefined,
+  );
 }
 
 /**

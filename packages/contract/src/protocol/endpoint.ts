@@ -42,7 +42,11 @@ export interface Endpoint {
  * is there exactly when recovery is on (the client socket has a `_pid`) and the packet carries no
  * ack: then the event arrives with one string more than it declares.
  */
-export function withoutRecoveryOffset(recovering: boolean, event: CompiledEvent | undefined, args: readonly unknown[]): readonly unknown[] {
+export function withoutRecoveryOffset(
+  recovering: boolean,
+  event: CompiledEvent | undefined,
+  args: readonly unknown[],
+): readonly unknown[] {
   if (!recovering || event === undefined) return args;
   if (args.length !== event.args.length + 1 || typeof args[args.length - 1] !== "string") return args;
   return args.slice(0, -1);

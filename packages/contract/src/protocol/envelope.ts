@@ -12,7 +12,9 @@ export interface WireError {
 }
 
 /** Every acknowledgement travels in one envelope. */
-export type AckEnvelope<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: WireError };
+export type AckEnvelope<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly error: WireError };
 
 /** The payload of `contract:error`: which event was refused, and why. */
 export interface ContractErrorReport extends WireError {
@@ -24,7 +26,10 @@ export function okEnvelope<T>(data: T): AckEnvelope<T> {
 }
 
 export function toWireError(error: ContractError): WireError {
-  const wire: { code: string; message: string; issues?: readonly ContractIssue[]; data?: unknown } = { code: error.code, message: error.message };
+  const wire: { code: string; message: string; issues?: readonly ContractIssue[]; data?: unknown } = {
+    code: error.code,
+    message: error.message,
+  };
   if (error.issues !== undefined) wire.issues = error.issues;
   if (error.data !== undefined) wire.data = error.data;
   return wire;
@@ -44,7 +49,10 @@ const MAX_TEXT = 1_000;
  * Reads an error that came over the wire, trusting nothing: a code and a message must be strings,
  * issues keep only well-formed entries. Returns `undefined` when it is not an error at all.
  */
-export function fromWireError(value: unknown, where: { event?: string; namespace?: string }): ContractError | undefined {
+export function fromWireError(
+  value: unknown,
+  where: { event?: string; namespace?: string },
+): ContractError | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const { code, message, issues, data } = value as Record<string, unknown>;
   if (typeof code !== "string" || code === "" || typeof message !== "string") return undefined;

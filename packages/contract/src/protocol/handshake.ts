@@ -36,8 +36,13 @@ export function identityOf(contract: ContractDefinition): ContractIdentity {
  * and the trace context carrier of the attempt when the client declared that its events carry one
  * (`undefined` otherwise, as from any plain Socket.IO client).
  */
-export function splitHandshake(auth: unknown): { identity: ContractIdentity | undefined; auth: unknown; carrier: Readonly<Carrier> | undefined } {
-  if (typeof auth !== "object" || auth === null || !Object.hasOwn(auth, HANDSHAKE_KEY)) return { identity: undefined, auth, carrier: undefined };
+export function splitHandshake(auth: unknown): {
+  identity: ContractIdentity | undefined;
+  auth: unknown;
+  carrier: Readonly<Carrier> | undefined;
+} {
+  if (typeof auth !== "object" || auth === null || !Object.hasOwn(auth, HANDSHAKE_KEY))
+    return { identity: undefined, auth, carrier: undefined };
   const { [HANDSHAKE_KEY]: claimed, ...rest } = auth as Record<string, unknown>;
   return { identity: readIdentity(claimed), auth: rest, carrier: declaredCarrier(claimed) };
 }
@@ -53,7 +58,11 @@ export function readIdentity(value: unknown): ContractIdentity | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const { name, version, fingerprint } = value as Record<string, unknown>;
   if (typeof name !== "string" || typeof version !== "string" || typeof fingerprint !== "string") return undefined;
-  return { name: name.slice(0, MAX_TEXT), version: version.slice(0, MAX_TEXT), fingerprint: fingerprint.slice(0, MAX_TEXT) };
+  return {
+    name: name.slice(0, MAX_TEXT),
+    version: version.slice(0, MAX_TEXT),
+    fingerprint: fingerprint.slice(0, MAX_TEXT),
+  };
 }
 
 /** Whether two identities name the same wire shape; the version is a label and may differ. */
@@ -70,7 +79,10 @@ export function mismatchError(
   server: ContractIdentity,
   options: { namespace?: string; outcome?: "refused" | "accepted" } = {},
 ): ContractError<"CONTRACT_MISMATCH", ContractMismatchData> {
-  const theirs = client === undefined ? "a client that did not say which contract it was built from" : `a client built for ${client.name} ${client.version}`;
+  const theirs =
+    client === undefined
+      ? "a client that did not say which contract it was built from"
+      : `a client built for ${client.name} ${client.version}`;
   return new ContractError("CONTRACT_MISMATCH", {
     message: `The server speaks ${server.name} ${server.version} and ${options.outcome ?? "refused"} ${theirs}.`,
     data: { client, server },

@@ -5,7 +5,18 @@
  * and it may change in any release. What applications and generated code use is exported by
  * `@socket-contract/contract` itself (`registerParsers` among it).
  */
-export { type CompiledEvent, type CompileOptions, type EventCatalog, type Parsed, type StreamShape, compileEvent, compileEvents, parseArgs, parseValue, prepareSchema } from "./catalog.js";
+export {
+  type CompiledEvent,
+  type CompileOptions,
+  type EventCatalog,
+  type Parsed,
+  type StreamShape,
+  compileEvent,
+  compileEvents,
+  parseArgs,
+  parseValue,
+  prepareSchema,
+} from "./catalog.js";
 export { DEFAULT_MAX_DEPTH, deeperThan, depthLimit, mayNestWithoutBound } from "./depth.js";
 export {
   type AckEnvelope,
@@ -32,7 +43,14 @@ export {
 export { contractSchemas } from "./contract-schemas.js";
 export { type SchemaCompiler, installCompiler } from "./schema-compiler.js";
 export { MAX_ISSUES, toContractIssues } from "./issues.js";
-export { type ParserFactory, type ParserSource, compileSchema, parserKey, parserSources, registerParsers } from "./precompiled.js";
+export {
+  type ParserFactory,
+  type ParserSource,
+  compileSchema,
+  parserKey,
+  parserSources,
+  registerParsers,
+} from "./precompiled.js";
 export { type Where, handlerFailure } from "./outgoing-error.js";
 export { type Handler, type Receiver, type RunningHandlers, receive } from "./receive.js";
 export { Connection, type Wire } from "./connection.js";
@@ -40,12 +58,48 @@ export { type Admission, ServerConnection } from "./server-connection.js";
 export { type ConnectErrorData, connectError, readConnectError } from "./connect-error.js";
 export { DEFAULT_ACK_TIMEOUT, type Endpoint } from "./endpoint.js";
 export { type ErrorFanOut, type ErrorListener, type ReportContext, errorFanOut } from "./error-fan-out.js";
-export { type AckResult, checkArgs, checkOutgoing, readAck, readAcks, requestAck, requestAcks, transportFailure } from "./send.js";
-export { type OpenHeader, type StreamSide, STREAM_CANCEL, STREAM_CREDIT, STREAM_END, STREAM_ITEM, STREAM_OPEN, isStreamFrame } from "./stream-frames.js";
-export { DEFAULT_MAX_STREAMS, DEFAULT_STREAM_WINDOW, type StreamHost, StreamEndpoint, type StreamSettings, streamSettings } from "./stream-endpoint.js";
+export {
+  type AckResult,
+  checkArgs,
+  checkOutgoing,
+  readAck,
+  readAcks,
+  requestAck,
+  requestAcks,
+  transportFailure,
+} from "./send.js";
+export {
+  type OpenHeader,
+  type StreamSide,
+  STREAM_CANCEL,
+  STREAM_CREDIT,
+  STREAM_END,
+  STREAM_ITEM,
+  STREAM_OPEN,
+  isStreamFrame,
+} from "./stream-frames.js";
+export {
+  DEFAULT_MAX_STREAMS,
+  DEFAULT_STREAM_WINDOW,
+  type StreamHost,
+  StreamEndpoint,
+  type StreamSettings,
+  streamSettings,
+} from "./stream-endpoint.js";
 export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";
 export { CARRIER_KEY, emptyCarrier, readCarrier, takeCarrier } from "./carrier.js";
-export { type ConnectionStep, type IncomingRun, type IncomingStep, type OutgoingStep, type RefusedStep, InterceptorSet, runConnection, runIncoming, runOutgoing, runRefused } from "./intercept.js";
+export {
+  type ConnectionStep,
+  type IncomingRun,
+  type IncomingStep,
+  type OutgoingStep,
+  type RefusedStep,
+  InterceptorSet,
+  runConnection,
+  runIncoming,
+  runOutgoing,
+  runRefused,
+} from "./intercept.js";
 export { payloadSize } from "./payload-size.js";
 export { type Interception, observeSent, outgoingPacket } from "./intercepted.js";
 export { type NamespacePattern, readNamespacePattern } from "../namespace-pattern.js";

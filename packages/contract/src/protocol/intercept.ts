@@ -1,5 +1,13 @@
 import { ContractError } from "../contract-error.js";
-import type { ConnectionAttempt, ConnectionOutcome, IncomingCall, Interceptor, Outcome, OutgoingPacket, Refusal } from "../interceptor.js";
+import type {
+  ConnectionAttempt,
+  ConnectionOutcome,
+  IncomingCall,
+  Interceptor,
+  Outcome,
+  OutgoingPacket,
+  Refusal,
+} from "../interceptor.js";
 
 type AnyInterceptor = Interceptor<any, any, any>;
 export type IncomingStep = (call: IncomingCall, next: () => Promise<Outcome>) => unknown;
@@ -32,9 +40,13 @@ export class InterceptorSet {
 
   /** Adds one interceptor after those already there; a malformed one fails at once, naming `place`. */
   add(interceptor: AnyInterceptor, place: string): void {
-    if (typeof interceptor !== "object" || interceptor === null) throw new TypeError(`[socket-contract] ${place}: an interceptor is an object with incoming, outgoing, connection or refused functions`);
+    if (typeof interceptor !== "object" || interceptor === null)
+      throw new TypeError(
+        `[socket-contract] ${place}: an interceptor is an object with incoming, outgoing, connection or refused functions`,
+      );
     for (const part of ["incoming", "outgoing", "connection", "refused"] as const) {
-      if (interceptor[part] !== undefined && typeof interceptor[part] !== "function") throw new TypeError(`[socket-contract] ${place}: an interceptor's ${part} must be a function`);
+      if (interceptor[part] !== undefined && typeof interceptor[part] !== "function")
+        throw new TypeError(`[socket-contract] ${place}: an interceptor's ${part} must be a function`);
     }
     this.#own.push(interceptor);
     this.#rebuild();
@@ -84,7 +96,15 @@ export function runIncoming(steps: readonly IncomingStep[], call: IncomingCall, 
         if (threw) run.report(afterAnswer(thrown, call));
         return inner;
       }
-      refused = run.refuse(threw ? thrown : new ContractError("HANDLER_ERROR", { message: "An interceptor neither called next() nor refused the event.", namespace: call.namespace, event: call.event }));
+      refused = run.refuse(
+        threw
+          ? thrown
+          : new ContractError("HANDLER_ERROR", {
+              message: "An interceptor neither called next() nor refused the event.",
+              namespace: call.namespace,
+              event: call.event,
+            }),
+      );
       return refused;
     };
     let result: unknown;
@@ -105,7 +125,12 @@ export function runIncoming(steps: readonly IncomingStep[], call: IncomingCall, 
 }
 
 function afterAnswer(thrown: unknown, call: IncomingCall): ContractError {
-  return new ContractError("HANDLER_ERROR", { message: "An interceptor failed after the event was answered.", cause: thrown, namespace: call.namespace, event: call.event });
+  return new ContractError("HANDLER_ERROR", {
+    message: "An interceptor failed after the event was answered.",
+    cause: thrown,
+    namespace: call.namespace,
+    event: call.event,
+  });
 }
 
 /**
@@ -114,14 +139,25 @@ function afterAnswer(thrown: unknown, call: IncomingCall): ContractError {
  * told to `report`); observers already returned hear of the refusal. Returns one function that
  * tells every observer the outcome, or `undefined` when none observes.
  */
-export function runOutgoing(steps: readonly OutgoingStep[], packet: OutgoingPacket, report: (error: ContractError) => void): ((outcome: Outcome) => void) | undefined {
+export function runOutgoing(
+  steps: readonly OutgoingStep[],
+  packet: OutgoingPacket,
+  report: (error: ContractError) => void,
+): ((outcome: Outcome) => void) | undefined {
   let observers: ((outcome: Outcome) => void)[] | undefined;
   for (const step of steps) {
     let observer: unknown;
     try {
       observer = step(packet);
     } catch (thrown) {
-      const error = ContractError.is(thrown) ? thrown : new ContractError("HANDLER_ERROR", { message: "An interceptor failed.", cause: thrown, namespace: packet.namespace, event: packet.event });
+      const error = ContractError.is(thrown)
+        ? thrown
+        : new ContractError("HANDLER_ERROR", {
+            message: "An interceptor failed.",
+            cause: thrown,
+            namespace: packet.namespace,
+            event: packet.event,
+          });
       if (!ContractError.is(thrown)) report(error);
       if (observers !== undefined) tell(observers, { ok: false, error, duration: 0 }, report, packet);
       throw error;
@@ -148,7 +184,13 @@ export function runConnection(
       const observer = step(attempt);
       if (typeof observer === "function") (observers ??= []).push(observer);
     } catch (thrown) {
-      report(new ContractError("HANDLER_ERROR", { message: "A connection interceptor failed.", cause: thrown, namespace: attempt.namespace }));
+      report(
+        new ContractError("HANDLER_ERROR", {
+          message: "A connection interceptor failed.",
+          cause: thrown,
+          namespace: attempt.namespace,
+        }),
+      );
     }
   }
   if (observers === undefined) return undefined;
@@ -158,29 +200,58 @@ export function runConnection(
       try {
         observer(outcome);
       } catch (thrown) {
-        report(new ContractError("HANDLER_ERROR", { message: "A connection interceptor failed.", cause: thrown, namespace: attempt.namespace }));
+        report(
+          new ContractError("HANDLER_ERROR", {
+            message: "A connection interceptor failed.",
+            cause: thrown,
+            namespace: attempt.namespace,
+          }),
+        );
       }
     }
   };
 }
 
 /** Tells the `refused` observers of an event refused before the interceptors; what one throws goes to `report`. */
-export function runRefused(steps: readonly RefusedStep[], refusal: Refusal, report: (error: ContractError) => void): void {
+export function runRefused(
+  steps: readonly RefusedStep[],
+  refusal: Refusal,
+  report: (error: ContractError) => void,
+): void {
   for (const step of steps) {
     try {
       step(refusal);
     } catch (thrown) {
-      report(new ContractError("HANDLER_ERROR", { message: "An interceptor failed while observing a refusal.", cause: thrown, namespace: refusal.namespace, event: refusal.event }));
+      report(
+        new ContractError("HANDLER_ERROR", {
+          message: "An interceptor failed while observing a refusal.",
+          cause: thrown,
+          namespace: refusal.namespace,
+          event: refusal.event,
+        }),
+      );
     }
   }
 }
 
-function tell(observers: readonly ((outcome: Outcome) => void)[], outcome: Outcome, report: (error: ContractError) => void, packet: OutgoingPacket): void {
+function tell(
+  observers: readonly ((outcome: Outcome) => void)[],
+  outcome: Outcome,
+  report: (error: ContractError) => void,
+  packet: OutgoingPacket,
+): void {
   for (const observer of observers) {
     try {
       observer(outcome);
     } catch (thrown) {
-      report(new ContractError("HANDLER_ERROR", { message: "An interceptor failed while observing an outcome.", cause: thrown, namespace: packet.namespace, event: packet.event }));
+      report(
+        new ContractError("HANDLER_ERROR", {
+          message: "An interceptor failed while observing an outcome.",
+          cause: thrown,
+          namespace: packet.namespace,
+          event: packet.event,
+        }),
+      );
     }
   }
 }

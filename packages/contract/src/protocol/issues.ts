@@ -13,7 +13,12 @@ export const INPUT_KEY = "*";
  * schema, never from the input: the one Zod message that names input (unknown keys) is replaced,
  * and path keys that the sender chose rather than the schema (record and map keys) become `"*"`.
  */
-export function toContractIssues(issues: readonly core.$ZodIssue[], prefix: readonly (string | number)[], into: ContractIssue[] = [], schema?: AnySchema): ContractIssue[] {
+export function toContractIssues(
+  issues: readonly core.$ZodIssue[],
+  prefix: readonly (string | number)[],
+  into: ContractIssue[] = [],
+  schema?: AnySchema,
+): ContractIssue[] {
   for (const issue of issues) {
     if (into.length >= MAX_ISSUES) break;
     const path: (string | number)[] = [...prefix, ...declaredPath(schema, issue.path)];
@@ -36,7 +41,10 @@ function declaredPath(schema: AnySchema | undefined, path: readonly PropertyKey[
   return out;
 }
 
-function stepInto(schema: AnySchema | undefined, key: PropertyKey): { declared: boolean; child: AnySchema | undefined } {
+function stepInto(
+  schema: AnySchema | undefined,
+  key: PropertyKey,
+): { declared: boolean; child: AnySchema | undefined } {
   let node = schema;
   // Wrappers do not add a path segment: look through them.
   for (let depth = 0; node !== undefined && depth < 32; depth++) {
@@ -65,7 +73,10 @@ function stepInto(schema: AnySchema | undefined, key: PropertyKey): { declared: 
       case "array":
         return { declared: true, child: def.element };
       case "tuple":
-        return { declared: true, child: (typeof key === "number" ? def.items[key] : undefined) ?? def.rest ?? undefined };
+        return {
+          declared: true,
+          child: (typeof key === "number" ? def.items[key] : undefined) ?? def.rest ?? undefined,
+        };
       case "record":
       case "map":
         return { declared: false, child: def.valueType };

@@ -15,12 +15,19 @@ export interface Where {
  * `HANDLER_ERROR` with a generic message, so no internal text leaves. `local` is what `onError` sees,
  * with what was thrown as its `cause`.
  */
-export function handlerFailure(thrown: unknown, definition: CompiledEvent | undefined, where: Where): { wire: ContractError; local: ContractError } {
+export function handlerFailure(
+  thrown: unknown,
+  definition: CompiledEvent | undefined,
+  where: Where,
+): { wire: ContractError; local: ContractError } {
   if (ContractError.is(thrown)) {
     const { code } = thrown;
     if (isBuiltInErrorCode(code)) {
       const wire = new ContractError(code, { message: thrown.message, issues: thrown.issues, ...where });
-      return { wire, local: new ContractError(code, { message: thrown.message, issues: thrown.issues, cause: thrown, ...where }) };
+      return {
+        wire,
+        local: new ContractError(code, { message: thrown.message, issues: thrown.issues, cause: thrown, ...where }),
+      };
     }
     const schema = definition?.errors?.get(code);
     if (schema !== undefined) {
@@ -28,7 +35,10 @@ export function handlerFailure(thrown: unknown, definition: CompiledEvent | unde
       if (parsed.ok) {
         const data = sendsParsedValue(schema) ? parsed.value : thrown.data;
         const wire = new ContractError(code, { message: thrown.message, data, ...where });
-        return { wire, local: new ContractError(code, { message: thrown.message, data: thrown.data, cause: thrown, ...where }) };
+        return {
+          wire,
+          local: new ContractError(code, { message: thrown.message, data: thrown.data, cause: thrown, ...where }),
+        };
       }
       return genericFailure(thrown, where, `The data of error ${code} does not match the contract`);
     }
@@ -37,7 +47,11 @@ export function handlerFailure(thrown: unknown, definition: CompiledEvent | unde
   return genericFailure(thrown, where, undefined);
 }
 
-function genericFailure(thrown: unknown, where: Where, reason: string | undefined): { wire: ContractError; local: ContractError } {
+function genericFailure(
+  thrown: unknown,
+  where: Where,
+  reason: string | undefined,
+): { wire: ContractError; local: ContractError } {
   const wire = new ContractError("HANDLER_ERROR", where);
   const local = new ContractError("HANDLER_ERROR", { message: reason ?? wire.message, cause: thrown, ...where });
   return { wire, local };

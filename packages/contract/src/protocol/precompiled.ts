@@ -56,19 +56,22 @@ export function compileSchema(schema: AnySchema): AnySchema {
   if (!isZodSchema(schema)) return schema;
   const forbidden = evalRefused || globalConfig.jitless === true;
   try {
-    return withCodeHook((params, body) => {
-      const found = registry.get(parserKey(params, body));
-      if (found !== undefined) return found;
-      // Under `jitless`, or once the platform has refused, unregistered code is not evaluated:
-      // Zod's compiler reports that it cannot help and the schema keeps Zod's own parser.
-      if (forbidden || evalRefused) throw new EvalError("code generation is not allowed here");
-      try {
-        return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
-      } catch (error) {
-        if (error instanceof EvalError) evalRefused = true;
-        throw error;
-      }
-    }, () => compile(schema));
+    return withCodeHook(
+      (params, body) => {
+        const found = registry.get(parserKey(params, body));
+        if (found !== undefined) return found;
+        // Under `jitless`, or once the platform has refused, unregistered code is not evaluated:
+        // Zod's compiler reports that it cannot help and the schema keeps Zod's own parser.
+        if (forbidden || evalRefused) throw new EvalError("code generation is not allowed here");
+        try {
+          return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
+        } catch (error) {
+          if (error instanceof EvalError) evalRefused = true;
+          throw error;
+        }
+      },
+      () => compile(schema),
+    );
   } catch {
     return schema;
   }
@@ -88,11 +91,14 @@ export function parserSources(schemas: Iterable<unknown>): ParserSource[] {
   const found = new Map<string, ParserSource>();
   for (const schema of schemas) {
     if (!isZodSchema(schema)) continue;
-    withCodeHook((params, body) => {
-      const key = parserKey(params, body);
-      if (!found.has(key)) found.set(key, { key, params, body });
-      return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
-    }, () => compile(schema));
+    withCodeHook(
+      (params, body) => {
+        const key = parserKey(params, body);
+        if (!found.has(key)) found.set(key, { key, params, body });
+        return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
+      },
+      () => compile(schema),
+    );
   }
   return [...found.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -106,6 +112,7 @@ export function parserSources(schemas: Iterable<unknown>): ParserSource[] {
  */
 function withCodeHook<T>(hook: (params: string[], body: string) => ParserFactory, run: () => T): T {
   const scope = globalThis as { Function: FunctionConstructor };
+  // biome-ignore lint/complexity/useArrowFunction: it stands in for the Function constructor, so it must be constructible with `new`.
   const stand = function (...args: string[]): unknown {
     const body = args.length > 0 ? String(args[args.length - 1]) : "";
     const params = args.slice(0, -1).map(String);

@@ -46,28 +46,62 @@ export function receive(receiver: Receiver, events: EventCatalog, event: string,
 }
 
 /** `receive` for an event its caller already looked up in its catalog (one lookup per event). */
-export function receiveEvent(receiver: Receiver, event: string, definition: CompiledEvent | undefined, rawArgs: readonly unknown[], carrier?: Readonly<Carrier>): void {
+export function receiveEvent(
+  receiver: Receiver,
+  event: string,
+  definition: CompiledEvent | undefined,
+  rawArgs: readonly unknown[],
+  carrier?: Readonly<Carrier>,
+): void {
   const last = rawArgs.length > 0 ? rawArgs[rawArgs.length - 1] : undefined;
   const callback = typeof last === "function" ? (last as Callback) : undefined;
   try {
     const args = callback === undefined ? rawArgs : rawArgs.slice(0, -1);
-    if (definition === undefined) return refuse(receiver, callback, new ContractError("UNKNOWN_EVENT", whereOf(receiver, event)));
+    if (definition === undefined)
+      return refuse(receiver, callback, new ContractError("UNKNOWN_EVENT", whereOf(receiver, event)));
     if (definition.stream !== undefined) {
-      return refuse(receiver, callback, new ContractError("INVALID_PAYLOAD", { message: "This event streams: request it with contract:open.", ...whereOf(receiver, event) }));
+      return refuse(
+        receiver,
+        callback,
+        new ContractError("INVALID_PAYLOAD", {
+          message: "This event streams: request it with contract:open.",
+          ...whereOf(receiver, event),
+        }),
+      );
     }
-    if (definition.ack !== undefined && callback === undefined) return refuse(receiver, undefined, new ContractError("MISSING_ACK", whereOf(receiver, event)));
+    if (definition.ack !== undefined && callback === undefined)
+      return refuse(receiver, undefined, new ContractError("MISSING_ACK", whereOf(receiver, event)));
     const parsed = parseArgs(definition, args);
-    if (!parsed.ok) return refuse(receiver, callback, new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...whereOf(receiver, event) }));
+    if (!parsed.ok)
+      return refuse(
+        receiver,
+        callback,
+        new ContractError("INVALID_PAYLOAD", {
+          issues: parsed.issues,
+          cause: parsed.cause,
+          ...whereOf(receiver, event),
+        }),
+      );
     const handlers = receiver.handlersOf(event);
     if (handlers === undefined || handlers.length === 0) {
       // Nobody listens: fine for an event without ack (a client may ignore a broadcast), but an
       // ack-bearing sender would wait for a timeout, so it is told at once.
-      if (callback !== undefined) refuse(receiver, callback, new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...whereOf(receiver, event) }));
+      if (callback !== undefined)
+        refuse(
+          receiver,
+          callback,
+          new ContractError("HANDLER_ERROR", {
+            message: "No handler is registered for this event.",
+            ...whereOf(receiver, event),
+          }),
+        );
       return;
     }
     const interception = receiver.interception;
     if (interception !== undefined && interception.set.incoming.length > 0) {
-      return interceptIncoming(receiver, interception, definition, parsed.value, carrier, callback, (settled) => run(receiver, definition, handlers, parsed.value, callback, settled));
+      return interceptIncoming(receiver, interception, definition, parsed.value, carrier, callback, (settled) =>
+        run(receiver, definition, handlers, parsed.value, callback, settled),
+      );
     }
     run(receiver, definition, handlers, parsed.value, callback, undefined);
   } catch (cause) {
@@ -76,14 +110,24 @@ export function receiveEvent(receiver: Receiver, event: string, definition: Comp
 }
 
 /** Runs the handler(s) of one valid event and answers. */
-export function run(receiver: Receiver, definition: CompiledEvent, handlers: readonly Handler[], args: unknown[], callback: Callback | undefined, settled: Settled | undefined): void {
+export function run(
+  receiver: Receiver,
+  definition: CompiledEvent,
+  handlers: readonly Handler[],
+  args: unknown[],
+  callback: Callback | undefined,
+  settled: Settled | undefined,
+): void {
   if (definition.ack !== undefined) runWithAck(receiver, definition, handlers[0]!, args, callback!, settled);
   else runWithoutAck(receiver, definition, handlers, args, callback, settled);
 }
 
 /** Where a refused event came from; built only on the way to a refusal, never per valid event. */
 export function whereOf(receiver: Pick<Receiver, "namespace">, event: unknown): { namespace: string; event: string } {
-  return { namespace: receiver.namespace, event: typeof event === "string" ? event.slice(0, MAX_EVENT_NAME) : String(event) };
+  return {
+    namespace: receiver.namespace,
+    event: typeof event === "string" ? event.slice(0, MAX_EVENT_NAME) : String(event),
+  };
 }
 
 /**
@@ -101,7 +145,14 @@ export function reply(receiver: Receiver, callback: Callback, envelope: unknown,
     } catch {
       // Even the error could not be sent: the connection is gone; onError still hears of it.
     }
-    receiver.report(new ContractError("HANDLER_ERROR", { message: "The answer could not be encoded.", cause, namespace: receiver.namespace, event }));
+    receiver.report(
+      new ContractError("HANDLER_ERROR", {
+        message: "The answer could not be encoded.",
+        cause,
+        namespace: receiver.namespace,
+        event,
+      }),
+    );
   }
 }
 
@@ -110,7 +161,12 @@ export function reply(receiver: Receiver, callback: Callback, envelope: unknown,
  * callback when it came with one, else with `contract:error` when `mayTellPeer()` (a flood is
  * told at most so often); `onError` hears of it either way.
  */
-export function refuseIncoming(receiver: Receiver, rawArgs: readonly unknown[], error: ContractError, mayTellPeer: () => boolean): void {
+export function refuseIncoming(
+  receiver: Receiver,
+  rawArgs: readonly unknown[],
+  error: ContractError,
+  mayTellPeer: () => boolean,
+): void {
   const last = rawArgs.length > 0 ? rawArgs[rawArgs.length - 1] : undefined;
   if (typeof last === "function") refuse(receiver, last as Callback, error);
   else if (mayTellPeer()) refuse(receiver, undefined, error);
@@ -118,7 +174,15 @@ export function refuseIncoming(receiver: Receiver, rawArgs: readonly unknown[], 
 }
 
 function refuse(receiver: Receiver, callback: Callback | undefined, error: ContractError): void {
-  const wire = error.cause === undefined ? error : new ContractError(error.code, { message: error.message, issues: error.issues, event: error.event, namespace: error.namespace });
+  const wire =
+    error.cause === undefined
+      ? error
+      : new ContractError(error.code, {
+          message: error.message,
+          issues: error.issues,
+          event: error.event,
+          namespace: error.namespace,
+        });
   if (callback !== undefined) reply(receiver, callback, errorEnvelope(wire), error.event ?? "");
   else receiver.sendReport(toReport(error.event ?? "", wire));
   receiver.report(error);
@@ -129,7 +193,14 @@ function refuse(receiver: Receiver, callback: Callback | undefined, error: Contr
 // The handlers below run once per valid event: a handler that returns at once costs no closure;
 // closures are made only to wait for a promise.
 
-function runWithAck(receiver: Receiver, definition: CompiledEvent, handler: Handler, args: unknown[], callback: Callback, settled: Settled | undefined): void {
+function runWithAck(
+  receiver: Receiver,
+  definition: CompiledEvent,
+  handler: Handler,
+  args: unknown[],
+  callback: Callback,
+  settled: Settled | undefined,
+): void {
   let result: unknown;
   try {
     result = invoke(receiver.running, handler, args);
@@ -146,33 +217,62 @@ function runWithAck(receiver: Receiver, definition: CompiledEvent, handler: Hand
 }
 
 /** Sends a handler's return value as the ack, checked against the contract first. */
-function answer(receiver: Receiver, definition: CompiledEvent, callback: Callback, value: unknown, settled: Settled | undefined): void {
+function answer(
+  receiver: Receiver,
+  definition: CompiledEvent,
+  callback: Callback,
+  value: unknown,
+  settled: Settled | undefined,
+): void {
   const ack = definition.ack!;
   const checked = parseValue(ack, value, [], definition.maxDepth);
   if (checked.ok) {
     const sent = sendsParsedValue(ack) ? checked.value : value;
     const interception = receiver.interception;
-    if (interception !== undefined && interception.set.outgoing.length > 0) return answerChecked(receiver, interception, definition, callback, sent, settled);
+    if (interception !== undefined && interception.set.outgoing.length > 0)
+      return answerChecked(receiver, interception, definition, callback, sent, settled);
     reply(receiver, callback, okEnvelope(sent), definition.name);
     settled?.({ ok: true, value: sent, duration: 0 });
     return;
   }
-  const error = new ContractError("INVALID_ACK", { issues: checked.issues, cause: checked.cause, namespace: receiver.namespace, event: definition.name });
-  const wire = new ContractError("INVALID_ACK", { issues: checked.issues, namespace: receiver.namespace, event: definition.name });
+  const error = new ContractError("INVALID_ACK", {
+    issues: checked.issues,
+    cause: checked.cause,
+    namespace: receiver.namespace,
+    event: definition.name,
+  });
+  const wire = new ContractError("INVALID_ACK", {
+    issues: checked.issues,
+    namespace: receiver.namespace,
+    event: definition.name,
+  });
   reply(receiver, callback, errorEnvelope(wire), definition.name);
   receiver.report(error);
   settled?.({ ok: false, error: wire, duration: 0 });
 }
 
 /** Answers with what a handler (or an interceptor) threw: a declared or built-in code as it is, anything else as `HANDLER_ERROR`. */
-export function failWithAck(receiver: Receiver, definition: CompiledEvent, callback: Callback, thrown: unknown, settled: Settled | undefined): void {
+export function failWithAck(
+  receiver: Receiver,
+  definition: CompiledEvent,
+  callback: Callback,
+  thrown: unknown,
+  settled: Settled | undefined,
+): void {
   const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
   reply(receiver, callback, errorEnvelope(wire), definition.name);
   receiver.report(local);
   settled?.({ ok: false, error: wire, duration: 0 });
 }
 
-function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: readonly Handler[], args: unknown[], callback: Callback | undefined, settled: Settled | undefined): void {
+function runWithoutAck(
+  receiver: Receiver,
+  definition: CompiledEvent,
+  handlers: readonly Handler[],
+  args: unknown[],
+  callback: Callback | undefined,
+  settled: Settled | undefined,
+): void {
   let failed = false;
   let pending: PromiseLike<unknown>[] | undefined;
   for (const handler of handlers) {
@@ -207,13 +307,24 @@ function runWithoutAck(receiver: Receiver, definition: CompiledEvent, handlers: 
     .then(undefined, (cause: unknown) => lastResort(receiver, definition, cause));
 }
 
-function succeedWithoutAck(receiver: Receiver, definition: CompiledEvent, callback: Callback | undefined, settled: Settled | undefined): void {
+function succeedWithoutAck(
+  receiver: Receiver,
+  definition: CompiledEvent,
+  callback: Callback | undefined,
+  settled: Settled | undefined,
+): void {
   if (callback !== undefined) reply(receiver, callback, okEnvelope(undefined), definition.name);
   settled?.({ ok: true, value: undefined, duration: 0 });
 }
 
 /** Tells the sender of an ack-less event what a handler (or an interceptor) threw: through its callback if any, else `contract:error`. */
-export function failWithoutAck(receiver: Receiver, definition: CompiledEvent, callback: Callback | undefined, thrown: unknown, settled: Settled | undefined): void {
+export function failWithoutAck(
+  receiver: Receiver,
+  definition: CompiledEvent,
+  callback: Callback | undefined,
+  thrown: unknown,
+  settled: Settled | undefined,
+): void {
   const { wire, local } = handlerFailure(thrown, definition, { namespace: receiver.namespace, event: definition.name });
   if (callback !== undefined) reply(receiver, callback, errorEnvelope(wire), definition.name);
   else receiver.sendReport(toReport(definition.name, wire));
@@ -229,7 +340,9 @@ function invoke(running: RunningHandlers | undefined, handler: Handler, args: un
 /** Where a failure of the answering itself goes, so that no rejection is ever left unhandled. */
 function lastResort(receiver: Receiver, definition: CompiledEvent, cause: unknown): void {
   try {
-    receiver.report(new ContractError("HANDLER_ERROR", { cause, namespace: receiver.namespace, event: definition.name }));
+    receiver.report(
+      new ContractError("HANDLER_ERROR", { cause, namespace: receiver.namespace, event: definition.name }),
+    );
   } catch {
     // report() must not throw; if it does anyway, there is nobody left to tell.
   }

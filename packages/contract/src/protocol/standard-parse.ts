@@ -4,7 +4,9 @@ import { isThenable } from "../schema-kind.js";
 import { type JsonSchemaObject, standardJsonSchemaOf } from "../standard-json-schema.js";
 import { INPUT_KEY, MAX_ISSUES } from "./issues.js";
 
-type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: ContractIssue[]; readonly cause?: unknown };
+type Parsed =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly issues: ContractIssue[]; readonly cause?: unknown };
 
 const MAX_EXPECTED = 200;
 
@@ -18,11 +20,24 @@ export function parseStandard(schema: StandardSchemaV1, value: unknown, prefix: 
   try {
     result = schema["~standard"].validate(value);
   } catch (cause) {
-    return { ok: false, issues: [{ path: [...prefix], code: "custom", message: "The value could not be parsed" }], cause };
+    return {
+      ok: false,
+      issues: [{ path: [...prefix], code: "custom", message: "The value could not be parsed" }],
+      cause,
+    };
   }
   if (isThenable(result)) {
     Promise.resolve(result).catch(() => undefined);
-    return { ok: false, issues: [{ path: [...prefix], code: "async_schema", message: "The schema validated asynchronously, which a contract does not allow" }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: [...prefix],
+          code: "async_schema",
+          message: "The schema validated asynchronously, which a contract does not allow",
+        },
+      ],
+    };
   }
   if (result.issues === undefined) return { ok: true, value: result.value };
   return { ok: false, issues: toStandardIssues(schema, result.issues, prefix) };
@@ -35,7 +50,11 @@ export function parseStandard(schema: StandardSchemaV1, value: unknown, prefix: 
  * Valibot's `type`). A path key survives only where the schema's JSON Schema declares it; record
  * keys, which the sender chose, and every key of a schema without JSON Schema become `"*"`.
  */
-export function toStandardIssues(schema: StandardSchemaV1, issues: readonly StandardSchemaV1.Issue[], prefix: readonly (string | number)[]): ContractIssue[] {
+export function toStandardIssues(
+  schema: StandardSchemaV1,
+  issues: readonly StandardSchemaV1.Issue[],
+  prefix: readonly (string | number)[],
+): ContractIssue[] {
   const out: ContractIssue[] = [];
   const root = standardJsonSchemaOf(schema, "input");
   for (const issue of issues) {
@@ -43,7 +62,8 @@ export function toStandardIssues(schema: StandardSchemaV1, issues: readonly Stan
     const detail = issue as unknown as Record<string, unknown>;
     // A plain loop, not `map`: ArkType's path is an Array subclass whose constructor `map` would misuse.
     const keys: PropertyKey[] = [];
-    for (const segment of issue.path ?? []) keys.push(typeof segment === "object" && segment !== null ? segment.key : segment);
+    for (const segment of issue.path ?? [])
+      keys.push(typeof segment === "object" && segment !== null ? segment.key : segment);
     out.push({ path: [...prefix, ...declaredPath(root, keys)], code: codeOf(detail), message: messageOf(detail) });
   }
   return out;
@@ -86,11 +106,17 @@ function declaredPath(root: JsonSchemaObject | undefined, keys: readonly Propert
   return out;
 }
 
-function propertyOf(root: JsonSchemaObject, node: JsonSchemaObject, key: string, depth: number): { declared: boolean; child: JsonSchemaObject | undefined } | undefined {
+function propertyOf(
+  root: JsonSchemaObject,
+  node: JsonSchemaObject,
+  key: string,
+  depth: number,
+): { declared: boolean; child: JsonSchemaObject | undefined } | undefined {
   if (depth > 16) return undefined;
   const here = resolve(root, node);
   const properties = here.properties;
-  if (isObject(properties) && Object.hasOwn(properties, key)) return { declared: true, child: asSchema(properties[key]) };
+  if (isObject(properties) && Object.hasOwn(properties, key))
+    return { declared: true, child: asSchema(properties[key]) };
   for (const combinator of ["allOf", "anyOf", "oneOf"]) {
     const options = here[combinator];
     if (!Array.isArray(options)) continue;

@@ -39,12 +39,18 @@ export interface StreamSettings {
  * Reads `streamWindow` and `maxStreams`; a bad value throws a `TypeError` naming the option, at bind
  * time rather than at the first stream.
  */
-export function streamSettings(options: { readonly streamWindow?: number; readonly maxStreams?: number }, caller: string): StreamSettings {
+export function streamSettings(
+  options: { readonly streamWindow?: number; readonly maxStreams?: number },
+  caller: string,
+): StreamSettings {
   const { streamWindow = DEFAULT_STREAM_WINDOW, maxStreams = DEFAULT_MAX_STREAMS } = options;
   if (!(Number.isSafeInteger(streamWindow) && streamWindow >= 1 && streamWindow <= MAX_STREAM_WINDOW)) {
-    throw new TypeError(`[socket-contract] ${caller}: streamWindow must be a whole number from 1 to ${MAX_STREAM_WINDOW}`);
+    throw new TypeError(
+      `[socket-contract] ${caller}: streamWindow must be a whole number from 1 to ${MAX_STREAM_WINDOW}`,
+    );
   }
-  if (!(Number.isSafeInteger(maxStreams) && maxStreams >= 1)) throw new TypeError(`[socket-contract] ${caller}: maxStreams must be a whole number of at least 1`);
+  if (!(Number.isSafeInteger(maxStreams) && maxStreams >= 1))
+    throw new TypeError(`[socket-contract] ${caller}: maxStreams must be a whole number of at least 1`);
   return { window: streamWindow, maxOpen: maxStreams };
 }
 
@@ -115,7 +121,12 @@ export class StreamEndpoint {
   request(event: string, args: unknown[]): StreamRequest {
     const host = this.#host;
     const declared = host.outgoing.get(event);
-    if (declared === undefined) throw new ContractError("UNKNOWN_EVENT", { message: `"${event}" is not an event this side may request.`, event, namespace: host.namespace });
+    if (declared === undefined)
+      throw new ContractError("UNKNOWN_EVENT", {
+        message: `"${event}" is not an event this side may request.`,
+        event,
+        namespace: host.namespace,
+      });
     const shape = declared.stream;
     if (shape === undefined) throw new TypeError(`[socket-contract] "${event}" does not stream: send it with emit()`);
     const options = args.length === declared.args.length + 1 ? readOptions(args.pop(), host, event) : {};
@@ -176,26 +187,62 @@ export class StreamEndpoint {
     const { id, event, credit } = header;
     const where = { namespace: host.namespace, event };
     const refuse = (error: ContractError): void => {
-      host.send(STREAM_END, [id, errorEnvelope(new ContractError(error.code, { message: error.message, issues: error.issues, ...where }))]);
+      host.send(STREAM_END, [
+        id,
+        errorEnvelope(new ContractError(error.code, { message: error.message, issues: error.issues, ...where })),
+      ]);
       host.report(error);
     };
     if (openedBy(id, host.side) || id <= this.#peerId) {
-      return refuse(new ContractError("INVALID_PAYLOAD", { message: "A stream id must be new, increasing, and of the opener's parity.", ...where }));
+      return refuse(
+        new ContractError("INVALID_PAYLOAD", {
+          message: "A stream id must be new, increasing, and of the opener's parity.",
+          ...where,
+        }),
+      );
     }
     this.#peerId = id;
-    if (this.#responses.size >= host.maxOpen) return refuse(new ContractError("RATE_LIMITED", { message: `At most ${host.maxOpen} streams may be open at once.`, ...where }));
+    if (this.#responses.size >= host.maxOpen)
+      return refuse(
+        new ContractError("RATE_LIMITED", {
+          message: `At most ${host.maxOpen} streams may be open at once.`,
+          ...where,
+        }),
+      );
     const definition = host.incoming.get(event);
     if (definition === undefined) return refuse(new ContractError("UNKNOWN_EVENT", where));
     const shape = definition.stream;
-    if (shape === undefined) return refuse(new ContractError("INVALID_PAYLOAD", { message: "This event does not stream: send it as an event.", ...where }));
+    if (shape === undefined)
+      return refuse(
+        new ContractError("INVALID_PAYLOAD", { message: "This event does not stream: send it as an event.", ...where }),
+      );
     if (shape.item === undefined ? credit !== 0 : credit === 0) {
-      return refuse(new ContractError("INVALID_PAYLOAD", { message: shape.item === undefined ? "This stream sends no items: its credit is 0." : "The credit must be at least 1.", ...where }));
+      return refuse(
+        new ContractError("INVALID_PAYLOAD", {
+          message:
+            shape.item === undefined
+              ? "This stream sends no items: its credit is 0."
+              : "The credit must be at least 1.",
+          ...where,
+        }),
+      );
     }
     const parsed = parseArgs(shape.open, args.slice(1));
-    if (!parsed.ok) return refuse(new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where }));
+    if (!parsed.ok)
+      return refuse(new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where }));
     const handler = host.handlerOf(event);
-    if (handler === undefined) return refuse(new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...where }));
-    const response = new StreamResponse(this.#link(this.#responses), { id, definition, shape, where, credit, window: host.window });
+    if (handler === undefined)
+      return refuse(
+        new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...where }),
+      );
+    const response = new StreamResponse(this.#link(this.#responses), {
+      id,
+      definition,
+      shape,
+      where,
+      credit,
+      window: host.window,
+    });
     this.#responses.set(id, response);
     response.start(handler, parsed.value);
   }
@@ -255,10 +302,19 @@ export class StreamEndpoint {
 }
 
 function readOptions(value: unknown, host: StreamHost, event: string): StreamCallOptions {
-  if (typeof value !== "object" || value === null) throw new ContractError("INVALID_PAYLOAD", { message: "The stream's options are not an object.", namespace: host.namespace, event });
+  if (typeof value !== "object" || value === null)
+    throw new ContractError("INVALID_PAYLOAD", {
+      message: "The stream's options are not an object.",
+      namespace: host.namespace,
+      event,
+    });
   const { signal, window } = value as StreamCallOptions;
   if (window !== undefined && !(Number.isSafeInteger(window) && window >= 1 && window <= MAX_STREAM_WINDOW)) {
-    throw new ContractError("INVALID_PAYLOAD", { message: `window must be a whole number from 1 to ${MAX_STREAM_WINDOW}`, namespace: host.namespace, event });
+    throw new ContractError("INVALID_PAYLOAD", {
+      message: `window must be a whole number from 1 to ${MAX_STREAM_WINDOW}`,
+      namespace: host.namespace,
+      event,
+    });
   }
   return { signal, window };
 }

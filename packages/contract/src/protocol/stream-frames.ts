@@ -57,7 +57,9 @@ export function readStreamId(value: unknown): number | undefined {
 
 /** A credit grant from untrusted input (1 to the largest window), or `undefined`. */
 export function readCredit(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= 1 && value <= MAX_STREAM_WINDOW ? value : undefined;
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 1 && value <= MAX_STREAM_WINDOW
+    ? value
+    : undefined;
 }
 
 /** The header of `contract:open` from untrusted input, or `undefined`. */
@@ -65,10 +67,13 @@ export function readOpenHeader(value: unknown): OpenHeader | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const { id, event, credit } = value as Record<string, unknown>;
   const streamId = readStreamId(id);
-  if (streamId === undefined || typeof event !== "string" || event === "" || event.length > MAX_EVENT_NAME) return undefined;
+  if (streamId === undefined || typeof event !== "string" || event === "" || event.length > MAX_EVENT_NAME)
+    return undefined;
   if (credit !== 0 && readCredit(credit) === undefined) return undefined;
   return { id: streamId, event, credit: credit as number };
 }
 
 /** The end of a stream, as `contract:end` carries it: the acknowledgement envelope. */
-export type EndEnvelope = { readonly ok: true; readonly data?: unknown } | { readonly ok: false; readonly error: WireError };
+export type EndEnvelope =
+  | { readonly ok: true; readonly data?: unknown }
+  | { readonly ok: false; readonly error: WireError };

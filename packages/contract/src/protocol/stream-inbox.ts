@@ -55,14 +55,23 @@ export class StreamInbox implements AsyncIterableIterator<unknown> {
   accept(raw: unknown): ContractError | undefined {
     if (this.#state !== "open") return undefined;
     const { item, maxItems, where } = this.#options;
-    if (item === undefined) return new ContractError("INVALID_PAYLOAD", { message: "This stream carries no items from this side.", ...where });
-    if (this.#received >= this.#granted) return new ContractError("INVALID_PAYLOAD", { message: "An item arrived beyond the credit granted.", ...where });
+    if (item === undefined)
+      return new ContractError("INVALID_PAYLOAD", {
+        message: "This stream carries no items from this side.",
+        ...where,
+      });
+    if (this.#received >= this.#granted)
+      return new ContractError("INVALID_PAYLOAD", { message: "An item arrived beyond the credit granted.", ...where });
     if (maxItems !== undefined && this.#received >= maxItems) {
-      return new ContractError("INVALID_PAYLOAD", { message: `The stream carries at most ${maxItems} items.`, ...where });
+      return new ContractError("INVALID_PAYLOAD", {
+        message: `The stream carries at most ${maxItems} items.`,
+        ...where,
+      });
     }
     const index = this.#received++;
     const parsed = parseValue(item, raw, [index]);
-    if (!parsed.ok) return new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where });
+    if (!parsed.ok)
+      return new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where });
     const waiter = this.#waiters.shift();
     if (waiter === undefined) this.#buffer.push(parsed.value);
     else {

@@ -27,11 +27,17 @@ export interface PumpOptions {
  */
 export function checkOutgoingItem(schema: AnySchema, value: unknown, index: number, where: Where): CheckedItem {
   const parsed = parseValue(schema, value, [index]);
-  if (!parsed.ok) return { ok: false, error: new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where }) };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      error: new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where }),
+    };
   return { ok: true, value: sendsParsedValue(schema) ? parsed.value : value };
 }
 
-export type CheckedItem = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ContractError };
+export type CheckedItem =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: ContractError };
 
 /**
  * The sending half of a stream: pulls its producer only while the receiver has granted credit, so
@@ -118,7 +124,13 @@ export class StreamPump {
   #check(value: unknown): CheckedItem {
     const { item, maxItems, where } = this.#options;
     if (maxItems !== undefined && this.#sent >= maxItems) {
-      return { ok: false, error: new ContractError("INVALID_PAYLOAD", { message: `The stream carries at most ${maxItems} items.`, ...where }) };
+      return {
+        ok: false,
+        error: new ContractError("INVALID_PAYLOAD", {
+          message: `The stream carries at most ${maxItems} items.`,
+          ...where,
+        }),
+      };
     }
     return checkOutgoingItem(item, value, this.#sent, where);
   }

@@ -107,7 +107,8 @@ export class StreamRequest implements ContractStream<unknown, unknown> {
 
   /** The responder grants credit for this side's items. */
   onCredit(n: number): void {
-    if (this.#pump === undefined || !this.#pump.grant(n)) this.#refuse(this.#violation("Credit was granted beyond what this stream can use."));
+    if (this.#pump === undefined || !this.#pump.grant(n))
+      this.#refuse(this.#violation("Credit was granted beyond what this stream can use."));
   }
 
   /** The responder ended the stream: its acknowledgement envelope. */

@@ -64,21 +64,26 @@ export class StreamResponse {
     } catch (thrown) {
       return this.#fail(thrown);
     }
-    const next = shape.item === undefined ? (value: unknown) => this.#answer(value) : (value: unknown) => this.#produce(value);
+    const next =
+      shape.item === undefined ? (value: unknown) => this.#answer(value) : (value: unknown) => this.#produce(value);
     if (!isPromiseLike(result)) return next(result);
-    result.then(next, (thrown: unknown) => this.#fail(thrown)).then(undefined, (cause: unknown) => this.#lastResort(cause));
+    result
+      .then(next, (thrown: unknown) => this.#fail(thrown))
+      .then(undefined, (cause: unknown) => this.#lastResort(cause));
   }
 
   // Frames from the requester.
 
   onItem(raw: unknown): void {
-    if (this.#inbox === undefined) return this.#refuse(this.#violation("This stream carries no items from the requester."));
+    if (this.#inbox === undefined)
+      return this.#refuse(this.#violation("This stream carries no items from the requester."));
     const problem = this.#inbox.accept(raw);
     if (problem !== undefined) this.#refuse(problem);
   }
 
   onCredit(n: number): void {
-    if (this.#settings.shape.item === undefined) return this.#refuse(this.#violation("This stream sends no items to grant credit for."));
+    if (this.#settings.shape.item === undefined)
+      return this.#refuse(this.#violation("This stream sends no items to grant credit for."));
     if (this.#pump !== undefined) {
       if (!this.#pump.grant(n)) this.#refuse(this.#violation("Credit was granted beyond the largest window."));
     } else this.#credit += n;
@@ -86,7 +91,8 @@ export class StreamResponse {
 
   /** The requester's items are over. */
   onEnd(): void {
-    if (this.#inbox === undefined) return this.#refuse(this.#violation("This stream carries no items from the requester."));
+    if (this.#inbox === undefined)
+      return this.#refuse(this.#violation("This stream carries no items from the requester."));
     this.#inbox.end();
   }
 
@@ -105,10 +111,14 @@ export class StreamResponse {
   #produce(result: unknown): void {
     const iterator = iteratorOf(result);
     if (this.#over) {
-      if (iterator !== undefined) void Promise.resolve().then(() => iterator.return?.()).catch(() => {});
+      if (iterator !== undefined)
+        void Promise.resolve()
+          .then(() => iterator.return?.())
+          .catch(() => {});
       return;
     }
-    if (iterator === undefined) return this.#fail(new TypeError("A stream handler must be an async generator or return an iterable."));
+    if (iterator === undefined)
+      return this.#fail(new TypeError("A stream handler must be an async generator or return an iterable."));
     const { id, shape, where } = this.#settings;
     this.#pump = new StreamPump(iterator, {
       item: shape.item!,
@@ -117,9 +127,13 @@ export class StreamResponse {
       send: (value) => this.#link.send(STREAM_ITEM, [id, value]),
       done: (value) => this.#answer(value),
       failed: (error, refused) => (refused ? this.#refuseOwn(error as ContractError) : this.#fail(error)),
-      closeFailed: (cause) => this.#link.report(new ContractError("HANDLER_ERROR", { message: "The stream handler failed while closing.", cause, ...where })),
+      closeFailed: (cause) =>
+        this.#link.report(
+          new ContractError("HANDLER_ERROR", { message: "The stream handler failed while closing.", cause, ...where }),
+        ),
     });
-    if (this.#credit > 0 && !this.#pump.grant(this.#credit)) this.#refuse(this.#violation("Credit was granted beyond the largest window."));
+    if (this.#credit > 0 && !this.#pump.grant(this.#credit))
+      this.#refuse(this.#violation("Credit was granted beyond the largest window."));
     this.#credit = 0;
   }
 
@@ -146,14 +160,22 @@ export class StreamResponse {
   /** The handler yielded an item the contract refuses: nothing of it is sent, and the stream ends with `INVALID_PAYLOAD`. */
   #refuseOwn(error: ContractError): void {
     if (this.#over) return;
-    this.#end(errorEnvelope(new ContractError("INVALID_PAYLOAD", { message: error.message, issues: error.issues, ...this.#settings.where })));
+    this.#end(
+      errorEnvelope(
+        new ContractError("INVALID_PAYLOAD", { message: error.message, issues: error.issues, ...this.#settings.where }),
+      ),
+    );
     this.#link.report(error);
   }
 
   /** The requester broke the rules: the stream ends with that error on both sides. */
   #refuse(error: ContractError): void {
     if (this.#over) return;
-    this.#end(errorEnvelope(new ContractError(error.code, { message: error.message, issues: error.issues, ...this.#settings.where })));
+    this.#end(
+      errorEnvelope(
+        new ContractError(error.code, { message: error.message, issues: error.issues, ...this.#settings.where }),
+      ),
+    );
     this.#link.report(error);
     this.#pump?.stop();
     this.#inbox?.fail(error, true);
@@ -172,8 +194,17 @@ export class StreamResponse {
       this.#link.send(STREAM_END, [this.#settings.id, envelope]);
     } catch (cause) {
       // The acknowledgement could not be encoded: the requester still hears that the stream ended.
-      this.#send(STREAM_END, [this.#settings.id, errorEnvelope(new ContractError("HANDLER_ERROR", this.#settings.where))]);
-      this.#link.report(new ContractError("HANDLER_ERROR", { message: "The answer could not be encoded.", cause, ...this.#settings.where }));
+      this.#send(STREAM_END, [
+        this.#settings.id,
+        errorEnvelope(new ContractError("HANDLER_ERROR", this.#settings.where)),
+      ]);
+      this.#link.report(
+        new ContractError("HANDLER_ERROR", {
+          message: "The answer could not be encoded.",
+          cause,
+          ...this.#settings.where,
+        }),
+      );
     }
   }
 

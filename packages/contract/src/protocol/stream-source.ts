@@ -11,8 +11,10 @@ export function iteratorOf(source: unknown): ItemIterator | undefined {
   if (typeof source !== "object" || source === null) return undefined;
   if (isIterator(source)) return source;
   const asyncIterable = (source as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator];
-  if (typeof (source as Partial<ReadableStream>).getReader === "function") return readerIterator(source as ReadableStream<unknown>);
-  if (typeof asyncIterable === "function") return asyncIterable.call(source) as AsyncIterator<unknown, unknown, undefined>;
+  if (typeof (source as Partial<ReadableStream>).getReader === "function")
+    return readerIterator(source as ReadableStream<unknown>);
+  if (typeof asyncIterable === "function")
+    return asyncIterable.call(source) as AsyncIterator<unknown, unknown, undefined>;
   const iterable = (source as Partial<Iterable<unknown>>)[Symbol.iterator];
   if (typeof iterable === "function") return iterable.call(source) as Iterator<unknown, unknown, undefined>;
   return undefined;
@@ -20,9 +22,13 @@ export function iteratorOf(source: unknown): ItemIterator | undefined {
 
 /** A generator object (sync or async): it has `next`, and iterating it gives itself. */
 function isIterator(value: object): value is ItemIterator {
-  const candidate = value as Partial<AsyncIterator<unknown>> & Partial<AsyncIterable<unknown>> & Partial<Iterable<unknown>>;
+  const candidate = value as Partial<AsyncIterator<unknown>> &
+    Partial<AsyncIterable<unknown>> &
+    Partial<Iterable<unknown>>;
   if (typeof candidate.next !== "function") return false;
-  const self = (candidate[Symbol.asyncIterator] ?? candidate[Symbol.iterator]) as ((this: object) => unknown) | undefined;
+  const self = (candidate[Symbol.asyncIterator] ?? candidate[Symbol.iterator]) as
+    | ((this: object) => unknown)
+    | undefined;
   return typeof self === "function" && self.call(value) === value;
 }
 
@@ -45,7 +51,8 @@ function readerIterator(stream: ReadableStream<unknown>): AsyncIterator<unknown,
 export function closeIterator(iterator: ItemIterator, onError: (cause: unknown) => void): void {
   try {
     const closing = iterator.return?.();
-    if (closing !== undefined && typeof (closing as PromiseLike<unknown>).then === "function") (closing as Promise<unknown>).then(undefined, onError);
+    if (closing !== undefined && typeof (closing as PromiseLike<unknown>).then === "function")
+      (closing as Promise<unknown>).then(undefined, onError);
   } catch (cause) {
     onError(cause);
   }
@@ -55,4 +62,3 @@ export function closeIterator(iterator: ItemIterator, onError: (cause: unknown) 
 export function abortError(message = "The stream was cancelled."): Error {
   return new DOMException(message, "AbortError");
 }
-

@@ -32,7 +32,11 @@ function sameJsonSchemaBothWays(schema: Exclude<AnySchema, ZodSchema>): boolean 
   const output = standardJsonSchemaOf(schema, "output");
   // `additionalProperties: false` only narrows: an output without unknown keys (ArkType's
   // `"+": "delete"`) is still valid input.
-  return input !== undefined && output !== undefined && JSON.stringify(input, closedObjectsOpen) === JSON.stringify(output, closedObjectsOpen);
+  return (
+    input !== undefined &&
+    output !== undefined &&
+    JSON.stringify(input, closedObjectsOpen) === JSON.stringify(output, closedObjectsOpen)
+  );
 }
 
 function closedObjectsOpen(key: string, value: unknown): unknown {
@@ -52,7 +56,10 @@ function transformFree(schema: ZodSchema, seen: Set<ZodSchema>): boolean {
     case "function":
       return false;
     case "object":
-      return all(Object.values(def.shape as Record<string, ZodSchema>)) && (def.catchall === undefined || transformFree(def.catchall, seen));
+      return (
+        all(Object.values(def.shape as Record<string, ZodSchema>)) &&
+        (def.catchall === undefined || transformFree(def.catchall, seen))
+      );
     case "array":
     case "set":
       return transformFree(def.element ?? def.valueType, seen);

@@ -12,7 +12,9 @@ try {
   evalRefused = error instanceof EvalError;
 }
 if (parsersFile !== "none") {
-  const { default: parsers } = (await import(pathToFileURL(parsersFile!).href)) as { default: Record<string, ParserFactory> };
+  const { default: parsers } = (await import(pathToFileURL(parsersFile!).href)) as {
+    default: Record<string, ParserFactory>;
+  };
   registerParsers(parsers);
 }
 const inputs = inputsJson.map((json) => JSON.parse(json) as unknown);

@@ -16,21 +16,43 @@ export const paritySchemas = {
   "typing args[0]": z.string(),
   "typing args[1]": z.boolean(),
   "ping ack": z.literal("pong"),
-  "auth": z.object({ token: z.string().min(1) }),
+  auth: z.object({ token: z.string().min(1) }),
   order: z.object({
     orderId: z.string().min(1),
     customer: z.object({ id: z.string(), name: z.string().max(12), vip: z.boolean() }),
-    lines: z.array(z.object({ sku: z.string().min(1).max(6), quantity: z.number().int().positive(), unitPrice: z.number().nonnegative(), tags: z.array(z.string().max(3)).max(3) })).min(1).max(3),
+    lines: z
+      .array(
+        z.object({
+          sku: z.string().min(1).max(6),
+          quantity: z.number().int().positive(),
+          unitPrice: z.number().nonnegative(),
+          tags: z.array(z.string().max(3)).max(3),
+        }),
+      )
+      .min(1)
+      .max(3),
     currency: z.enum(["EUR", "USD", "GBP"]),
   }),
-  "optional, nullable, default": z.object({ a: z.string().optional(), b: z.number().nullable(), c: z.boolean().default(false), d: z.array(z.string()).optional() }),
+  "optional, nullable, default": z.object({
+    a: z.string().optional(),
+    b: z.number().nullable(),
+    c: z.boolean().default(false),
+    d: z.array(z.string()).optional(),
+  }),
   "strict object": z.strictObject({ id: z.string(), n: z.number().min(0).max(10) }),
   "loose object": z.looseObject({ id: z.string() }),
-  "discriminated union": z.discriminatedUnion("type", [z.object({ type: z.literal("text"), text: z.string() }), z.object({ type: z.literal("count"), count: z.number().int() })]),
+  "discriminated union": z.discriminatedUnion("type", [
+    z.object({ type: z.literal("text"), text: z.string() }),
+    z.object({ type: z.literal("count"), count: z.number().int() }),
+  ]),
   union: z.union([z.string().max(3), z.number().int(), z.object({ id: z.string() })]),
   record: z.record(z.string(), z.number().int()),
   tuple: z.tuple([z.string(), z.number()]),
-  "string formats": z.object({ email: z.email().optional(), id: z.uuid().optional(), code: z.string().regex(/^[A-Z]{2}\d?$/) }),
+  "string formats": z.object({
+    email: z.email().optional(),
+    id: z.uuid().optional(),
+    code: z.string().regex(/^[A-Z]{2}\d?$/),
+  }),
   transform: z.object({ word: z.string().transform((value) => value.length), n: z.number() }),
   refinement: z.object({ even: z.number().refine((n) => n % 2 === 0, "must be even"), text: z.string() }),
   "nested arrays": z.array(z.array(z.number().int()).max(2)).max(3),

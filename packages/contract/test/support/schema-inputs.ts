@@ -39,38 +39,77 @@ function shapedInput(schema: core.$ZodType, depth: number, loose: boolean): fc.A
       if (format !== undefined) return sometimes(format, fc.string({ maxLength: 6 }), 4);
       const { min, max } = lengthLimits(def);
       const within = fc.string({ minLength: min, maxLength: Math.min(max, 40) });
-      const beyond = fc.oneof(fc.string({ minLength: Math.max(0, min - 1), maxLength: Math.max(0, min - 1) }), fc.string({ minLength: Math.min(max + 1, 41), maxLength: Math.min(max + 1, 41) }));
+      const beyond = fc.oneof(
+        fc.string({ minLength: Math.max(0, min - 1), maxLength: Math.max(0, min - 1) }),
+        fc.string({ minLength: Math.min(max + 1, 41), maxLength: Math.min(max + 1, 41) }),
+      );
       return sometimes(within, beyond);
     }
     case "number":
-      return sometimes(fc.integer({ min: 1, max: 100 }), fc.oneof(fc.integer({ min: -5, max: 0 }), fc.double({ min: -1e6, max: 1e6 }), fc.constantFrom(0.5, 2 ** 53, Number.MAX_VALUE, -0)), 2);
+      return sometimes(
+        fc.integer({ min: 1, max: 100 }),
+        fc.oneof(
+          fc.integer({ min: -5, max: 0 }),
+          fc.double({ min: -1e6, max: 1e6 }),
+          fc.constantFrom(0.5, 2 ** 53, Number.MAX_VALUE, -0),
+        ),
+        2,
+      );
     case "boolean":
       return fc.boolean();
     case "literal":
       return fc.constantFrom(...(def.values as unknown[]));
     case "enum":
-      return sometimes(fc.constantFrom(...Object.values(def.entries as Record<string, unknown>)), fc.string({ maxLength: 3 }), 2);
+      return sometimes(
+        fc.constantFrom(...Object.values(def.entries as Record<string, unknown>)),
+        fc.string({ maxLength: 3 }),
+        2,
+      );
     case "optional":
     case "nullable":
     case "default":
-      return fc.oneof({ arbitrary: inputFor(def.innerType, depth), weight: 3 }, { arbitrary: fc.constantFrom(undefined, def.type === "nullable" || loose ? null : undefined), weight: 1 });
+      return fc.oneof(
+        { arbitrary: inputFor(def.innerType, depth), weight: 3 },
+        { arbitrary: fc.constantFrom(undefined, def.type === "nullable" || loose ? null : undefined), weight: 1 },
+      );
     case "array": {
       const { min, max } = lengthLimits(def);
       const most = depth > 1 ? 2 : 4;
-      return loose ? fc.array(inputFor(def.element, depth + 1), { minLength: Math.max(0, min - 1), maxLength: Math.min(max + 1, most) }) : fc.array(inputFor(def.element, depth + 1), { minLength: Math.min(min, most), maxLength: Math.min(max, most) });
+      return loose
+        ? fc.array(inputFor(def.element, depth + 1), {
+            minLength: Math.max(0, min - 1),
+            maxLength: Math.min(max + 1, most),
+          })
+        : fc.array(inputFor(def.element, depth + 1), {
+            minLength: Math.min(min, most),
+            maxLength: Math.min(max, most),
+          });
     }
     case "tuple":
-      return fc.tuple(...(def.items as core.$ZodType[]).map((item) => inputFor(item, depth + 1)), loose ? fc.option(strayValue, { nil: undefined }) : fc.constant(undefined)).map(([...items]) => {
-        const extra = items.pop();
-        return extra === undefined ? items : [...items, extra];
-      });
+      return fc
+        .tuple(
+          ...(def.items as core.$ZodType[]).map((item) => inputFor(item, depth + 1)),
+          loose ? fc.option(strayValue, { nil: undefined }) : fc.constant(undefined),
+        )
+        .map(([...items]) => {
+          const extra = items.pop();
+          return extra === undefined ? items : [...items, extra];
+        });
     case "record":
-      return fc.dictionary(sometimes(fc.string({ maxLength: 4 }), fc.constantFrom("__proto__", "constructor")), inputFor(def.valueType, depth + 1), { maxKeys: 3 });
+      return fc.dictionary(
+        sometimes(fc.string({ maxLength: 4 }), fc.constantFrom("__proto__", "constructor")),
+        inputFor(def.valueType, depth + 1),
+        { maxKeys: 3 },
+      );
     case "object": {
       const shape = def.shape as Record<string, core.$ZodType>;
       const fields = Object.fromEntries(Object.entries(shape).map(([key, child]) => [key, inputFor(child, depth + 1)]));
       const known = sometimes(fc.record(fields), fc.record(fields, { requiredKeys: [] }));
-      const extra = sometimes(fc.constant({}), fc.dictionary(fc.constantFrom("extra", "__proto__", "more"), strayValue, { maxKeys: 1 }), 4);
+      const extra = sometimes(
+        fc.constant({}),
+        fc.dictionary(fc.constantFrom("extra", "__proto__", "more"), strayValue, { maxKeys: 1 }),
+        4,
+      );
       return fc.tuple(known, extra).map(([fields, more]) => ({ ...more, ...fields }));
     }
     case "union":
@@ -78,7 +117,14 @@ function shapedInput(schema: core.$ZodType, depth: number, loose: boolean): fc.A
     case "pipe":
       return inputFor(def.in, depth);
     case "custom":
-      return sometimes(fc.oneof(fc.uint8Array({ maxLength: 12 }), fc.uint8Array({ maxLength: 12 }).map((bytes) => bytes.buffer)), strayValue, 3);
+      return sometimes(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 12 }),
+          fc.uint8Array({ maxLength: 12 }).map((bytes) => bytes.buffer),
+        ),
+        strayValue,
+        3,
+      );
     default:
       return strayValue;
   }
@@ -90,7 +136,10 @@ function stringFormat(def: Def): fc.Arbitrary<string> | undefined {
   for (const { check: kind, format, pattern } of [def, ...checks.map((check) => check._zod.def)]) {
     if (kind !== "string_format") continue;
     // fc.emailAddress() follows RFC 5322, most of which Zod's stricter pattern refuses.
-    if (format === "email") return fc.tuple(fc.stringMatching(/^[a-z0-9]{1,8}$/), fc.stringMatching(/^[a-z]{1,8}$/)).map(([user, host]) => `${user}@${host}.org`);
+    if (format === "email")
+      return fc
+        .tuple(fc.stringMatching(/^[a-z0-9]{1,8}$/), fc.stringMatching(/^[a-z]{1,8}$/))
+        .map(([user, host]) => `${user}@${host}.org`);
     if (format === "uuid") return fc.uuid();
     if (pattern !== undefined) return fc.stringMatching(pattern);
   }
@@ -100,7 +149,9 @@ function stringFormat(def: Def): fc.Arbitrary<string> | undefined {
 function lengthLimits(def: Def): { min: number; max: number } {
   let min = 0;
   let max = 8;
-  for (const check of (def.checks ?? []) as { _zod: { def: { check: string; minimum?: number; maximum?: number } } }[]) {
+  for (const check of (def.checks ?? []) as {
+    _zod: { def: { check: string; minimum?: number; maximum?: number } };
+  }[]) {
     const { check: kind, minimum, maximum } = check._zod.def;
     if (kind === "min_length" && minimum !== undefined) min = minimum;
     if (kind === "max_length" && maximum !== undefined) max = Math.min(maximum, 40);

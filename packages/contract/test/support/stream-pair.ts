@@ -1,5 +1,11 @@
 import type { ContractError, EventMap } from "../../src/index.js";
-import { type ContractErrorReport, type Handler, StreamEndpoint, type StreamSide, compileEvents } from "../../src/protocol/index.js";
+import {
+  type ContractErrorReport,
+  type Handler,
+  StreamEndpoint,
+  type StreamSide,
+  compileEvents,
+} from "../../src/protocol/index.js";
 
 export interface Side {
   readonly endpoint: StreamEndpoint;
@@ -17,8 +23,16 @@ export interface Side {
  * encoder would) and delivered on a later turn, in order. For unit tests of the frame protocol;
  * the tests over real Socket.IO connections live in test/streams.
  */
-export function streamPair(events: { clientToServer?: EventMap; serverToClient?: EventMap }, options: { window?: number; maxOpen?: number } = {}) {
-  const make = (side: StreamSide, outgoing: EventMap | undefined, incoming: EventMap | undefined, peer: () => Side): Side => {
+export function streamPair(
+  events: { clientToServer?: EventMap; serverToClient?: EventMap },
+  options: { window?: number; maxOpen?: number } = {},
+) {
+  const make = (
+    side: StreamSide,
+    outgoing: EventMap | undefined,
+    incoming: EventMap | undefined,
+    peer: () => Side,
+  ): Side => {
     const handlers = new Map<string, Handler>();
     const errors: ContractError[] = [];
     const reports: ContractErrorReport[] = [];

@@ -21,7 +21,11 @@ export async function redisStores(url: string, prefix = "chat:"): Promise<ChatSt
   const fileKey = (id: string) => `${prefix}file:${id}`;
   return {
     async appendMessage(message) {
-      await client.multi().rPush(historyKey(message.room), JSON.stringify(message)).lTrim(historyKey(message.room), -HISTORY_LIMIT, -1).exec();
+      await client
+        .multi()
+        .rPush(historyKey(message.room), JSON.stringify(message))
+        .lTrim(historyKey(message.room), -HISTORY_LIMIT, -1)
+        .exec();
     },
     async history(room) {
       const entries = await client.lRange(historyKey(room), 0, -1);
@@ -29,7 +33,15 @@ export async function redisStores(url: string, prefix = "chat:"): Promise<ChatSt
     },
     async putFile(id, file) {
       const key = fileKey(id);
-      await client.multi().hSet(key, { name: file.name, type: file.type, bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) }).expire(key, UPLOAD_TTL_SECONDS).exec();
+      await client
+        .multi()
+        .hSet(key, {
+          name: file.name,
+          type: file.type,
+          bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+        })
+        .expire(key, UPLOAD_TTL_SECONDS)
+        .exec();
     },
     async getFile(id) {
       const found = (await bytesClient.hGetAll(fileKey(id))) as Record<string, Buffer>;

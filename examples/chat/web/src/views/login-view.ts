@@ -14,13 +14,25 @@ const NAME_KEY = "chat.name";
  * const login = renderLogin(root, (name) => connect(name));
  */
 export function renderLogin(root: HTMLElement, onSubmit: (name: string) => void): LoginView {
-  const input = h("input", { id: "name", name: "name", autocomplete: "nickname", placeholder: "Ada Lovelace", value: localStorage.getItem(NAME_KEY) ?? "", required: true });
+  const input = h("input", {
+    id: "name",
+    name: "name",
+    autocomplete: "nickname",
+    placeholder: "Ada Lovelace",
+    value: localStorage.getItem(NAME_KEY) ?? "",
+    required: true,
+  });
   const error = h("p", { class: "login-error", role: "alert", hidden: true });
   const button = h("button", { class: "button button-primary", type: "submit" }, "Join the chat");
   const form = h(
     "form",
     { class: "login-card", novalidate: true },
-    h("div", { class: "brand brand-large" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), h("span", {}, "Chat")),
+    h(
+      "div",
+      { class: "brand brand-large" },
+      h("span", { class: "brand-mark", "aria-hidden": "true" }),
+      h("span", {}, "Chat"),
+    ),
     h("p", { class: "login-lead" }, "Rooms, files and live presence over one typed Socket.IO contract."),
     h("label", { class: "field-label", for: "name" }, "Your display name"),
     input,

@@ -12,9 +12,20 @@ const GROUP_MS = 5 * 60_000;
  * @example
  * renderMessages(shell.messages, room.messages, socket.id);
  */
-export function renderMessages(list: HTMLOListElement, messages: readonly ChatMessage[], ownId: string | undefined): void {
+export function renderMessages(
+  list: HTMLOListElement,
+  messages: readonly ChatMessage[],
+  ownId: string | undefined,
+): void {
   if (messages.length === 0) {
-    list.replaceChildren(h("li", { class: "messages-empty" }, h("strong", {}, "No messages yet"), h("span", {}, "Say hello, or drop an image here with the paperclip.")));
+    list.replaceChildren(
+      h(
+        "li",
+        { class: "messages-empty" },
+        h("strong", {}, "No messages yet"),
+        h("span", {}, "Say hello, or drop an image here with the paperclip."),
+      ),
+    );
     return;
   }
   list.replaceChildren(...messages.map((message, index) => messageItem(message, messages[index - 1], ownId)));
@@ -27,14 +38,24 @@ export function renderMessages(list: HTMLOListElement, messages: readonly ChatMe
  * @example
  * appendMessage(shell.messages, message, previous, socket.id);
  */
-export function appendMessage(list: HTMLOListElement, message: ChatMessage, previous: ChatMessage | undefined, ownId: string | undefined): void {
+export function appendMessage(
+  list: HTMLOListElement,
+  message: ChatMessage,
+  previous: ChatMessage | undefined,
+  ownId: string | undefined,
+): void {
   list.querySelector(".messages-empty")?.remove();
   list.append(messageItem(message, previous, ownId));
   scrollToEnd(list);
 }
 
-function messageItem(message: ChatMessage, previous: ChatMessage | undefined, ownId: string | undefined): HTMLLIElement {
-  const continued = previous !== undefined && previous.author.id === message.author.id && message.at - previous.at < GROUP_MS;
+function messageItem(
+  message: ChatMessage,
+  previous: ChatMessage | undefined,
+  ownId: string | undefined,
+): HTMLLIElement {
+  const continued =
+    previous !== undefined && previous.author.id === message.author.id && message.at - previous.at < GROUP_MS;
   const own = message.author.id === ownId;
   const time = new Date(message.at);
   return h(
@@ -44,7 +65,16 @@ function messageItem(message: ChatMessage, previous: ChatMessage | undefined, ow
     h(
       "div",
       { class: "message-body" },
-      h("div", { class: "message-header" }, h("span", { class: "message-author" }, message.author.name), h("time", { datetime: time.toISOString() }, time.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }))),
+      h(
+        "div",
+        { class: "message-header" },
+        h("span", { class: "message-author" }, message.author.name),
+        h(
+          "time",
+          { datetime: time.toISOString() },
+          time.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }),
+        ),
+      ),
       message.text === "" ? null : h("p", { class: "message-text" }, ...linkified(message.text)),
       message.attachment === undefined ? null : attachmentView(message.attachment),
     ),
@@ -56,14 +86,22 @@ function attachmentView(attachment: ChatAttachment): HTMLElement {
     return h(
       "figure",
       { class: "attachment attachment-image" },
-      h("a", { href: attachment.url, target: "_blank", rel: "noopener noreferrer" }, h("img", { src: attachment.url, alt: attachment.name, loading: "lazy" })),
+      h(
+        "a",
+        { href: attachment.url, target: "_blank", rel: "noopener noreferrer" },
+        h("img", { src: attachment.url, alt: attachment.name, loading: "lazy" }),
+      ),
       h("figcaption", {}, `${attachment.name} · ${formatBytes(attachment.size)}`),
     );
   }
   return h(
     "a",
     { class: "attachment attachment-file", href: attachment.url, download: attachment.name },
-    h("span", { class: "file-icon", "aria-hidden": "true" }, (attachment.name.split(".").pop() ?? "file").slice(0, 4).toUpperCase()),
+    h(
+      "span",
+      { class: "file-icon", "aria-hidden": "true" },
+      (attachment.name.split(".").pop() ?? "file").slice(0, 4).toUpperCase(),
+    ),
     h("span", { class: "file-name" }, attachment.name),
     h("span", { class: "file-size" }, formatBytes(attachment.size)),
   );

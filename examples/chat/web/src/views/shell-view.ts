@@ -44,7 +44,13 @@ export interface Shell {
 export function renderShell(root: HTMLElement, name: string): Shell {
   const parts: Shell = {
     roomList: h("ul", { class: "room-list", "aria-label": "Rooms" }),
-    joinInput: h("input", { class: "join-input", name: "room", placeholder: "Join or create a room", autocomplete: "off", "aria-label": "Room name" }),
+    joinInput: h("input", {
+      class: "join-input",
+      name: "room",
+      placeholder: "Join or create a room",
+      autocomplete: "off",
+      "aria-label": "Room name",
+    }),
     joinForm: undefined as never,
     roomTitle: h("h1", { class: "room-title" }),
     roomMeta: h("span", { class: "room-meta" }),
@@ -53,9 +59,19 @@ export function renderShell(root: HTMLElement, name: string): Shell {
     typingLine: h("div", { class: "typing-line", "aria-live": "polite" }),
     uploads: h("ul", { class: "uploads", "aria-label": "Uploads" }),
     composer: undefined as never,
-    textInput: h("textarea", { class: "composer-input", name: "text", rows: 1, placeholder: "Write a message…", "aria-label": "Message" }),
+    textInput: h("textarea", {
+      class: "composer-input",
+      name: "text",
+      rows: 1,
+      placeholder: "Write a message…",
+      "aria-label": "Message",
+    }),
     counter: h("span", { class: "composer-counter", "aria-live": "polite" }),
-    attachButton: h("button", { class: "icon-button", type: "button", title: "Send a file or an image", "aria-label": "Attach a file" }, icon("paperclip")),
+    attachButton: h(
+      "button",
+      { class: "icon-button", type: "button", title: "Send a file or an image", "aria-label": "Attach a file" },
+      icon("paperclip"),
+    ),
     fileInput: h("input", { type: "file", class: "visually-hidden", tabindex: -1, "aria-hidden": "true" }),
     sendButton: h("button", { class: "button button-primary", type: "submit" }, "Send"),
     memberList: h("ul", { class: "member-list", "aria-label": "People in this room" }),
@@ -63,11 +79,30 @@ export function renderShell(root: HTMLElement, name: string): Shell {
     status: h("span", { class: "status", "data-status": "connecting" }, "Connecting…"),
     connectionBanner: h("div", { class: "connection-banner", role: "status", hidden: true }),
     layout: h("div", { class: "layout", "data-drawer": "" }),
-    roomsToggle: h("button", { class: "icon-button drawer-toggle rooms-toggle", type: "button", "aria-label": "Rooms", "aria-controls": "rooms-panel", "aria-expanded": "false" }, icon("menu")),
-    peopleToggle: h("button", { class: "people-toggle", type: "button", "aria-controls": "people-panel", "aria-expanded": "false" }),
+    roomsToggle: h(
+      "button",
+      {
+        class: "icon-button drawer-toggle rooms-toggle",
+        type: "button",
+        "aria-label": "Rooms",
+        "aria-controls": "rooms-panel",
+        "aria-expanded": "false",
+      },
+      icon("menu"),
+    ),
+    peopleToggle: h("button", {
+      class: "people-toggle",
+      type: "button",
+      "aria-controls": "people-panel",
+      "aria-expanded": "false",
+    }),
     drawerClosers: [h("div", { class: "scrim" }), closeButton("Close the rooms"), closeButton("Close the people list")],
   };
-  const shell = { ...parts, joinForm: h("form", { class: "join-form" }, parts.joinInput), composer: h("form", { class: "composer" }) } as Shell;
+  const shell = {
+    ...parts,
+    joinForm: h("form", { class: "join-form" }, parts.joinInput),
+    composer: h("form", { class: "composer" }),
+  } as Shell;
   shell.composer.append(parts.fileInput, parts.attachButton, parts.textInput, parts.counter, parts.sendButton);
   shell.counter.dataset.max = String(MAX_MESSAGE_LENGTH);
 
@@ -75,23 +110,52 @@ export function renderShell(root: HTMLElement, name: string): Shell {
   const sidebar = h(
     "aside",
     { class: "sidebar", id: "rooms-panel", "aria-label": "Rooms panel" },
-    h("div", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), h("span", {}, "Chat"), closeRooms),
+    h(
+      "div",
+      { class: "brand" },
+      h("span", { class: "brand-mark", "aria-hidden": "true" }),
+      h("span", {}, "Chat"),
+      closeRooms,
+    ),
     h("h2", { class: "section-title" }, "Rooms"),
     shell.roomList,
     shell.joinForm,
-    h("div", { class: "me" }, h("span", { class: "avatar", "aria-hidden": "true" }, initials(name)), h("span", { class: "me-name" }, name), shell.status),
+    h(
+      "div",
+      { class: "me" },
+      h("span", { class: "avatar", "aria-hidden": "true" }, initials(name)),
+      h("span", { class: "me-name" }, name),
+      shell.status,
+    ),
   );
   const conversation = h(
     "section",
     { class: "conversation" },
-    h("header", { class: "room-header" }, shell.roomsToggle, h("div", { class: "room-heading" }, shell.roomTitle, shell.roomMeta), shell.peopleToggle, shell.leaveButton),
+    h(
+      "header",
+      { class: "room-header" },
+      shell.roomsToggle,
+      h("div", { class: "room-heading" }, shell.roomTitle, shell.roomMeta),
+      shell.peopleToggle,
+      shell.leaveButton,
+    ),
     shell.connectionBanner,
     h("div", { class: "messages-scroll" }, shell.messages),
     shell.typingLine,
     shell.uploads,
     shell.composer,
   );
-  const people = h("aside", { class: "people", id: "people-panel", "aria-label": "People panel" }, h("div", { class: "people-header" }, h("h2", { class: "section-title" }, "People ", shell.memberCount), closePeople), shell.memberList);
+  const people = h(
+    "aside",
+    { class: "people", id: "people-panel", "aria-label": "People panel" },
+    h(
+      "div",
+      { class: "people-header" },
+      h("h2", { class: "section-title" }, "People ", shell.memberCount),
+      closePeople,
+    ),
+    shell.memberList,
+  );
   root.dataset.state = "chat";
   shell.layout.append(sidebar, conversation, people, scrim!);
   root.replaceChildren(shell.layout);

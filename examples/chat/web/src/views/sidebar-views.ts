@@ -17,7 +17,12 @@ export interface RoomEntry {
  * @example
  * renderRooms(shell.roomList, entries, "general", (room) => open(room));
  */
-export function renderRooms(list: HTMLUListElement, rooms: readonly RoomEntry[], active: string | undefined, onSelect: (room: string) => void): void {
+export function renderRooms(
+  list: HTMLUListElement,
+  rooms: readonly RoomEntry[],
+  active: string | undefined,
+  onSelect: (room: string) => void,
+): void {
   const sorted = [...rooms].sort((a, b) => Number(b.joined) - Number(a.joined) || a.name.localeCompare(b.name));
   list.replaceChildren(
     ...sorted.map((room) =>
@@ -26,12 +31,32 @@ export function renderRooms(list: HTMLUListElement, rooms: readonly RoomEntry[],
         {},
         h(
           "button",
-          { class: `room-button${room.name === active ? " is-active" : ""}${room.joined ? " is-joined" : ""}`, type: "button", "data-room": room.name, onclick: () => onSelect(room.name) },
+          {
+            class: `room-button${room.name === active ? " is-active" : ""}${room.joined ? " is-joined" : ""}`,
+            type: "button",
+            "data-room": room.name,
+            onclick: () => onSelect(room.name),
+          },
           h("span", { class: "room-hash", "aria-hidden": "true" }, "#"),
           h("span", { class: "room-name" }, room.name),
           // The words beside each number are for screen readers: "general, 2 unread, 3 people".
-          room.unread > 0 ? h("span", { class: "badge-unread", title: counted(room.unread, "unread message") }, String(room.unread), hidden(" unread")) : null,
-          room.members > 0 ? h("span", { class: "room-count", title: `${counted(room.members, "person", "people")} in #${room.name}` }, icon("person"), String(room.members), hidden(room.members === 1 ? " person" : " people")) : null,
+          room.unread > 0
+            ? h(
+                "span",
+                { class: "badge-unread", title: counted(room.unread, "unread message") },
+                String(room.unread),
+                hidden(" unread"),
+              )
+            : null,
+          room.members > 0
+            ? h(
+                "span",
+                { class: "room-count", title: `${counted(room.members, "person", "people")} in #${room.name}` },
+                icon("person"),
+                String(room.members),
+                hidden(room.members === 1 ? " person" : " people"),
+              )
+            : null,
         ),
       ),
     ),
@@ -51,16 +76,31 @@ const hidden = (text: string) => h("span", { class: "visually-hidden" }, text);
  * @example
  * renderMembers(shell.memberList, shell.memberCount, members, socket.id);
  */
-export function renderMembers(list: HTMLUListElement, count: HTMLElement, members: readonly ChatMember[], ownId: string | undefined): void {
+export function renderMembers(
+  list: HTMLUListElement,
+  count: HTMLElement,
+  members: readonly ChatMember[],
+  ownId: string | undefined,
+): void {
   count.textContent = members.length === 0 ? "" : String(members.length);
   list.replaceChildren(
     ...members.map((member) =>
       h(
         "li",
         { class: `member${member.away ? " is-away" : ""}`, "data-member": member.id },
-        h("span", { class: "avatar", "aria-hidden": "true" }, initials(member.name), h("span", { class: "presence-dot" })),
+        h(
+          "span",
+          { class: "avatar", "aria-hidden": "true" },
+          initials(member.name),
+          h("span", { class: "presence-dot" }),
+        ),
         // A long name is cut short, never the "(you)" after it.
-        h("span", { class: "member-name" }, h("span", { class: "member-label" }, member.name), member.id === ownId ? h("span", { class: "member-you" }, " (you)") : null),
+        h(
+          "span",
+          { class: "member-name" },
+          h("span", { class: "member-label" }, member.name),
+          member.id === ownId ? h("span", { class: "member-you" }, " (you)") : null,
+        ),
         member.away ? h("span", { class: "member-state" }, "away") : null,
       ),
     ),

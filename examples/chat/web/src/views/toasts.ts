@@ -10,7 +10,12 @@ const TOAST_MS = 6_000;
  * showToast({ title: "File too large", detail: "the limit is 2 MB." });
  */
 export function showToast({ title, detail }: ErrorText, kind: "error" | "info" = "error"): HTMLElement {
-  const toast = h("div", { class: `toast toast-${kind}`, role: kind === "error" ? "alert" : "status" }, h("strong", { class: "toast-title" }, title), h("span", { class: "toast-detail" }, detail));
+  const toast = h(
+    "div",
+    { class: `toast toast-${kind}`, role: kind === "error" ? "alert" : "status" },
+    h("strong", { class: "toast-title" }, title),
+    h("span", { class: "toast-detail" }, detail),
+  );
   const dismiss = () => {
     toast.classList.add("toast-leaving");
     setTimeout(() => toast.remove(), 200);

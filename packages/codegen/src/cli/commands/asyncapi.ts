@@ -27,8 +27,16 @@ export function registerAsyncApi(program: Command, context: CliContext): void {
     .description("write the contract as an AsyncAPI 3.0 document (YAML or JSON)")
     .argument("<contract>", "the TypeScript module that exports the contract")
     .option("-o, --out <file>", "the file to write, .yaml, .yml or .json (default: stdout)")
-    .addOption(new Option("-f, --format <format>", "the format (default: from the --out extension, else yaml)").choices(["yaml", "json"]))
-    .option("-e, --export <name>", 'the export holding the contract (default: "contract", or the only contract exported)')
+    .addOption(
+      new Option("-f, --format <format>", "the format (default: from the --out extension, else yaml)").choices([
+        "yaml",
+        "json",
+      ]),
+    )
+    .option(
+      "-e, --export <name>",
+      'the export holding the contract (default: "contract", or the only contract exported)',
+    )
     .addHelpText("after", "\nExit codes: 0 written, 2 a problem with the contract, the arguments or the output file.")
     .action(async (contractFile: string, flags: AsyncApiFlags) => {
       const format = formatOf(flags);
@@ -41,7 +49,9 @@ export function registerAsyncApi(program: Command, context: CliContext): void {
         return;
       }
       writeText(flags.out, text);
-      context.out(`wrote ${flags.out} (AsyncAPI 3.0, ${format.toUpperCase()}, ${loaded.contract.name} ${loaded.contract.version})`);
+      context.out(
+        `wrote ${flags.out} (AsyncAPI 3.0, ${format.toUpperCase()}, ${loaded.contract.name} ${loaded.contract.version})`,
+      );
     });
 }
 
@@ -50,13 +60,21 @@ const BY_EXTENSION: Readonly<Record<string, AsyncApiFormat>> = { ".json": "json"
 function formatOf(flags: AsyncApiFlags): AsyncApiFormat {
   const wanted = flags.format ?? (flags.out === undefined ? "yaml" : BY_EXTENSION[extname(flags.out).toLowerCase()]);
   if (wanted === "yaml" || wanted === "json") return wanted;
-  throw new CodegenError("UNWRITABLE_OUT", `cannot tell the format of ${flags.out}: name it .yaml, .yml or .json, or pass --format`);
+  throw new CodegenError(
+    "UNWRITABLE_OUT",
+    `cannot tell the format of ${flags.out}: name it .yaml, .yml or .json, or pass --format`,
+  );
 }
 
 /** Prints, on stderr, each place where JSON Schema could only approximate the contract's type. */
-export async function warnApproximations(contract: Contract, exports: Readonly<Record<string, unknown>>, context: CliContext): Promise<void> {
+export async function warnApproximations(
+  contract: Contract,
+  exports: Readonly<Record<string, unknown>>,
+  context: CliContext,
+): Promise<void> {
   const { wireContract } = await import("../../asyncapi/wire-contract.js");
-  for (const warning of wireContract(contract, { exports }).warnings) context.err(`socket-contract: warning: ${warning.message}`);
+  for (const warning of wireContract(contract, { exports }).warnings)
+    context.err(`socket-contract: warning: ${warning.message}`);
 }
 
 /** Writes one output file, its folder created; a failure names the file. */

@@ -34,11 +34,24 @@ export function registerDiff(program: Command, context: CliContext): void {
     .description("compare two versions of a contract; exit 1 if a change breaks old clients or old servers")
     .argument("<old>", "the contract module as it was; with --base, the contract module as it is now")
     .argument("[new]", "the contract module as it is now (not with --base)")
-    .option("-b, --base <rev>", "read the old contract, and the local files it imports, from this git revision (origin/main, a tag, a commit)")
+    .option(
+      "-b, --base <rev>",
+      "read the old contract, and the local files it imports, from this git revision (origin/main, a tag, a commit)",
+    )
     .option("--json", "print the report as JSON")
-    .addOption(new Option("-a, --audience <audience>", "whose breakage fails the run").choices(["all", ...AUDIENCES]).default("all"))
-    .option("-e, --export <name>", 'the export holding the contract in both files (default: "contract", or the only contract exported)')
-    .option("--strict-version", "exit 1 also when the version does not say what changed (a breaking change without a major bump, a new wire shape under the same version)")
+    .addOption(
+      new Option("-a, --audience <audience>", "whose breakage fails the run")
+        .choices(["all", ...AUDIENCES])
+        .default("all"),
+    )
+    .option(
+      "-e, --export <name>",
+      'the export holding the contract in both files (default: "contract", or the only contract exported)',
+    )
+    .option(
+      "--strict-version",
+      "exit 1 also when the version does not say what changed (a breaking change without a major bump, a new wire shape under the same version)",
+    )
     .addHelpText(
       "after",
       "\nExamples:\n  socket-contract diff --base origin/main src/contract.ts\n  socket-contract diff old-contract.ts src/contract.ts --audience old-clients\n\nExit codes: 0 no breaking change, 1 a breaking change (or, with --strict-version, a version that does not match), 2 a problem with a contract or the arguments.",
@@ -46,22 +59,38 @@ export function registerDiff(program: Command, context: CliContext): void {
     .action(async (first: string, second: string | undefined, flags: DiffFlags) => {
       const counted = audiencesOf(flags.audience);
       if ((flags.base === undefined) === (second === undefined)) {
-        throw new CodegenError("MISSING_FILE", flags.base === undefined ? "diff needs two contract files, <old> <new>, or --base <rev> and one" : "with --base, give only the contract file as it is now");
+        throw new CodegenError(
+          "MISSING_FILE",
+          flags.base === undefined
+            ? "diff needs two contract files, <old> <new>, or --base <rev> and one"
+            : "with --base, give only the contract file as it is now",
+        );
       }
       const newFile = second ?? first;
       // Loading a contract type-checks it, which takes seconds: a missing second file fails first.
-      for (const file of second === undefined ? [newFile] : [first, newFile]) if (!existsSync(file)) throw new CodegenError("MISSING_FILE", `no contract file at ${file}`);
-      const before = flags.base === undefined ? await loadContract(first, flags.export) : await loadAtRevision(flags.base, newFile, flags.export);
+      for (const file of second === undefined ? [newFile] : [first, newFile])
+        if (!existsSync(file)) throw new CodegenError("MISSING_FILE", `no contract file at ${file}`);
+      const before =
+        flags.base === undefined
+          ? await loadContract(first, flags.export)
+          : await loadAtRevision(flags.base, newFile, flags.export);
       const after = await loadContract(newFile, flags.export);
       const [{ diffContracts }, { formatDiff, isBreaking }, { versionFindings }] = await Promise.all([
         import("../../diff/diff-contracts.js"),
         import("../../diff/format-diff.js"),
         import("../../diff/version-check.js"),
       ]);
-      const report = diffContracts(before.contract, after.contract, { old: { exports: before.exports }, new: { exports: after.exports } });
-      const versions = versionFindings(report, counted, { old: contractFingerprint(before.contract), new: contractFingerprint(after.contract) });
+      const report = diffContracts(before.contract, after.contract, {
+        old: { exports: before.exports },
+        new: { exports: after.exports },
+      });
+      const versions = versionFindings(report, counted, {
+        old: contractFingerprint(before.contract),
+        new: contractFingerprint(after.contract),
+      });
       const breaking = report.changes.some((change) => isBreaking(change, counted));
-      if (flags.json === true) context.out(JSON.stringify({ ...report, breaking, audiences: counted, versions }, null, 2));
+      if (flags.json === true)
+        context.out(JSON.stringify({ ...report, breaking, audiences: counted, versions }, null, 2));
       else context.out(formatDiff(report, counted, versions).trimEnd());
       if (breaking || (flags.strictVersion === true && versions.length > 0)) context.exitCode = BREAKING;
     });
@@ -77,7 +106,10 @@ async function loadAtRevision(revision: string, file: string, exportName: string
     // load today's file instead: refuse rather than compare the wrong thing.
     const outside = loaded.files.find((path) => relative(snapshot.root, path).split(sep)[0] === "..");
     if (outside !== undefined) {
-      throw new CodegenError("GIT_REVISION", `the contract at ${revision} imports ${relative(process.cwd(), outside)} through a path diff --base cannot follow (only relative imports are read from the revision); write the old contract to a file and run diff <old> <new>`);
+      throw new CodegenError(
+        "GIT_REVISION",
+        `the contract at ${revision} imports ${relative(process.cwd(), outside)} through a path diff --base cannot follow (only relative imports are read from the revision); write the old contract to a file and run diff <old> <new>`,
+      );
     }
     return loaded;
   } finally {

@@ -22,7 +22,10 @@ export function registerDocs(program: Command, context: CliContext): void {
     .description("write a readable HTML reference page of the contract (index.html)")
     .argument("<contract>", "the TypeScript module that exports the contract")
     .requiredOption("-o, --out <dir>", "the directory to write index.html to")
-    .option("-e, --export <name>", 'the export holding the contract (default: "contract", or the only contract exported)')
+    .option(
+      "-e, --export <name>",
+      'the export holding the contract (default: "contract", or the only contract exported)',
+    )
     .addHelpText("after", "\nExit codes: 0 written, 2 a problem with the contract, the arguments or the out dir.")
     .action(async (contractFile: string, flags: DocsFlags) => {
       const loaded = await loadContract(contractFile, flags.export);

@@ -25,10 +25,16 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .description("write typed wrappers, event maps and named types for a contract")
     .argument("<contract>", "the TypeScript module that exports the contract")
     .requiredOption("-o, --out <dir>", "the directory to write generated files to")
-    .option("-e, --export <name>", 'the export holding the contract (default: "contract", or the only contract exported)')
+    .option(
+      "-e, --export <name>",
+      'the export holding the contract (default: "contract", or the only contract exported)',
+    )
     .option("--check", "write nothing; list stale files and exit 1 if any")
     .option("-w, --watch", "regenerate when the contract or a file it imports changes")
-    .addHelpText("after", "\nExit codes: 0 done, 1 stale files (--check), 2 a problem with the contract, the arguments or the out dir.")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 done, 1 stale files (--check), 2 a problem with the contract, the arguments or the out dir.",
+    )
     .action(async (contractFile: string, flags: GenerateFlags) => {
       if (flags.check === true && flags.watch === true) {
         context.err("socket-contract: --check and --watch cannot be used together");
@@ -36,7 +42,11 @@ export function registerGenerate(program: Command, context: CliContext): void {
         return;
       }
       assertOutDir(flags.out);
-      const request = { contractFile, outDir: flags.out, ...(flags.export === undefined ? {} : { exportName: flags.export }) };
+      const request = {
+        contractFile,
+        outDir: flags.out,
+        ...(flags.export === undefined ? {} : { exportName: flags.export }),
+      };
       if (flags.watch === true) {
         const { watchContract } = await import("../watch.js");
         await watchContract(request, context);
@@ -44,7 +54,10 @@ export function registerGenerate(program: Command, context: CliContext): void {
       }
       const { files, loaded } = await generateFromFile(request);
       // The wire contract (a JSON Schema of every schema) names the places; it is built only when there is one to name.
-      const warnings = hasSchemaOfKind(loaded.contract, NOT_JSON) ? (await import("../../asyncapi/wire-contract.js")).wireContract(loaded.contract, { exports: loaded.exports }).warnings : [];
+      const warnings = hasSchemaOfKind(loaded.contract, NOT_JSON)
+        ? (await import("../../asyncapi/wire-contract.js")).wireContract(loaded.contract, { exports: loaded.exports })
+            .warnings
+        : [];
       for (const warning of warnings) {
         if (NOT_JSON.has(warning.kind)) context.err(`socket-contract: warning: ${warning.message}`);
       }
@@ -53,13 +66,17 @@ export function registerGenerate(program: Command, context: CliContext): void {
         for (const path of changed) context.out(`stale: ${joinPath(flags.out, path)}`);
         for (const path of obsolete) context.out(`obsolete: ${joinPath(flags.out, path)}`);
         if (changed.length + obsolete.length > 0) {
-          context.err(`socket-contract: ${changed.length + obsolete.length} generated file(s) are stale; run socket-contract generate ${contractFile} --out ${flags.out}`);
+          context.err(
+            `socket-contract: ${changed.length + obsolete.length} generated file(s) are stale; run socket-contract generate ${contractFile} --out ${flags.out}`,
+          );
           context.exitCode = EXIT.stale;
         } else context.out(`up to date: ${files.length} files in ${flags.out}`);
         return;
       }
       const { changed, obsolete } = writeOutDir(flags.out, files);
-      context.out(`generated ${files.length} files in ${flags.out} (${changed.length} written, ${obsolete.length} removed)`);
+      context.out(
+        `generated ${files.length} files in ${flags.out} (${changed.length} written, ${obsolete.length} removed)`,
+      );
     });
 }
 

@@ -20,7 +20,10 @@ export interface BrandHints {
  * @example
  * const hints = readBrandHints(readLocalSources(path), module);
  */
-export function readBrandHints(sources: readonly ParsedSource[], exports: Readonly<Record<string, unknown>>): BrandHints {
+export function readBrandHints(
+  sources: readonly ParsedSource[],
+  exports: Readonly<Record<string, unknown>>,
+): BrandHints {
   const bySchema = new Map<object, StaticBrand[] | "checker">();
   if (!sources.some((source) => /\bbrand\b/.test(source.text))) return { bySchema, untied: false };
   const { ts } = tsMorph();
@@ -29,10 +32,18 @@ export function readBrandHints(sources: readonly ParsedSource[], exports: Readon
   const calls: { call: ts.CallExpression; name: string | undefined }[] = [];
   for (const { file } of sources) {
     const visit = (node: ts.Node): void => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) declaredIn.set(node.name.text, (declaredIn.get(node.name.text) ?? 0) + 1);
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "brand") {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name))
+        declaredIn.set(node.name.text, (declaredIn.get(node.name.text) ?? 0) + 1);
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        node.expression.name.text === "brand"
+      ) {
         const parent = node.parent;
-        const name = ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+        const name =
+          ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)
+            ? parent.name.text
+            : undefined;
         calls.push({ call: node, name });
       }
       ts.forEachChild(node, visit);
@@ -69,7 +80,9 @@ function brandOf(call: ts.CallExpression): StaticBrand | "checker" | undefined {
   if (text === undefined) return "checker";
   if (direction === undefined) return { text, direction: "out" };
   const dir = literalType(direction);
-  return dir === '"in"' || dir === '"out"' || dir === '"inout"' ? { text, direction: JSON.parse(dir) as StaticBrand["direction"] } : "checker";
+  return dir === '"in"' || dir === '"out"' || dir === '"inout"'
+    ? { text, direction: JSON.parse(dir) as StaticBrand["direction"] }
+    : "checker";
 }
 
 /** The text of a string or number literal type, normalised to double quotes. */

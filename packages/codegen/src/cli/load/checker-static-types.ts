@@ -19,19 +19,30 @@ import { tsMorph } from "./ts-morph.js";
  * const staticTypes = checkerStaticTypes("/repo/src/contract.ts", "contract", readBrandHints(sources, module), sources[0]);
  * buildModel(contract, { staticTypes });
  */
-export function checkerStaticTypes(path: string, exportName: string, brands?: BrandHints, source?: ParsedSource): StaticTypes {
+export function checkerStaticTypes(
+  path: string,
+  exportName: string,
+  brands?: BrandHints,
+  source?: ParsedSource,
+): StaticTypes {
   let probe: SourceFile | undefined;
   let file: SourceFile | undefined;
   const indexOf = new Map<string, number>();
   const failed = new Set<number>();
   let exportedTypes = new Set<string>();
   return {
-    ...(brands === undefined ? {} : { brandsOf: (schema: object) => brands.bySchema.get(schema), brandsEverywhere: brands.untied }),
+    ...(brands === undefined
+      ? {}
+      : { brandsOf: (schema: object) => brands.bySchema.get(schema), brandsEverywhere: brands.untied }),
     prepare(paths) {
       if (paths.length === 0) return;
       const unique = [...new Map(paths.map((path) => [pathKey(path), path])).entries()];
       const parsed = (source ?? readLocalSources(path)[0]!).file;
-      const opened = openContractProject(path, { source: parsed, exportName, paths: unique.map(([, asked]) => asked.definition) });
+      const opened = openContractProject(path, {
+        source: parsed,
+        exportName,
+        paths: unique.map(([, asked]) => asked.definition),
+      });
       const project = opened.project;
       file = opened.file;
       const specifier = `./${basename(path).replace(/\.(m|c)?tsx?$/, (_: string, kind: string | undefined) => `.${kind ?? ""}js`)}`;
@@ -39,13 +50,21 @@ export function checkerStaticTypes(path: string, exportName: string, brands?: Br
       // The module's own exported types are imported too, so the checker prints them by name.
       exportedTypes = exportedTypeNames(file);
       const typeImports = exportedTypes.size === 0 ? "" : `, ${[...exportedTypes].join(", ")}`;
-      const lines = [`import type { ${binding}${typeImports} } from ${JSON.stringify(specifier)};`, "type __Root = typeof __contract; type __Get<T> = T extends () => infer R ? R : never;"];
+      const lines = [
+        `import type { ${binding}${typeImports} } from ${JSON.stringify(specifier)};`,
+        "type __Root = typeof __contract; type __Get<T> = T extends () => infer R ? R : never;",
+      ];
       unique.forEach(([key, path], index) => {
         indexOf.set(key, index);
         const schema = schemaExpression(path);
-        lines.push(`export type __o${index} = (${schema})["_zod"]["output"];`, `export type __i${index} = (${schema})["_zod"]["input"];`);
+        lines.push(
+          `export type __o${index} = (${schema})["_zod"]["output"];`,
+          `export type __i${index} = (${schema})["_zod"]["input"];`,
+        );
       });
-      probe = project.createSourceFile(join(dirname(path), "__socket_contract_probe__.ts"), lines.join("\n"), { overwrite: true });
+      probe = project.createSourceFile(join(dirname(path), "__socket_contract_probe__.ts"), lines.join("\n"), {
+        overwrite: true,
+      });
       // Only the probe is checked: the checker evaluates just the contract types the probe reaches.
       for (const diagnostic of project.getProgram().getSemanticDiagnostics(probe)) {
         const line = diagnostic.getLineNumber();
@@ -91,25 +110,40 @@ interface ContractScope {
 function describe(type: Type, at: Node, scope: ContractScope): StaticSide {
   const flags = tsMorph().TypeFormatFlags.NoTruncation;
   const members = type.isIntersection() ? type.getIntersectionTypes() : [type];
-  const brands = members.filter((member) => member.getAliasSymbol()?.getName() === "$brand").map((member) => member.getAliasTypeArguments()[0]?.getText(at, flags) ?? "string");
+  const brands = members
+    .filter((member) => member.getAliasSymbol()?.getName() === "$brand")
+    .map((member) => member.getAliasTypeArguments()[0]?.getText(at, flags) ?? "string");
   const contractTypes = new Set<string>();
   const unnameable = findUnnameable(type, at, scope, contractTypes, new Set());
   const text = type.getText(at, flags);
-  return { text, brands, ...(unnameable === undefined ? {} : { unnameable }), ...(contractTypes.size === 0 ? {} : { contractTypes: [...contractTypes].sort() }) };
+  return {
+    text,
+    brands,
+    ...(unnameable === undefined ? {} : { unnameable }),
+    ...(contractTypes.size === 0 ? {} : { contractTypes: [...contractTypes].sort() }),
+  };
 }
 
 /**
  * The first named type in `type` that generated code cannot name: declared outside TypeScript's
  * standard library, and not exported by the contract module (those go into `contractTypes`).
  */
-function findUnnameable(type: Type, at: Node, scope: ContractScope, contractTypes: Set<string>, seen: Set<Type>): string | undefined {
+function findUnnameable(
+  type: Type,
+  at: Node,
+  scope: ContractScope,
+  contractTypes: Set<string>,
+  seen: Set<Type>,
+): string | undefined {
   if (seen.has(type) || seen.size > 200) return undefined;
   seen.add(type);
   const symbol = type.getAliasSymbol() ?? type.getSymbol();
   if (symbol !== undefined && isNamedDeclaration(symbol.getFlags()) && type.getAliasSymbol()?.getName() !== "$brand") {
     const declarations = symbol.getDeclarations();
     const outsideLib = declarations.some((declaration) => !isStandardLibrary(declaration.getSourceFile()));
-    const fromContract = scope.exported.has(symbol.getName()) && declarations.every((declaration) => declaration.getSourceFile() === scope.file);
+    const fromContract =
+      scope.exported.has(symbol.getName()) &&
+      declarations.every((declaration) => declaration.getSourceFile() === scope.file);
     if (fromContract) contractTypes.add(symbol.getName());
     else if (outsideLib) return symbol.getName();
   }
@@ -133,7 +167,10 @@ function isNamedDeclaration(flags: ts.SymbolFlags): boolean {
 }
 
 function isStandardLibrary(file: SourceFile): boolean {
-  return file.getProject().getProgram().compilerObject.isSourceFileDefaultLibrary(file.compilerNode) || /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(file.getFilePath());
+  return (
+    file.getProject().getProgram().compilerObject.isSourceFileDefaultLibrary(file.compilerNode) ||
+    /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(file.getFilePath())
+  );
 }
 
 /** The interfaces, classes, enums and type aliases the contract module declares and exports under their own name. */
@@ -142,8 +179,16 @@ function exportedTypeNames(file: SourceFile): Set<string> {
   const names = new Set<string>();
   for (const [name, declarations] of file.getExportedDeclarations()) {
     const own = declarations.every((declaration) => declaration.getSourceFile() === file);
-    const isType = declarations.some((declaration) => Kinds.isInterfaceDeclaration(declaration) || Kinds.isClassDeclaration(declaration) || Kinds.isEnumDeclaration(declaration) || Kinds.isTypeAliasDeclaration(declaration));
-    const sameName = declarations.every((declaration) => (declaration as { getName?: () => string | undefined }).getName?.() === name);
+    const isType = declarations.some(
+      (declaration) =>
+        Kinds.isInterfaceDeclaration(declaration) ||
+        Kinds.isClassDeclaration(declaration) ||
+        Kinds.isEnumDeclaration(declaration) ||
+        Kinds.isTypeAliasDeclaration(declaration),
+    );
+    const sameName = declarations.every(
+      (declaration) => (declaration as { getName?: () => string | undefined }).getName?.() === name,
+    );
     if (own && isType && sameName && !name.startsWith("__")) names.add(name);
   }
   return names;

@@ -19,12 +19,23 @@ export interface ContractProject {
  * @example
  * const { project, file } = openContractProject("/repo/src/contract.ts");
  */
-export function openContractProject(path: string, focus?: { source: ts.SourceFile; exportName: string; paths: readonly DefinitionSteps[] }): ContractProject {
+export function openContractProject(
+  path: string,
+  focus?: { source: ts.SourceFile; exportName: string; paths: readonly DefinitionSteps[] },
+): ContractProject {
   const { Project, ts } = tsMorph();
   const tsConfigFilePath = findUp(dirname(path), "tsconfig.json");
   const project =
     tsConfigFilePath === undefined
-      ? new Project({ compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true } })
+      ? new Project({
+          compilerOptions: {
+            strict: true,
+            target: ts.ScriptTarget.ES2022,
+            module: ts.ModuleKind.NodeNext,
+            moduleResolution: ts.ModuleResolutionKind.NodeNext,
+            skipLibCheck: true,
+          },
+        })
       : new Project({ tsConfigFilePath, skipAddingFilesFromTsConfig: true });
   const file =
     focus === undefined

@@ -15,7 +15,8 @@ import { keepPackagesNative } from "./package-hooks.js";
 export async function importContractModule(path: string): Promise<Record<string, unknown>> {
   try {
     // A CommonJS contract goes through tsx's require, as `tsImport` sends it.
-    if (/\.c[jt]s$/.test(path)) return (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+    if (/\.c[jt]s$/.test(path))
+      return (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
     // What `tsImport` does for the rest, with our hook put in front of tsx's before the import.
     const api = register({ namespace: randomUUID() });
     await keepPackagesNative();
@@ -23,6 +24,8 @@ export async function importContractModule(path: string): Promise<Record<string,
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     const kind = error instanceof Error && error.name !== "Error" ? `${error.name}: ` : "";
-    throw new CodegenError("CONTRACT_LOAD", `the contract module threw while loading: ${kind}${message}`, { cause: error });
+    throw new CodegenError("CONTRACT_LOAD", `the contract module threw while loading: ${kind}${message}`, {
+      cause: error,
+    });
   }
 }

@@ -32,7 +32,8 @@ export interface LoadedContract {
  */
 export async function loadContract(file: string, exportName?: string): Promise<LoadedContract> {
   const path = resolve(file);
-  if (!existsSync(path) || !statSync(path).isFile()) throw new CodegenError("MISSING_FILE", `no contract file at ${file}`);
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw new CodegenError("MISSING_FILE", `no contract file at ${file}`);
   let exports: Record<string, unknown>;
   try {
     exports = await importContractModule(path);
@@ -47,7 +48,11 @@ export async function loadContract(file: string, exportName?: string): Promise<L
     throw new CodegenError("NO_SUCH_EXPORT", `${file} has no export named "${name}" (${hint})`);
   }
   const contract = exports[name];
-  if (!isContract(contract)) throw new CodegenError("NOT_A_CONTRACT", `the export "${name}" of ${file} is not a contract made by defineContract`);
+  if (!isContract(contract))
+    throw new CodegenError(
+      "NOT_A_CONTRACT",
+      `the export "${name}" of ${file} is not a contract made by defineContract`,
+    );
   assertRenderable(contract);
   const sources = readLocalSources(path);
   return {
@@ -64,6 +69,13 @@ function defaultExportName(exports: Readonly<Record<string, unknown>>, file: str
   if (Object.hasOwn(exports, "contract")) return "contract";
   const contracts = Object.keys(exports).filter((key) => isContract(exports[key]));
   if (contracts.length === 1) return contracts[0]!;
-  if (contracts.length === 0) throw new CodegenError("NO_SUCH_EXPORT", `${file} exports no contract (expected an export made by defineContract, or name one with --export)`);
-  throw new CodegenError("NO_SUCH_EXPORT", `${file} exports several contracts (${contracts.join(", ")}); choose one with --export`);
+  if (contracts.length === 0)
+    throw new CodegenError(
+      "NO_SUCH_EXPORT",
+      `${file} exports no contract (expected an export made by defineContract, or name one with --export)`,
+    );
+  throw new CodegenError(
+    "NO_SUCH_EXPORT",
+    `${file} exports several contracts (${contracts.join(", ")}); choose one with --export`,
+  );
 }

@@ -12,19 +12,27 @@ export function assertRenderable(contract: Contract): void {
     if (schema === undefined || isZodSchema(schema)) return;
     const standard = (schema as { "~standard": { vendor: string; jsonSchema?: { input?: unknown } } })["~standard"];
     if (typeof standard.jsonSchema?.input === "function") return;
-    const hint = standard.vendor === "valibot" ? "; wrap it in toStandardJsonSchema() from @valibot/to-json-schema" : "";
-    throw new CodegenError("UNRENDERABLE", `${place}: this ${standard.vendor} schema offers no JSON Schema (Standard JSON Schema v1, \`~standard.jsonSchema\`), which the generator reads it from${hint}`);
+    const hint =
+      standard.vendor === "valibot" ? "; wrap it in toStandardJsonSchema() from @valibot/to-json-schema" : "";
+    throw new CodegenError(
+      "UNRENDERABLE",
+      `${place}: this ${standard.vendor} schema offers no JSON Schema (Standard JSON Schema v1, \`~standard.jsonSchema\`), which the generator reads it from${hint}`,
+    );
   };
   const checkEvents = (events: EventMap | undefined, place: string): void => {
     for (const [name, event] of Object.entries(events ?? {})) {
       const eventPlace = `${place}[${JSON.stringify(name)}]`;
       event.args.forEach((arg, index) => {
         const items = streamOfInfo(arg);
-        check(items === undefined ? arg : items.item, `${eventPlace}.args[${index}]${items === undefined ? "" : ".item"}`);
+        check(
+          items === undefined ? arg : items.item,
+          `${eventPlace}.args[${index}]${items === undefined ? "" : ".item"}`,
+        );
       });
       check(event.ack, `${eventPlace}.ack`);
       check(event.stream, `${eventPlace}.stream`);
-      for (const [code, schema] of Object.entries(event.errors ?? {})) check(schema, `${eventPlace}.errors[${JSON.stringify(code)}]`);
+      for (const [code, schema] of Object.entries(event.errors ?? {}))
+        check(schema, `${eventPlace}.errors[${JSON.stringify(code)}]`);
     }
   };
   for (const [path, namespace] of Object.entries(contract.namespaces)) {

@@ -58,7 +58,9 @@ export function readLocalSources(entry: string): ParsedSource[] {
  * throwOnSyntaxError(readLocalSources(path));
  */
 export function throwOnSyntaxError(sources: readonly ParsedSource[]): void {
-  const diagnostics = sources.flatMap((source) => (source.file as ts.SourceFile & { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? []);
+  const diagnostics = sources.flatMap(
+    (source) => (source.file as ts.SourceFile & { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [],
+  );
   if (diagnostics.length === 0) return;
   throw new CodegenError("CONTRACT_SYNTAX", `syntax error in the contract: ${formatDiagnostics(diagnostics)}`);
 }
@@ -95,7 +97,9 @@ function resolveLocal(from: string, specifier: string): string | undefined {
   const base = resolve(from, specifier);
   const swapped = base.replace(/\.(m|c)?js$/, (_: string, kind: string | undefined) => `.${kind ?? ""}ts`);
   const candidates = [swapped, base.replace(/\.js$/, ".tsx"), base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`];
-  return candidates.find((candidate) => /\.(m|c)?tsx?$|\.(m|c)?js$/.test(candidate) && !candidate.endsWith(".d.ts") && isFile(candidate));
+  return candidates.find(
+    (candidate) => /\.(m|c)?tsx?$|\.(m|c)?js$/.test(candidate) && !candidate.endsWith(".d.ts") && isFile(candidate),
+  );
 }
 
 function isFile(path: string): boolean {
