@@ -136,7 +136,12 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
     uploads,
     async close() {
       clearInterval(timer);
+      // io.close ends every socket, then waits for the HTTP server to close, which waits for every
+      // connection to end: a browser's preconnected socket that never sent a request would hold it
+      // for Node's 60 s headers timeout. After a second's grace, whatever is still open is cut.
+      const grace = setTimeout(() => http.closeAllConnections(), 1_000);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      clearTimeout(grace);
       await closeAdapter();
       await stores.close();
     },
