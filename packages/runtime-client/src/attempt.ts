@@ -1,5 +1,10 @@
-import { type Carrier, type ConnectionOutcome, ContractError } from "@socket-contract/contract";
-import { type InterceptorSet, readConnectError, runConnection } from "@socket-contract/contract/internal";
+import { type Carrier, ContractError } from "@socket-contract/contract";
+import {
+  type AttemptEnd,
+  type InterceptorSet,
+  readConnectError,
+  runConnection,
+} from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 
 /**
@@ -15,37 +20,28 @@ export function attemptCarrier(
   peer: unknown,
   report: (error: ContractError) => void,
 ): () => Carrier {
-  let current:
-    | { carrier: Carrier; settle: ((outcome: ConnectionOutcome) => void) | undefined; start: number }
-    | undefined;
-  const end = (outcome: (duration: number) => ConnectionOutcome): void => {
-    const attempt = current;
+  let current: { carrier: Carrier; end: AttemptEnd | undefined } | undefined;
+  const finish = (): AttemptEnd | undefined => {
+    const end = current?.end;
     current = undefined;
-    if (attempt?.settle !== undefined) attempt.settle(outcome(performance.now() - attempt.start));
+    return end;
   };
-  socket.on("connect", () =>
-    end((duration) => ({
-      ok: true,
-      duration,
-      closed: new Promise<string>((resolve) => socket.once("disconnect", resolve)),
-    })),
-  );
-  socket.on("connect_error", (error) => {
-    const refused =
+  socket.on("connect", () => finish()?.admitted(new Promise<string>((resolve) => socket.once("disconnect", resolve))));
+  socket.on("connect_error", (error) =>
+    finish()?.refused(
       readConnectError(error) ??
-      new ContractError("DISCONNECTED", { message: "The connection attempt failed.", cause: error, namespace });
-    end((duration) => ({ ok: false, duration, error: refused }));
-  });
+        new ContractError("DISCONNECTED", { message: "The connection attempt failed.", cause: error, namespace }),
+    ),
+  );
   return () => {
     if (current !== undefined) return current.carrier;
     const carrier: Carrier = {};
-    const start = performance.now();
-    const settle = runConnection(
+    const end = runConnection(
       interceptors.connection,
       { side: "client", namespace, id: undefined, carrier, socket: peer },
       report,
     );
-    current = { carrier, settle, start };
+    current = { carrier, end };
     return carrier;
   };
 }

@@ -1,4 +1,4 @@
-import { type ConnectionOutcome, ContractError } from "@socket-contract/contract";
+import { ContractError } from "@socket-contract/contract";
 import {
   type ConnectErrorData,
   connectError,
@@ -23,21 +23,11 @@ export function observeAttempt(
   const namespace = raw.nsp.name;
   const carrier = splitHandshake(raw.handshake.auth).carrier ?? emptyCarrier();
   const attempt = { side: "server" as const, namespace, id: raw.id, carrier: { ...carrier }, socket: undefined };
-  const start = performance.now();
   const observe = runConnection(steps, attempt, (error) => runtime.report(error, { namespace, socketId: raw.id }));
   if (observe === undefined) return undefined;
   return (refusal) => {
-    const duration = performance.now() - start;
-    let outcome: ConnectionOutcome;
-    if (refusal === undefined)
-      outcome = { ok: true, duration, closed: new Promise<string>((resolve) => raw.once("disconnect", resolve)) };
-    else
-      outcome = {
-        ok: false,
-        duration,
-        error: new ContractError(refusal.data.code, { message: refusal.data.message, namespace }),
-      };
-    observe(outcome);
+    if (refusal === undefined) observe.admitted(new Promise<string>((resolve) => raw.once("disconnect", resolve)));
+    else observe.refused(new ContractError(refusal.data.code, { message: refusal.data.message, namespace }));
   };
 }
 

@@ -89,6 +89,7 @@ export {
 export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";
 export { CARRIER_KEY, emptyCarrier, readCarrier, takeCarrier } from "./carrier.js";
 export {
+  type AttemptEnd,
   type ConnectionStep,
   type IncomingRun,
   type IncomingStep,

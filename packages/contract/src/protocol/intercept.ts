@@ -169,46 +169,56 @@ export function runOutgoing(
   return (outcome) => tell(all, outcome, report, packet);
 }
 
+/** The end of one connection attempt, told to its connection interceptors with the attempt's duration. */
+export interface AttemptEnd {
+  /** The connection was admitted; `closed` resolves with the disconnect reason. */
+  admitted(closed: Promise<string>): void;
+  /** The connection was refused (or failed) with `error`. */
+  refused(error: ContractError): void;
+}
+
 /**
- * Tells the connection interceptors of one attempt; they observe only (refusing is middleware's
- * job), so what one throws goes to `report`. Returns the function that tells them the outcome.
+ * Tells the connection interceptors of one attempt, on either side; they observe only (refusing is
+ * middleware's job), so what one throws goes to `report`. Returns what tells them how the attempt
+ * ended, timed from this call (`undefined` when none observes).
  */
 export function runConnection(
   steps: readonly ConnectionStep[],
   attempt: ConnectionAttempt,
   report: (error: ContractError) => void,
-): ((outcome: ConnectionOutcome) => void) | undefined {
+): AttemptEnd | undefined {
+  const failed = (thrown: unknown): void =>
+    report(
+      new ContractError("HANDLER_ERROR", {
+        message: "A connection interceptor failed.",
+        cause: thrown,
+        namespace: attempt.namespace,
+      }),
+    );
   let observers: ((outcome: ConnectionOutcome) => void)[] | undefined;
   for (const step of steps) {
     try {
       const observer = step(attempt);
       if (typeof observer === "function") (observers ??= []).push(observer);
     } catch (thrown) {
-      report(
-        new ContractError("HANDLER_ERROR", {
-          message: "A connection interceptor failed.",
-          cause: thrown,
-          namespace: attempt.namespace,
-        }),
-      );
+      failed(thrown);
     }
   }
   if (observers === undefined) return undefined;
   const all = observers;
-  return (outcome) => {
+  const start = performance.now();
+  const tellAll = (outcome: ConnectionOutcome): void => {
     for (const observer of all) {
       try {
         observer(outcome);
       } catch (thrown) {
-        report(
-          new ContractError("HANDLER_ERROR", {
-            message: "A connection interceptor failed.",
-            cause: thrown,
-            namespace: attempt.namespace,
-          }),
-        );
+        failed(thrown);
       }
     }
+  };
+  return {
+    admitted: (closed) => tellAll({ ok: true, duration: performance.now() - start, closed }),
+    refused: (error) => tellAll({ ok: false, duration: performance.now() - start, error }),
   };
 }
 
