@@ -35,6 +35,9 @@ export class OfflineGate implements Wire {
   #refusal: ContractError | undefined;
   /** The packets this client left in the socket's buffer since it last connected. */
   readonly #buffered = new Set<BufferedPacket>();
+  /** What `timeout(ms).emit(...)` sends with: one object for every acked emit. */
+  #timeoutMs = 0;
+  readonly #timed = { emit: (event: string, ...args: unknown[]): unknown => this.#send(this.#timeoutMs, event, args) };
 
   constructor(socket: Socket, whenOffline: WhenOffline, dropped: (error: ContractError) => void) {
     this.#socket = socket;
@@ -101,7 +104,10 @@ export class OfflineGate implements Wire {
   }
 
   timeout(ms: number): { emit(event: string, ...args: unknown[]): unknown } {
-    return { emit: (event, ...args) => this.#send(ms, event, args) };
+    // Used as `timeout(ms).emit(...)` at once, as socket.io-client's own flag is: one object serves
+    // every acked emit instead of a new one per call.
+    this.#timeoutMs = ms;
+    return this.#timed;
   }
 
   once(event: "disconnect", listener: () => void): unknown {

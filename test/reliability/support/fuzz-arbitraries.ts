@@ -1,3 +1,4 @@
+import { RESERVED_EVENT_NAMES } from "@socket-contract/contract";
 import fc from "fast-check";
 import type { Case } from "./oracle.js";
 
@@ -186,17 +187,8 @@ const random: fc.Arbitrary<Labelled> = fc
   .filter(({ event }) => !RESERVED.has(event))
   .map((call) => ({ ...call, label: "random" as const }));
 
-/** Names socket.io-client refuses to emit, and the protocol's own report event. */
-const RESERVED = new Set([
-  "connect",
-  "connect_error",
-  "disconnect",
-  "disconnecting",
-  "newListener",
-  "removeListener",
-  "contract:error",
-  "sync",
-]);
+/** Names the contract reserves (socket.io-client refuses to emit most of them), and Socket.IO's "sync". */
+const RESERVED = new Set([...RESERVED_EVENT_NAMES, "sync"]);
 
 /** The mix the fuzz test draws from: a third valid, a third invalid, a third random. */
 export const call: fc.Arbitrary<Labelled> = fc.oneof(valid, invalid, random);
