@@ -103,7 +103,7 @@ export class BoundServer<TContract extends ContractDefinition> {
     this.#interServer = compileEvents(contract.serverToServer, { maxDepth });
     this.#interServerReceiver = {
       namespace: "/",
-      handlersOf: (event) => this.#interServerHandlers.get(event),
+      handlersOf: (definition) => this.#interServerHandlers.get(definition.name),
       // Another node has no socket to receive a report on; onError on this node is told instead.
       sendReport: () => {},
       report: (error) => this.#report(error, { namespace: "/", event: error.event }),

@@ -11,6 +11,8 @@ import { parseStandard } from "./standard-parse.js";
 /** One event, ready for the wire: schemas prepared once, looked up by name in O(1). */
 export interface CompiledEvent {
   readonly name: string;
+  /** Its place in its catalog (0, 1, ...): where a connection keeps the event's handlers. */
+  readonly index: number;
   readonly args: readonly AnySchema[];
   readonly ack: AnySchema | undefined;
   readonly errors: ReadonlyMap<string, AnySchema> | undefined;
@@ -73,7 +75,12 @@ export function prepareSchema<TSchema extends AnySchema>(schema: TSchema): TSche
   return fast as TSchema;
 }
 
-export function compileEvent(name: string, definition: EventDefinition, options: CompileOptions = {}): CompiledEvent {
+export function compileEvent(
+  name: string,
+  definition: EventDefinition,
+  options: CompileOptions = {},
+  index = 0,
+): CompiledEvent {
   const errors =
     definition.errors === undefined
       ? undefined
@@ -86,11 +93,12 @@ export function compileEvent(name: string, definition: EventDefinition, options:
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   return {
     name,
+    index,
     args,
     ack,
     errors,
     maxDepth,
-    stream: streamShapeOf(definition, { name, args, ack, errors, maxDepth, stream: undefined }),
+    stream: streamShapeOf(definition, { name, index, args, ack, errors, maxDepth, stream: undefined }),
   };
 }
 
@@ -109,7 +117,7 @@ function streamShapeOf(definition: EventDefinition, compiled: CompiledEvent): St
 export function compileEvents(events: EventMap | undefined, options: CompileOptions = {}): EventCatalog {
   const catalog = new Map<string, CompiledEvent>();
   if (events !== undefined)
-    for (const name of Object.keys(events)) catalog.set(name, compileEvent(name, events[name]!, options));
+    for (const name of Object.keys(events)) catalog.set(name, compileEvent(name, events[name]!, options, catalog.size));
   return catalog;
 }
 

@@ -7,7 +7,7 @@ import type { Carrier } from "../interceptor.js";
 import { takeCarrier } from "./carrier.js";
 import { runOutgoing } from "./intercept.js";
 import { type Interception, observeSent, outgoingPacket } from "./intercepted.js";
-import { type Handler, type Receiver, receiveEvent } from "./receive.js";
+import { type Handler, type Handlers, type Receiver, receiveEvent } from "./receive.js";
 import { checkArgs, emittable, requestAck } from "./send.js";
 import { StreamEndpoint } from "./stream-endpoint.js";
 import { isStreamFrame } from "./stream-frames.js";
@@ -32,9 +32,13 @@ export interface Wire {
  */
 export class Connection implements Receiver {
   readonly #endpoint: Endpoint;
-  readonly #wire: Wire;
-  /** The handlers by event; made at the first `on`, so a socket nobody listens on holds no map. */
-  #handlers: Map<string, Handler[]> | undefined;
+  /** The Socket.IO socket under this connection. */
+  protected readonly wire: Wire;
+  /**
+   * The handlers of each incoming event, at the event's catalog index: made at the first `on`, so
+   * a socket nobody listens on holds nothing; a lone handler is kept as itself, not in an array.
+   */
+  #handlers: (Handlers | undefined)[] | undefined;
   /** Made at the first stream frame or request. */
   #streams: StreamEndpoint | undefined;
   #interception: Interception | undefined;
@@ -48,7 +52,7 @@ export class Connection implements Receiver {
 
   constructor(endpoint: Endpoint, wire: Wire) {
     this.#endpoint = endpoint;
-    this.#wire = wire;
+    this.wire = wire;
   }
 
   get namespace(): string {
@@ -67,26 +71,28 @@ export class Connection implements Receiver {
         `[socket-contract] "${event}" is not a ${side === "server" ? "client" : "server"}-to-${side} event of ${namespace}`,
       );
     }
-    const handlers = (this.#handlers ??= new Map()).get(event);
-    if (handlers === undefined) this.#handlers.set(event, [handler]);
+    const slots = (this.#handlers ??= new Array(this.#endpoint.incoming.size));
+    const current = slots[definition.index];
+    if (current === undefined) slots[definition.index] = handler;
     else if (definition.ack !== undefined)
       throw new TypeError(`[socket-contract] "${event}" has an acknowledgement, so it takes one handler`);
-    else handlers.push(handler);
+    else slots[definition.index] = typeof current === "function" ? [current, handler] : [...current, handler];
     return () => this.off(event, handler);
   }
 
   /** Removes one handler, or every handler of the event. */
   off(event: string, handler?: Handler): void {
-    const handlers = this.#handlers?.get(event);
-    if (handlers === undefined) return;
-    const kept = handler === undefined ? [] : handlers.filter((h) => h !== handler);
-    if (kept.length === 0) this.#handlers!.delete(event);
-    else this.#handlers!.set(event, kept);
+    const index = this.#endpoint.incoming.get(event)?.index;
+    const current = index === undefined ? undefined : this.#handlers?.[index];
+    if (current === undefined) return;
+    const kept =
+      handler === undefined ? [] : (typeof current === "function" ? [current] : current).filter((h) => h !== handler);
+    this.#handlers![index!] = kept.length === 0 ? undefined : kept.length === 1 ? kept[0] : kept;
   }
 
-  /** The handlers of an event, in registration order. */
-  handlersOf(event: string): readonly Handler[] | undefined {
-    return this.#handlers?.get(event);
+  /** The handlers of an event: the one, or several in registration order. */
+  handlersOf(definition: CompiledEvent): Handlers | undefined {
+    return this.#handlers?.[definition.index];
   }
 
   /** The interceptors of this connection's side, once it has a set (a bound client or a server namespace always has one). */
@@ -105,7 +111,7 @@ export class Connection implements Receiver {
       const own = args.slice();
       return receiveEvent(this, event, definition, own, takeCarrier(own));
     }
-    const recovering = this.#endpoint.side === "client" && (this.#wire as { _pid?: string })._pid !== undefined;
+    const recovering = this.#endpoint.side === "client" && (this.wire as { _pid?: string })._pid !== undefined;
     receiveEvent(this, event, definition, withoutRecoveryOffset(recovering, definition, args));
   }
 
@@ -161,7 +167,7 @@ export class Connection implements Receiver {
    * `{ ok: true }` as success.
    */
   protected send(event: string, args: unknown[], timeout: number): void {
-    this.#wire.timeout(timeout).emit(event, ...args);
+    this.wire.timeout(timeout).emit(event, ...args);
   }
 
   /** Requests a stream (see `StreamEndpoint.request`). */
@@ -183,31 +189,35 @@ export class Connection implements Receiver {
   }
 
   sendReport(report: ContractErrorReport): void {
-    this.#wire.emit(CONTRACT_ERROR_EVENT, report);
+    this.wire.emit(CONTRACT_ERROR_EVENT, report);
   }
 
   report(error: ContractError): void {
-    this.#endpoint.report(error, { namespace: this.namespace, event: error.event, socketId: this.#wire.id });
+    this.#endpoint.report(error, { namespace: this.namespace, event: error.event, socketId: this.wire.id });
   }
 
   /** Sends one ack-bearing event and gives the promise of its validated acknowledgement. */
   protected request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
     const where = { namespace: this.namespace, event: definition.name };
     return requestAck(definition, where, (callback) =>
-      this.#wire.timeout(timeout).emit(definition.name, ...args, callback),
+      this.wire.timeout(timeout).emit(definition.name, ...args, callback),
     );
   }
 
   #streamsOf(): StreamEndpoint {
     if (this.#streams !== undefined) return this.#streams;
     const endpoint = this.#endpoint;
-    const wire = this.#wire;
+    const wire = this.wire;
     return (this.#streams = new StreamEndpoint({
       namespace: endpoint.namespace,
       side: endpoint.side,
       outgoing: endpoint.outgoing,
       incoming: endpoint.incoming,
-      handlerOf: (event) => this.#handlers?.get(event)?.[0],
+      handlerOf: (event) => {
+        const definition = endpoint.incoming.get(event);
+        const handlers = definition === undefined ? undefined : this.handlersOf(definition);
+        return typeof handlers === "function" ? handlers : handlers?.[0];
+      },
       send: (event, args) => wire.emit(event, ...args),
       sendReport: (report) => this.sendReport(report),
       report: (error) => this.report(error),

@@ -12,6 +12,13 @@ type Callback = (envelope: unknown) => void;
 /** Told how a handler's run ended (the answer the sender got), where interceptors observe it; `duration` is filled by the caller. */
 export type Settled = (outcome: Outcome) => void;
 
+/**
+ * The handlers of one event: a lone handler as itself (the common case, and the only one for an
+ * ack-bearing event), several as an array in registration order. No array is kept per event and
+ * connection for the lone one.
+ */
+export type Handlers = Handler | readonly Handler[];
+
 /** Counts the handlers still running: one runs through `run`, and counts until it returned, threw, or its promise settled. */
 export interface RunningHandlers {
   /** Runs `handler`, counted as running until it returns, throws, or its promise settles; returns what it returned. */
@@ -21,8 +28,8 @@ export interface RunningHandlers {
 /** What one side needs to receive events: what it accepts, who handles them, and where errors go. */
 export interface Receiver {
   readonly namespace: string;
-  /** The handlers registered for an event, in registration order. */
-  handlersOf(event: string): readonly Handler[] | undefined;
+  /** The handlers registered for an event: the one, or several in registration order. */
+  handlersOf(definition: CompiledEvent): Handlers | undefined;
   /** Sends `contract:error` back to whoever sent the refused event. */
   sendReport(report: ContractErrorReport): void;
   /** Tells this side (its `onError`). Must not throw. */
@@ -82,8 +89,8 @@ export function receiveEvent(
           ...whereOf(receiver, event),
         }),
       );
-    const handlers = receiver.handlersOf(event);
-    if (handlers === undefined || handlers.length === 0) {
+    const handlers = receiver.handlersOf(definition);
+    if (handlers === undefined) {
       // Nobody listens: fine for an event without ack (a client may ignore a broadcast), but an
       // ack-bearing sender would wait for a timeout, so it is told at once.
       if (callback !== undefined)
@@ -113,12 +120,20 @@ export function receiveEvent(
 export function run(
   receiver: Receiver,
   definition: CompiledEvent,
-  handlers: readonly Handler[],
+  handlers: Handlers,
   args: unknown[],
   callback: Callback | undefined,
   settled: Settled | undefined,
 ): void {
-  if (definition.ack !== undefined) runWithAck(receiver, definition, handlers[0]!, args, callback!, settled);
+  if (definition.ack !== undefined)
+    runWithAck(
+      receiver,
+      definition,
+      typeof handlers === "function" ? handlers : handlers[0]!,
+      args,
+      callback!,
+      settled,
+    );
   else runWithoutAck(receiver, definition, handlers, args, callback, settled);
 }
 
@@ -268,14 +283,16 @@ export function failWithAck(
 function runWithoutAck(
   receiver: Receiver,
   definition: CompiledEvent,
-  handlers: readonly Handler[],
+  handlers: Handlers,
   args: unknown[],
   callback: Callback | undefined,
   settled: Settled | undefined,
 ): void {
   let failed = false;
   let pending: PromiseLike<unknown>[] | undefined;
-  for (const handler of handlers) {
+  const count = typeof handlers === "function" ? 1 : handlers.length;
+  for (let i = 0; i < count; i++) {
+    const handler = typeof handlers === "function" ? handlers : handlers[i]!;
     try {
       const result = invoke(receiver.running, handler, args);
       if (isPromiseLike(result)) (pending ??= []).push(result);

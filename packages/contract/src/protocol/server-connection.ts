@@ -29,18 +29,15 @@ const DISCONNECTED_MESSAGE = "socket has been disconnected";
  * `Connection` so that a client bundle carries none of it.
  */
 export class ServerConnection extends Connection {
-  readonly #namespace: string;
-  readonly #wire: Wire;
   readonly #admission: Admission | undefined;
-  /** The acks still awaited. */
-  #pending: Set<AckCallback> | undefined;
-  /** Whether `close` is to run on the disconnect: set at the first stream or awaited ack, so an idle socket holds no listener. */
-  #watching = false;
+  /**
+   * The acks still awaited; `undefined` until `close` is to run on the disconnect (set at the
+   * first stream or awaited ack, so an idle socket holds no listener), `null` while nothing waits.
+   */
+  #pending: Set<AckCallback> | null | undefined;
 
   constructor(endpoint: Endpoint, wire: Wire, admission?: Admission) {
     super(endpoint, wire);
-    this.#namespace = endpoint.namespace;
-    this.#wire = wire;
     this.#admission = admission;
   }
 
@@ -73,19 +70,19 @@ export class ServerConnection extends Connection {
   }
 
   protected override send(event: string, args: unknown[]): void {
-    this.#wire.emit(event, ...args);
+    this.wire.emit(event, ...args);
   }
 
   override close(): void {
     const pending = this.#pending;
-    this.#pending = undefined;
-    if (pending !== undefined) for (const settle of pending) settle(new Error(DISCONNECTED_MESSAGE));
+    this.#pending = null;
+    if (pending) for (const settle of pending) settle(new Error(DISCONNECTED_MESSAGE));
     super.close();
   }
 
   protected override request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
-    const wire = this.#wire;
-    return requestAck(definition, { namespace: this.#namespace, event: definition.name }, (callback) => {
+    const wire = this.wire;
+    return requestAck(definition, { namespace: this.namespace, event: definition.name }, (callback) => {
       // A server socket never connects again: an emit after its disconnect is answered at once.
       if (!wire.connected) return callback(new Error(DISCONNECTED_MESSAGE));
       this.#watchClose();
@@ -100,8 +97,8 @@ export class ServerConnection extends Connection {
 
   /** A server socket never connects again: one listener, for its one disconnect. */
   #watchClose(): void {
-    if (this.#watching) return;
-    this.#watching = true;
-    this.#wire.once("disconnect", () => this.close());
+    if (this.#pending !== undefined) return;
+    this.#pending = null;
+    this.wire.once("disconnect", () => this.close());
   }
 }
