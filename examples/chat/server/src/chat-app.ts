@@ -10,6 +10,7 @@ import { announceDepartures, chatHandlers } from "./chat-handlers.js";
 import { checkAway } from "./presence.js";
 import { useRedisAdapter } from "./scale-out.js";
 import { serveStatic } from "./static-files.js";
+import { chatTelemetry } from "./telemetry.js";
 import { memoryStores } from "./stores/memory-stores.js";
 import { redisStores } from "./stores/redis-stores.js";
 import type { ChatNamespace, ChatSocket } from "./types.js";
@@ -35,6 +36,8 @@ export interface ChatAppOptions {
   readonly roomCapacity?: number;
   /** How often every client is asked whether its person is away. Default 20 s; 0 turns it off. */
   readonly awayCheckMs?: number;
+  /** `"console"` logs a span per handshake and per received event to stdout (`OTEL_TRACES_EXPORTER`). Metrics are always at `/metrics`. */
+  readonly tracesExporter?: string;
 }
 
 export interface ChatApp {
@@ -55,7 +58,8 @@ const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../../web/dist", import.meta.u
 const PACKET_OVERHEAD_BYTES = 64 * 1024;
 
 /**
- * Starts the chat: the web page, the uploads and the `/chat` namespace on one port.
+ * Starts the chat: the web page, the uploads, the `/chat` namespace and its metrics (`/metrics`,
+ * Prometheus' format) on one port.
  *
  * @example
  * const app = await startChatApp({ port: 3000 });
@@ -66,6 +70,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
   const redisPrefix = options.redisPrefix ?? "chat";
   const stores =
     options.redisUrl === undefined ? memoryStores() : await redisStores(options.redisUrl, `${redisPrefix}:`);
+  const telemetry = chatTelemetry({ tracesExporter: options.tracesExporter });
   const http = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       console.error("[chat] request failed:", error);
@@ -78,6 +83,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
     response: Parameters<typeof serveStatic>[2],
   ): Promise<void> => {
     if (request.url === "/healthz") return void response.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
+    if (telemetry.serveMetrics(request, response)) return;
     if (await serveUpload(stores, request, response)) return;
     if (await serveStatic(staticDir, request, response)) return;
     response.writeHead(405).end();
@@ -91,7 +97,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
   });
   const closeAdapter =
     options.redisUrl === undefined ? async () => {} : await useRedisAdapter(io, options.redisUrl, redisPrefix);
-  const server = bindContractServer(io);
+  const server = bindContractServer(io, { interceptors: telemetry.interceptors });
   const chat = server.of("/chat");
   const sockets = new Set<ChatSocket>();
   const uploads = new Map<string, number>();
@@ -144,6 +150,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
       clearTimeout(grace);
       await closeAdapter();
       await stores.close();
+      await telemetry.shutdown();
     },
   };
 }

@@ -12,6 +12,7 @@ try {
     redisUrl,
     redisPrefix: process.env.REDIS_PREFIX || undefined,
     roomCapacity: optionalNumber(process.env.ROOM_CAPACITY),
+    tracesExporter: process.env.OTEL_TRACES_EXPORTER,
   });
   const shown = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? `http://localhost:${app.port}` : app.url;
   console.log(`Chat running at ${shown}${redisUrl === undefined ? "" : ` (shared through Redis at ${redisUrl})`}`);
