@@ -65,8 +65,10 @@ describe("public exports", () => {
       "errorFanOut",
       "fromWireError",
       "handlerFailure",
+      "hasStreams",
       "identityOf",
       "installCompiler",
+      "installStreams",
       "isStreamFrame",
       "mayNestWithoutBound",
       "mismatchError",
@@ -97,6 +99,7 @@ describe("public exports", () => {
       "sameContract",
       "splitHandshake",
       "streamSettings",
+      "streamsFactory",
       "takeCarrier",
       "toContractIssues",
       "toReport",
@@ -142,6 +145,7 @@ describe("public exports", () => {
       "ContractError",
       "bindClient",
       "connectErrorOf",
+      "enableStreams",
       "isContractMismatch",
     ]);
   });
@@ -153,6 +157,7 @@ describe("public exports", () => {
       "ContractError",
       "bindClient",
       "connectErrorOf",
+      "enableStreams",
       "isContractMismatch",
     ]);
   });

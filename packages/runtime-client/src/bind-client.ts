@@ -20,8 +20,10 @@ import {
   compileEvents,
   depthLimit,
   errorFanOut,
+  hasStreams,
   identityOf,
   streamSettings,
+  streamsFactory,
 } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 import { attemptCarrier } from "./attempt.js";
@@ -68,13 +70,20 @@ export class BoundClient<
     const interceptors = new InterceptorSet();
     for (const [index, interceptor] of (options.interceptors ?? []).entries())
       interceptors.add(interceptor, `bindClient options.interceptors[${index}]`);
+    const incoming = compileEvents(definition.serverToClient, { maxDepth });
+    const outgoing = compileEvents(definition.clientToServer, { maxDepth });
+    // The browser entry leaves the stream code out of a bundle until a page (or its generated code) enables it.
+    if (streamsFactory() === undefined && (hasStreams(incoming) || hasStreams(outgoing)))
+      throw new TypeError(
+        `[socket-contract] "${path}" has events that stream: call enableStreams() from @socket-contract/client before bindClient`,
+      );
     const gate = new OfflineGate(socket, options.whenOffline ?? "buffer", (error) => connection.report(error));
     const connection: ClientConnection = new ClientConnection(
       {
         namespace: path,
         side: "client",
-        incoming: compileEvents(definition.serverToClient, { maxDepth }),
-        outgoing: compileEvents(definition.clientToServer, { maxDepth }),
+        incoming,
+        outgoing,
         ackTimeout: options.ackTimeout ?? DEFAULT_ACK_TIMEOUT,
         streams: streamSettings(options, "bindClient"),
         report: errors.report,

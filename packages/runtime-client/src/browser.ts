@@ -1,9 +1,12 @@
 /**
  * The browser entry (export condition "browser"): the same API as the Node entry, without Zod's
  * compiler. Schemas parse with Zod's ordinary parser, unless generated parsers are registered
- * (the generated `bind...Client` does), which bring the compiler and its speed with them.
+ * (the generated `bind...Client` does), which bring the compiler and its speed with them; and
+ * without the stream code, until `enableStreams()` (the generated `bind...Client` of a contract
+ * that streams calls it), so a page whose contract does not stream does not carry it.
  */
 export { bindClient, BoundClient } from "./bind-client.js";
 export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
+export { enableStreams } from "./streams.js";
 export type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from "./types.js";
 export { ContractError, type ContractIdentity, type ContractMismatchData } from "@socket-contract/contract";

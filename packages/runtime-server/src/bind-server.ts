@@ -22,6 +22,7 @@ import {
   compileSchema,
   depthLimit,
   installCompiler,
+  installStreams,
   readAcks,
   receive,
   streamSettings,
@@ -234,5 +235,6 @@ export function bindServer<TContract extends Contract>(
     throw new TypeError("[socket-contract] bindServer expects a contract made by defineContract");
   // A server validates at compiled speed: Zod's compiler, with generated parsers where registered.
   installCompiler(compileSchema);
+  installStreams();
   return new BoundServer(contract, io, options);
 }

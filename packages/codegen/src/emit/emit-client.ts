@@ -31,6 +31,8 @@ export function emitClient(
   const contract = contractLocalName(source);
   const className = `${namespace.pascal}Client`;
   const bound = `BoundClient<typeof ${contract}, ${JSON.stringify(namespace.path)}>`;
+  // A browser bundle carries the stream code only where a namespace streams; its bind function enables it.
+  const streams = namespace.clientToServer.some(isStreamEvent) || namespace.serverToClient.some(isStreamEvent);
   file.addImportDeclarations([
     {
       moduleSpecifier: "@socket-contract/client",
@@ -39,6 +41,7 @@ export function emitClient(
         { name: "BoundClient", isTypeOnly: true },
         { name: "ClientErrorHandler", isTypeOnly: true },
         "bindClient",
+        ...(streams ? ["enableStreams"] : []),
       ],
     },
     { isTypeOnly: true, moduleSpecifier: "socket.io-client", namedImports: ["Socket"] },
@@ -115,7 +118,9 @@ export function emitClient(
       ...namespace.serverToClient.map(receiveMethod),
     ],
   });
-  file.addFunction(bindFunction(namespace, className, contract, registration.statement));
+  file.addFunction(
+    bindFunction(namespace, className, contract, `${registration.statement}${streams ? "\nenableStreams();" : ""}`),
+  );
 }
 
 function timeoutMethod(namespace: NamespaceModel, className: string): OptionalKind<MethodDeclarationStructure> {

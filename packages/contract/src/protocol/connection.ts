@@ -9,9 +9,9 @@ import { runOutgoing } from "./intercept.js";
 import { type Interception, observeSent, outgoingPacket } from "./intercepted.js";
 import { type Handler, type Handlers, type Receiver, receiveEvent } from "./receive.js";
 import { checkArgs, emittable, requestAck } from "./send.js";
-import { StreamEndpoint } from "./stream-endpoint.js";
 import { isStreamFrame } from "./stream-frames.js";
 import type { StreamRequest } from "./stream-request.js";
+import { type Streams, streamsFactory } from "./stream-support.js";
 
 /** What a connection needs of its Socket.IO socket, on either side. */
 export interface Wire {
@@ -39,8 +39,8 @@ export class Connection implements Receiver {
    * a socket nobody listens on holds nothing; a lone handler is kept as itself, not in an array.
    */
   #handlers: (Handlers | undefined)[] | undefined;
-  /** Made at the first stream frame or request. */
-  #streams: StreamEndpoint | undefined;
+  /** Made at the first stream frame or request, where streams are installed (see `installStreams`). */
+  #streams: Streams | undefined;
   #interception: Interception | undefined;
   /** The bound socket or client that interceptors see as `socket`; set by the runtime that composes this connection. */
   peer: unknown;
@@ -105,7 +105,8 @@ export class Connection implements Receiver {
   /** Receives one event as Socket.IO delivered it (ack callback last). Never throws. */
   receive(event: string, args: readonly unknown[]): void {
     if (event === CONTRACT_ERROR_EVENT) return this.#onReport(args[0]);
-    if (isStreamFrame(event)) return this.#streamsOf().receive(event, args);
+    // Without streams installed (a page whose contract does not stream) a frame is an unknown event.
+    if (isStreamFrame(event) && streamsFactory() !== undefined) return this.#streamsOf().receive(event, args);
     const definition = this.#endpoint.incoming.get(event);
     if (this.carriers) {
       const own = args.slice();
@@ -204,11 +205,16 @@ export class Connection implements Receiver {
     );
   }
 
-  #streamsOf(): StreamEndpoint {
+  #streamsOf(): Streams {
     if (this.#streams !== undefined) return this.#streams;
+    const make = streamsFactory();
+    if (make === undefined)
+      throw new TypeError(
+        "[socket-contract] streams are not enabled in this bundle: call enableStreams() from @socket-contract/client before binding",
+      );
     const endpoint = this.#endpoint;
     const wire = this.wire;
-    return (this.#streams = new StreamEndpoint({
+    return (this.#streams = make({
       namespace: endpoint.namespace,
       side: endpoint.side,
       outgoing: endpoint.outgoing,

@@ -87,6 +87,8 @@ export {
   streamSettings,
 } from "./stream-endpoint.js";
 export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";
+export { installStreams } from "./install-streams.js";
+export { type Streams, hasStreams, streamsFactory } from "./stream-support.js";
 export { CARRIER_KEY, emptyCarrier, readCarrier, takeCarrier } from "./carrier.js";
 export {
   type AttemptEnd,
