@@ -20,6 +20,17 @@ export interface CompiledEvent {
   readonly stream: StreamShape | undefined;
   /** How deep arguments, acks and error data may nest where their schema is recursive (see `depth.ts`). */
   readonly maxDepth: number;
+  /** Per argument, whether its schema may nest without bound (`mayNestWithoutBound`), settled at compile time. */
+  readonly argsNest: readonly boolean[];
+  /** The same for the ack schema. */
+  readonly ackNests: boolean;
+  /**
+   * Per argument, whether its parsed value is what goes on the wire (`sendsParsedValue`), and the
+   * same for the ack: read from the event at each send, filled at the first one (an event never
+   * sent costs nothing), so a send looks up nothing per argument.
+   */
+  wire?: readonly boolean[];
+  ackWire?: boolean;
 }
 
 /** How events are prepared: the depth limit of what they accept. */
@@ -88,18 +99,12 @@ export function compileEvent(
   const args = definition.args.map(prepareSchema);
   const ack = definition.ack === undefined ? undefined : prepareSchema(definition.ack);
   // Which schemas are recursive is settled here, once, rather than on the first event.
-  for (const schema of [...args, ...(ack === undefined ? [] : [ack]), ...(errors?.values() ?? [])])
-    mayNestWithoutBound(schema);
+  const argsNest = args.map(mayNestWithoutBound);
+  const ackNests = ack !== undefined && mayNestWithoutBound(ack);
+  if (errors !== undefined) for (const schema of errors.values()) mayNestWithoutBound(schema);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  return {
-    name,
-    index,
-    args,
-    ack,
-    errors,
-    maxDepth,
-    stream: streamShapeOf(definition, { name, index, args, ack, errors, maxDepth, stream: undefined }),
-  };
+  const compiled = { name, index, args, ack, errors, maxDepth, argsNest, ackNests, stream: undefined };
+  return { ...compiled, stream: streamShapeOf(definition, compiled) };
 }
 
 function streamShapeOf(definition: EventDefinition, compiled: CompiledEvent): StreamShape | undefined {
@@ -109,7 +114,10 @@ function streamShapeOf(definition: EventDefinition, compiled: CompiledEvent): St
     item: definition.stream === undefined ? undefined : prepareSchema(definition.stream),
     upload:
       info === undefined ? undefined : { item: prepareSchema(info.item), window: info.window, maxItems: info.maxItems },
-    open: info === undefined ? compiled : { ...compiled, args: compiled.args.slice(0, -1) },
+    open:
+      info === undefined
+        ? compiled
+        : { ...compiled, args: compiled.args.slice(0, -1), argsNest: compiled.argsNest.slice(0, -1) },
   };
 }
 
@@ -126,19 +134,20 @@ export function compileEvents(events: EventMap | undefined, options: CompileOpti
  * schemas parse through Zod directly; any other Standard Schema through `~standard.validate`.
  * Where the schema is recursive (or not Zod's, so it cannot be told), a value nested deeper than
  * `maxDepth` is refused before parsing, so its cost is a walk bounded by `maxDepth` levels, not a
- * parse as deep as the input.
+ * parse as deep as the input. `nests` is `mayNestWithoutBound(schema)` where the caller has it.
  */
 export function parseValue(
   schema: AnySchema,
   value: unknown,
   prefix: readonly (string | number)[],
   maxDepth = DEFAULT_MAX_DEPTH,
+  nests?: boolean,
 ): Parsed<unknown> {
   if (
     maxDepth !== Infinity &&
     typeof value === "object" &&
     value !== null &&
-    mayNestWithoutBound(schema) &&
+    (nests ?? mayNestWithoutBound(schema)) &&
     deeperThan(value, maxDepth)
   ) {
     return {
@@ -172,28 +181,14 @@ const ARGUMENT_PREFIXES: readonly (readonly number[])[] = Array.from({ length: 1
  * issue paths starting at its index. A top-level `null` is retried as `undefined`, since JSON turns
  * an omitted optional argument (`emit("e", undefined)`) into `null` on the way.
  */
-
 export function parseArgs(event: CompiledEvent, args: readonly unknown[]): Parsed<unknown[]> {
   const expected = event.args.length;
-  if (args.length !== expected) {
-    const path = args.length > expected ? [expected] : [args.length];
-    const message = `Expected ${expected} argument${expected === 1 ? "" : "s"}, received ${args.length}`;
-    return {
-      ok: false,
-      issues: [{ path, code: args.length > expected ? "too_many_arguments" : "missing_argument", message }],
-    };
-  }
+  if (args.length !== expected) return wrongArity(expected, args.length);
   const values = new Array<unknown>(expected);
   let issues: ContractIssue[] | undefined;
   let cause: unknown;
   for (let index = 0; index < expected; index++) {
-    const schema = event.args[index]!;
-    const prefix = ARGUMENT_PREFIXES[index] ?? [index];
-    let parsed = parseValue(schema, args[index], prefix, event.maxDepth);
-    if (!parsed.ok && args[index] === null) {
-      const retried = parseValue(schema, undefined, prefix, event.maxDepth);
-      if (retried.ok) parsed = retried;
-    }
+    const parsed = parseArg(event, index, args[index]);
     if (parsed.ok) values[index] = parsed.value;
     else {
       issues = issues === undefined ? parsed.issues : issues.concat(parsed.issues);
@@ -202,3 +197,27 @@ export function parseArgs(event: CompiledEvent, args: readonly unknown[]): Parse
   }
   return issues === undefined ? { ok: true, value: values } : { ok: false, issues, cause };
 }
+
+/** The refusal of an event with too many or too few arguments. */
+export function wrongArity(expected: number, received: number): Parsed<never> {
+  const path = received > expected ? [expected] : [received];
+  const message = `Expected ${expected} argument${expected === 1 ? "" : "s"}, received ${received}`;
+  return {
+    ok: false,
+    issues: [{ path, code: received > expected ? "too_many_arguments" : "missing_argument", message }],
+  };
+}
+
+/** Parses argument `index` of an event (see `parseArgs`), `null` retried as `undefined`. */
+export function parseArg(event: CompiledEvent, index: number, value: unknown): Parsed<unknown> {
+  const schema = event.args[index]!;
+  const prefix = ARGUMENT_PREFIXES[index] ?? [index];
+  const nests = event.argsNest[index];
+  const parsed = parseValue(schema, value, prefix, event.maxDepth, nests);
+  if (parsed.ok || value !== null) return parsed;
+  const retried = parseValue(schema, undefined, prefix, event.maxDepth, nests);
+  return retried.ok ? retried : parsed;
+}
+
+/** The issue-path prefix of a whole value (an ack, error data): shared, so a valid one allocates none. Read-only. */
+export const NO_PREFIX: readonly (string | number)[] = Object.freeze([]);

@@ -8,7 +8,7 @@ import { takeCarrier } from "./carrier.js";
 import { runOutgoing } from "./intercept.js";
 import { type Interception, observeSent, outgoingPacket } from "./intercepted.js";
 import { type Handler, type Handlers, type Receiver, receiveEvent } from "./receive.js";
-import { checkArgs, emittable, requestAck } from "./send.js";
+import { checkArgs, emitWithAck, emittable } from "./send.js";
 import { isStreamFrame } from "./stream-frames.js";
 import type { StreamRequest } from "./stream-request.js";
 import { type Streams, streamsFactory } from "./stream-support.js";
@@ -199,10 +199,7 @@ export class Connection implements Receiver {
 
   /** Sends one ack-bearing event and gives the promise of its validated acknowledgement. */
   protected request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
-    const where = { namespace: this.namespace, event: definition.name };
-    return requestAck(definition, where, (callback) =>
-      this.wire.timeout(timeout).emit(definition.name, ...args, callback),
-    );
+    return emitWithAck(definition, this.#endpoint.namespace, this.wire, timeout, args);
   }
 
   #streamsOf(): Streams {

@@ -6,7 +6,8 @@ import { errorEnvelope, okEnvelope } from "./envelope.js";
 import { type InterceptorSet, runIncoming, runOutgoing, runRefused } from "./intercept.js";
 import { handlerFailure } from "./outgoing-error.js";
 import { payloadSize } from "./payload-size.js";
-import { type Receiver, type Settled, failWithAck, failWithoutAck, reply } from "./receive.js";
+import { failWithAck, failWithoutAck, reply } from "./answer.js";
+import type { Receiver, Settled } from "./receive.js";
 
 type Callback = (envelope: unknown) => void;
 

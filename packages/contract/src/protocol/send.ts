@@ -1,6 +1,14 @@
 import { ContractError } from "../contract-error.js";
 import { isBuiltInErrorCode } from "../error-codes.js";
-import { type CompiledEvent, type EventCatalog, parseArgs, parseValue } from "./catalog.js";
+import {
+  type CompiledEvent,
+  type EventCatalog,
+  NO_PREFIX,
+  type Parsed,
+  parseArg,
+  parseValue,
+  wrongArity,
+} from "./catalog.js";
 import { fromWireError } from "./envelope.js";
 import type { Where } from "./outgoing-error.js";
 import { sendsParsedValue } from "./wire-form.js";
@@ -51,18 +59,34 @@ export function checkArgs(
   args: unknown[],
   namespace: string | undefined,
 ): ContractError | undefined {
-  const parsed = parseArgs(definition, args);
-  if (!parsed.ok)
-    return new ContractError("INVALID_PAYLOAD", {
-      issues: parsed.issues,
-      cause: parsed.cause,
-      event: definition.name,
-      namespace,
-    });
-  for (let index = 0; index < args.length; index++) {
-    if (sendsParsedValue(definition.args[index]!)) args[index] = parsed.value[index];
+  const expected = definition.args.length;
+  if (args.length !== expected) return invalidPayload(definition, wrongArity(expected, args.length), namespace);
+  // Each argument is parsed and, where its parsed value travels, replaced in place: no array per emit.
+  const wire = (definition.wire ??= definition.args.map(sendsParsedValue));
+  let failed: Parsed<unknown> | undefined;
+  for (let index = 0; index < expected; index++) {
+    const parsed = parseArg(definition, index, args[index]);
+    if (!parsed.ok)
+      failed =
+        failed === undefined || failed.ok
+          ? parsed
+          : { ok: false, issues: failed.issues.concat(parsed.issues), cause: failed.cause ?? parsed.cause };
+    else if (wire[index]) args[index] = parsed.value;
   }
-  return undefined;
+  return failed === undefined ? undefined : invalidPayload(definition, failed, namespace);
+}
+
+function invalidPayload(
+  definition: CompiledEvent,
+  failed: Parsed<unknown>,
+  namespace: string | undefined,
+): ContractError {
+  return new ContractError("INVALID_PAYLOAD", {
+    issues: failed.ok ? [] : failed.issues,
+    cause: failed.ok ? undefined : failed.cause,
+    event: definition.name,
+    namespace,
+  });
 }
 
 /**
@@ -70,35 +94,56 @@ export function checkArgs(
  * schema; `{ ok: false, error }` gives the error, a custom code's data parsed by its declared schema.
  */
 export function readAck(definition: CompiledEvent, envelope: unknown, where: Where): AckResult {
+  return readAckAt(definition, envelope, where.namespace, where.event);
+}
+
+const OK_WITHOUT_VALUE: AckResult = Object.freeze({ ok: true, value: undefined });
+
+/**
+ * `readAck` with the place given as its two parts, made into an object only on a failure: a valid
+ * acknowledgement allocates nothing here but Zod's own result.
+ */
+function readAckAt(
+  definition: CompiledEvent,
+  envelope: unknown,
+  namespace: string | undefined,
+  event: string | undefined,
+): AckResult {
   if (typeof envelope !== "object" || envelope === null || typeof (envelope as { ok?: unknown }).ok !== "boolean") {
-    return invalidAck(where, "The acknowledgement is not an envelope.");
+    return invalidAck({ namespace, event }, "The acknowledgement is not an envelope.");
   }
   const { ok, data, error } = envelope as { ok: boolean; data?: unknown; error?: unknown };
-  if (!ok) {
-    const received = fromWireError(error, where);
-    if (received === undefined) return invalidAck(where, "The acknowledgement carries a malformed error.");
-    const schema = isBuiltInErrorCode(received.code) ? undefined : definition.errors?.get(received.code);
-    if (schema === undefined) return { ok: false, error: received };
-    const parsed = parseValue(schema, received.data, [], definition.maxDepth);
-    if (!parsed.ok)
-      return {
+  if (!ok) return readFailure(definition, error, { namespace, event });
+  if (definition.ack === undefined) return OK_WITHOUT_VALUE;
+  const parsed = parseValue(definition.ack, data, NO_PREFIX, definition.maxDepth, definition.ackNests);
+  return parsed.ok
+    ? parsed
+    : {
         ok: false,
-        error: new ContractError("INVALID_ACK", {
-          message: `The data of error ${received.code} does not match the contract.`,
-          issues: parsed.issues,
-          ...where,
-        }),
+        error: new ContractError("INVALID_ACK", { issues: parsed.issues, cause: parsed.cause, namespace, event }),
       };
+}
+
+/** An `{ ok: false, error }` envelope: the error, a custom code's data parsed by its declared schema. */
+function readFailure(definition: CompiledEvent, error: unknown, where: Where): AckResult {
+  const received = fromWireError(error, where);
+  if (received === undefined) return invalidAck(where, "The acknowledgement carries a malformed error.");
+  const schema = isBuiltInErrorCode(received.code) ? undefined : definition.errors?.get(received.code);
+  if (schema === undefined) return { ok: false, error: received };
+  const parsed = parseValue(schema, received.data, NO_PREFIX, definition.maxDepth);
+  if (!parsed.ok)
     return {
       ok: false,
-      error: new ContractError(received.code, { message: received.message, data: parsed.value, ...where }),
+      error: new ContractError("INVALID_ACK", {
+        message: `The data of error ${received.code} does not match the contract.`,
+        issues: parsed.issues,
+        ...where,
+      }),
     };
-  }
-  if (definition.ack === undefined) return { ok: true, value: undefined };
-  const parsed = parseValue(definition.ack, data, [], definition.maxDepth);
-  return parsed.ok
-    ? { ok: true, value: parsed.value }
-    : { ok: false, error: new ContractError("INVALID_ACK", { issues: parsed.issues, cause: parsed.cause, ...where }) };
+  return {
+    ok: false,
+    error: new ContractError(received.code, { message: received.message, data: parsed.value, ...where }),
+  };
 }
 
 function invalidAck(where: Where, message: string): AckResult {
@@ -140,6 +185,43 @@ export function requestAck(
       else reject(result.error);
     });
   });
+}
+
+let capturedResolve: (value: unknown) => void = () => {};
+let capturedReject: (reason: unknown) => void = () => {};
+/** One executor for every acked emit: it hands its resolvers over rather than closing over a call. */
+function capture(resolve: (value: unknown) => void, reject: (reason: unknown) => void): void {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
+
+/**
+ * Emits one ack-bearing event on `wire` within `timeout` and returns the promise of its validated
+ * acknowledgement, as `requestAck` does. The one closure made per call is the ack callback
+ * Socket.IO needs; the promise's executor is shared and the place of an error is made only for an
+ * error. An emit that throws rejects the promise with what it threw.
+ */
+export function emitWithAck(
+  definition: CompiledEvent,
+  namespace: string,
+  wire: { timeout(ms: number): { emit(event: string, ...args: any[]): unknown } },
+  timeout: number,
+  args: readonly unknown[],
+): Promise<unknown> {
+  const promise = new Promise<unknown>(capture);
+  const resolve = capturedResolve;
+  const reject = capturedReject;
+  try {
+    wire.timeout(timeout).emit(definition.name, ...args, (error: Error | null, envelope?: unknown) => {
+      if (error) return reject(transportFailure(error, { namespace, event: definition.name }));
+      const result = readAckAt(definition, envelope, namespace, definition.name);
+      if (result.ok) resolve(result.value);
+      else reject(result.error);
+    });
+  } catch (thrown) {
+    reject(thrown);
+  }
+  return promise;
 }
 
 /**
