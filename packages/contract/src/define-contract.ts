@@ -3,7 +3,7 @@ import { ERROR_CODE_PATTERN, isBuiltInErrorCode } from "./error-codes.js";
 import { type NamespacePattern, isNamespacePattern, overlapOf, readNamespacePattern } from "./namespace-pattern.js";
 import { isContractSchema, isZodSchema, validatesAsynchronously } from "./schema-kind.js";
 import { streamOfInfo } from "./stream-of.js";
-import type { Contract, ContractDefinition, ContractMarker } from "./types.js";
+import type { Contract, ContractMarker, ContractShape } from "./types.js";
 
 /**
  * Event names Socket.IO reserves, and the one this protocol reserves for its error reports. Every
@@ -45,7 +45,7 @@ const MARKER: ContractMarker = Object.freeze({ kind: "socket-contract", revision
  *   },
  * });
  */
-export function defineContract<const TDefinition extends ContractDefinition>(
+export function defineContract<const TDefinition extends ContractShape>(
   definition: TDefinition,
 ): Contract<TDefinition> {
   checkDefinition(definition);

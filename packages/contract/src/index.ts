@@ -83,8 +83,12 @@ export type {
   Contract,
   ContractDefinition,
   ContractMarker,
+  ContractShape,
   EventDefinition,
   EventMap,
   NamespaceDefinition,
+  SchemaShape,
+  TypeOnlySchema,
+  TypeOnlyStreamOf,
   ZodSchema,
 } from "./types.js";
