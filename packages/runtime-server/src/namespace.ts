@@ -43,8 +43,16 @@ type Admitted = Socket & { [BOUND]?: BoundSocket<any, any> };
 export const CHILD = Symbol("socket-contract.child");
 /** Where a child namespace of Socket.IO keeps its runtime. */
 const CHILD_RUNTIME = Symbol("socket-contract.child-runtime");
+/** Where a child namespace of Socket.IO keeps its bound child, once `server.of(path)` asked for it. */
+const BOUND_CHILD = Symbol("socket-contract.bound-child");
 
 type ChildRuntime = NamespaceRuntime & { readonly params: unknown };
+/**
+ * A child namespace of Socket.IO with what the runtime keeps for it. Kept on the namespace, never in
+ * a map of the runtime: when Socket.IO drops an empty child (`cleanupEmptyChildNamespaces`), all of
+ * it goes with it, so a server that sees tenants come and go holds only the ones connected.
+ */
+type ChildNamespace = Namespace & { [CHILD_RUNTIME]?: ChildRuntime; [BOUND_CHILD]?: BoundNamespace<any, any> };
 
 interface NamespaceOptions {
   ackTimeout: number;
@@ -74,8 +82,6 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   readonly #checkVersion: VersionCheck | undefined;
   readonly #maxDepth: number | undefined;
   readonly #pattern: PatternInfo | undefined;
-  /** A dynamic namespace's bound children, by concrete path, made by `server.of(path)`. */
-  readonly #children: Map<string, BoundNamespace<TContract, TPath>> | undefined;
   /** One listener for every child's adapter errors (the adapter is `this`), not one closure per tenant. */
   readonly #onChildAdapterError: ((this: { nsp: Namespace }, cause: unknown) => void) | undefined;
 
@@ -92,7 +98,6 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     this.#maxDepth = options.maxDepth;
     this.#pattern = options.pattern;
     const parent = options.pattern !== undefined && childRuntime === undefined;
-    this.#children = parent ? new Map() : undefined;
     this.#onChildAdapterError = parent ? childAdapterErrors(options.report) : undefined;
     if (childRuntime !== undefined) {
       // A child shares its parent's compiled events; the parent's hooks, which Socket.IO copies
@@ -123,10 +128,10 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
 
   /** @internal The bound child at a concrete path of this dynamic namespace (`server.of("/org/acme")`). */
   [CHILD](path: string): BoundNamespace<TContract, TPath> {
-    let child = this.#children!.get(path);
-    const raw = this.raw.server.of(path);
+    const raw = this.raw.server.of(path) as ChildNamespace;
     // A child Socket.IO dropped (`cleanupEmptyChildNamespaces`) and made again is bound again.
-    if (child === undefined || child.raw !== raw) {
+    let child = raw[BOUND_CHILD];
+    if (child === undefined) {
       child = new BoundNamespace<TContract, TPath>(
         raw,
         {},
@@ -138,7 +143,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
         },
         this.#childRuntime(raw),
       );
-      this.#children!.set(path, child);
+      raw[BOUND_CHILD] = child;
     }
     return child;
   }
@@ -149,7 +154,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
    * the Socket.IO namespace itself (freed with it), made on its first connection. Throws
    * `INVALID_PAYLOAD` when the path's parameters fail their schema.
    */
-  #childRuntime(raw: Namespace & { [CHILD_RUNTIME]?: ChildRuntime }): ChildRuntime {
+  #childRuntime(raw: ChildNamespace): ChildRuntime {
     let runtime = raw[CHILD_RUNTIME];
     if (runtime === undefined) {
       // Two own properties over the parent's runtime, not a copy of it: a thousand tenants stay cheap.
@@ -276,8 +281,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   }
 
   async #admit(raw: Admitted): Promise<void> {
-    const named = this.#children?.get(raw.nsp.name);
-    const child = named?.raw === raw.nsp ? named : undefined;
+    const child: BoundNamespace<TContract, TPath> | undefined = (raw.nsp as ChildNamespace)[BOUND_CHILD];
     let runtime: NamespaceRuntime = this.#runtime;
     let params: unknown;
     if (this.#pattern !== undefined) {
@@ -341,8 +345,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   #connect(raw: Admitted): void {
     const socket = raw[BOUND] ?? this.#recovered(raw);
     if (socket === undefined) return;
-    const named = this.#children?.get(raw.nsp.name);
-    const child = named?.raw === raw.nsp ? named : undefined;
+    const child: BoundNamespace<TContract, TPath> | undefined = (raw.nsp as ChildNamespace)[BOUND_CHILD];
     const listeners =
       child === undefined || child.#listeners.length === 0
         ? this.#listeners
