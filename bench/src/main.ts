@@ -12,7 +12,7 @@ import { type ScenarioReport, renderScenario } from "./report.js";
 import { type Worker, startWorker } from "./rpc.js";
 import { roomBroadcast } from "./scenarios/broadcast.js";
 import { codeGeneration } from "./scenarios/codegen.js";
-import { heapPerSocket } from "./scenarios/memory.js";
+import { heapPerSocket, heapPerTenant } from "./scenarios/memory.js";
 import { slowReaderHeap, streamRows, streamUpload } from "./scenarios/streams.js";
 import { validationAlone } from "./scenarios/validation.js";
 import { ackedEvents, acklessEvents, binaryUploads } from "./scenarios/throughput.js";
@@ -68,6 +68,8 @@ if (wanted("3")) {
 }
 
 if (wanted("5")) publish(await heapPerSocket(settings));
+
+if (wanted("12")) publish(await heapPerTenant(settings));
 
 if (wanted("9") || wanted("10")) {
   const server = startWorker("stream-server");

@@ -18,7 +18,8 @@ export interface Settings {
     socketsPerProcess: number;
     smallRoomShare: number;
   };
-  readonly memory: { rounds: number; connections: number; processes: number };
+  /** `tenants`: scenario 12's child namespaces, one socket each. */
+  readonly memory: { rounds: number; connections: number; processes: number; tenants: number };
   readonly validation: { rounds: number; iterations: number };
   readonly codegen: {
     sizes: readonly number[];
@@ -45,7 +46,7 @@ export const FULL: Settings = {
     acklessClients: 2,
   },
   broadcast: { rounds: 5, perRound: 20, processes: 4, socketsPerProcess: 250, smallRoomShare: 0.1 },
-  memory: { rounds: 3, connections: 5_000, processes: 2 },
+  memory: { rounds: 3, connections: 5_000, processes: 2, tenants: 1_000 },
   validation: { rounds: 7, iterations: 100_000 },
   codegen: {
     sizes: [10, 100, 1_000],
@@ -70,7 +71,7 @@ export const QUICK: Settings = {
     acklessClients: 2,
   },
   broadcast: { rounds: 1, perRound: 3, processes: 2, socketsPerProcess: 25, smallRoomShare: 0.2 },
-  memory: { rounds: 1, connections: 200, processes: 1 },
+  memory: { rounds: 1, connections: 200, processes: 1, tenants: 1_000 },
   validation: { rounds: 1, iterations: 2_000 },
   codegen: {
     sizes: [10],

@@ -1,15 +1,17 @@
-// Scenario 5's client side: opens many plain socket.io-client connections and holds them open.
-// The server's heap is what is measured, so these clients need no contract.
+// Scenarios 5 and 12's client side: opens many plain socket.io-client connections and holds them
+// open. The server's heap is what is measured, so these clients need no contract. With `tenants`,
+// each connection goes to a namespace of its own, `${tenants}${index}` (scenario 12).
 import { type Socket, io } from "socket.io-client";
 import { serve } from "../rpc.js";
 
 const sockets: Socket[] = [];
 
 serve({
-  async connect(input: { url: string; namespace: string; count: number }): Promise<number> {
+  async connect(input: { url: string; namespace: string; count: number; tenants?: string }): Promise<number> {
     const pending: Promise<void>[] = [];
     for (let i = 0; i < input.count; i++) {
-      const socket = io(`${input.url}${input.namespace}`, {
+      const path = input.tenants === undefined ? input.namespace : `${input.tenants}${i}`;
+      const socket = io(`${input.url}${path}`, {
         forceNew: true,
         reconnection: false,
         transports: ["websocket"],
