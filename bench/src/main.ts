@@ -15,7 +15,7 @@ import { codeGeneration } from "./scenarios/codegen.js";
 import { heapPerSocket, heapPerTenant } from "./scenarios/memory.js";
 import { slowReaderHeap, streamRows, streamUpload } from "./scenarios/streams.js";
 import { validationAlone } from "./scenarios/validation.js";
-import { ackedEvents, acklessEvents, binaryUploads } from "./scenarios/throughput.js";
+import { ackedEvents, ackedPerLibrary, acklessEvents, binaryUploads } from "./scenarios/throughput.js";
 import { FULL, QUICK, type Settings } from "./settings.js";
 
 const { values } = parseArgs({
@@ -50,13 +50,14 @@ console.log(
   "Ratios are relative performance: 1.00x or more means as fast as the reference or faster (for latencies, the inverse ratio).",
 );
 
-if (wanted("1") || wanted("2") || wanted("4") || wanted("8")) {
+if (wanted("1") || wanted("1b") || wanted("2") || wanted("4") || wanted("8")) {
   const server = startWorker("server");
   const clients = Array.from({ length: settings.throughput.acklessClients }, () => startWorker("load-client"));
   await withWorkers([server, ...clients], async () => {
     const { url } = await server.call<{ url: string }>("listen");
     await Promise.all(clients.map((client) => client.call("connect", { url })));
     if (wanted("1") || wanted("8")) publish(await ackedEvents(server, clients[0]!, settings));
+    if (wanted("1") || wanted("1b")) publish(await ackedPerLibrary(server, clients[0]!, settings));
     if (wanted("2") || wanted("8")) publish(await acklessEvents(server, clients, settings));
     if (wanted("4")) publish(await binaryUploads(server, clients[0]!, settings));
   });

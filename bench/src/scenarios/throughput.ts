@@ -85,6 +85,49 @@ export async function ackedEvents(server: Worker, client: Worker, settings: Sett
   };
 }
 
+const LIBRARY_VARIANTS = [
+  { key: "plain", label: "plain Socket.IO", short: "plain" },
+  { key: "bound", label: "socket-contract, Zod", short: "Zod" },
+  { key: "valibot", label: "socket-contract, Valibot", short: "Valibot" },
+  { key: "arktype", label: "socket-contract, ArkType", short: "ArkType" },
+] as const;
+
+/**
+ * Scenario 1b: scenario 1's acked event with the contract's schemas written in Zod, Valibot and
+ * ArkType (the same rules), both sides bound, so users see what each library costs end to end.
+ */
+export async function ackedPerLibrary(server: Worker, client: Worker, settings: Settings): Promise<ScenarioReport> {
+  const { inFlight, durationMs, warmupMs, rounds } = settings.throughput;
+  const results = await alternate(
+    LIBRARY_VARIANTS.map((v) => v.key),
+    rounds,
+    (variant) => measure<ClosedLoopResult>(server, client, "acked", { variant, inFlight, durationMs, warmupMs }),
+  );
+  const events = metric(
+    "acked events per second",
+    "events/s",
+    "higher",
+    pick(results, (r) => r.perSecond),
+  );
+  const p50 = metric(
+    "p50 latency",
+    "ms",
+    "lower",
+    pick(results, (r) => r.p50Ns / 1e6),
+  );
+  return {
+    id: "1b",
+    title: `Acked client-to-server events per validation library, ~1 KB object, ${inFlight} in flight`,
+    variants: LIBRARY_VARIANTS,
+    metrics: [events, p50, ...cpuMetrics(results, (r) => r.count)],
+    targets: [],
+    notes: [
+      "the order and its receipt carry the same rules in each library (bench/src/library-contracts.ts); each side validates with the contract's schemas: the server the order, the client the receipt",
+    ],
+    settings: { inFlight, durationMs, warmupMs, rounds },
+  };
+}
+
 /**
  * Scenarios 2 and 8: ack-less client-to-server events, counted by the handlers. Several client
  * processes send at once, so that the server, not one client's encoding, is what limits the rate.

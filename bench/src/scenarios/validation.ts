@@ -22,6 +22,18 @@ const WITHOUT_EVAL = [
   { key: "sendPrecompiled", label: "runtime, generated parsers, sending", short: "send" },
 ] as const;
 
+const PER_LIBRARY = [
+  { key: "validate", label: "~standard.validate alone", short: "validate" },
+  { key: "receive", label: "runtime, receiving (parse)", short: "receive" },
+  { key: "sendCheck", label: "runtime, sending (check)", short: "send" },
+  { key: "overhead", label: "runtime's own work (receive − validate)", short: "overhead" },
+] as const;
+
+/** The runtime's own work around a non-Zod validator may cost this much per event at most (issue 14). */
+const OVERHEAD_TARGET_NS = 150;
+
+type LibraryRows = { label: string; library: string; valid: boolean; results: Record<string, number[]> }[];
+
 /**
  * Scenario 6: the runtime's validation against `schema.safeParse` on the example contract's
  * payloads, first where code generation is allowed (Node, most pages), then where it is forbidden
@@ -41,6 +53,10 @@ export async function validationAlone(settings: Settings, workDir: string): Prom
   const withEval = await inWorker([], (worker) => worker.call<Rows>("withEval", { iterations, rounds }, 600_000));
   const withoutEval = await inWorker(["--disallow-code-generation-from-strings"], (worker) =>
     worker.call<Rows>("withoutEval", { iterations, rounds, parsersFile }, 600_000),
+  );
+
+  const perLibrary = await inWorker([], (worker) =>
+    worker.call<LibraryRows>("perLibrary", { iterations, rounds }, 600_000),
   );
 
   const evalMetrics = withEval.map((row) => metric(row.label, "ns per call", "lower", row.results));
@@ -69,7 +85,43 @@ export async function validationAlone(settings: Settings, workDir: string): Prom
       ],
       settings: { iterations, rounds },
     },
+    libraryReport(perLibrary, { iterations, rounds }),
   ];
+}
+
+/**
+ * Scenario 6c: what each library costs, validating the example contract's payloads through its
+ * own `~standard.validate` and through the runtime; the runtime's own work is the difference, per
+ * round (the two run in the same round, interleaved).
+ */
+function libraryReport(rows: LibraryRows, settings: Record<string, unknown>): ScenarioReport {
+  const metrics = rows.map((row) => {
+    const { validate, receive } = row.results;
+    const overhead = receive!.map((ns, round) => ns - validate![round]!);
+    return metric(row.label, "ns per call", "lower", { ...row.results, overhead });
+  });
+  const nonZod = rows.flatMap((row, index) => (row.library !== "Zod" && row.valid ? [metrics[index]!] : []));
+  const worst = nonZod.reduce((a, b) => (b.medians.overhead! > a.medians.overhead! ? b : a));
+  return {
+    id: "6c",
+    title: "Validation alone per library: Zod, Valibot and ArkType on the example contract's payloads",
+    variants: PER_LIBRARY,
+    metrics,
+    ratios: false,
+    targets: [
+      {
+        description: `the runtime's own work around a Valibot or ArkType validator at most ${OVERHEAD_TARGET_NS} ns per event on every valid payload`,
+        measured: `${nonZod.map((m) => `${Math.round(m.medians.overhead!)} ns`).join(", ")} (largest: ${worst.name})`,
+        pass: worst.medians.overhead! <= OVERHEAD_TARGET_NS,
+      },
+    ],
+    notes: [
+      "each library's schemas carry the same rules (bench/src/library-contracts.ts); Valibot's are wrapped in toStandardJsonSchema(), as the README advises; the binary upload is left out (binary() is Zod's)",
+      "for Zod the runtime does not call ~standard.validate but Zod's compiled parser (scenario 6), so its overhead column is negative where compiling wins",
+      "the overhead column is, per round, receive minus validate, then the median over rounds",
+    ],
+    settings,
+  };
 }
 
 async function inWorker<T>(flags: string[], run: (worker: Worker) => Promise<T>): Promise<T> {

@@ -1,7 +1,8 @@
-// The client of scenarios 1, 2 and 4: one connection per variant, driven by the coordinator.
+// The client of scenarios 1, 1b, 2 and 4: one connection per variant, driven by the coordinator.
 import { type BoundClient, bindClient } from "@socket-contract/client";
 import { type Socket, io } from "socket.io-client";
 import { benchContract } from "../contract.js";
+import { libraryBench } from "../library-contracts.js";
 import { UPLOAD_BYTES, makeOrder } from "../payloads.js";
 import { serve } from "../rpc.js";
 import { percentile } from "../stats.js";
@@ -14,13 +15,17 @@ const nowNs = (): number => performance.now() * 1e6;
 /** Every latency of a run, in one buffer for the process: a fresh 16 MB array per run measurably changed GC for the variants. */
 const latencyBuffer = new Float64Array(1_000_000);
 
-type Variant = "plain" | "hand" | "bound";
+type Variant = "plain" | "hand" | "bound" | "valibot" | "arktype";
 
 // Every emit sends a payload built for it, as an app does (reusing a few objects would keep them
 // in the CPU's caches, which flatters whichever variant sends them as they are).
 const bytes = Buffer.alloc(UPLOAD_BYTES, 7);
 const sockets = new Map<Variant, Socket>();
 let client: BoundClient<typeof benchContract, "/bound"> | undefined;
+/** Scenario 1b's clients, whose contract validates with Valibot and with ArkType. */
+let libraryClients:
+  | { valibot: BoundClient<typeof libraryBench, "/valibot">; arktype: BoundClient<typeof libraryBench, "/arktype"> }
+  | undefined;
 
 function socketOf(variant: Variant): Socket {
   const socket = sockets.get(variant);
@@ -29,7 +34,7 @@ function socketOf(variant: Variant): Socket {
 }
 
 async function connect(input: { url: string }): Promise<void> {
-  for (const variant of ["plain", "hand", "bound"] as const) {
+  for (const variant of ["plain", "hand", "bound", "valibot", "arktype"] as const) {
     const socket = io(`${input.url}/${variant}`, { forceNew: true, reconnection: false, transports: ["websocket"] });
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", resolve);
@@ -38,6 +43,10 @@ async function connect(input: { url: string }): Promise<void> {
     sockets.set(variant, socket);
   }
   client = bindClient(benchContract, "/bound", socketOf("bound"), { ackTimeout: 30_000 });
+  libraryClients = {
+    valibot: bindClient(libraryBench, "/valibot", socketOf("valibot"), { ackTimeout: 30_000 }),
+    arktype: bindClient(libraryBench, "/arktype", socketOf("arktype"), { ackTimeout: 30_000 }),
+  };
 }
 
 type Send = (index: number, done: () => void) => void;
@@ -76,6 +85,10 @@ function fail(error: unknown): never {
 
 function acked(variant: Variant): Send {
   if (variant === "bound") return (index, done) => client!.emit("order:place", makeOrder(index)).then(done, fail);
+  if (variant === "valibot")
+    return (index, done) => libraryClients!.valibot.emit("order:place", makeOrder(index)).then(done, fail);
+  if (variant === "arktype")
+    return (index, done) => libraryClients!.arktype.emit("order:place", makeOrder(index)).then(done, fail);
   const socket = socketOf(variant);
   return (index, done) => socket.emit("order:place", makeOrder(index), done);
 }

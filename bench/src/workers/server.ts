@@ -3,12 +3,14 @@
 //   /plain  plain Socket.IO handlers
 //   /hand   plain Socket.IO handlers that call `schema.safeParse`, as users write them today
 //   /bound  the same handlers through bindServer(benchContract)
+//   /valibot, /arktype  order:place through bindServer with Valibot and ArkType schemas (scenario 1b)
 //   /control  where client processes report that a broadcast reached all of their sockets
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { bindServer } from "@socket-contract/server";
 import { Server, type Socket } from "socket.io";
 import { Order, Upload, benchContract } from "../contract.js";
+import { libraryBench } from "../library-contracts.js";
 import { makeMessage, receiptOf } from "../payloads.js";
 import { serve } from "../rpc.js";
 import { nowNs } from "../stats.js";
@@ -69,6 +71,14 @@ bound.on("connection", (socket) => {
   socket.on("file:upload", (upload) => ({ size: upload.bytes.length }));
   socket.on("bench:sync", () => countOf(socket as Counted));
 });
+
+// Scenario 1b: the same acked event validated by Valibot and by ArkType schemas of the same rules.
+const libraries = bindServer(libraryBench, io, { rateLimit: false, maxInFlight: false });
+for (const path of ["/valibot", "/arktype"] as const)
+  libraries.of(path).on("connection", (socket) => {
+    socket.on("order:place", (order) => receiptOf(order));
+    socket.on("bench:sync", () => countOf(socket as Counted));
+  });
 
 // Broadcasts: one at a time, each timed from the emit until every client process has reported.
 let waiting: { variant: string; seq: number; remaining: number; done: () => void } | undefined;

@@ -13,6 +13,7 @@ import {
 import type { z } from "zod";
 import * as core from "zod/v4/core";
 import { type ExamplePayload, exampleContract, examplePayloads } from "../example-contract.js";
+import { arktypeExample, valibotExample } from "../library-contracts.js";
 import { serve } from "../rpc.js";
 import { nowNs } from "../stats.js";
 
@@ -52,6 +53,21 @@ function sendRun(catalog: EventCatalog, payload: ExamplePayload): Run {
   };
 }
 
+/** What scenario 6c calls on a schema of any library (Standard Schema v1). */
+type StandardSchema = { "~standard": { validate(value: unknown): unknown } };
+
+/** Each argument through its schema's `~standard.validate` alone: what the library costs without the runtime. */
+function standardRun(schemas: readonly StandardSchema[], payload: ExamplePayload): Run {
+  return () => {
+    let ok = true;
+    for (let i = 0; i < schemas.length; i++) {
+      const result = schemas[i]!["~standard"].validate(payload.args[i]) as { issues?: unknown };
+      ok = result.issues === undefined && ok;
+    }
+    return ok;
+  };
+}
+
 function safeParseRun(schemas: readonly z.ZodType[], payload: ExamplePayload): Run {
   return () => {
     let ok = true;
@@ -82,7 +98,46 @@ function iterationsFor(payload: ExamplePayload, iterations: number): number {
   return payload.label.includes("invalid") ? Math.max(1, Math.round(iterations / 10)) : iterations;
 }
 
+/** Scenario 6c's contracts, one per library, with the events of the example contract but the binary upload. */
+const LIBRARIES = [
+  { name: "Zod", namespace: namespace },
+  { name: "Valibot", namespace: valibotExample.namespaces["/chat"] },
+  { name: "ArkType", namespace: arktypeExample.namespaces["/chat"] },
+] as const;
+
 serve({
+  /** Per library: `~standard.validate` alone, and the runtime's receive and send paths around the same schemas. */
+  perLibrary(input: { iterations: number; rounds: number }) {
+    return LIBRARIES.flatMap((library) => {
+      const events = {
+        clientToServer: library.namespace.clientToServer,
+        serverToClient: library.namespace.serverToClient,
+      };
+      const runtime = {
+        clientToServer: compileEvents(events.clientToServer),
+        serverToClient: compileEvents(events.serverToClient),
+      };
+      return examplePayloads
+        .filter((payload) => payload.event !== "avatar:upload")
+        .map((payload) => {
+          const definition = (events[payload.direction] as Record<string, { args: readonly StandardSchema[] }>)[
+            payload.event
+          ]!;
+          const variants: Record<string, Run> = {
+            validate: standardRun(definition.args, payload),
+            receive: receiveRun(runtime[payload.direction], payload),
+            sendCheck: sendRun(runtime[payload.direction], payload),
+          };
+          return {
+            label: `${library.name}: ${payload.label}`,
+            library: library.name,
+            valid: !payload.label.includes("invalid"),
+            results: measure(variants, iterationsFor(payload, input.iterations), input.rounds),
+            sink,
+          };
+        });
+    });
+  },
   /** With eval allowed: Zod's safeParse, a bare z.compile, and the runtime's receive and send paths. */
   withEval(input: { iterations: number; rounds: number }) {
     const runtime = catalogs();

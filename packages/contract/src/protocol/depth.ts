@@ -1,4 +1,6 @@
-import type { AnySchema } from "../types.js";
+import { isZodSchema } from "../schema-kind.js";
+import { standardJsonSchemaOf } from "../standard-json-schema.js";
+import type { AnySchema, ZodSchema } from "../types.js";
 
 /**
  * How deep a value may nest (arrays and objects inside each other, each one a level) where its
@@ -15,16 +17,28 @@ const unbounded = new WeakMap<object, boolean>();
 
 /**
  * Whether parsing with `schema` may descend into input without a bound set by the schema itself:
- * a cycle in its graph, or a schema that is not Zod's (nothing to look into). Computed once per
- * schema. A schema without a cycle stops at its own depth, so deeper input costs it nothing.
+ * a cycle in its graph, or, for another library, a Standard JSON Schema that refers to a definition
+ * (the only way it can say "recursive") or none at all (nothing to look into). Computed once per
+ * schema. A schema without a cycle stops at its own depth, so deeper input costs it nothing: no
+ * walk of each value before a Valibot or ArkType object of fixed shape is validated.
  */
 export function mayNestWithoutBound(schema: AnySchema): boolean {
   let answer = unbounded.get(schema);
   if (answer === undefined) {
-    answer = walk(schema, new Set(), 0);
+    answer = isZodSchema(schema) ? walk(schema, new Set(), 0) : !boundedByJsonSchema(schema);
     unbounded.set(schema, answer);
   }
   return answer;
+}
+
+/**
+ * A schema of another library is bounded when its input JSON Schema has no `$ref`: it then describes
+ * every level it validates, as deep as it is written. Conservative: any `$ref`, even to a definition
+ * used twice without a cycle, counts as unbounded, and so does a schema that offers no JSON Schema.
+ */
+function boundedByJsonSchema(schema: Exclude<AnySchema, ZodSchema>): boolean {
+  const json = standardJsonSchemaOf(schema, "input");
+  return json !== undefined && !JSON.stringify(json).includes('"$ref"');
 }
 
 function walk(node: unknown, path: Set<object>, level: number): boolean {
