@@ -85,7 +85,10 @@ const DOCUMENTATION_CHECKS = new Set(["describe", "meta"]);
  */
 function shapeOf(schema: AnySchema, open: AnySchema[]): unknown {
   // A schema of another library gives its Standard JSON Schema, or its vendor's name when it offers none.
-  if (!isZodSchema(schema)) return { standard: standardJsonSchemaOf(schema, "input") ?? schema["~standard"].vendor };
+  if (!isZodSchema(schema)) {
+    const json = standardJsonSchemaOf(schema, "input");
+    return { standard: json === undefined ? schema["~standard"].vendor : withoutDocumentation(json) };
+  }
   const binary = binaryOptionsOf(schema);
   if (binary !== undefined) return { binary: [binary.minBytes ?? null, binary.maxBytes ?? null] };
   // A stream's window is flow control, not shape: peers with other windows speak the same contract.
@@ -117,6 +120,28 @@ function shapeOfValue(value: unknown, open: AnySchema[]): unknown {
     if (!SKIPPED_KEYS.has(key) && typeof record[key] !== "function") shape[key] = shapeOfValue(record[key], open);
   }
   return shape;
+}
+
+/** Keywords of a JSON Schema that only document it (an argument's `name` among them), as `.describe()` and `.meta()` do for Zod. */
+const DOCUMENTATION_KEYWORDS = new Set(["description", "title", "name", "examples", "$comment"]);
+/** Keywords whose value maps names to schemas: their keys are property names, never keywords. */
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
+/** Keywords whose value is data, not a schema. */
+const DATA_KEYWORDS = new Set(["const", "enum", "default", "required"]);
+
+/** A JSON Schema without its documentation keywords, at every level that is a schema. */
+function withoutDocumentation(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutDocumentation);
+  if (typeof schema !== "object" || schema === null) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (DOCUMENTATION_KEYWORDS.has(key)) continue;
+    if (DATA_KEYWORDS.has(key) || typeof value !== "object" || value === null) out[key] = value;
+    else if (SCHEMA_MAPS.has(key) && !Array.isArray(value))
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, item]) => [name, withoutDocumentation(item)]));
+    else out[key] = withoutDocumentation(value);
+  }
+  return out;
 }
 
 function isSchemaLike(value: object): value is AnySchema & { _zod: { def: { check?: string } } } {

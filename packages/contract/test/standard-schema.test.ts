@@ -243,4 +243,31 @@ describe("non-Zod validators at run time", () => {
     expect(contractFingerprint(make(v.string()))).toBe(contractFingerprint(make(v.string())));
     expect(contractFingerprint(make(v.string()))).not.toBe(contractFingerprint(make(v.number())));
   });
+
+  it("leaves documentation out of a non-Zod schema's fingerprint, as it does for Zod: names, descriptions, titles", () => {
+    const make = (...args: unknown[]) =>
+      defineContract({ name: "c", version: "1", namespaces: { "/": { clientToServer: { e: { args } } } } } as never);
+    const plain = toStandardJsonSchema(v.object({ name: v.string(), title: v.optional(v.string()) }));
+    const documented = toStandardJsonSchema(
+      v.pipe(
+        v.object({
+          name: v.pipe(v.string(), v.description("Who")),
+          title: v.optional(v.pipe(v.string(), v.title("T"))),
+        }),
+        v.metadata({ name: "person" }),
+        v.description("A person."),
+      ),
+    );
+    expect(contractFingerprint(make(documented))).toBe(contractFingerprint(make(plain)));
+    expect(contractFingerprint(make(type("string").configure({ name: "room" } as never)))).toBe(
+      contractFingerprint(make(type("string"))),
+    );
+    // Properties called "name" or "title" are shape, not documentation.
+    expect(contractFingerprint(make(plain))).not.toBe(
+      contractFingerprint(make(toStandardJsonSchema(v.object({ title: v.optional(v.string()) })))),
+    );
+    expect(contractFingerprint(make(plain))).not.toBe(
+      contractFingerprint(make(toStandardJsonSchema(v.object({ name: v.string() })))),
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { isStandardSchema, isZodSchema, standardJsonSchemaOf } from "@socket-contract/contract";
 import { CodegenError } from "../errors.js";
 import { definitionPlace } from "./static-types.js";
 import { argumentNameOf } from "./zod-def.js";
@@ -12,8 +13,9 @@ const RESERVED = new Set(
 
 /**
  * The parameter names of an event's arguments in generated signatures, the docs page and hovers:
- * the name its schema's metadata gives (`.meta({ name: "roomId" })`), else `payload` for a single
- * argument and `arg0`, `arg1`... for several. A given name must be an identifier, not a reserved
+ * the name its schema's metadata gives (Zod's `.meta({ name: "roomId" })`, Valibot's
+ * `v.pipe(schema, v.metadata({ name: "roomId" }))`, ArkType's `.configure({ name: "roomId" })`),
+ * else `payload` for a single argument and `arg0`, `arg1`... for several. A given name must be an identifier, not a reserved
  * word or a name the signatures use themselves, and unique within the event.
  *
  * @example
@@ -21,9 +23,10 @@ const RESERVED = new Set(
  */
 export function argumentNames(args: readonly unknown[], place: readonly (string | number)[]): string[] {
   const names = args.map((schema, index) => {
-    const given = argumentNameOf(schema);
+    const given = givenName(schema);
     if (given === undefined) return args.length === 1 ? "payload" : `arg${index}`;
-    const at = `${definitionPlace([...place, "args", index])}: .meta({ name: ${JSON.stringify(given)} })`;
+    const written = isZodSchema(schema) ? ".meta" : "metadata";
+    const at = `${definitionPlace([...place, "args", index])}: ${written}({ name: ${JSON.stringify(given)} })`;
     if (typeof given !== "string" || !/^[A-Za-z_$][\w$]*$/.test(given))
       throw new CodegenError("UNRENDERABLE", `${at} names an argument, so it must be a JavaScript identifier`);
     if (RESERVED.has(given) || TAKEN.has(given))
@@ -42,4 +45,15 @@ export function argumentNames(args: readonly unknown[], place: readonly (string 
       );
   });
   return names;
+}
+
+/**
+ * The name an argument's schema gives itself. Valibot and ArkType both carry a metadata `name` into
+ * the Standard JSON Schema they give of themselves, as a keyword beside `type`, so that is where it
+ * is read, whatever the library: the generator reads every such schema through that JSON Schema.
+ */
+function givenName(schema: unknown): unknown {
+  if (isZodSchema(schema)) return argumentNameOf(schema);
+  if (!isStandardSchema(schema)) return undefined;
+  return standardJsonSchemaOf(schema, "input")?.name;
 }
