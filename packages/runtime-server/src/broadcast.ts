@@ -59,8 +59,9 @@ export class BoundBroadcast<TContract extends ContractDefinition, TPath extends 
 
   /**
    * Sends the event to every selected socket. Without ack: returns nothing. With ack: a promise of
-   * every recipient's validated acknowledgement; it rejects with `TIMEOUT` or `INVALID_ACK` whose
-   * `data` holds the valid answers that did arrive.
+   * every recipient's validated acknowledgement, settled once each recipient answered or
+   * disconnected; it rejects with `TIMEOUT`, `INVALID_ACK` or (recipients that disconnected before
+   * answering, counted at once, on any node) `DISCONNECTED`, whose `data` holds the valid answers.
    *
    * @example chat.to(room).emit("message", message);
    */

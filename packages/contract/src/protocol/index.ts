@@ -63,11 +63,10 @@ export {
   checkArgs,
   checkOutgoing,
   readAck,
-  readAcks,
   requestAck,
-  requestAcks,
   transportFailure,
 } from "./send.js";
+export { DISCONNECTED_ANSWER, answerOwedAcks, readAcks, requestAcks } from "./broadcast-acks.js";
 export {
   type OpenHeader,
   type StreamSide,
