@@ -1,7 +1,7 @@
 import type { ContractError } from "../contract-error.js";
 import type { CompiledEvent, EventCatalog } from "./catalog.js";
 import type { ReportContext } from "./error-fan-out.js";
-import type { StreamSettings } from "./stream-endpoint.js";
+import type { StreamSettings } from "./stream-settings.js";
 import type { InterceptorSet } from "./intercept.js";
 import type { StreamSide } from "./stream-frames.js";
 

@@ -77,14 +77,8 @@ export {
   STREAM_OPEN,
   isStreamFrame,
 } from "./stream-frames.js";
-export {
-  DEFAULT_MAX_STREAMS,
-  DEFAULT_STREAM_WINDOW,
-  type StreamHost,
-  StreamEndpoint,
-  type StreamSettings,
-  streamSettings,
-} from "./stream-endpoint.js";
+export { type StreamHost, StreamEndpoint } from "./stream-endpoint.js";
+export { DEFAULT_MAX_STREAMS, DEFAULT_STREAM_WINDOW, type StreamSettings, streamSettings } from "./stream-settings.js";
 export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";
 export { installStreams } from "./install-streams.js";
 export { type Streams, hasStreams, streamsFactory } from "./stream-support.js";

@@ -1,6 +1,4 @@
 import { ContractError } from "../contract-error.js";
-import type { StreamCallOptions } from "../infer-stream.js";
-import { MAX_STREAM_WINDOW } from "../stream-of.js";
 import { type EventCatalog, parseArgs } from "./catalog.js";
 import { type ContractErrorReport, errorEnvelope, toReport } from "./envelope.js";
 import type { Handler } from "./receive.js";
@@ -20,39 +18,8 @@ import {
 } from "./stream-frames.js";
 import { type StreamLink, StreamRequest } from "./stream-request.js";
 import { StreamResponse } from "./stream-response.js";
+import { readOptions } from "./stream-settings.js";
 import { iteratorOf } from "./stream-source.js";
-
-/** The default credit window: how many items may be in flight, unread, per stream and direction. */
-export const DEFAULT_STREAM_WINDOW = 16;
-/** The default cap on the streams one peer may have open on one connection at once. */
-export const DEFAULT_MAX_STREAMS = 64;
-
-const REPORT_INTERVAL_MS = 1_000;
-
-/** A side's stream settings, read and checked once from `bindServer`'s or `bindClient`'s options. */
-export interface StreamSettings {
-  readonly window: number;
-  readonly maxOpen: number;
-}
-
-/**
- * Reads `streamWindow` and `maxStreams`; a bad value throws a `TypeError` naming the option, at bind
- * time rather than at the first stream.
- */
-export function streamSettings(
-  options: { readonly streamWindow?: number; readonly maxStreams?: number },
-  caller: string,
-): StreamSettings {
-  const { streamWindow = DEFAULT_STREAM_WINDOW, maxStreams = DEFAULT_MAX_STREAMS } = options;
-  if (!(Number.isSafeInteger(streamWindow) && streamWindow >= 1 && streamWindow <= MAX_STREAM_WINDOW)) {
-    throw new TypeError(
-      `[socket-contract] ${caller}: streamWindow must be a whole number from 1 to ${MAX_STREAM_WINDOW}`,
-    );
-  }
-  if (!(Number.isSafeInteger(maxStreams) && maxStreams >= 1))
-    throw new TypeError(`[socket-contract] ${caller}: maxStreams must be a whole number of at least 1`);
-  return { window: streamWindow, maxOpen: maxStreams };
-}
 
 /** An open stream, as frames reach it: a request this side made, or a response it gives. */
 interface OpenStream {
@@ -86,6 +53,8 @@ export interface StreamHost {
   /** How many streams the other side may have open here at once (`maxStreams`). */
   readonly maxOpen: number;
 }
+
+const REPORT_INTERVAL_MS = 1_000;
 
 /**
  * Every stream of one connection, both ways: the streams this side requested and the ones it
@@ -129,7 +98,7 @@ export class StreamEndpoint {
       });
     const shape = declared.stream;
     if (shape === undefined) throw new TypeError(`[socket-contract] "${event}" does not stream: send it with emit()`);
-    const options = args.length === declared.args.length + 1 ? readOptions(args.pop(), host, event) : {};
+    const options = args.length === declared.args.length + 1 ? readOptions(args.pop(), host.namespace, event) : {};
     const refused = checkArgs(declared, args, host.namespace);
     if (refused !== undefined) throw refused;
     const definition = declared;
@@ -299,22 +268,4 @@ export class StreamEndpoint {
       forget: (id) => void streams.delete(id),
     };
   }
-}
-
-function readOptions(value: unknown, host: StreamHost, event: string): StreamCallOptions {
-  if (typeof value !== "object" || value === null)
-    throw new ContractError("INVALID_PAYLOAD", {
-      message: "The stream's options are not an object.",
-      namespace: host.namespace,
-      event,
-    });
-  const { signal, window } = value as StreamCallOptions;
-  if (window !== undefined && !(Number.isSafeInteger(window) && window >= 1 && window <= MAX_STREAM_WINDOW)) {
-    throw new ContractError("INVALID_PAYLOAD", {
-      message: `window must be a whole number from 1 to ${MAX_STREAM_WINDOW}`,
-      namespace: host.namespace,
-      event,
-    });
-  }
-  return { signal, window };
 }
