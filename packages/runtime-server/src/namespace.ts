@@ -1,38 +1,28 @@
-import {
-  type ClientToServerOf,
-  type ContractDefinition,
+import type {
+  ClientToServerOf,
+  ContractDefinition,
   ContractError,
-  type EventOf,
-  type InferArgsInput,
-  type Interceptor,
-  type NamespaceDefinition,
-  type ServerToClientOf,
+  Interceptor,
+  NamespaceDefinition,
+  ServerToClientOf,
 } from "@socket-contract/contract";
-import {
-  InterceptorSet,
-  type StreamSettings,
-  compileEvents,
-  parseValue,
-  prepareSchema,
-  splitHandshake,
-} from "@socket-contract/contract/internal";
+import { InterceptorSet, type StreamSettings, compileEvents, prepareSchema } from "@socket-contract/contract/internal";
 import { childAdapterErrors } from "./adapter-errors.js";
+import { type AdmissionSettings, type Middleware, admit, bindRecovered } from "./admission.js";
 import { admitObserved } from "./attempt.js";
 import { listenerFailed } from "./errors.js";
-import { checkAuth, refuseConnected } from "./handshake-auth.js";
+import { refuseConnected } from "./handshake-auth.js";
 import type { Namespace, Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
+import { NamespaceBroadcasts } from "./namespace-broadcasts.js";
 import type { LimitSettings } from "./limits.js";
 import { type PatternInfo, parseParams } from "./namespace-params.js";
-import type { BoundRemoteSocket } from "./remote-socket.js";
 import type { NamespaceRuntime } from "./runtime.js";
-import { BOUND, BoundSocket } from "./socket.js";
-import type { BroadcastResult, ErrorContext, ServerEventName } from "./types.js";
+import { BOUND, type BoundSocket } from "./socket.js";
+import type { ErrorContext } from "./types.js";
 import type { VersionCheck } from "./version-policy.js";
 
-export type Middleware<TContract extends ContractDefinition, TPath extends string> = (
-  socket: BoundSocket<TContract, TPath>,
-) => void | Promise<void>;
+export type { Middleware } from "./admission.js";
 export type ConnectionListener<TContract extends ContractDefinition, TPath extends string> = (
   socket: BoundSocket<TContract, TPath>,
 ) => void | Promise<void>;
@@ -72,15 +62,16 @@ interface NamespaceOptions {
  * `auth`, then middleware, then checked `data`), hands each connected socket to `connection`
  * listeners, and broadcasts validated events.
  */
-export class BoundNamespace<TContract extends ContractDefinition, TPath extends string> {
+export class BoundNamespace<TContract extends ContractDefinition, TPath extends string> extends NamespaceBroadcasts<
+  TContract,
+  TPath
+> {
   /** The plain Socket.IO namespace. */
   readonly raw: Namespace;
   readonly #runtime: NamespaceRuntime;
   readonly #middlewares: Middleware<TContract, TPath>[] = [];
   readonly #listeners: ConnectionListener<TContract, TPath>[] = [];
-  readonly #limits: LimitSettings | undefined;
-  readonly #checkVersion: VersionCheck | undefined;
-  readonly #maxDepth: number | undefined;
+  readonly #settings: AdmissionSettings;
   readonly #pattern: PatternInfo | undefined;
   /** One listener for every child's adapter errors (the adapter is `this`), not one closure per tenant. */
   readonly #onChildAdapterError: ((this: { nsp: Namespace }, cause: unknown) => void) | undefined;
@@ -92,10 +83,9 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     options: NamespaceOptions,
     childRuntime?: NamespaceRuntime,
   ) {
+    super();
     this.raw = raw;
-    this.#limits = options.limits;
-    this.#checkVersion = options.checkVersion;
-    this.#maxDepth = options.maxDepth;
+    this.#settings = { limits: options.limits, checkVersion: options.checkVersion, maxDepth: options.maxDepth };
     this.#pattern = options.pattern;
     const parent = options.pattern !== undefined && childRuntime === undefined;
     this.#onChildAdapterError = parent ? childAdapterErrors(options.report) : undefined;
@@ -139,7 +129,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
           ackTimeout: this.#runtime.ackTimeout,
           streams: this.#runtime.streams,
           report: this.#runtime.report,
-          maxDepth: this.#maxDepth,
+          maxDepth: this.#settings.maxDepth,
         },
         this.#childRuntime(raw),
       );
@@ -213,70 +203,13 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     return this;
   }
 
-  /** Broadcasts to every socket of the namespace. @example chat.emit("message", message); */
-  emit<TEvent extends ServerEventName<TContract, TPath>>(
-    event: TEvent,
-    ...args: InferArgsInput<EventOf<ServerToClientOf<TContract, TPath>, TEvent>>
-  ): BroadcastResult<EventOf<ServerToClientOf<TContract, TPath>, TEvent>> {
-    return this.#all().emit(event, ...args);
-  }
-
-  /** @example chat.to("lobby").emit("message", message); */
-  to(room: string | readonly string[]): BoundBroadcast<TContract, TPath> {
-    return this.#all().to(room);
-  }
-
-  /** @example chat.in("lobby").emit("message", message); */
-  in(room: string | readonly string[]): BoundBroadcast<TContract, TPath> {
-    return this.#all().to(room);
-  }
-
-  /** @example chat.except("muted").emit("message", message); */
-  except(room: string | readonly string[]): BoundBroadcast<TContract, TPath> {
-    return this.#all().except(room);
-  }
-
-  /** @example const answers = await chat.timeout(2_000).emit("ping"); */
-  timeout(ms: number): BoundBroadcast<TContract, TPath> {
-    return this.#all().timeout(ms);
-  }
-
-  /** @example chat.local.emit("message", message); */
-  get local(): BoundBroadcast<TContract, TPath> {
-    return this.#all().local;
-  }
-
-  /** @example chat.volatile.emit("typing", "ann", true); */
-  get volatile(): BoundBroadcast<TContract, TPath> {
-    return this.#all().volatile;
-  }
-
-  /** @example const sockets = await chat.fetchSockets(); */
-  fetchSockets(): Promise<BoundRemoteSocket<TContract, TPath>[]> {
-    return this.#all().fetchSockets();
-  }
-
-  /** @example chat.socketsJoin("announcements"); */
-  socketsJoin(room: string | readonly string[]): void {
-    this.#all().socketsJoin(room);
-  }
-
-  /** @example chat.socketsLeave("announcements"); */
-  socketsLeave(room: string | readonly string[]): void {
-    this.#all().socketsLeave(room);
-  }
-
-  /** @example chat.disconnectSockets(true); */
-  disconnectSockets(close = false): void {
-    this.#all().disconnectSockets(close);
-  }
-
   /** The bound socket of a connected raw socket of this namespace, if it was admitted. @example chat.socketOf(rawSocket)?.emit("message", m); */
   socketOf(raw: Socket): BoundSocket<TContract, TPath> | undefined {
     return (raw as Admitted)[BOUND];
   }
 
-  #all(): BoundBroadcast<TContract, TPath> {
+  /** @internal What every namespace-wide broadcast starts from: the whole namespace. */
+  protected override all(): BoundBroadcast<TContract, TPath> {
     return new BoundBroadcast(this.#runtime, this.raw);
   }
 
@@ -295,51 +228,11 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
         throw refused;
       }
     }
-    const context = { namespace: runtime.namespace, socketId: raw.id };
-    // The version is checked first: a client on another contract may well send another auth shape.
-    const handshake = splitHandshake(raw.handshake.auth);
-    await this.#checkVersion?.(handshake.identity, context);
-    const auth = checkAuth(runtime, handshake.auth, this.#maxDepth, raw.id);
-    const socket = new BoundSocket<TContract, TPath>(
-      runtime,
-      raw,
-      auth,
-      this.#limits,
-      params,
-      handshake.carrier !== undefined,
-    );
     const middlewares =
       child === undefined || child.#middlewares.length === 0
         ? this.#middlewares
         : [...this.#middlewares, ...child.#middlewares];
-    for (const middleware of middlewares) {
-      try {
-        await middleware(socket);
-      } catch (thrown) {
-        runtime.report(
-          ContractError.is(thrown)
-            ? thrown
-            : new ContractError("UNAUTHORIZED", { cause: thrown, namespace: runtime.namespace }),
-          context,
-        );
-        throw thrown;
-      }
-    }
-    if (runtime.data !== undefined) {
-      const parsed = parseValue(runtime.data, raw.data, []);
-      if (!parsed.ok) {
-        runtime.report(
-          new ContractError("HANDLER_ERROR", {
-            message: "socket.data does not match the contract after middleware.",
-            issues: parsed.issues,
-            namespace: runtime.namespace,
-          }),
-          context,
-        );
-        throw new ContractError("HANDLER_ERROR");
-      }
-      raw.data = parsed.value;
-    }
+    await admit(runtime, raw, params, this.#settings, middlewares);
   }
 
   #connect(raw: Admitted): void {
@@ -365,16 +258,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     try {
       const runtime: NamespaceRuntime & Partial<ChildRuntime> =
         this.#pattern === undefined ? this.#runtime : this.#childRuntime(raw.nsp);
-      const handshake = splitHandshake(raw.handshake.auth);
-      const auth = checkAuth(runtime, handshake.auth, this.#maxDepth, raw.id);
-      return new BoundSocket<TContract, TPath>(
-        runtime,
-        raw,
-        auth,
-        this.#limits,
-        runtime.params,
-        handshake.carrier !== undefined,
-      );
+      return bindRecovered<TContract, TPath>(runtime, raw, runtime.params, this.#settings);
     } catch (refused) {
       return void refuseConnected(raw, refused);
     }
