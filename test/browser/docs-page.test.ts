@@ -32,7 +32,7 @@ describe.runIf(chromiumAvailable())("socket-contract docs in Chromium", () => {
     await page.goto(url);
     expect(await page.title()).toBe("chat 1.0.0 · Socket.IO API reference");
     expect(await page.locator("h1").innerText()).toBe("chat");
-    expect(await page.locator("article[data-event].c2s").count()).toBe(7);
+    expect(await page.locator("article[data-event].c2s").count()).toBe(8);
     expect(await page.locator("article[data-event].s2c").count()).toBe(4);
     expect(await page.locator("#types article").count()).toBe(6);
     // Nothing wider than the window, and no code block wider than its card.
@@ -87,7 +87,7 @@ describe.runIf(chromiumAvailable())("socket-contract docs in Chromium", () => {
     const visible = await page.locator("article[data-event]:visible h4").allInnerTexts();
     expect(visible).toEqual(["room:join", "room:leave", "room:list"]);
     await page.locator("#filter").fill("");
-    expect(await page.locator("article[data-event]:visible").count()).toBe(17);
+    expect(await page.locator("article[data-event]:visible").count()).toBe(18);
     expect(browser.problems).toEqual([]);
   });
 });

@@ -65,6 +65,19 @@ chat.on("connection", async (socket) => {
     await socket.join(room);
     return { node: name, rooms: [...socket.rooms] };
   });
+  // Each note of the stream is broadcast to the room, on every node.
+  socket.on("notes:relay", async (room, notes) => {
+    let count = 0;
+    for await (const note of notes) {
+      chat.to(room).emit("notice", note);
+      count++;
+    }
+    return { node: name, count };
+  });
+  socket.on("notes:count", async function* (count) {
+    for (let i = 0; i < count; i++) yield { i, node: name };
+    return { node: name, count };
+  });
   for (const room of socket.auth.rooms) await socket.join(room);
 });
 

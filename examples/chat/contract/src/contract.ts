@@ -9,6 +9,8 @@ export const MAX_UPLOAD_BYTES = 2_000_000;
 export const MAX_STREAMED_FILE_BYTES = 50_000_000;
 /** Largest chunk of a streamed file, in bytes. */
 export const FILE_CHUNK_BYTES = 65_536;
+/** Longest text `message:search` looks for, in characters. */
+export const MAX_SEARCH_LENGTH = 100;
 
 // Written in zod/mini, the smallest way to ship a contract to a browser: checks go in `.check(...)`,
 // wrappers are functions (`z.optional(...)`), and a description is registered where classic Zod
@@ -136,6 +138,19 @@ export const contract = defineContract({
             NOT_IN_ROOM: z.object({ room: z.string() }),
             SIZE_MISMATCH: z.object({ size: z.number().check(z.int()), received: z.number().check(z.int()) }),
           },
+        },
+        "message:search": {
+          description:
+            "Search a joined room's messages for some text, newest first: each match streams in as the server finds it, and the answer is how many matched.",
+          args: [
+            z.object({
+              room: RoomName,
+              text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SEARCH_LENGTH)),
+            }),
+          ],
+          stream: Message,
+          ack: z.object({ count: z.number().check(z.int()) }),
+          errors: { NOT_IN_ROOM: z.object({ room: z.string() }) },
         },
         typing: {
           description: "Tell the room the sender started or stopped typing.",

@@ -3,6 +3,7 @@ export {
   contract,
   FILE_CHUNK_BYTES,
   MAX_MESSAGE_LENGTH,
+  MAX_SEARCH_LENGTH,
   MAX_STREAMED_FILE_BYTES,
   MAX_UPLOAD_BYTES,
 } from "./contract.js";

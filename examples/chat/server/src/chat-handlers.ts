@@ -126,11 +126,33 @@ export function chatHandlers({ chat, stores, roomCapacity, uploads }: HandlerDep
       }
     },
 
+    "message:search": async function* (socket, { room, text }) {
+      requireMember(socket, room);
+      const needle = text.toLowerCase();
+      const history = await stores.history(room);
+      let count = 0;
+      // Newest first; each match leaves as it is found, paced by the client's credit.
+      for (let index = history.length - 1; index >= 0; index--) {
+        const message = history[index]!;
+        if (!matches(message, needle)) continue;
+        count += 1;
+        yield message;
+      }
+      return { count };
+    },
+
     typing: (socket, room, isTyping) => {
       if (socket.rooms.has(room))
         socket.to(room).emit("typing", room, { id: socket.id, name: socket.data.name }, isTyping);
     },
   };
+}
+
+/** Whether a message's text, or its attachment's name, contains `needle` (lower case). */
+function matches(message: ChatMessage, needle: string): boolean {
+  return (
+    message.text.toLowerCase().includes(needle) || (message.attachment?.name.toLowerCase().includes(needle) ?? false)
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { trackConnection } from "./connection-status.js";
 import { h } from "./dom.js";
 import { errorText } from "./error-text.js";
 import { uploadFile } from "./file-upload.js";
+import { wireSearch } from "./search.js";
 import { typingBoard, typingSender } from "./typing.js";
 import type { ChatMember, ChatMessage, ChatRoomSummary } from "./types.js";
 import { appendMessage, renderMessages } from "./views/messages-view.js";
@@ -45,6 +46,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
   let active: string | undefined;
   const ownId = () => chat.socket.id;
   const fail = (error: unknown, context?: Parameters<typeof errorText>[1]) => showToast(errorText(error, context));
+  const search = wireSearch(shell, chat, () => active);
 
   const drawRooms = () => {
     const names = new Set([...available.map((room) => room.name), ...joined.keys()]);
@@ -78,6 +80,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
     const room = active === undefined ? undefined : joined.get(active);
     shell.roomTitle.textContent = active === undefined ? "No room open" : `# ${active}`;
     shell.leaveButton.hidden = active === undefined;
+    shell.searchForm.hidden = active === undefined;
     drawComposer();
     renderMessages(shell.messages, room?.messages ?? [], ownId());
     drawMembers();
@@ -117,7 +120,10 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
   };
   const open = async (room: string): Promise<boolean> => {
     if (!joined.has(room) && !(await join(room))) return false;
-    if (active !== undefined && active !== room) typing.stop();
+    if (active !== undefined && active !== room) {
+      typing.stop();
+      search.close();
+    }
     active = room;
     joined.get(room)!.unread = 0;
     drawers.close();
@@ -135,6 +141,7 @@ export function startChatScreen(root: HTMLElement, chat: ChatClient, name: strin
       return void fail(error);
     }
     joined.delete(room);
+    search.close();
     active = joined.keys().next().value;
     drawActive();
     void refreshRooms();

@@ -36,7 +36,7 @@ describe("socket-contract docs: the page", () => {
       }
     }
     expect(text).toContain("Client → server");
-    expect(text).toContain("7 events");
+    expect(text).toContain("8 events");
     expect(text).toContain("Server → client");
     expect(text).toContain("4 events");
   });

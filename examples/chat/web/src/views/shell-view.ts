@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_LENGTH } from "@chat-example/contract";
+import { MAX_MESSAGE_LENGTH, MAX_SEARCH_LENGTH } from "@chat-example/contract";
 import { h } from "../dom.js";
 import { icon } from "./icons.js";
 
@@ -10,6 +10,11 @@ export interface Shell {
   readonly roomTitle: HTMLElement;
   readonly roomMeta: HTMLElement;
   readonly leaveButton: HTMLButtonElement;
+  /** Searches the open room's messages (`message:search`). */
+  readonly searchForm: HTMLFormElement;
+  readonly searchInput: HTMLInputElement;
+  /** A search's results, streamed in; hidden when there is none. */
+  readonly searchPanel: HTMLElement;
   readonly messages: HTMLOListElement;
   readonly typingLine: HTMLElement;
   /** Uploads under way, each with its progress and a Cancel button, above the message box. */
@@ -55,6 +60,17 @@ export function renderShell(root: HTMLElement, name: string): Shell {
     roomTitle: h("h1", { class: "room-title" }),
     roomMeta: h("span", { class: "room-meta" }),
     leaveButton: h("button", { class: "button button-ghost", type: "button", title: "Leave this room" }, "Leave"),
+    searchInput: h("input", {
+      class: "search-input",
+      name: "search",
+      type: "search",
+      placeholder: "Search this room",
+      autocomplete: "off",
+      maxlength: MAX_SEARCH_LENGTH,
+      "aria-label": "Search this room",
+    }),
+    searchForm: undefined as never,
+    searchPanel: h("section", { class: "search-panel", "aria-label": "Search", hidden: true }),
     messages: h("ol", { class: "messages", "aria-live": "polite", "aria-label": "Messages" }),
     typingLine: h("div", { class: "typing-line", "aria-live": "polite" }),
     uploads: h("ul", { class: "uploads", "aria-label": "Uploads" }),
@@ -101,6 +117,7 @@ export function renderShell(root: HTMLElement, name: string): Shell {
   const shell = {
     ...parts,
     joinForm: h("form", { class: "join-form" }, parts.joinInput),
+    searchForm: h("form", { class: "search-form", role: "search" }, parts.searchInput),
     composer: h("form", { class: "composer" }),
   } as Shell;
   shell.composer.append(parts.fileInput, parts.attachButton, parts.textInput, parts.counter, parts.sendButton);
@@ -136,10 +153,12 @@ export function renderShell(root: HTMLElement, name: string): Shell {
       { class: "room-header" },
       shell.roomsToggle,
       h("div", { class: "room-heading" }, shell.roomTitle, shell.roomMeta),
+      shell.searchForm,
       shell.peopleToggle,
       shell.leaveButton,
     ),
     shell.connectionBanner,
+    shell.searchPanel,
     h("div", { class: "messages-scroll" }, shell.messages),
     shell.typingLine,
     shell.uploads,
