@@ -10,6 +10,7 @@ import { InterceptorSet, type StreamSettings, compileEvents, prepareSchema } fro
 import { childAdapterErrors } from "./adapter-errors.js";
 import { type AdmissionSettings, type Middleware, admit, bindRecovered } from "./admission.js";
 import { admitObserved } from "./attempt.js";
+import { answerOwedAcksOnClose } from "./owed-acks.js";
 import { listenerFailed } from "./errors.js";
 import { refuseConnected } from "./handshake-auth.js";
 import type { Namespace, Socket } from "socket.io";
@@ -107,6 +108,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       report: options.report,
       interceptors: new InterceptorSet(options.interceptors),
     };
+    if (options.pattern === undefined) answerOwedAcksOnClose(raw);
     raw.use((socket, next) => admitObserved(this.#runtime, socket, () => this.#admit(socket as Admitted), next));
     raw.on("connection", (socket: Admitted) => this.#connect(socket));
   }
@@ -154,6 +156,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       }) as ChildRuntime;
       raw[CHILD_RUNTIME] = runtime;
       raw.adapter.on("error", this.#onChildAdapterError!);
+      answerOwedAcksOnClose(raw);
     }
     return runtime;
   }

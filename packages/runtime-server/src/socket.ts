@@ -7,7 +7,7 @@ import {
   type InferSocketData,
   type ServerToClientOf,
 } from "@socket-contract/contract";
-import { ServerConnection, type Wire, answerOwedAcks } from "@socket-contract/contract/internal";
+import { ServerConnection, type Wire } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { type LimitSettings, SocketLimits } from "./limits.js";
@@ -68,17 +68,7 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
     this.#runtime = runtime;
     (raw as Bindable)[BOUND] = this;
     raw.onAny(BoundSocket.#onAny);
-    raw.on("disconnect", BoundSocket.#onDisconnect);
   }
-
-  /**
-   * The one "disconnect" listener of every bound socket (`this` is the raw socket): the acks it
-   * still owes are answered `DISCONNECTED` at once, so a broadcast with acks counts it as failed
-   * without waiting for its timeout, on this node or, through the adapter, on the node that sent it.
-   */
-  static readonly #onDisconnect = function (this: Bindable): void {
-    answerOwedAcks((this as unknown as { acks?: Map<number, (...args: unknown[]) => void> }).acks);
-  };
 
   /**
    * The one `onAny` listener of every bound socket: Socket.IO calls it with the raw socket as
