@@ -1,7 +1,9 @@
 import { bindClient } from "@socket-contract/client";
-import { ContractError, bindServer } from "@socket-contract/server";
+import { defineContract } from "@socket-contract/contract";
+import { type BoundSocket, ContractError, bindServer } from "@socket-contract/server";
 import type { Socket as ClientSocket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { contract } from "../fixtures/chat-contract.js";
 import { client, connected, errorLog, next, startServer } from "../support/util.js";
 
@@ -13,6 +15,12 @@ import { client, connected, errorLog, next, startServer } from "../support/util.
 const LONG = 60_000;
 const RECIPIENTS = 1_000;
 const LEAVING = 10;
+
+const tenants = defineContract({
+  name: "tenants",
+  version: "1.0.0",
+  namespaces: { "/org/:orgId": { serverToClient: { ping: { args: [], ack: z.literal("pong") } } } },
+});
 
 async function chatServer() {
   const { io, url } = await startServer({ transports: ["websocket"] });
@@ -99,5 +107,34 @@ describe("a broadcast with acks counts a recipient that disconnected as failed a
     expect(error.data).toEqual(["pong"]);
     expect(error.message).toBe("1 of the expected acknowledgements arrived in time. Disconnected before answering: 1.");
     expect(silent!.connected).toBe(true);
+  });
+
+  it("in a dynamic namespace's child as well", { timeout: 10_000 }, async () => {
+    const { io, url } = await startServer({ transports: ["websocket"] });
+    const server = bindServer(tenants, io, { ackTimeout: LONG });
+    const answering = client(url, "/org/acme");
+    bindClient(tenants, "/org/acme", answering).on("ping", () => "pong" as const);
+    const leaving = client(url, "/org/acme");
+    await Promise.all([connected(answering), connected(leaving)]);
+    const pinged = next(leaving, "ping");
+    const answers = server.of("/org/acme").timeout(LONG).emit("ping");
+    await pinged;
+    leaving.disconnect();
+    await expect(answers).rejects.toMatchObject({ code: "DISCONNECTED", data: ["pong"] });
+  });
+
+  it("a socket that only leaves its own room, still connected, still owes its answer", {
+    timeout: 10_000,
+  }, async () => {
+    const { chat, url } = await chatServer();
+    const arrived = new Promise<BoundSocket<typeof contract, "/chat">>((resolve) => chat.on("connection", resolve));
+    const [slow] = await connectAll(url, 1);
+    const socket = await arrived;
+    slow!.on("ping", (callback: (envelope: unknown) => void) =>
+      setTimeout(() => callback({ ok: true, data: "pong" }), 200),
+    );
+    const answers = chat.timeout(LONG).emit("ping");
+    await socket.leave(socket.id);
+    await expect(answers).resolves.toEqual(["pong"]);
   });
 });
