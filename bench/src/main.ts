@@ -12,6 +12,7 @@ import { type ScenarioReport, renderScenario } from "./report.js";
 import { type Worker, startWorker } from "./rpc.js";
 import { roomBroadcast } from "./scenarios/broadcast.js";
 import { codeGeneration } from "./scenarios/codegen.js";
+import { INTERCEPTORS_ID, interceptorOverhead } from "./scenarios/interceptors.js";
 import { heapPerSocket, heapPerTenant } from "./scenarios/memory.js";
 import { slowReaderHeap, streamRows, streamUpload } from "./scenarios/streams.js";
 import { validationAlone } from "./scenarios/validation.js";
@@ -84,6 +85,8 @@ if (wanted("9") || wanted("10")) {
 }
 
 if (wanted("11")) publish(await slowReaderHeap(settings));
+
+if (wanted(INTERCEPTORS_ID)) publish(await interceptorOverhead(settings));
 
 if (wanted("6")) for (const report of await validationAlone(settings, resolve(here, "..", ".work"))) publish(report);
 

@@ -1,0 +1,32 @@
+import { context, propagation, trace } from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { ExportResultCode, W3CTraceContextPropagator } from "@opentelemetry/core";
+import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-base";
+
+let exported = 0;
+
+/**
+ * What an app does to trace for real, when the worker runs with `BENCH_OTEL_SDK=1`: the SDK
+ * registered globally (async-hooks context, W3C propagation, a tracer provider) with the default
+ * `BatchSpanProcessor`, whose exporter counts the spans and drops them (no network in the figure).
+ * Without it the OpenTelemetry API stays a no-op.
+ */
+export function registerSdkIfAsked(): boolean {
+  if (process.env.BENCH_OTEL_SDK !== "1") return false;
+  const exporter: SpanExporter = {
+    export: (spans, done) => {
+      exported += spans.length;
+      done({ code: ExportResultCode.SUCCESS });
+    },
+    shutdown: async () => {},
+  };
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] }));
+  return true;
+}
+
+/** Spans exported so far (the batch processor hands them over every few seconds or 512 at a time). */
+export function exportedSpans(): number {
+  return exported;
+}
