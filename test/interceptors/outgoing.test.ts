@@ -11,7 +11,7 @@ it("an outgoing interceptor refuses a server emit: the call throws that code and
     interceptors: [
       {
         outgoing: (packet) => {
-          if (packet.kind !== "ack" && packet.event === "notice" && packet.args[0] === "secret")
+          if (packet.kind === "emit" && packet.event === "notice" && packet.args[0] === "secret")
             throw new ContractError("FORBIDDEN");
         },
       },

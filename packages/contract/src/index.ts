@@ -74,6 +74,8 @@ export type {
   OutgoingPacket,
   Refusal,
   Side,
+  StreamClosing,
+  StreamOpening,
 } from "./interceptor.js";
 export type { AckEnvelope, ContractErrorReport, WireError } from "./protocol/envelope.js";
 export { CONTRACT_ERROR_EVENT } from "./protocol/envelope.js";

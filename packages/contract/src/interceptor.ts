@@ -56,7 +56,8 @@ type AckValue<TEvent> = TEvent extends EventDefinition & { readonly ack: unknown
 
 /**
  * One checked outgoing packet, just before it leaves: an `emit` to one peer, a `broadcast` (once,
- * whatever the number of recipients), or the `ack` answering an incoming event. Values are the
+ * whatever the number of recipients), the `ack` answering an incoming event, or one `item` of a
+ * stream this side sends (what a stream handler yields, or an upload's chunk). Values are the
  * checked ones and read-only. `carrier` is where a client interceptor writes trace context for the
  * server; it travels only between a bound client and a bound server.
  */
@@ -82,7 +83,35 @@ export type OutgoingPacket<
         readonly hasAck: true;
         readonly carrier: Carrier;
       };
-    }[AckEvents<TIncoming>];
+    }[AckEvents<TIncoming>]
+  | {
+      [TName in (keyof TOutgoing | keyof TIncoming) & string]: Common<TSocket> & {
+        readonly kind: "item";
+        readonly event: TName;
+        /** The checked item. */
+        readonly value: unknown;
+        readonly hasAck: false;
+        readonly carrier: Carrier;
+      };
+    }[(keyof TOutgoing | keyof TIncoming) & string];
+
+/**
+ * One stream as it opens on this side: one it requested (`role` `"request"`, its event one this
+ * side sends) or one it answers (`"response"`, an event the peer requested).
+ */
+export interface StreamOpening<TSocket = unknown> {
+  readonly side: Side;
+  readonly namespace: string;
+  readonly event: string;
+  readonly role: "request" | "response";
+  /** Server: the bound socket. Client: the bound client. */
+  readonly socket: TSocket;
+}
+
+/** A stream is over on this side, however it ended (its ack, an error, a cancel, a disconnect): how long it was open, in milliseconds. */
+export interface StreamClosing {
+  readonly duration: number;
+}
 
 /**
  * One connection attempt to a namespace. Server: a client's handshake, before `auth`, the version
@@ -133,6 +162,9 @@ export interface Refusal<TSocket = unknown> {
  *   what is sent: the values were checked before it ran.
  * - `connection(attempt)`: sees each connection attempt; return a function to observe its outcome.
  * - `refused(refusal)`: sees each incoming event refused before the interceptors (observe only).
+ * - `stream(opening)`: sees each stream open on this side; return a function to hear when it closes.
+ *   Each item a stream sends passes `outgoing` (kind `item`); a refused item ends the stream with
+ *   the refusal's code.
  *
  * @example
  * const onlyAdmins: Interceptor = {
@@ -151,6 +183,7 @@ export interface Interceptor<
   readonly outgoing?: (packet: OutgoingPacket<TOutgoing, TIncoming, TSocket>) => void | ((outcome: Outcome) => void);
   readonly connection?: (attempt: ConnectionAttempt<TSocket>) => void | ((outcome: ConnectionOutcome) => void);
   readonly refused?: (refusal: Refusal<TSocket>) => void;
+  readonly stream?: (opening: StreamOpening<TSocket>) => void | ((closing: StreamClosing) => void);
   /**
    * Whether this interceptor writes trace context into carriers. A bound client declares carriers
    * in its handshake (and appends one to each event) only when an interceptor it was bound with

@@ -36,6 +36,20 @@ if (packet.kind === "emit" && packet.event === "message") expectType<string>(pac
 // Acks answer ack-bearing events only: typing has none.
 // @ts-expect-error typing has no ack
 if (packet.kind === "ack") packet.event === "typing";
+// A stream's items: the checked value, of any event of either direction.
+if (packet.kind === "item") {
+  expectType<unknown>(packet.value);
+  expectType<false>(packet.hasAck);
+}
+
+const streams: Interceptor<Incoming, Outgoing, Socket> = {
+  stream: (opening) => {
+    expectType<"request" | "response">(opening.role);
+    expectType<string>(opening.socket.data.userId);
+    return (closing) => void expectType<number>(closing.duration);
+  },
+};
+void streams;
 
 const anyContract: Interceptor = {
   incoming: (_incoming, next) => next(),

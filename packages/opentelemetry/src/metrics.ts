@@ -12,7 +12,7 @@ export interface MetricsOptions {
 export const METRIC_NAMES = {
   /** Counter of incoming events by namespace, event and outcome (`"OK"` or the code), refusals before the handler included. */
   received: "messaging.client.consumed.messages",
-  /** Counter of outgoing packets (emits, broadcasts once each, acks) by namespace, event and outcome. */
+  /** Counter of outgoing packets (emits, broadcasts once each, acks, stream items) by namespace, event and outcome. */
   sent: "messaging.client.sent.messages",
   /** Histogram of handler run time in seconds, by namespace, event and outcome. */
   handlerDuration: "messaging.process.duration",
@@ -20,6 +20,8 @@ export const METRIC_NAMES = {
   connections: "socket_contract.connections.active",
   /** Counter of refused connections, by namespace and code (server). */
   refusedConnections: "socket_contract.connections.refused",
+  /** Up-down counter of the open streams, by side, namespace and event (requested or answered on this side). */
+  openStreams: "socket_contract.streams.open",
 } as const;
 
 const UNKNOWN = "(unknown)";
@@ -29,9 +31,9 @@ const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 
 
 /**
  * Counts events and connections with OpenTelemetry metrics, as an interceptor for either side:
- * events received and sent by namespace, event and outcome code (events refused before the
- * handler counted with their code), the handler duration histogram, the connected sockets and the
- * refused connections by code. No socket id or payload value is ever an attribute.
+ * events received and sent (stream items included) by namespace, event and outcome code (events
+ * refused before the handler counted with their code), the handler duration histogram, the
+ * connected sockets, the refused connections by code, and the open streams. No socket id or payload value is ever an attribute.
  *
  * @example
  * const server = bindServer(contract, io, { interceptors: [metrics(), tracing()] });
@@ -43,7 +45,7 @@ export function metrics(options: MetricsOptions = {}): Interceptor {
     unit: "{event}",
   });
   const sent = meter.createCounter(METRIC_NAMES.sent, {
-    description: "Outgoing packets (emits, broadcasts, acks), by outcome.",
+    description: "Outgoing packets (emits, broadcasts, acks, stream items), by outcome.",
     unit: "{packet}",
   });
   const duration = meter.createHistogram(METRIC_NAMES.handlerDuration, {
@@ -58,6 +60,10 @@ export function metrics(options: MetricsOptions = {}): Interceptor {
   const refusedConnections = meter.createCounter(METRIC_NAMES.refusedConnections, {
     description: "Refused connections, by code.",
     unit: "{connection}",
+  });
+  const openStreams = meter.createUpDownCounter(METRIC_NAMES.openStreams, {
+    description: "Open streams.",
+    unit: "{stream}",
   });
   return {
     incoming: (call, next) =>
@@ -81,6 +87,16 @@ export function metrics(options: MetricsOptions = {}): Interceptor {
       const attributes = eventAttributes(packet.side, packet.namespace, packet.event, outcomeCode(outcome));
       attributes["messaging.operation.name"] = packet.kind;
       sent.add(1, attributes);
+    },
+    stream: (opening) => {
+      const attributes: Attributes = {
+        [ATTRIBUTES.system]: SYSTEM,
+        [ATTRIBUTES.side]: opening.side,
+        [ATTRIBUTES.destination]: opening.namespace,
+        [ATTRIBUTES.event]: opening.event,
+      };
+      openStreams.add(1, attributes);
+      return () => openStreams.add(-1, attributes);
     },
     connection: (attempt) => {
       if (attempt.side !== "server") return undefined;

@@ -226,6 +226,7 @@ export class Connection implements Receiver {
       report: (error) => this.report(error),
       window: endpoint.streams.window,
       maxOpen: endpoint.streams.maxOpen,
+      interception: () => this.interception,
     }));
   }
 

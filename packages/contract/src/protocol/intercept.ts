@@ -7,6 +7,8 @@ import type {
   Outcome,
   OutgoingPacket,
   Refusal,
+  StreamClosing,
+  StreamOpening,
 } from "../interceptor.js";
 
 type AnyInterceptor = Interceptor<any, any, any>;
@@ -14,6 +16,7 @@ export type IncomingStep = (call: IncomingCall, next: () => Promise<Outcome>) =>
 export type OutgoingStep = (packet: OutgoingPacket) => void | ((outcome: Outcome) => void);
 export type ConnectionStep = (attempt: ConnectionAttempt) => void | ((outcome: ConnectionOutcome) => void);
 export type RefusedStep = (refusal: Refusal) => void;
+export type StreamStep = (opening: StreamOpening) => void | ((closing: StreamClosing) => void);
 
 /**
  * The interceptors of one place (a bound server, one of its namespaces, a bound client), in
@@ -26,6 +29,7 @@ export class InterceptorSet {
   outgoing: readonly OutgoingStep[] = [];
   connection: readonly ConnectionStep[] = [];
   refused: readonly RefusedStep[] = [];
+  stream: readonly StreamStep[] = [];
   /** Whether an interceptor here writes trace context (see `Interceptor.propagates`). */
   propagates = false;
   readonly #parent: InterceptorSet | undefined;
@@ -42,9 +46,9 @@ export class InterceptorSet {
   add(interceptor: AnyInterceptor, place: string): void {
     if (typeof interceptor !== "object" || interceptor === null)
       throw new TypeError(
-        `[socket-contract] ${place}: an interceptor is an object with incoming, outgoing, connection or refused functions`,
+        `[socket-contract] ${place}: an interceptor is an object with incoming, outgoing, connection, refused or stream functions`,
       );
-    for (const part of ["incoming", "outgoing", "connection", "refused"] as const) {
+    for (const part of ["incoming", "outgoing", "connection", "refused", "stream"] as const) {
       if (interceptor[part] !== undefined && typeof interceptor[part] !== "function")
         throw new TypeError(`[socket-contract] ${place}: an interceptor's ${part} must be a function`);
     }
@@ -63,6 +67,7 @@ export class InterceptorSet {
     this.outgoing = all.filter((i) => i.outgoing !== undefined).map((i) => i.outgoing!.bind(i) as OutgoingStep);
     this.connection = all.filter((i) => i.connection !== undefined).map((i) => i.connection!.bind(i) as ConnectionStep);
     this.refused = all.filter((i) => i.refused !== undefined).map((i) => i.refused!.bind(i) as RefusedStep);
+    this.stream = all.filter((i) => i.stream !== undefined).map((i) => i.stream!.bind(i) as StreamStep);
     this.propagates = all.some((i) => i.propagates === true);
     for (const child of this.#children) child.#rebuild();
   }
@@ -195,10 +200,28 @@ export function runConnection(
         namespace: attempt.namespace,
       }),
     );
-  let observers: ((outcome: ConnectionOutcome) => void)[] | undefined;
+  const tellAll = observeAll(steps, attempt, failed);
+  if (tellAll === undefined) return undefined;
+  const start = performance.now();
+  return {
+    admitted: (closed) => tellAll({ ok: true, duration: performance.now() - start, closed }),
+    refused: (error) => tellAll({ ok: false, duration: performance.now() - start, error }),
+  };
+}
+
+/**
+ * Calls each observing step with `subject`; what one throws goes to `failed`. Returns one function
+ * that hands every observer they returned its result (`undefined` when none returned one).
+ */
+export function observeAll<TSubject, TResult>(
+  steps: readonly ((subject: TSubject) => void | ((result: TResult) => void))[],
+  subject: TSubject,
+  failed: (thrown: unknown) => void,
+): ((result: TResult) => void) | undefined {
+  let observers: ((result: TResult) => void)[] | undefined;
   for (const step of steps) {
     try {
-      const observer = step(attempt);
+      const observer = step(subject);
       if (typeof observer === "function") (observers ??= []).push(observer);
     } catch (thrown) {
       failed(thrown);
@@ -206,19 +229,14 @@ export function runConnection(
   }
   if (observers === undefined) return undefined;
   const all = observers;
-  const start = performance.now();
-  const tellAll = (outcome: ConnectionOutcome): void => {
+  return (result) => {
     for (const observer of all) {
       try {
-        observer(outcome);
+        observer(result);
       } catch (thrown) {
         failed(thrown);
       }
     }
-  };
-  return {
-    admitted: (closed) => tellAll({ ok: true, duration: performance.now() - start, closed }),
-    refused: (error) => tellAll({ ok: false, duration: performance.now() - start, error }),
   };
 }
 

@@ -106,12 +106,12 @@ export function answerChecked(
 
 /**
  * The packet outgoing interceptors see: an `emit` or `broadcast` with its checked arguments, or an
- * `ack` with its checked value (`values[0]`). The array is a frozen copy, so the one sent stays ours.
+ * `ack` or stream `item` with its checked value (`values[0]`). The array is a frozen copy, so the one sent stays ours.
  */
 export function outgoingPacket(
   interception: Pick<Interception, "side" | "peer">,
   namespace: string,
-  kind: "emit" | "broadcast" | "ack",
+  kind: OutgoingPacket["kind"],
   definition: CompiledEvent,
   values: readonly unknown[],
 ): OutgoingPacket & { carrier: Carrier } {
@@ -124,8 +124,8 @@ export function outgoingPacket(
     carrier: {} as Carrier,
     size: () => payloadSize(frozen),
   };
-  if (kind === "ack")
-    return { ...common, kind, value: frozen[0], hasAck: true } as OutgoingPacket & { carrier: Carrier };
+  if (kind === "ack" || kind === "item")
+    return { ...common, kind, value: frozen[0], hasAck: kind === "ack" } as OutgoingPacket & { carrier: Carrier };
   return { ...common, kind, args: frozen, hasAck: definition.ack !== undefined } as OutgoingPacket & {
     carrier: Carrier;
   };

@@ -16,6 +16,8 @@ import {
   readOpenHeader,
   readStreamId,
 } from "./stream-frames.js";
+import type { Interception } from "./intercepted.js";
+import { type StreamHooks, type StreamRole, streamHooks } from "./stream-intercept.js";
 import { type StreamLink, StreamRequest } from "./stream-request.js";
 import { StreamResponse } from "./stream-response.js";
 import { readOptions } from "./stream-settings.js";
@@ -52,6 +54,8 @@ export interface StreamHost {
   readonly window: number;
   /** How many streams the other side may have open here at once (`maxStreams`). */
   readonly maxOpen: number;
+  /** The connection's interceptors, read at each item and stream (one registered later applies at once). */
+  readonly interception?: () => Interception | undefined;
 }
 
 const REPORT_INTERVAL_MS = 1_000;
@@ -71,10 +75,22 @@ export class StreamEndpoint {
   #peerId = 0;
   /** When a refused frame was last answered with `contract:error`. */
   #reportedAt = -Infinity;
+  /** What tells the `stream` interceptors that a stream closed, by stream id (ids of both ways differ in parity). */
+  readonly #closing = new Map<number, () => void>();
+  /** The interceptors' part: each item sent, each stream opened and closed. */
+  readonly #hooks: StreamHooks | undefined;
 
   constructor(host: StreamHost) {
     this.#host = host;
     this.#nextId = firstStreamId(host.side);
+    this.#hooks =
+      host.interception &&
+      streamHooks(
+        host.interception,
+        host.namespace,
+        (event, role) => (role === "request" ? host.outgoing : host.incoming).get(event),
+        (error) => host.report(error),
+      );
   }
 
   /** How many streams are open, both ways. */
@@ -106,7 +122,7 @@ export class StreamEndpoint {
     const id = this.#nextId;
     this.#nextId += 2;
     const window = options.window ?? host.window;
-    const request = new StreamRequest(this.#link(this.#requests), {
+    const request = new StreamRequest(this.#link(this.#requests, event, "request"), {
       id,
       definition,
       shape,
@@ -120,6 +136,7 @@ export class StreamEndpoint {
       return request;
     }
     this.#requests.set(id, request);
+    this.#opened(id, event, "request");
     host.send(STREAM_OPEN, [{ id, event, credit: shape.item === undefined ? 0 : window }, ...args]);
     return request;
   }
@@ -204,7 +221,7 @@ export class StreamEndpoint {
       return refuse(
         new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...where }),
       );
-    const response = new StreamResponse(this.#link(this.#responses), {
+    const response = new StreamResponse(this.#link(this.#responses, event, "response"), {
       id,
       definition,
       shape,
@@ -213,6 +230,7 @@ export class StreamEndpoint {
       window: host.window,
     });
     this.#responses.set(id, response);
+    this.#opened(id, event, "response");
     response.start(handler, parsed.value);
   }
 
@@ -260,12 +278,31 @@ export class StreamEndpoint {
     this.#host.report(error);
   }
 
-  #link(streams: Map<number, unknown>): StreamLink {
+  /**
+   * What one stream sends and reports through. Each item it sends passes the outgoing interceptors
+   * first: their refusal throws, and the stream's sender ends the stream with it.
+   */
+  #link(streams: Map<number, unknown>, event: string, role: StreamRole): StreamLink {
     const host = this.#host;
+    const hooks = this.#hooks;
     return {
-      send: (frame, args) => host.send(frame, args),
+      send: (frame, args) => {
+        if (frame === STREAM_ITEM) hooks?.item(event, role, args[1]);
+        host.send(frame, args);
+      },
       report: (error) => host.report(error),
-      forget: (id) => void streams.delete(id),
+      forget: (id) => {
+        streams.delete(id);
+        const closed = this.#closing.get(id);
+        if (closed === undefined) return;
+        this.#closing.delete(id);
+        closed();
+      },
     };
+  }
+
+  #opened(id: number, event: string, role: StreamRole): void {
+    const closed = this.#hooks?.opened(event, role);
+    if (closed !== undefined) this.#closing.set(id, closed);
   }
 }

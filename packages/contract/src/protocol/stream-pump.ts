@@ -110,7 +110,8 @@ export class StreamPump {
         try {
           options.send(checked.value);
         } catch (thrown) {
-          // The item could not be encoded (a value nested deeper than the encoder's stack).
+          // An outgoing interceptor refused the item, or it could not be encoded (a value nested
+          // deeper than the encoder's stack).
           this.#state = "done";
           closeIterator(this.#iterator, options.closeFailed);
           return options.failed(thrown, false);

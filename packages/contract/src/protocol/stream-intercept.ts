@@ -1,0 +1,68 @@
+import { ContractError } from "../contract-error.js";
+import type { StreamOpening } from "../interceptor.js";
+import type { CompiledEvent } from "./catalog.js";
+import { observeAll, runOutgoing, type StreamStep } from "./intercept.js";
+import { type Interception, outgoingPacket } from "./intercepted.js";
+
+/** Which end of a stream this side holds: one it requested, or one it answers. */
+export type StreamRole = StreamOpening["role"];
+
+/** What a connection's streams ask of its interceptors. */
+export interface StreamHooks {
+  /** Runs the outgoing interceptors on one checked item about to be sent; throws their refusal. */
+  item(event: string, role: StreamRole, value: unknown): void;
+  /** A stream opened here: tells the `stream` interceptors, and returns what tells them it closed. */
+  opened(event: string, role: StreamRole): (() => void) | undefined;
+}
+
+/**
+ * The stream hooks of one connection. The interceptors are read at each call, so that one
+ * registered later applies at once; a side with none pays one length check per item.
+ */
+export function streamHooks(
+  interception: () => Interception | undefined,
+  namespace: string,
+  definitionOf: (event: string, role: StreamRole) => CompiledEvent | undefined,
+  report: (error: ContractError) => void,
+): StreamHooks {
+  return {
+    item(event, role, value) {
+      const current = interception();
+      if (current === undefined || current.set.outgoing.length === 0) return;
+      const definition = definitionOf(event, role);
+      if (definition === undefined) return;
+      const packet = outgoingPacket(current, namespace, "item", definition, [value]);
+      runOutgoing(current.set.outgoing, packet, report)?.({ ok: true, value: undefined, duration: 0 });
+    },
+    opened(event, role) {
+      const current = interception();
+      if (current === undefined || current.set.stream.length === 0) return undefined;
+      const opening = { side: current.side, namespace, event, role, socket: current.peer };
+      return runStream(current.set.stream, opening, report);
+    },
+  };
+}
+
+/**
+ * Tells the `stream` interceptors that a stream opened; they observe only, so what one throws goes
+ * to `report`. Returns what tells them it closed, timed from this call (`undefined` when none observes).
+ */
+export function runStream(
+  steps: readonly StreamStep[],
+  opening: StreamOpening,
+  report: (error: ContractError) => void,
+): (() => void) | undefined {
+  const closed = observeAll(steps, opening, (cause) =>
+    report(
+      new ContractError("HANDLER_ERROR", {
+        message: "A stream interceptor failed.",
+        cause,
+        namespace: opening.namespace,
+        event: opening.event,
+      }),
+    ),
+  );
+  if (closed === undefined) return undefined;
+  const start = performance.now();
+  return () => closed({ duration: performance.now() - start });
+}
