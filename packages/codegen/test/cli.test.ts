@@ -72,7 +72,7 @@ describe("socket-contract generate --check", () => {
     expect(shown).not.toBe("");
 
     const fixed = await runCli(["generate", join(dir, "contract.ts"), "--out", golden]);
-    expect(fixed.stdout).toMatch(/generated 9 files .* \(1 written, 1 removed\)/);
+    expect(fixed.stdout).toMatch(/generated 10 files .* \(1 written, 1 removed\)/);
     expect(readFileSync(join(golden, "hand-written.ts"), "utf8")).toBe("export const mine = 1;\n");
     expect((await runCli(["generate", join(dir, "contract.ts"), "--out", golden, "--check"])).code).toBe(0);
   });

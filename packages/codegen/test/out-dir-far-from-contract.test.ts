@@ -56,12 +56,12 @@ it("generated imports resolve wherever --out sits relative to the contract: tsc 
   }
   const specifier = (out: string, file: string): string | undefined =>
     /from "([^"]*contract\.js)"/.exec(readFileSync(join(dir, out, file), "utf8"))?.[1];
-  expect(specifier("app/src/gen/socket", "shop/client.ts")).toBe("../../../contract.js");
-  expect(specifier("app/src/gen/socket", "shop/types.ts")).toBe("../../../contract.js");
-  expect(specifier("app/src/gen/socket", "server.ts")).toBe("../../contract.js");
-  expect(specifier("app/src", "shop/client.ts")).toBe("../contract.js");
-  expect(specifier("app/lib/gen", "shop/server.ts")).toBe("../../../src/contract.js");
-  expect(specifier("web/src/generated/socket", "server.ts")).toBe("../../../../app/src/contract.js");
+  // Only contract-types.ts imports the contract module; the other files import it from there.
+  expect(specifier("app/src/gen/socket", "contract-types.ts")).toBe("../../contract.js");
+  expect(specifier("app/src/gen/socket", "shop/client.ts")).toBe(undefined);
+  expect(specifier("app/src", "contract-types.ts")).toBe("./contract.js");
+  expect(specifier("app/lib/gen", "contract-types.ts")).toBe("../../src/contract.js");
+  expect(specifier("web/src/generated/socket", "contract-types.ts")).toBe("../../../../app/src/contract.js");
 
   // A consumer per out dir that uses the generated client and server, compiled under nodenext.
   for (const [index, out] of OUT_DIRS.entries()) {

@@ -1,5 +1,6 @@
 import type { JsonSchema } from "../asyncapi/json-schema.js";
 import { type Components, type Schema, constraints, deref, describeSchema, refName } from "./schema-view.js";
+import { boundChanges, formatChanges, stepChanges } from "./limit-changes.js";
 import { isSubset } from "./subset.js";
 
 /**
@@ -18,17 +19,6 @@ export interface CompareContext {
   readonly old: Components;
   readonly new: Components;
 }
-
-const BOUNDS: readonly [key: string, label: string, tighterWhenLarger: boolean][] = [
-  ["minLength", "minLength", true],
-  ["maxLength", "maxLength", false],
-  ["minimum", "minimum", true],
-  ["exclusiveMinimum", "exclusiveMinimum", true],
-  ["maximum", "maximum", false],
-  ["exclusiveMaximum", "exclusiveMaximum", false],
-  ["minItems", "minItems", true],
-  ["maxItems", "maxItems", false],
-];
 
 /**
  * The differences between two versions of a value's schema, each with what it does to the set of
@@ -172,44 +162,6 @@ function arrayChanges(
     return oldItems.flatMap((item, index) => recurse(item, newItems[index], `${path}[${index}]`));
   }
   return [{ path, change: oldTuple ? "tuple → array" : "array → tuple", narrows: true, widens: true }];
-}
-
-function boundChanges(before: JsonSchema, after: JsonSchema, path: string): SchemaChange[] {
-  const changes: SchemaChange[] = [];
-  for (const [key, label, tighterWhenLarger] of BOUNDS) {
-    const [from, to] = [before[key] as number | undefined, after[key] as number | undefined];
-    if (from === to) continue;
-    const tighter = from === undefined ? true : to === undefined ? false : tighterWhenLarger ? to > from : to < from;
-    changes.push({ path, change: `${label} ${from ?? "none"} → ${to ?? "none"}`, narrows: tighter, widens: !tighter });
-  }
-  return changes;
-}
-
-function stepChanges(before: JsonSchema, after: JsonSchema, path: string): SchemaChange[] {
-  const [from, to] = [before.multipleOf as number | undefined, after.multipleOf as number | undefined];
-  if (from === to) return [];
-  const narrows = to !== undefined && (from === undefined || !Number.isInteger(from / to));
-  const widens = from !== undefined && (to === undefined || !Number.isInteger(to / from));
-  return [{ path, change: `multipleOf ${from ?? "none"} → ${to ?? "none"}`, narrows, widens }];
-}
-
-/** A format and its patterns; Zod writes the pattern of a format (uuid, email...) with it, so a format change says it once. */
-function formatChanges(before: JsonSchema, after: JsonSchema, path: string): SchemaChange[] {
-  const [from, to] = [before.format as string | undefined, after.format as string | undefined];
-  const patterns = patternChanges(before, after, path);
-  if (from === to) return patterns;
-  const narrows = to !== undefined || patterns.some((change) => change.narrows);
-  const widens = from !== undefined || patterns.some((change) => change.widens);
-  return [{ path, change: `format ${from ?? "none"} → ${to ?? "none"}`, narrows, widens }];
-}
-
-function patternChanges(before: JsonSchema, after: JsonSchema, path: string): SchemaChange[] {
-  const [from, to] = [(before.patterns ?? []) as string[], (after.patterns ?? []) as string[]];
-  const added = to.filter((pattern) => !from.includes(pattern));
-  const removed = from.filter((pattern) => !to.includes(pattern));
-  if (added.length === 0 && removed.length === 0) return [];
-  const text = [...added.map((p) => `+/${p}/`), ...removed.map((p) => `-/${p}/`)].join(" ");
-  return [{ path, change: `pattern ${text}`, narrows: added.length > 0, widens: removed.length > 0 }];
 }
 
 function isLiterals(schema: JsonSchema): boolean {

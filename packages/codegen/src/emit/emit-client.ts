@@ -1,17 +1,15 @@
-import type { FunctionDeclarationStructure, MethodDeclarationStructure, OptionalKind } from "ts-morph";
+import type { CodeBlockWriter, FunctionDeclarationStructure, MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { GeneratedSource } from "./generated-file.js";
-import { CodegenError } from "../errors.js";
+import { checkMemberNames } from "./client-members.js";
 import type { EventModel, NamespaceModel } from "../model/contract-model.js";
 import type { TypeNode } from "../model/type-node.js";
-import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
+import type { ContractSource } from "./contract-import.js";
+import { CONTRACT_TYPES, contractTypesImport } from "./emit-contract-types.js";
 import { isStreamEvent } from "../model/event-model.js";
 import { parsersRegistration } from "./emit-parsers.js";
 import { PATH_ARGUMENT, RESOLVE_PATH } from "./emit-path.js";
 import { handlerType, handlerTypes, localNames, promiseOf, senderTypes } from "./handler-type.js";
 import { docText, typeWriter } from "./type-writer.js";
-
-/** Members of the client class that no event may take. */
-const CLIENT_MEMBERS = new Set(["bound", "socket", "timeout", "onContractError", "constructor"]);
 
 /**
  * A namespace's `client.ts`: a class with one method per client-to-server event
@@ -24,13 +22,13 @@ const CLIENT_MEMBERS = new Set(["bound", "socket", "timeout", "onContractError",
 export function emitClient(
   file: GeneratedSource,
   namespace: NamespaceModel,
-  source: ContractSource,
+  _source: ContractSource,
   path: string,
 ): void {
   checkMemberNames(namespace);
-  const contract = contractLocalName(source);
+  const contract = "contract";
   const className = `${namespace.pascal}Client`;
-  const bound = `BoundClient<typeof ${contract}, ${JSON.stringify(namespace.path)}>`;
+  const bound = `BoundClient<${CONTRACT_TYPES}, ${JSON.stringify(namespace.path)}>`;
   // A browser bundle carries the stream code only where a namespace streams; its bind function enables it.
   const streams = namespace.clientToServer.some(isStreamEvent) || namespace.serverToClient.some(isStreamEvent);
   file.addImportDeclarations([
@@ -54,7 +52,7 @@ export function emitClient(
           },
         ]
       : []),
-    contractImport(source, path, false),
+    contractTypesImport(path, [{ name: CONTRACT_TYPES, isTypeOnly: true }, "contract"]),
   ]);
   const registration = parsersRegistration(path, contract);
   file.addImportDeclarations(registration.imports);
@@ -66,6 +64,15 @@ export function emitClient(
   ].sort();
   if (used.length > 0)
     file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: used });
+  file.addTypeAlias({
+    name: "Calls",
+    docs: [
+      "The runtime's calls by wire name, without per-event types: each method below states the contract's types (the generator's tests prove them equal to inference), so a compiler does not derive them again for every event.",
+    ],
+    type: "{ emit(event: string, ...args: unknown[]): unknown; on(event: string, handler: (...args: never[]) => unknown): () => void; stream(event: string, ...args: unknown[]): unknown }",
+  });
+  // #calls handles events and requests streams; without either, a client has none.
+  const calls = namespace.serverToClient.length > 0 || namespace.clientToServer.some(isStreamEvent);
   // Without an event it emits, a client has no calls to time out: no emitter, no timeout().
   const emits = namespace.clientToServer.some((event) => !isStreamEvent(event));
   file.addClass({
@@ -83,16 +90,21 @@ export function emitClient(
         type: bound,
         docs: ["The runtime binding underneath: `emit`/`on`/`off` by wire name, and the raw `socket`."],
       },
-      ...(emits ? [{ name: "#emitter", isReadonly: true, type: `Pick<${bound}, "emit">` }] : []),
+      ...(calls ? [{ name: "#calls", isReadonly: true, type: "Calls" }] : []),
+      ...(emits ? [{ name: "#emitter", isReadonly: true, type: "Calls" }] : []),
     ],
     ctors: [
       {
         docs: [`@internal Use \`bind${className}\`.`],
         parameters: [
           { name: "bound", type: bound },
-          ...(emits ? [{ name: "emitter", type: `Pick<${bound}, "emit">`, initializer: "bound" }] : []),
+          ...(emits ? [{ name: "emitter", type: "object", initializer: "bound" }] : []),
         ],
-        statements: ["this.bound = bound;", ...(emits ? ["this.#emitter = emitter;"] : [])],
+        statements: [
+          "this.bound = bound;",
+          ...(calls ? ["this.#calls = bound as never;"] : []),
+          ...(emits ? ["this.#emitter = emitter as never;"] : []),
+        ],
       },
     ],
     getAccessors: [
@@ -193,7 +205,12 @@ function sendMethod(event: EventModel): OptionalKind<MethodDeclarationStructure>
       if (event.ack !== undefined) writer.write("return ");
       writer.write("this.#emitter.emit(").quote(event.name);
       for (const arg of event.args) writer.write(`, ${arg.name}`);
-      writer.write(");");
+      writer.write(")");
+      if (event.ack !== undefined) {
+        writer.write(" as ");
+        promiseOf(writer, event.ack.output);
+      }
+      writer.write(";");
     },
   };
 }
@@ -216,20 +233,25 @@ function streamMethod(event: EventModel): OptionalKind<MethodDeclarationStructur
       ...event.args.map((arg) => ({ name: arg.name, type: typeWriter(arg.input) })),
       { name: "options", type: "StreamCallOptions", hasQuestionToken: true },
     ],
-    returnType: (writer) => {
-      writer.write("ContractStream<");
-      typeWriter(event.stream?.output ?? { kind: "keyword", name: "never" })(writer);
-      writer.write(", ");
-      typeWriter(event.ack?.output ?? { kind: "keyword", name: "void" })(writer);
-      writer.write(">");
-    },
+    returnType: (writer) => streamType(writer, event),
     statements: (writer) => {
-      writer.write("return this.bound.stream(").quote(event.name);
+      writer.write("return this.#calls.stream(").quote(event.name);
       for (const arg of event.args) writer.write(`, ${arg.name}`);
       // The runtime reads an argument past the event's own as the options, so `undefined` is never passed there.
-      writer.write(", options ?? {});");
+      writer.write(", options ?? {}) as ");
+      streamType(writer, event);
+      writer.write(";");
     },
   };
+}
+
+/** `ContractStream<Item, Ack>` of a stream event. */
+function streamType(writer: CodeBlockWriter, event: EventModel): void {
+  writer.write("ContractStream<");
+  typeWriter(event.stream?.output ?? { kind: "keyword", name: "never" })(writer);
+  writer.write(", ");
+  typeWriter(event.ack?.output ?? { kind: "keyword", name: "void" })(writer);
+  writer.write(">");
 }
 
 function receiveMethod(event: EventModel): OptionalKind<MethodDeclarationStructure> {
@@ -249,33 +271,13 @@ function receiveMethod(event: EventModel): OptionalKind<MethodDeclarationStructu
     parameters: [{ name: "handler", type: (writer) => handlerType(writer, event) }],
     returnType: "() => void",
     statements: (writer) => {
-      writer.write("return this.bound.on(").quote(event.name).write(", handler);");
+      writer.write("return this.#calls.on(").quote(event.name).write(", handler);");
     },
   };
 }
 
 function clientTypes(namespace: NamespaceModel): TypeNode[] {
   return [...namespace.clientToServer.flatMap(senderTypes), ...namespace.serverToClient.flatMap(handlerTypes)];
-}
-
-function checkMemberNames(namespace: NamespaceModel): void {
-  const owners = new Map<string, string>();
-  const claim = (member: string, event: string): void => {
-    if (CLIENT_MEMBERS.has(member))
-      throw new CodegenError(
-        "UNRENDERABLE",
-        `namespaces[${JSON.stringify(namespace.path)}]: the event "${event}" would generate the client method \`${member}\`, which the client wrapper reserves; rename the event`,
-      );
-    const previous = owners.get(member);
-    if (previous !== undefined)
-      throw new CodegenError(
-        "UNRENDERABLE",
-        `namespaces[${JSON.stringify(namespace.path)}]: the events "${previous}" and "${event}" would both generate the client method \`${member}\`; rename one of them`,
-      );
-    owners.set(member, event);
-  };
-  for (const event of namespace.clientToServer) claim(event.camel, event.name);
-  for (const event of namespace.serverToClient) claim(event.listener, event.name);
 }
 
 function camel(pascal: string): string {

@@ -1,7 +1,8 @@
 import type { VariableDeclarationKind } from "ts-morph";
 import type { GeneratedSource } from "./generated-file.js";
 import type { ContractModel, NamespaceModel } from "../model/contract-model.js";
-import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
+import type { ContractSource } from "./contract-import.js";
+import { CONTRACT_TYPES, contractTypesImport } from "./emit-contract-types.js";
 import { parsersRegistration } from "./emit-parsers.js";
 import { docText } from "./type-writer.js";
 
@@ -36,8 +37,8 @@ export function emitFingerprint(file: GeneratedSource, model: ContractModel): vo
  * @example
  * emitServerRoot(files.create("server.ts"), source, "server.ts");
  */
-export function emitServerRoot(file: GeneratedSource, source: ContractSource, path: string): void {
-  const contract = contractLocalName(source);
+export function emitServerRoot(file: GeneratedSource, _source: ContractSource, path: string): void {
+  const contract = "contract";
   file.addImportDeclarations([
     {
       moduleSpecifier: "@socket-contract/server",
@@ -48,7 +49,7 @@ export function emitServerRoot(file: GeneratedSource, source: ContractSource, pa
       ],
     },
     { isTypeOnly: true, moduleSpecifier: "socket.io", namedImports: ["Server"] },
-    contractImport(source, path, false),
+    contractTypesImport(path, [{ name: CONTRACT_TYPES, isTypeOnly: true }, "contract"]),
   ]);
   const registration = parsersRegistration(path, contract);
   file.addImportDeclarations(registration.imports);
@@ -56,7 +57,7 @@ export function emitServerRoot(file: GeneratedSource, source: ContractSource, pa
     name: "ContractServer",
     isExported: true,
     docs: ["The contract bound to a Socket.IO server: pass it to each namespace's `implement`."],
-    type: `BoundServer<typeof ${contract}>`,
+    type: `BoundServer<${CONTRACT_TYPES}>`,
   });
   file.addFunction({
     name: "bindContractServer",
@@ -100,6 +101,7 @@ export function emitNamespaceIndex(file: GeneratedSource, withPath: boolean): vo
 export function emitRootIndex(file: GeneratedSource, namespaces: readonly NamespaceModel[]): void {
   file.addExportDeclarations([
     { moduleSpecifier: "./fingerprint.js", namedExports: ["contractFingerprint", "contractName", "contractVersion"] },
+    { isTypeOnly: true, moduleSpecifier: "./contract-types.js", namedExports: [CONTRACT_TYPES] },
     { isTypeOnly: true, moduleSpecifier: "./inter-server.js", namedExports: ["InterServerEvents"] },
     ...namespaces.map((namespace) => ({
       moduleSpecifier: `./${namespace.folder}/index.js`,

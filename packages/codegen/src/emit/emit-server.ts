@@ -1,7 +1,8 @@
 import type { GeneratedSource } from "./generated-file.js";
 import type { NamespaceModel } from "../model/contract-model.js";
 import { handlerType, handlerTypes, localNames } from "./handler-type.js";
-import { type ContractSource, contractImport, contractLocalName } from "./contract-import.js";
+import type { ContractSource } from "./contract-import.js";
+import { CONTRACT_TYPES, contractTypesImport } from "./emit-contract-types.js";
 import { PATH_ARGUMENT, RESOLVE_PATH } from "./emit-path.js";
 import { docText, propertyKey } from "./type-writer.js";
 
@@ -16,10 +17,10 @@ import { docText, propertyKey } from "./type-writer.js";
 export function emitServer(
   file: GeneratedSource,
   namespace: NamespaceModel,
-  source: ContractSource,
+  _source: ContractSource,
   path: string,
 ): void {
-  const contract = contractLocalName(source);
+  const contract = CONTRACT_TYPES;
   const pathLiteral = JSON.stringify(namespace.path);
   const socketType = `${namespace.pascal}Socket`;
   const handlersType = `${namespace.pascal}Handlers`;
@@ -29,7 +30,7 @@ export function emitServer(
       moduleSpecifier: "@socket-contract/server",
       namedImports: ["BoundNamespace", "BoundServer", "BoundSocket"],
     },
-    contractImport(source, path, true),
+    contractTypesImport(path, [{ name: CONTRACT_TYPES, isTypeOnly: true }]),
   ]);
   if (namespace.pattern !== undefined)
     file.addImportDeclaration({ moduleSpecifier: "./path.js", namedImports: ["namespacePath"] });
@@ -44,7 +45,7 @@ export function emitServer(
       name: socketType,
       isExported: true,
       docs: [`A connected socket of \`${namespace.path}\`: typed \`emit\`, \`data\`, \`auth\`, rooms.`],
-      type: `BoundSocket<typeof ${contract}, ${pathLiteral}>`,
+      type: `BoundSocket<${contract}, ${pathLiteral}>`,
     },
     {
       name: `${namespace.pascal}Namespace`,
@@ -52,9 +53,15 @@ export function emitServer(
       docs: [
         `The bound \`${namespace.path}\` namespace: typed broadcasts (\`to(room).emit\`, \`timeout(ms).emit\`) and middleware.`,
       ],
-      type: `BoundNamespace<typeof ${contract}, ${pathLiteral}>`,
+      type: `BoundNamespace<${contract}, ${pathLiteral}>`,
     },
   ]);
+  if (namespace.clientToServer.length > 0)
+    file.addTypeAlias({
+      name: "Calls",
+      docs: ["The runtime's `on` by wire name, without per-event types, for `implement`."],
+      type: "{ on(event: string, handler: (...args: never[]) => unknown): () => void }",
+    });
   file.addInterface({
     name: handlersType,
     isExported: true,
@@ -84,7 +91,7 @@ export function emitServer(
     ],
     typeParameters: [{ name: "THandlers", constraint: handlersType }],
     parameters: [
-      { name: "server", type: `BoundServer<typeof ${contract}>` },
+      { name: "server", type: `BoundServer<${contract}>` },
       // The mapped `never` turns every key the contract does not declare into a compile error, even for a variable.
       // With no event to handle, nothing reads the handlers (an empty object): the underscore says so to noUnusedParameters.
       {
@@ -92,17 +99,24 @@ export function emitServer(
         type: `THandlers & { readonly [TKey in Exclude<keyof THandlers, keyof ${handlersType}>]: never }`,
       },
     ],
-    returnType: `BoundNamespace<typeof ${contract}, ${pathLiteral}>`,
+    returnType: `BoundNamespace<${contract}, ${pathLiteral}>`,
     statements: (writer) => {
       writer.write("const namespace = server.of(").quote(namespace.path).write(");").newLine();
       if (namespace.clientToServer.length > 0) {
+        writer.write(`const all: ${handlersType} = handlers;`).newLine();
         writer.write('namespace.on("connection", (socket) => ').inlineBlock(() => {
+          writer
+            .write(
+              `// By wire name, without per-event types: each handler was checked against \`${handlersType}\` above.`,
+            )
+            .newLine();
+          writer.write("const calls: Calls = socket as never;").newLine();
           for (const event of namespace.clientToServer) {
             const args = event.args.map((arg) => arg.name).join(", ");
             writer
-              .write("socket.on(")
+              .write("calls.on(")
               .quote(event.name)
-              .write(`, (${args}) => handlers[`)
+              .write(`, (${args}) => all[`)
               .quote(event.name)
               .write(`](socket${event.args.map((arg) => `, ${arg.name}`).join("")}));`)
               .newLine();
@@ -128,10 +142,10 @@ function emitNamespaceFor(file: GeneratedSource, namespace: NamespaceModel, cont
       ),
     ],
     parameters: [
-      { name: "server", type: `BoundServer<typeof ${contract}>` },
+      { name: "server", type: `BoundServer<${contract}>` },
       { name: "at", type: PATH_ARGUMENT },
     ],
-    returnType: `BoundNamespace<typeof ${contract}, ${JSON.stringify(namespace.path)}>`,
+    returnType: `BoundNamespace<${contract}, ${JSON.stringify(namespace.path)}>`,
     statements: [`return server.of(${RESOLVE_PATH});`],
   });
 }

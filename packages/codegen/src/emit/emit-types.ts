@@ -4,6 +4,7 @@ import type { Declaration, EventModel, NamespaceModel, ScopeModel } from "../mod
 import { isStreamEvent } from "../model/event-model.js";
 import { type ObjectNode, reference } from "../model/type-node.js";
 import { type ContractSource, contractSpecifier } from "./contract-import.js";
+import { eventTypes, namespaceTypes } from "./emit-contract-types.js";
 import { CONTRACT_MODULE, docText, importsOf, propertyKey, typeWriter, writeDocs } from "./type-writer.js";
 
 const CONTRACT_PACKAGE = "@socket-contract/contract";
@@ -40,6 +41,10 @@ export function emitNamespaceTypes(
     [...namespace.clientToServer, ...namespace.serverToClient],
     true,
     contractSpecifier(source, path),
+    namespace.clientToServer.length + namespace.serverToClient.length > 0 ||
+      namespace.auth !== undefined ||
+      namespace.data !== undefined ||
+      namespace.pattern !== undefined,
   );
   file.addExportDeclaration({
     isTypeOnly: true,
@@ -48,6 +53,19 @@ export function emitNamespaceTypes(
   });
   addDeclarations(file, namespace.declarations);
   for (const map of maps) file.addTypeAlias(map);
+  file.addTypeAliases([
+    eventTypes(
+      "ClientToServerTypes",
+      namespace.clientToServer,
+      `What clients send on \`${namespace.path}\`, as types alone: each event's arguments, ack, stream and errors, as in the contract.`,
+    ),
+    eventTypes(
+      "ServerToClientTypes",
+      namespace.serverToClient,
+      `What the server sends on \`${namespace.path}\`, as types alone: each event's arguments, ack, stream and errors, as in the contract.`,
+    ),
+  ]);
+  file.addInterface(namespaceTypes(namespace));
   if (namespace.data === undefined) {
     file.addTypeAlias({
       name: "SocketData",
@@ -84,6 +102,13 @@ export function emitInterServerTypes(
       "What one server node sends another with `serverSideEmit`: the third generic of `Server<...>`.",
     ),
   );
+  file.addTypeAlias(
+    eventTypes(
+      "ServerToServerTypes",
+      scope.events,
+      "The contract's `serverToServer` events, as types alone: each event's arguments and ack, as in the contract.",
+    ),
+  );
 }
 
 function addImports(
@@ -92,6 +117,7 @@ function addImports(
   events: readonly EventModel[],
   withReport: boolean,
   contractModule: string,
+  typeOnly = events.length > 0,
 ): void {
   const imports = new Map<string, Set<string>>();
   importsOf(
@@ -101,6 +127,8 @@ function addImports(
   const contractNames = imports.get(CONTRACT_PACKAGE) ?? new Set<string>();
   if (events.some((event) => event.ack !== undefined && !isStreamEvent(event))) contractNames.add("AckEnvelope");
   if (withReport) contractNames.add("ContractErrorReport");
+  if (typeOnly) contractNames.add("TypeOnlySchema");
+  if (events.some((event) => event.upload !== undefined)) contractNames.add("TypeOnlyStreamOf");
   if (contractNames.size > 0) imports.set(CONTRACT_PACKAGE, contractNames);
   const ownTypes = imports.get(CONTRACT_MODULE);
   imports.delete(CONTRACT_MODULE);

@@ -6,6 +6,7 @@ import type { ContractSource } from "./contract-import.js";
 import type { ParserSource } from "@socket-contract/contract/internal";
 import type { EmitCache } from "./emit-cache.js";
 import { emitClient } from "./emit-client.js";
+import { CONTRACT_TYPES_FILE, emitContractTypes } from "./emit-contract-types.js";
 import { contractParsers, emitParsers } from "./emit-parsers.js";
 import { emitFingerprint, emitNamespaceIndex, emitRootIndex, emitServerRoot } from "./emit-root.js";
 import { emitPath } from "./emit-path.js";
@@ -14,7 +15,7 @@ import { emitInterServerTypes, emitNamespaceTypes } from "./emit-types.js";
 import { FileSet, type GeneratedFile } from "./generated-file.js";
 
 /** Root files a namespace folder may not shadow. */
-const ROOT_FILES = new Set(["fingerprint", "index", "inter-server", "parsers", "server"]);
+const ROOT_FILES = new Set(["contract-types", "fingerprint", "index", "inter-server", "parsers", "server"]);
 
 /**
  * Prints a contract model as the generated files, sorted by path. Pure: the same model and
@@ -54,6 +55,7 @@ export function emitFiles(
     emitNamespaceIndex(files.create(at("index.ts")), namespace.pattern !== undefined);
   }
   emitInterServerTypes(files.create("inter-server.ts"), model.interServer, source, "inter-server.ts");
+  emitContractTypes(files.create(CONTRACT_TYPES_FILE), model, source);
   emitFingerprint(files.create("fingerprint.ts"), model);
   emitParsers(files.create("parsers.ts"), parsers);
   emitServerRoot(files.create("server.ts"), source, "server.ts");

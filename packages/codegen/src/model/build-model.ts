@@ -10,7 +10,8 @@ import type { ContractModel, EventModel, NamespaceModel, ScopeModel, TypePair } 
 import { eventModels, optionalDescription, pairOf, rootDeclaration, siteOf } from "./event-model.js";
 import { identifierOf } from "./naming.js";
 import { namespaceFolder, patternModel } from "./pattern-model.js";
-import { type RenderContext, needsChecker } from "./render-schema.js";
+import { needsChecker } from "./checked-type.js";
+import type { RenderContext } from "./render-schema.js";
 import { ScopeBuilder } from "./scope-builder.js";
 import { type SchemaPath, type StaticTypes, definitionPlace } from "./static-types.js";
 import { reference } from "./type-node.js";

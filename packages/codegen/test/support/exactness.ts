@@ -3,7 +3,9 @@ import type { ContractModel, EventModel, TypePair } from "../../src/index.js";
 /**
  * A TypeScript file that compiles only when every generated type is mutually assignable with
  * what the runtime infers from the contract itself (`z.input` / `z.output` through the contract
- * package's Infer types): the generated types are exactly the contract's, not merely close.
+ * package's Infer types): the generated types are exactly the contract's, not merely close. The
+ * same holds of what the runtimes infer from `ContractTypes` (the contract as types alone, which
+ * the generated wrappers are typed by), so those wrappers type exactly as inference does.
  */
 export function exactnessCheck(
   model: ContractModel,
@@ -14,6 +16,7 @@ export function exactnessCheck(
     `import type * as Inter from ${JSON.stringify(`${imports.golden}/inter-server.js`)};`,
     "type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;",
     "declare function exact<T extends true>(): T;",
+    `import type { ContractTypes as Types } from ${JSON.stringify(`${imports.golden}/contract-types.js`)};`,
     "type Contract = typeof contract;",
   ];
   const checkEvents = (events: readonly EventModel[], module: string, of: string): void => {
@@ -38,29 +41,34 @@ export function exactnessCheck(
       `exact<Same<${module}.${name(types.output)}, ${output}>>();`,
     );
   };
-  model.namespaces.forEach((namespace, index) => {
-    const module = `N${index}`;
-    const path = JSON.stringify(namespace.path);
-    lines.push(`import type * as ${module} from ${JSON.stringify(`${imports.golden}/${namespace.folder}/types.js`)};`);
-    checkEvents(namespace.clientToServer, module, `ClientToServerOf<Contract, ${path}>`);
-    checkEvents(namespace.serverToClient, module, `ServerToClientOf<Contract, ${path}>`);
-    lines.push(`exact<Same<${module}.ClientToServerEvents, InferClientToServerEvents<Contract, ${path}>>>();`);
-    lines.push(`exact<Same<${module}.ServerToClientEvents, InferServerToClientEvents<Contract, ${path}>>>();`);
-    lines.push(`exact<Same<${module}.SocketData, InferSocketData<Contract, ${path}>>>();`);
-    lines.push(`exact<Same<${module}.InterServerEvents, InferInterServerEvents<Contract>>>();`);
-    if (namespace.pattern !== undefined) {
-      lines.push(
-        `exact<Same<${module}.${name(namespace.pattern.params.output)}, InferNamespaceParams<Contract, ${path}>>>();`,
-      );
-      lines.push(`exact<Same<${module}.NamespacePath, PatternPath<${path}>>>();`);
-    }
-    if (namespace.auth !== undefined) {
-      lines.push(`exact<Same<${module}.${name(namespace.auth.input)}, InferAuthInput<Contract, ${path}>>>();`);
-      lines.push(`exact<Same<${module}.${name(namespace.auth.output)}, InferAuth<Contract, ${path}>>>();`);
-    }
-  });
-  checkEvents(model.interServer.events, "Inter", "ServerToServerOf<Contract>");
-  lines.push("exact<Same<Inter.InterServerEvents, InferInterServerEvents<Contract>>>();");
+  for (const Contract of ["Contract", "Types"]) {
+    model.namespaces.forEach((namespace, index) => {
+      const module = `N${index}`;
+      const path = JSON.stringify(namespace.path);
+      if (Contract === "Contract")
+        lines.push(
+          `import type * as ${module} from ${JSON.stringify(`${imports.golden}/${namespace.folder}/types.js`)};`,
+        );
+      checkEvents(namespace.clientToServer, module, `ClientToServerOf<${Contract}, ${path}>`);
+      checkEvents(namespace.serverToClient, module, `ServerToClientOf<${Contract}, ${path}>`);
+      lines.push(`exact<Same<${module}.ClientToServerEvents, InferClientToServerEvents<${Contract}, ${path}>>>();`);
+      lines.push(`exact<Same<${module}.ServerToClientEvents, InferServerToClientEvents<${Contract}, ${path}>>>();`);
+      lines.push(`exact<Same<${module}.SocketData, InferSocketData<${Contract}, ${path}>>>();`);
+      lines.push(`exact<Same<${module}.InterServerEvents, InferInterServerEvents<${Contract}>>>();`);
+      if (namespace.pattern !== undefined) {
+        lines.push(
+          `exact<Same<${module}.${name(namespace.pattern.params.output)}, InferNamespaceParams<${Contract}, ${path}>>>();`,
+        );
+        lines.push(`exact<Same<${module}.NamespacePath, PatternPath<${path}>>>();`);
+      }
+      if (namespace.auth !== undefined) {
+        lines.push(`exact<Same<${module}.${name(namespace.auth.input)}, InferAuthInput<${Contract}, ${path}>>>();`);
+        lines.push(`exact<Same<${module}.${name(namespace.auth.output)}, InferAuth<${Contract}, ${path}>>>();`);
+      }
+    });
+    checkEvents(model.interServer.events, "Inter", `ServerToServerOf<${Contract}>`);
+    lines.push(`exact<Same<Inter.InterServerEvents, InferInterServerEvents<${Contract}>>>();`);
+  }
   const helpers = [
     "ClientToServerOf",
     "InferAckInput",

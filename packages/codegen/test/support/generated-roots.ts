@@ -26,14 +26,10 @@ export function committedGeneratedRoots(repoRoot: string): GeneratedRoot[] {
     const outDir = dirname(file);
     const source = /^\/\/ source: (.+)$/m.exec(text)?.[1];
     if (source === undefined) throw new Error(`${path} has the banner but no source line`);
-    const server = readFileSync(join(outDir, "server.ts"), "utf8");
-    const named = /^import \{ ([\w$]+) \} from "[^"]+";$/m.exec(
-      server
-        .split("\n")
-        .filter((line) => line.includes("../") || line.includes("./"))
-        .join("\n"),
-    );
-    const exportName = /^import contract from /m.test(server) ? "default" : (named?.[1] ?? "contract");
+    // contract-types.ts imports the contract value as `source`: `import source from` or `import { name as source } from`.
+    const types = readFileSync(join(outDir, "contract-types.ts"), "utf8");
+    const named = /^import \{ ([\w$]+) as source \} from "[^"]+";$/m.exec(types);
+    const exportName = /^import source from /m.test(types) ? "default" : (named?.[1] ?? "contract");
     return [{ outDir, contract: resolve(outDir, source), exportName }];
   });
 }
