@@ -40,4 +40,27 @@ describe("display names are unique", () => {
     expect(await letGo).toBe("io server disconnect");
     expect([...app.sockets].map((socket) => socket.data.name)).toEqual(["Ada"]);
   });
+
+  it("admits one of two people who connect at the same instant with the same name, and refuses the other with NAME_TAKEN", async () => {
+    const app = await startApp();
+    // A ghost holds the name: each newcomer's admission waits 2 s for its ping, so the two are
+    // admitted side by side, and each alone would find the name free once the ghost is let go.
+    const ghost = rawSocket(app.url, "Ada");
+    await new Promise<void>((resolve) => ghost.once("connect", resolve));
+    const sockets = [rawSocket(app.url, "Ada"), rawSocket(app.url, "ada")];
+    // Both answer the server's ping, as a live page does: neither is a ghost to let go.
+    for (const socket of sockets) socket.on("ping", (answer) => answer({ ok: true, data: { away: false } }));
+    const outcomes = await Promise.all(sockets.map(outcome));
+    expect(outcomes.sort()).toEqual(["NAME_TAKEN", "connected"]);
+    expect(ghost.connected).toBe(false);
+    expect([...app.sockets].map((socket) => socket.data.name.toLowerCase())).toEqual(["ada"]);
+  });
 });
+
+/** How a socket's connection attempt ended: `connected`, or the refusal's code. */
+function outcome(socket: Socket): Promise<string> {
+  return new Promise((resolve) => {
+    socket.once("connect", () => resolve("connected"));
+    socket.once("connect_error", (error) => resolve(connectErrorOf(error)?.code ?? error.message));
+  });
+}

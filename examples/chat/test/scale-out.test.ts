@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { NAME_TAKEN } from "@chat-example/contract";
+import { connectErrorOf } from "@socket-contract/client";
 import { createClient } from "redis";
 import { describe, expect, it } from "vitest";
-import { connectAs, next, onCleanup, startApp } from "./support.js";
+import { connectAs, next, onCleanup, rawSocket, startApp } from "./support.js";
 
 // The same chat on two instances behind one Redis, as REDIS_URL runs it: a person on one and a
 // person on the other share rooms, presence, history and uploads.
@@ -86,5 +87,23 @@ describe.runIf(await redisAvailable())("chat on two instances behind one Redis",
     const again = await connectAs(two.url, "ada");
     expect(again.socket.connected).toBe(true);
     await expect.poll(() => ada.socket.connected).toBe(false);
+  });
+
+  it("admits one of two people who connect to two instances at the same instant with the same name", async () => {
+    const [one, two] = await twoInstances();
+    // Each instance's fetchSockets asks the other over Redis: without a claim, each finds no holder.
+    const sockets = [rawSocket(one.url, "Ada"), rawSocket(two.url, "ADA")];
+    for (const socket of sockets) socket.on("ping", (answer) => answer({ ok: true, data: { away: false } }));
+    const outcomes = await Promise.all(
+      sockets.map(
+        (socket) =>
+          new Promise<string>((resolve) => {
+            socket.once("connect", () => resolve("connected"));
+            socket.once("connect_error", (error) => resolve(connectErrorOf(error)?.code ?? error.message));
+          }),
+      ),
+    );
+    expect(outcomes.sort()).toEqual([NAME_TAKEN, "connected"]);
+    expect(one.sockets.size + two.sockets.size).toBe(1);
   });
 });

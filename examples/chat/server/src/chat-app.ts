@@ -14,7 +14,7 @@ import { chatTelemetry } from "./telemetry.js";
 import { memoryStores } from "./stores/memory-stores.js";
 import { redisStores } from "./stores/redis-stores.js";
 import type { ChatNamespace, ChatSocket } from "./types.js";
-import { refuseTakenNames } from "./unique-names.js";
+import { uniqueNames } from "./unique-names.js";
 import { serveUpload } from "./uploads-route.js";
 
 // The contract is written in zod/mini, which loads no locale: issue messages shown to people
@@ -105,8 +105,10 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
   chat.use((socket) => {
     socket.data = { name: socket.auth.name, away: false };
   });
-  chat.use(refuseTakenNames(chat));
+  const names = uniqueNames(chat, stores);
+  chat.use(names.middleware);
   chat.on("connection", (socket) => {
+    names.admitted(socket);
     sockets.add(socket);
     socket.raw.on("disconnect", () => sockets.delete(socket));
     announceDepartures(chat, socket);

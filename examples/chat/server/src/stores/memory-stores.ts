@@ -14,6 +14,7 @@ export function memoryStores(): ChatStores {
   const rooms = new Map<string, ChatMessage[]>();
   const files = new Map<string, StoredFile>();
   let fileBytes = 0;
+  const claims = new Map<string, { id: string; name: string; until: number }>();
   return {
     async appendMessage(message) {
       const list = rooms.get(message.room) ?? [];
@@ -36,6 +37,15 @@ export function memoryStores(): ChatStores {
     },
     async getFile(id) {
       return files.get(id);
+    },
+    async claimName(key, id, name, ms) {
+      const claim = claims.get(key);
+      if (claim !== undefined && claim.id !== id && claim.until > Date.now()) return claim.name;
+      claims.set(key, { id, name, until: Date.now() + ms });
+      return undefined;
+    },
+    async releaseName(key, id) {
+      if (claims.get(key)?.id === id) claims.delete(key);
     },
     async close() {},
   };

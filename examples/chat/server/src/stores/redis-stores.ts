@@ -19,6 +19,7 @@ export async function redisStores(url: string, prefix = "chat:"): Promise<ChatSt
   const bytesClient = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
   const historyKey = (room: string) => `${prefix}history:${room}`;
   const fileKey = (id: string) => `${prefix}file:${id}`;
+  const claimKey = (key: string) => `${prefix}name-claim:${key}`;
   return {
     async appendMessage(message) {
       await client
@@ -47,6 +48,21 @@ export async function redisStores(url: string, prefix = "chat:"): Promise<ChatSt
       const found = (await bytesClient.hGetAll(fileKey(id))) as Record<string, Buffer>;
       if (found.bytes === undefined) return undefined;
       return { name: String(found.name), type: String(found.type), bytes: found.bytes };
+    },
+    async claimName(key, id, name, ms) {
+      const value = JSON.stringify({ id, name });
+      // SET NX is the atomic step: of two instances admitting the same name at once, one wins.
+      for (;;) {
+        const set = await client.set(claimKey(key), value, { condition: "NX", expiration: { type: "PX", value: ms } });
+        if (set === "OK") return undefined;
+        const held = await client.get(claimKey(key));
+        if (held !== null) return (JSON.parse(held) as { name: string }).name;
+        // The claim expired in between: claim again.
+      }
+    },
+    async releaseName(key, id) {
+      const held = await client.get(claimKey(key));
+      if (held !== null && (JSON.parse(held) as { id: string }).id === id) await client.del(claimKey(key));
     },
     async close() {
       await client.quit();

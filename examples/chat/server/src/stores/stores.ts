@@ -21,5 +21,14 @@ export interface ChatStores {
   history(room: string): Promise<ChatMessage[]>;
   putFile(id: string, file: StoredFile): Promise<void>;
   getFile(id: string): Promise<StoredFile | undefined>;
+  /**
+   * Claims a display name (`key`, as `nameKey` folds it) for the connection `id` while it is being
+   * admitted, for `ms` at most: the one atomic step that keeps two simultaneous connections from
+   * both getting a name. Resolves `undefined` when claimed, or with the display name of the
+   * connection that holds the claim.
+   */
+  claimName(key: string, id: string, name: string, ms: number): Promise<string | undefined>;
+  /** Gives up the claim `id` holds on `key` (admitted and visible to `fetchSockets`, or refused). */
+  releaseName(key: string, id: string): Promise<void>;
   close(): Promise<void>;
 }
