@@ -117,3 +117,28 @@ it("metrics() counts the open streams by namespace and event, on both sides, and
   const sent = (await points(METRIC_NAMES.sent)).filter((point) => point.kind === "item" && point.event === "count");
   expect(sent).toEqual([{ side: "server", event: "count", namespace: "/s", kind: "item", value: 4 }]);
 });
+
+it("an incoming interceptor sees a stream request and may refuse it: the stream fails FORBIDDEN before any item and the handler never runs; others still open", async () => {
+  const { server, chat, seen } = await startStreams();
+  const calls: string[] = [];
+  server.of("/s").intercept({
+    incoming: (call, next) => {
+      calls.push(`${call.event}:${JSON.stringify(call.args)}`);
+      if (call.event === "endless") throw new ContractError("FORBIDDEN", { message: "No endless streams for you." });
+      return next();
+    },
+  });
+  const refused = chat.stream("endless", "fast");
+  const received: number[] = [];
+  await expect(
+    (async () => {
+      for await (const item of refused) received.push(item);
+    })(),
+  ).rejects.toMatchObject({ code: "FORBIDDEN", message: "No endless streams for you." });
+  expect(received).toEqual([]);
+  expect(seen.produced).toBe(0);
+  const allowed = chat.stream("count", { n: 2 });
+  expect(await collect(allowed)).toEqual([{ i: 0 }, { i: 1 }]);
+  expect(await allowed.ack).toEqual({ total: 2 });
+  expect(calls).toEqual(['endless:["fast"]', 'count:[{"n":2}]']);
+});

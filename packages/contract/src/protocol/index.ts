@@ -77,7 +77,8 @@ export {
   STREAM_OPEN,
   isStreamFrame,
 } from "./stream-frames.js";
-export { type StreamHost, StreamEndpoint } from "./stream-endpoint.js";
+export { StreamEndpoint } from "./stream-endpoint.js";
+export type { StreamHost } from "./stream-host.js";
 export { DEFAULT_MAX_STREAMS, DEFAULT_STREAM_WINDOW, type StreamSettings, streamSettings } from "./stream-settings.js";
 export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";
 export { installStreams } from "./install-streams.js";

@@ -1,10 +1,8 @@
 import { ContractError } from "../contract-error.js";
-import { type EventCatalog, parseArgs } from "./catalog.js";
-import { type ContractErrorReport, errorEnvelope, toReport } from "./envelope.js";
-import type { Handler } from "./receive.js";
+import { parseArgs } from "./catalog.js";
+import { errorEnvelope, toReport } from "./envelope.js";
 import { checkArgs } from "./send.js";
 import {
-  type StreamSide,
   STREAM_CANCEL,
   STREAM_CREDIT,
   STREAM_END,
@@ -16,8 +14,8 @@ import {
   readOpenHeader,
   readStreamId,
 } from "./stream-frames.js";
-import type { Interception } from "./intercepted.js";
-import { type StreamHooks, type StreamRole, streamHooks } from "./stream-intercept.js";
+import { type StreamHooks, type StreamRole, interceptOpen, streamHooks } from "./stream-intercept.js";
+import type { StreamHost } from "./stream-host.js";
 import { type StreamLink, StreamRequest } from "./stream-request.js";
 import { StreamResponse } from "./stream-response.js";
 import { readOptions } from "./stream-settings.js";
@@ -31,31 +29,6 @@ interface OpenStream {
   /** A response's cancel may carry the requester's reason; a request's carries nothing. */
   onCancel(reason?: unknown): void;
   onCredit(n: number): void;
-}
-
-/** What a connection's streams need from the runtime around them. */
-export interface StreamHost {
-  readonly namespace: string;
-  /** Which side this is: a client opens odd stream ids, a server even ones. */
-  readonly side: StreamSide;
-  /** The events this side may request. */
-  readonly outgoing: EventCatalog;
-  /** The events the other side may request from this one. */
-  readonly incoming: EventCatalog;
-  /** The handler registered for an incoming stream event. */
-  handlerOf(event: string): Handler | undefined;
-  /** Emits one frame on the connection. */
-  send(event: string, args: unknown[]): void;
-  /** Sends `contract:error` to the other side. */
-  sendReport(report: ContractErrorReport): void;
-  /** Tells this side (its `onError`). Must not throw. */
-  report(error: ContractError): void;
-  /** The credit window this side grants by default (`streamWindow`). */
-  readonly window: number;
-  /** How many streams the other side may have open here at once (`maxStreams`). */
-  readonly maxOpen: number;
-  /** The connection's interceptors, read at each item and stream (one registered later applies at once). */
-  readonly interception?: () => Interception | undefined;
 }
 
 const REPORT_INTERVAL_MS = 1_000;
@@ -221,17 +194,29 @@ export class StreamEndpoint {
       return refuse(
         new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...where }),
       );
-    const response = new StreamResponse(this.#link(this.#responses, event, "response"), {
-      id,
-      definition,
-      shape,
-      where,
-      credit,
-      window: host.window,
-    });
-    this.#responses.set(id, response);
-    this.#opened(id, event, "response");
-    response.start(handler, parsed.value);
+    const start = (): void => {
+      const response = new StreamResponse(this.#link(this.#responses, event, "response"), {
+        id,
+        definition,
+        shape,
+        where,
+        credit,
+        window: host.window,
+      });
+      this.#responses.set(id, response);
+      this.#opened(id, event, "response");
+      response.start(handler, parsed.value);
+    };
+    const interception = host.interception?.();
+    if (interception === undefined || interception.set.incoming.length === 0) return start();
+    // A stream request is an incoming event like any other: its interceptors may refuse it (FORBIDDEN).
+    const refuseOpen = (wire: ContractError, local: ContractError): void => {
+      host.send(STREAM_END, [id, errorEnvelope(wire)]);
+      host.report(local);
+    };
+    interceptOpen(interception, host.namespace, definition, parsed.value, start, refuseOpen, (error) =>
+      host.report(error),
+    );
   }
 
   #toRequest(frame: string, id: number, args: readonly unknown[]): void {

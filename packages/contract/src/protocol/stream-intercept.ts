@@ -1,8 +1,11 @@
 import { ContractError } from "../contract-error.js";
-import type { StreamOpening } from "../interceptor.js";
+import type { IncomingCall, Outcome, StreamOpening } from "../interceptor.js";
+import { emptyCarrier } from "./carrier.js";
 import type { CompiledEvent } from "./catalog.js";
-import { observeAll, runOutgoing, type StreamStep } from "./intercept.js";
+import { observeAll, runIncoming, runOutgoing, type StreamStep } from "./intercept.js";
 import { type Interception, outgoingPacket } from "./intercepted.js";
+import { handlerFailure } from "./outgoing-error.js";
+import { payloadSize } from "./payload-size.js";
 
 /** Which end of a stream this side holds: one it requested, or one it answers. */
 export type StreamRole = StreamOpening["role"];
@@ -65,4 +68,45 @@ export function runStream(
   if (closed === undefined) return undefined;
   const start = performance.now();
   return () => closed({ duration: performance.now() - start });
+}
+
+/**
+ * Runs the incoming interceptors on a stream request before its handler starts, as on any incoming
+ * event (its arguments are the request's, without an upload): one may refuse it, and the stream
+ * then ends with the refusal's code (`FORBIDDEN`, say) before any item. `next()` starts the
+ * handler and resolves with the opening's outcome, ok once it started (items are observed apart).
+ */
+export function interceptOpen(
+  interception: Interception,
+  namespace: string,
+  definition: CompiledEvent,
+  args: unknown[],
+  start: () => void,
+  refuse: (wire: ContractError, local: ContractError) => void,
+  report: (error: ContractError) => void,
+): void {
+  const frozen = Object.freeze(args);
+  const event = definition.name;
+  const call = {
+    side: interception.side,
+    namespace,
+    socket: interception.peer,
+    event,
+    args: frozen,
+    hasAck: definition.ack !== undefined,
+    carrier: emptyCarrier(),
+    size: () => payloadSize(frozen),
+  } as IncomingCall;
+  void runIncoming(interception.set.incoming, call, {
+    handle: () => {
+      start();
+      return Promise.resolve<Outcome>({ ok: true, value: undefined, duration: 0 });
+    },
+    refuse: (thrown) => {
+      const { wire, local } = handlerFailure(thrown, definition, { namespace, event });
+      refuse(wire, local);
+      return { ok: false, error: wire, duration: 0 };
+    },
+    report,
+  });
 }

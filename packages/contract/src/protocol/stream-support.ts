@@ -1,6 +1,6 @@
 import type { ContractError } from "../contract-error.js";
 import type { EventCatalog } from "./catalog.js";
-import type { StreamHost } from "./stream-endpoint.js";
+import type { StreamHost } from "./stream-host.js";
 import type { StreamRequest } from "./stream-request.js";
 
 /** What a connection asks of its streams (`StreamEndpoint`). */

@@ -1,0 +1,31 @@
+import type { ContractError } from "../contract-error.js";
+import type { EventCatalog } from "./catalog.js";
+import type { ContractErrorReport } from "./envelope.js";
+import type { Interception } from "./intercepted.js";
+import type { Handler } from "./receive.js";
+import type { StreamSide } from "./stream-frames.js";
+
+/** What a connection's streams need from the runtime around them. */
+export interface StreamHost {
+  readonly namespace: string;
+  /** Which side this is: a client opens odd stream ids, a server even ones. */
+  readonly side: StreamSide;
+  /** The events this side may request. */
+  readonly outgoing: EventCatalog;
+  /** The events the other side may request from this one. */
+  readonly incoming: EventCatalog;
+  /** The handler registered for an incoming stream event. */
+  handlerOf(event: string): Handler | undefined;
+  /** Emits one frame on the connection. */
+  send(event: string, args: unknown[]): void;
+  /** Sends `contract:error` to the other side. */
+  sendReport(report: ContractErrorReport): void;
+  /** Tells this side (its `onError`). Must not throw. */
+  report(error: ContractError): void;
+  /** The credit window this side grants by default (`streamWindow`). */
+  readonly window: number;
+  /** How many streams the other side may have open here at once (`maxStreams`). */
+  readonly maxOpen: number;
+  /** The connection's interceptors, read at each item and stream (one registered later applies at once). */
+  readonly interception?: () => Interception | undefined;
+}
