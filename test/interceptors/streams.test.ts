@@ -142,3 +142,17 @@ it("an incoming interceptor sees a stream request and may refuse it: the stream 
   expect(await allowed.ack).toEqual({ total: 2 });
   expect(calls).toEqual(['endless:["fast"]', 'count:[{"n":2}]']);
 });
+
+it("an upload passes an incoming interceptor that lets it through: the handler reads every chunk", async () => {
+  const { server, chat } = await startStreams();
+  const events: string[] = [];
+  server.of("/s").intercept({
+    incoming: (call, next) => {
+      events.push(call.event);
+      return next();
+    },
+  });
+  const stream = chat.stream("upload", { name: "a" }, [pattern(0, 10), pattern(10, 20)]);
+  expect(await stream.ack).toMatchObject({ bytes: 30 });
+  expect(events).toEqual(["upload"]);
+});

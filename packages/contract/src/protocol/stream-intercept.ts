@@ -85,7 +85,8 @@ export function interceptOpen(
   refuse: (wire: ContractError, local: ContractError) => void,
   report: (error: ContractError) => void,
 ): void {
-  const frozen = Object.freeze(args);
+  // A copy: the handler's own arguments stay unfrozen (an upload's source is appended to them).
+  const frozen = Object.freeze(args.slice());
   const event = definition.name;
   const call = {
     side: interception.side,
