@@ -106,7 +106,7 @@ export function answerChecked(
 
 /**
  * The packet outgoing interceptors see: an `emit` or `broadcast` with its checked arguments, or an
- * `ack` or stream `item` with its checked value (`values[0]`). The array is a frozen copy, so the one sent stays ours.
+ * `ack` or stream `item` with its checked value (`values[0]`). An emit's arguments are a frozen copy, so the array sent stays ours.
  */
 export function outgoingPacket(
   interception: Pick<Interception, "side" | "peer">,
@@ -115,20 +115,35 @@ export function outgoingPacket(
   definition: CompiledEvent,
   values: readonly unknown[],
 ): OutgoingPacket & { carrier: Carrier } {
-  const frozen = Object.freeze([...values]);
-  const common = {
-    side: interception.side,
+  // Built as two fixed literals (no spread, no copy for a single value): this runs per packet.
+  const { side, peer: socket } = interception;
+  const event = definition.name;
+  if (kind === "ack" || kind === "item") {
+    const value = values[0];
+    return {
+      side,
+      namespace,
+      socket,
+      event,
+      carrier: {} as Carrier,
+      kind,
+      value,
+      hasAck: kind === "ack",
+      size: () => payloadSize([value]),
+    } as OutgoingPacket & { carrier: Carrier };
+  }
+  const args = Object.freeze(values.slice());
+  return {
+    side,
     namespace,
-    socket: interception.peer,
-    event: definition.name,
+    socket,
+    event,
     carrier: {} as Carrier,
-    size: () => payloadSize(frozen),
-  };
-  if (kind === "ack" || kind === "item")
-    return { ...common, kind, value: frozen[0], hasAck: kind === "ack" } as OutgoingPacket & { carrier: Carrier };
-  return { ...common, kind, args: frozen, hasAck: definition.ack !== undefined } as OutgoingPacket & {
-    carrier: Carrier;
-  };
+    kind,
+    args,
+    hasAck: definition.ack !== undefined,
+    size: () => payloadSize(args),
+  } as OutgoingPacket & { carrier: Carrier };
 }
 
 /**
