@@ -42,4 +42,42 @@ describe("payloadSize", () => {
     expect(payloadSize([{ bytes: new Uint8Array(1000) }])).toBe(Buffer.byteLength('[{"bytes":0}]') + 1000);
     expect(payloadSize([Buffer.alloc(10)])).toBe(Buffer.byteLength("[0]") + 10);
   });
+
+  it("equals the UTF-8 length of JSON.stringify on values without binary, escapes and odd members included", () => {
+    const cases: unknown[][] = [
+      [],
+      [
+        null,
+        undefined,
+        true,
+        false,
+        0,
+        -0,
+        7,
+        -10,
+        99,
+        100,
+        2 ** 53,
+        -(2 ** 60),
+        1e20,
+        1e21,
+        -1.5e-7,
+        0.1,
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+      ],
+      ['quote " backslash \\ tab \t newline \n nul \u0000 bell \u0007', "lone \ud800 and \udc00", "é€😀"],
+      [{ a: 1, b: undefined, c: () => 1, d: Symbol("s"), e: [undefined, () => 1], 'k"ey': { nested: [1, [2, [3]]] } }],
+      [{ when: new Date(0), empty: {}, list: [], map: new Map([[1, 2]]), set: new Set([1]) }],
+      [
+        {
+          order: {
+            id: "o-1",
+            lines: Array.from({ length: 20 }, (_, i) => ({ sku: `SKU-${i}`, qty: i, price: i * 1.25 })),
+          },
+        },
+      ],
+    ];
+    for (const values of cases) expect(payloadSize(values)).toBe(Buffer.byteLength(JSON.stringify(values)));
+  });
 });
