@@ -7,6 +7,8 @@ import {
   type ParserFactory,
   checkOutgoing,
   compileEvents,
+  compileSchema,
+  installCompiler,
   parseArgs,
   registerParsers,
 } from "@socket-contract/contract/internal";
@@ -108,6 +110,7 @@ const LIBRARIES = [
 serve({
   /** Per library: `~standard.validate` alone, and the runtime's receive and send paths around the same schemas. */
   perLibrary(input: { iterations: number; rounds: number }) {
+    installCompiler(compileSchema);
     return LIBRARIES.flatMap((library) => {
       const events = {
         clientToServer: library.namespace.clientToServer,
@@ -140,6 +143,8 @@ serve({
   },
   /** With eval allowed: Zod's safeParse, a bare z.compile, and the runtime's receive and send paths. */
   withEval(input: { iterations: number; rounds: number }) {
+    // As bindServer does: the runtime validates through Zod's compiled parsers where eval is allowed.
+    installCompiler(compileSchema);
     const runtime = catalogs();
     return examplePayloads.map((payload) => {
       const schemas = schemasOf(payload);
