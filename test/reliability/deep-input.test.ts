@@ -127,7 +127,9 @@ describe("deep input costs bounded CPU", () => {
     console.info(
       `[deep input] without a depth limit, the deepest tree that fits costs the runtime ${ms(timing!.runtimeCpuMs)} CPU to refuse`,
     );
-    expect(timing!.runtimeCpuMs).toBeGreaterThan(5);
+    // Several times what the same tree costs with the limit (~0.4 ms above): 6.7 ms on Node 20, 4.6 ms
+    // on Node 24, whose V8 parses faster; the bound is what a machine of either shows, not a target.
+    expect(timing!.runtimeCpuMs).toBeGreaterThan(2);
   }, 120_000);
 
   it("bounds the client runtime the same way: a too-deep event from the server is refused and reported", async () => {
