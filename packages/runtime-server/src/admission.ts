@@ -35,15 +35,7 @@ export async function admit<TContract extends ContractDefinition, TPath extends 
   const context = { namespace: runtime.namespace, socketId: raw.id };
   const handshake = splitHandshake(raw.handshake.auth);
   await settings.checkVersion?.(handshake.identity, context);
-  const auth = checkAuth(runtime, handshake.auth, settings.maxDepth, raw.id);
-  const socket = new BoundSocket<TContract, TPath>(
-    runtime,
-    raw,
-    auth,
-    settings.limits,
-    params,
-    handshake.carrier !== undefined,
-  );
+  const socket = boundSocket<TContract, TPath>(runtime, raw, params, settings, handshake);
   for (const middleware of middlewares) {
     try {
       await middleware(socket);
@@ -85,14 +77,20 @@ export function bindRecovered<TContract extends ContractDefinition, TPath extend
   params: unknown,
   settings: AdmissionSettings,
 ): BoundSocket<TContract, TPath> {
-  const handshake = splitHandshake(raw.handshake.auth);
+  return boundSocket(runtime, raw, params, settings, splitHandshake(raw.handshake.auth));
+}
+
+/**
+ * The bound socket of a connection, admitted or recovered alike: its handshake's `auth` parsed by
+ * the contract (a failure throws `UNAUTHORIZED`), trace carriers read when the client declared them.
+ */
+function boundSocket<TContract extends ContractDefinition, TPath extends string>(
+  runtime: NamespaceRuntime,
+  raw: Socket,
+  params: unknown,
+  settings: AdmissionSettings,
+  handshake: ReturnType<typeof splitHandshake>,
+): BoundSocket<TContract, TPath> {
   const auth = checkAuth(runtime, handshake.auth, settings.maxDepth, raw.id);
-  return new BoundSocket<TContract, TPath>(
-    runtime,
-    raw,
-    auth,
-    settings.limits,
-    params,
-    handshake.carrier !== undefined,
-  );
+  return new BoundSocket(runtime, raw, auth, settings.limits, params, handshake.carrier !== undefined);
 }
