@@ -22,7 +22,8 @@ export const RESERVED_EVENT_NAMES: readonly string[] = [
 /** The protocol's own events (errors, stream frames) start with this; no contract event may. */
 export const RESERVED_EVENT_PREFIX = "contract:";
 
-const MARKER: ContractMarker = Object.freeze({ kind: "socket-contract", revision: 1 });
+/** @internal The mark `defineContract` puts on a contract (shared with the browser build). */
+export const MARKER: ContractMarker = Object.freeze({ kind: "socket-contract", revision: 1 });
 
 /**
  * Checks a contract definition and returns it, marked as a contract. Every broken rule throws a
