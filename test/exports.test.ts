@@ -147,6 +147,7 @@ describe("public exports", () => {
       "ContractError",
       "bindClient",
       "connectErrorOf",
+      "enableInterceptors",
       "enableStreams",
       "isContractMismatch",
     ]);
@@ -159,6 +160,7 @@ describe("public exports", () => {
       "ContractError",
       "bindClient",
       "connectErrorOf",
+      "enableInterceptors",
       "enableStreams",
       "isContractMismatch",
     ]);

@@ -13,10 +13,8 @@ import {
   type ServerToClientOf,
 } from "@socket-contract/contract";
 import {
-  CARRIER_KEY,
   DEFAULT_ACK_TIMEOUT,
   type ErrorFanOut,
-  InterceptorSet,
   compileEvents,
   depthLimit,
   errorFanOut,
@@ -26,10 +24,10 @@ import {
   streamsFactory,
 } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
-import { attemptCarrier } from "./attempt.js";
 import { ClientConnection } from "./client-connection.js";
 import { connectErrorOf, warnEveryError } from "./errors.js";
 import { announceContract } from "./handshake.js";
+import { clientInterception } from "./interceptors.js";
 import { OfflineGate } from "./offline-gate.js";
 import type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from "./types.js";
 
@@ -67,9 +65,14 @@ export class BoundClient<
     }
     const maxDepth = depthLimit(options.maxDepth, "bindClient");
     const errors = errorFanOut(warnEveryError);
-    const interceptors = new InterceptorSet();
-    for (const [index, interceptor] of (options.interceptors ?? []).entries())
-      interceptors.add(interceptor, `bindClient options.interceptors[${index}]`);
+    // A client given no interceptors has no set: its connection never reaches the interceptor code.
+    const given = options.interceptors ?? [];
+    const interception = given.length === 0 ? undefined : clientInterception();
+    if (given.length > 0 && interception === undefined)
+      throw new TypeError(
+        "[socket-contract] bindClient options.interceptors: interceptors are not enabled in this bundle: call enableInterceptors() from @socket-contract/client before bindClient",
+      );
+    const interceptors = interception?.set(given);
     const incoming = compileEvents(definition.serverToClient, { maxDepth });
     const outgoing = compileEvents(definition.clientToServer, { maxDepth });
     // The browser entry leaves the stream code out of a bundle until a page (or its generated code) enables it.
@@ -99,17 +102,9 @@ export class BoundClient<
     socket.onAny((event: string, ...args: unknown[]) => connection.receive(event, args));
     // socket.io-client settles its own pending acks on a disconnect (and keeps retried ones for the next connection).
     socket.on("disconnect", () => connection.close());
-    // A propagating interceptor (tracing) sends the attempt's carrier, which also says that every event carries one.
-    if (!interceptors.propagates && interceptors.connection.length === 0)
-      announceContract(socket, () => identityOf(contract));
-    else {
-      const carrier = attemptCarrier(socket, path, interceptors, this, (error) => connection.report(error));
-      announceContract(socket, () =>
-        interceptors.propagates
-          ? { ...identityOf(contract), [CARRIER_KEY]: carrier() }
-          : (carrier(), identityOf(contract)),
-      );
-    }
+    const identity = () => identityOf(contract);
+    if (interceptors === undefined) announceContract(socket, identity);
+    else interception!.announce(socket, path, interceptors, this, identity, (error) => connection.report(error));
     socket.on("connect_error", (error) => {
       // A network failure is retried by socket.io-client; a refusal by the server is final for this attempt.
       const refused = connectErrorOf(error);

@@ -2,10 +2,12 @@ import type { Contract, InferNamespacePattern } from "@socket-contract/contract"
 import { compileSchema, installCompiler, installStreams } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 import { type BoundClient, type ConcretePath, bindClient as bindWithoutCompiler } from "./bind-client.js";
+import { enableInterceptors } from "./interceptors.js";
 import type { BindClientOptions, ClientInterceptor } from "./types.js";
 
 export { BoundClient } from "./bind-client.js";
 export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
+export { enableInterceptors } from "./interceptors.js";
 export { enableStreams } from "./streams.js";
 export type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from "./types.js";
 export { ContractError, type ContractIdentity, type ContractMismatchData } from "@socket-contract/contract";
@@ -29,5 +31,6 @@ export function bindClient<TContract extends Contract, const TPath extends strin
 ): BoundClient<TContract, InferNamespacePattern<TContract, TPath>> {
   installCompiler(compileSchema);
   installStreams();
+  enableInterceptors();
   return bindWithoutCompiler(contract, path, socket, options);
 }

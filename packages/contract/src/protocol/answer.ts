@@ -1,7 +1,7 @@
 import { ContractError } from "../contract-error.js";
 import { type CompiledEvent, NO_PREFIX, parseValue } from "./catalog.js";
 import { errorEnvelope, okEnvelope, toReport } from "./envelope.js";
-import { answerChecked } from "./intercepted.js";
+import { interception as paths } from "./interception-support.js";
 import { handlerFailure } from "./outgoing-error.js";
 import type { Handler, Handlers, Receiver, RunningHandlers, Settled } from "./receive.js";
 import { sendsParsedValue } from "./wire-form.js";
@@ -96,7 +96,7 @@ function answer(
     const sent = (definition.ackWire ??= sendsParsedValue(ack)) ? checked.value : value;
     const interception = receiver.interception;
     if (interception !== undefined && interception.set.outgoing.length > 0)
-      return answerChecked(receiver, interception, definition, callback, sent, settled);
+      return paths().answer(receiver, interception, definition, callback, sent, settled);
     reply(receiver, callback, okEnvelope(sent), definition.name);
     settled?.({ ok: true, value: sent, duration: 0 });
     return;

@@ -5,8 +5,9 @@ import { withoutRecoveryOffset } from "./endpoint.js";
 import { CONTRACT_ERROR_EVENT, type ContractErrorReport, fromWireError } from "./envelope.js";
 import type { Carrier } from "../interceptor.js";
 import { takeCarrier } from "./carrier.js";
-import { runOutgoing } from "./intercept.js";
-import { type Interception, observeSent, outgoingPacket } from "./intercepted.js";
+import type { runOutgoing } from "./intercept.js";
+import type { Interception } from "./intercepted.js";
+import { interception as paths } from "./interception-support.js";
 import { type Handler, type Handlers, type Receiver, receiveEvent } from "./receive.js";
 import { checkArgs, emitWithAck, emittable } from "./send.js";
 import { isStreamFrame } from "./stream-frames.js";
@@ -140,10 +141,11 @@ export class Connection implements Receiver {
    */
   #emitIntercepted(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> | undefined {
     const interception = this.interception!;
+    const { packet: outgoingPacket, outgoing, sent: observeSent } = paths();
     const packet = outgoingPacket(interception, this.namespace, "emit", definition, args);
     let observe: ReturnType<typeof runOutgoing>;
     try {
-      observe = runOutgoing(interception.set.outgoing, packet, (error) => this.report(error));
+      observe = outgoing(interception.set.outgoing, packet, (error) => this.report(error));
     } catch (refusal) {
       return this.refuseOutgoing(definition, refusal as ContractError);
     }

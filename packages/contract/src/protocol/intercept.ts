@@ -1,4 +1,6 @@
 import { ContractError } from "../contract-error.js";
+import { INTERCEPTION_PATHS } from "./intercepted.js";
+import { setInterceptionSupport } from "./interception-support.js";
 import type {
   ConnectionAttempt,
   ConnectionOutcome,
@@ -37,6 +39,8 @@ export class InterceptorSet {
   readonly #children: InterceptorSet[] = [];
 
   constructor(parent?: InterceptorSet) {
+    // A connection reaches the interception paths only through the support a set installs.
+    setInterceptionSupport(INTERCEPTION_PATHS);
     this.#parent = parent;
     if (parent !== undefined) parent.#children.push(this);
     this.#rebuild();

@@ -4,6 +4,7 @@ import type { CompiledEvent } from "./catalog.js";
 import { emptyCarrier } from "./carrier.js";
 import { errorEnvelope, okEnvelope } from "./envelope.js";
 import { type InterceptorSet, runIncoming, runOutgoing, runRefused } from "./intercept.js";
+import type { InterceptionSupport } from "./interception-support.js";
 import { handlerFailure } from "./outgoing-error.js";
 import { payloadSize } from "./payload-size.js";
 import { failWithAck, failWithoutAck, reply } from "./answer.js";
@@ -183,3 +184,13 @@ export function observeRefusal(receiver: Receiver, interception: Interception, e
   };
   runRefused(interception.set.refused, refusal, (failure) => receiver.report(failure));
 }
+
+/** The paths a set installs for the connections that hold it (see `InterceptionSupport`). */
+export const INTERCEPTION_PATHS: InterceptionSupport = {
+  incoming: interceptIncoming,
+  answer: answerChecked,
+  refusal: observeRefusal,
+  packet: outgoingPacket,
+  outgoing: runOutgoing,
+  sent: observeSent,
+};

@@ -3,7 +3,8 @@ import type { Carrier, Outcome } from "../interceptor.js";
 import { reply, run } from "./answer.js";
 import { type CompiledEvent, type EventCatalog, parseArgs } from "./catalog.js";
 import { type ContractErrorReport, errorEnvelope, toReport } from "./envelope.js";
-import { type Interception, interceptIncoming, observeRefusal } from "./intercepted.js";
+import type { Interception } from "./intercepted.js";
+import { interception as paths } from "./interception-support.js";
 
 export type Handler = (...args: any[]) => unknown;
 type Callback = (envelope: unknown) => void;
@@ -104,7 +105,7 @@ export function receiveEvent(
     }
     const interception = receiver.interception;
     if (interception !== undefined && interception.set.incoming.length > 0) {
-      return interceptIncoming(receiver, interception, definition, parsed.value, carrier, callback, (settled) =>
+      return paths().incoming(receiver, interception, definition, parsed.value, carrier, callback, (settled) =>
         run(receiver, definition, handlers, parsed.value, callback, settled),
       );
     }
@@ -153,5 +154,5 @@ function refuse(receiver: Receiver, callback: Callback | undefined, error: Contr
   else receiver.sendReport(toReport(error.event ?? "", wire));
   receiver.report(error);
   const interception = receiver.interception;
-  if (interception !== undefined && interception.set.refused.length > 0) observeRefusal(receiver, interception, error);
+  if (interception !== undefined && interception.set.refused.length > 0) paths().refusal(receiver, interception, error);
 }
