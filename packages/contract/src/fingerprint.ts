@@ -1,10 +1,9 @@
 import { binaryOptionsOf } from "./binary.js";
+import { filedFingerprint, registerFingerprint, setFingerprintComputer } from "./fingerprint-registry.js";
 import { isZodSchema } from "./schema-kind.js";
 import { standardJsonSchemaOf } from "./standard-json-schema.js";
 import { streamOfInfo } from "./stream-of.js";
 import type { AnySchema, ContractDefinition, EventMap } from "./types.js";
-
-const cache = new WeakMap<object, string>();
 
 /**
  * A stable hash of a contract's wire shape: its namespaces, the `auth` each one checks, and the
@@ -19,23 +18,23 @@ const cache = new WeakMap<object, string>();
  * contractFingerprint(contract); // "fnv1a64:5b1f0c2e9d3a7780"
  */
 export function contractFingerprint(contract: ContractDefinition): string {
-  let fingerprint = cache.get(contract);
+  let fingerprint = filedFingerprint(contract);
   if (fingerprint === undefined) {
     fingerprint = `fnv1a64:${fnv1a64(wireShapeOf(contract))}`;
-    cache.set(contract, fingerprint);
+    registerFingerprint(contract, fingerprint);
   }
   return fingerprint;
 }
 
 /**
- * Files a fingerprint computed ahead of time (by `socket-contract generate`) for a contract, so
- * `contractFingerprint` returns it without reading the schemas. Internal: for generated code.
+ * Lets the handshake compute the fingerprint of a contract that has none filed. The server and
+ * the Node client install it when they bind; in a browser it is what `enableFingerprint()` brings.
  *
  * @example
- * registerFingerprint(contract, "fnv1a64:5b1f0c2e9d3a7780");
+ * installFingerprints();
  */
-export function registerFingerprint(contract: ContractDefinition, fingerprint: string): void {
-  if (!cache.has(contract)) cache.set(contract, fingerprint);
+export function installFingerprints(): void {
+  setFingerprintComputer(contractFingerprint);
 }
 
 function wireShapeOf(contract: ContractDefinition): string {

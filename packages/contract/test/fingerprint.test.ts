@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as zm from "zod/mini";
-import { fnv1a64, registerFingerprint } from "../src/fingerprint.js";
-import { binary, contractFingerprint, defineContract, streamOf } from "../src/index.js";
+import { fnv1a64 } from "../src/fingerprint.js";
+import { binary, contractFingerprint, defineContract, registerFingerprint, streamOf } from "../src/index.js";
 
 function chat(message: z.ZodType, extra: { version?: string; description?: string } = {}) {
   return defineContract({

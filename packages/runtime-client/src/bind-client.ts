@@ -64,6 +64,8 @@ export class BoundClient<
       throw new TypeError(`[socket-contract] the socket is connected to "${socketNamespace}", not "${path}"`);
     }
     const maxDepth = depthLimit(options.maxDepth, "bindClient");
+    // Read now, so that a contract without a fingerprint in this bundle fails here, not in a later handshake.
+    const contractIdentity = identityOf(contract);
     const errors = errorFanOut(warnEveryError);
     // A client given no interceptors has no set: its connection never reaches the interceptor code.
     const given = options.interceptors ?? [];
@@ -102,7 +104,7 @@ export class BoundClient<
     socket.onAny((event: string, ...args: unknown[]) => connection.receive(event, args));
     // socket.io-client settles its own pending acks on a disconnect (and keeps retried ones for the next connection).
     socket.on("disconnect", () => connection.close());
-    const identity = () => identityOf(contract);
+    const identity = () => contractIdentity;
     if (interceptors === undefined) announceContract(socket, identity);
     else interception!.announce(socket, path, interceptors, this, identity, (error) => connection.report(error));
     socket.on("connect_error", (error) => {

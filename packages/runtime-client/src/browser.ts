@@ -7,6 +7,7 @@
  */
 export { bindClient, BoundClient } from "./bind-client.js";
 export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
+export { enableFingerprint } from "./fingerprint.js";
 export { enableInterceptors } from "./interceptors.js";
 export { enableStreams } from "./streams.js";
 export type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from "./types.js";

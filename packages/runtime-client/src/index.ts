@@ -2,11 +2,13 @@ import type { Contract, InferNamespacePattern } from "@socket-contract/contract"
 import { compileSchema, installCompiler, installStreams } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 import { type BoundClient, type ConcretePath, bindClient as bindWithoutCompiler } from "./bind-client.js";
+import { enableFingerprint } from "./fingerprint.js";
 import { enableInterceptors } from "./interceptors.js";
 import type { BindClientOptions, ClientInterceptor } from "./types.js";
 
 export { BoundClient } from "./bind-client.js";
 export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
+export { enableFingerprint } from "./fingerprint.js";
 export { enableInterceptors } from "./interceptors.js";
 export { enableStreams } from "./streams.js";
 export type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from "./types.js";
@@ -32,5 +34,6 @@ export function bindClient<TContract extends Contract, const TPath extends strin
   installCompiler(compileSchema);
   installStreams();
   enableInterceptors();
+  enableFingerprint();
   return bindWithoutCompiler(contract, path, socket, options);
 }

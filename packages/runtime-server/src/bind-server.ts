@@ -22,6 +22,7 @@ import {
   compileSchema,
   depthLimit,
   installCompiler,
+  installFingerprints,
   installStreams,
   readAcks,
   receive,
@@ -236,5 +237,6 @@ export function bindServer<TContract extends Contract>(
   // A server validates at compiled speed: Zod's compiler, with generated parsers where registered.
   installCompiler(compileSchema);
   installStreams();
+  installFingerprints();
   return new BoundServer(contract, io, options);
 }
