@@ -9,6 +9,7 @@ import { handlerFailure } from "./outgoing-error.js";
 import { payloadSize } from "./payload-size.js";
 import { failWithAck, failWithoutAck, reply } from "./answer.js";
 import type { Receiver, Settled } from "./receive.js";
+import { interceptOpen, streamHooks } from "./stream-intercept.js";
 
 type Callback = (envelope: unknown) => void;
 
@@ -193,4 +194,6 @@ export const INTERCEPTION_PATHS: InterceptionSupport = {
   packet: outgoingPacket,
   outgoing: runOutgoing,
   sent: observeSent,
+  streamHooks,
+  open: interceptOpen,
 };

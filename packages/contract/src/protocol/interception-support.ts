@@ -1,5 +1,6 @@
 import type { answerChecked, interceptIncoming, observeRefusal, observeSent, outgoingPacket } from "./intercepted.js";
 import type { runOutgoing } from "./intercept.js";
+import type { interceptOpen, streamHooks } from "./stream-intercept.js";
 
 /**
  * The paths an event takes through interceptors, as a connection reaches them: never by a static
@@ -14,6 +15,8 @@ export interface InterceptionSupport {
   readonly packet: typeof outgoingPacket;
   readonly outgoing: typeof runOutgoing;
   readonly sent: typeof observeSent;
+  readonly streamHooks: typeof streamHooks;
+  readonly open: typeof interceptOpen;
 }
 
 let support: InterceptionSupport | undefined;

@@ -14,7 +14,8 @@ import {
   readOpenHeader,
   readStreamId,
 } from "./stream-frames.js";
-import { type StreamHooks, type StreamRole, interceptOpen, streamHooks } from "./stream-intercept.js";
+import { interception as paths } from "./interception-support.js";
+import type { StreamHooks, StreamRole } from "./stream-intercept.js";
 import type { StreamHost } from "./stream-host.js";
 import { type StreamLink, StreamRequest } from "./stream-request.js";
 import { StreamResponse } from "./stream-response.js";
@@ -56,14 +57,16 @@ export class StreamEndpoint {
   constructor(host: StreamHost) {
     this.#host = host;
     this.#nextId = firstStreamId(host.side);
+    // A connection that has no interceptors now never will: its streams reach no interceptor code.
     this.#hooks =
-      host.interception &&
-      streamHooks(
-        host.interception,
-        host.namespace,
-        (event, role) => (role === "request" ? host.outgoing : host.incoming).get(event),
-        (error) => host.report(error),
-      );
+      host.interception?.() === undefined
+        ? undefined
+        : paths().streamHooks(
+            host.interception!,
+            host.namespace,
+            (event, role) => (role === "request" ? host.outgoing : host.incoming).get(event),
+            (error) => host.report(error),
+          );
   }
 
   /** How many streams are open, both ways. */
@@ -214,7 +217,7 @@ export class StreamEndpoint {
       host.send(STREAM_END, [id, errorEnvelope(wire)]);
       host.report(local);
     };
-    interceptOpen(interception, host.namespace, definition, parsed.value, start, refuseOpen, (error) =>
+    paths().open(interception, host.namespace, definition, parsed.value, start, refuseOpen, (error) =>
       host.report(error),
     );
   }
