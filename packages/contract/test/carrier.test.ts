@@ -77,6 +77,18 @@ describe("payloadSize", () => {
           },
         },
       ],
+      // Long strings take a native scan first: plain ASCII, then each kind of character that needs counting.
+      [
+        "plain printable ASCII, longer than sixteen characters",
+        `a long one with a quote " in it`,
+        "a long one with a backslash \\ in it",
+        "a long one with a control \u0001 and a tab \t",
+        "a long one with DEL \u007f, é, € and 😀 and a lone \ud800",
+      ],
+      // The same member names again (their sizes are remembered), names that need escapes, and powers of ten.
+      [{ 'quote"d': 9, é: 10, plain: 99 }, { 'quote"d': 100, é: 1e15, plain: -1e20 }, { plain: 999_999_999_999 }],
+      // An inherited enumerable member is not JSON's.
+      [Object.assign(Object.create({ inherited: 1 }), { own: 2 })],
     ];
     for (const values of cases) expect(payloadSize(values)).toBe(Buffer.byteLength(JSON.stringify(values)));
   });

@@ -12,6 +12,14 @@ export function payloadSize(values: readonly unknown[]): number {
 /** Deeper than this, a value counts as nothing (Socket.IO could not encode it anyway). */
 const MAX_DEPTH = 1_000;
 
+/** A character JSON escapes, or one UTF-8 writes in more than one byte: the string needs counting. */
+const NEEDS_COUNTING = /["\\\u0000-\u001f\u007f-\uffff]/;
+
+/** Member names repeat from payload to payload: their size (quotes and colon included), remembered. */
+const NAME_SIZES = new Map<string, number>();
+const MAX_NAMES = 1_024;
+const MAX_NAME_LENGTH = 64;
+
 function sizeOf(value: unknown, key: string, depth: number): number {
   switch (typeof value) {
     case "string":
@@ -36,34 +44,53 @@ function objectSize(value: object, key: string, depth: number): number {
   const toJSON = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === "function") return sizeOf(toJSON.call(value, key), key, depth + 1);
   if (Array.isArray(value)) {
-    let size = 2 + Math.max(0, value.length - 1);
-    // The index as toJSON's key is left out: no built-in toJSON reads it, and it would cost a string per element.
+    // Brackets and commas; the index as toJSON's key is left out (no built-in toJSON reads it).
+    let size = value.length === 0 ? 2 : 1 + value.length;
     for (let index = 0; index < value.length; index++) size += sizeOf(value[index], "", depth + 1);
     return size;
   }
-  let size = 2;
-  let members = 0;
-  for (const name of Object.keys(value)) {
+  // Braces and commas: 1 for "{", then each member adds its own separator ("," or the closing "}").
+  let size = 1;
+  // for...in with an own-property check visits what Object.keys lists, without building the list.
+  for (const name in value) {
+    if (!Object.hasOwn(value, name)) continue;
     const member = (value as Record<string, unknown>)[name];
     const kind = typeof member;
     if (kind === "undefined" || kind === "function" || kind === "symbol") continue;
-    size += stringSize(name) + 1 + sizeOf(member, name, depth + 1);
-    members++;
+    size += nameSize(name) + sizeOf(member, name, depth + 1);
   }
-  return size + Math.max(0, members - 1);
+  return size === 1 ? 2 : size;
+}
+
+/** A member name's quoted text, its colon and its separator. */
+function nameSize(name: string): number {
+  let size = NAME_SIZES.get(name);
+  if (size === undefined) {
+    size = stringSize(name) + 2;
+    if (name.length <= MAX_NAME_LENGTH && NAME_SIZES.size < MAX_NAMES) NAME_SIZES.set(name, size);
+  }
+  return size;
 }
 
 /** How many characters JSON writes for a number; integers are counted without building their text. */
 function numberSize(value: number): number {
   if (!Number.isFinite(value)) return 4;
-  if (!Number.isInteger(value) || Math.abs(value) >= 1e21) return String(value).length;
-  let digits = value < 0 ? 2 : 1;
-  for (let rest = Math.abs(value); rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  if (!Number.isInteger(value) || value >= 1e21 || value <= -1e21) return String(value).length;
+  let digits = 1;
+  let rest = value;
+  if (rest < 0) {
+    digits = 2;
+    rest = -rest;
+  }
+  // Powers of ten below 1e22 are exact doubles.
+  for (let power = 10; rest >= power; power *= 10) digits++;
   return digits;
 }
 
 /** The UTF-8 length of a string as JSON writes it: quotes, escapes, and lone surrogates as `\uXXXX`. */
 function stringSize(text: string): number {
+  // Most text is printable ASCII: its JSON is the text and two quotes, found by one native scan.
+  if (text.length > 16 ? !NEEDS_COUNTING.test(text) : isPlain(text)) return text.length + 2;
   let bytes = 2;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
@@ -81,4 +108,13 @@ function stringSize(text: string): number {
     else bytes += 3;
   }
   return bytes;
+}
+
+/** A short string of printable ASCII without quote or backslash (scanned here: a regex call costs more). */
+function isPlain(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || code >= 0x7f) return false;
+  }
+  return true;
 }
