@@ -22,7 +22,7 @@ import { ATTRIBUTES, outcomeCode, SYSTEM } from "./attributes.js";
 import { SCOPE_NAME, SCOPE_VERSION } from "./scope.js";
 
 export interface TracingOptions {
-  /** Where spans go. Default: the global tracer provider (`trace.getTracerProvider()`), looked up on each span so that an SDK registered later is used. */
+  /** Where spans go. Default: the global tracer provider (`trace.getTracerProvider()`), checked on each span so that an SDK registered (or replaced) later is used. */
   readonly tracerProvider?: TracerProvider;
 }
 
@@ -44,53 +44,95 @@ export interface TracingOptions {
  * const chat = bindClient(contract, "/chat", socket, { interceptors: [tracing()] });
  */
 export function tracing(options: TracingOptions = {}): Interceptor {
-  const tracerOf = (): Tracer =>
-    (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE_NAME, SCOPE_VERSION);
+  // The tracer, asked again only when the provider changes (an SDK registered, or replaced, later).
+  let provider: TracerProvider | undefined;
+  let tracer: Tracer | undefined;
+  const tracerOf = (): Tracer => {
+    const current = options.tracerProvider ?? trace.getTracerProvider();
+    if (current !== provider || tracer === undefined) {
+      provider = current;
+      tracer = current.getTracer(SCOPE_NAME, SCOPE_VERSION);
+    }
+    return tracer;
+  };
+  const names = new SpanNames();
   return {
     propagates: true,
-    incoming: (call, next) => (call.side === "server" ? traceIncoming(tracerOf(), call, next) : next()),
+    incoming: (call, next) => (call.side === "server" ? traceIncoming(tracerOf(), names, call, next) : next()),
     outgoing: (packet) =>
-      packet.side === "client" && packet.kind === "emit" ? traceEmit(tracerOf(), packet) : undefined,
+      packet.side === "client" && packet.kind === "emit" ? traceEmit(tracerOf(), names, packet) : undefined,
     connection: (attempt) => traceConnection(tracerOf(), attempt),
   };
 }
 
-function traceIncoming(tracer: Tracer, call: IncomingCall, next: () => Promise<Outcome>): Promise<unknown> {
-  const parent = propagation.extract(context.active(), call.carrier);
-  const span = tracer.startSpan(`process ${call.event}`, { kind: SpanKind.CONSUMER }, parent);
-  // No SDK, or nothing sampled and nothing to hand on: nothing to record, nothing to run inside.
-  if (!span.isRecording() && !isSpanContextValid(span.spanContext())) return next();
-  if (span.isRecording()) {
-    span.setAttributes({
-      [ATTRIBUTES.system]: SYSTEM,
-      [ATTRIBUTES.operationType]: "process",
-      [ATTRIBUTES.destination]: call.namespace,
-      [ATTRIBUTES.event]: call.event,
-      [ATTRIBUTES.clientId]: readId(call.socket),
-      [ATTRIBUTES.bodySize]: call.size(),
-    });
+/** `process <event>` and `send <event>`, built once per event name rather than once per event. */
+class SpanNames {
+  readonly #process = new Map<string, string>();
+  readonly #send = new Map<string, string>();
+
+  process(event: string): string {
+    return SpanNames.#name(this.#process, "process ", event);
   }
-  return context.with(trace.setSpan(parent, span), next).then((outcome) => end(span, outcome));
+
+  send(event: string): string {
+    return SpanNames.#name(this.#send, "send ", event);
+  }
+
+  // Event names come from the contract (an unknown one is refused before interceptors): a few entries.
+  static #name(names: Map<string, string>, prefix: string, event: string): string {
+    let name = names.get(event);
+    if (name === undefined) {
+      name = prefix + event;
+      names.set(event, name);
+    }
+    return name;
+  }
 }
 
-function traceEmit(tracer: Tracer, packet: OutgoingPacket): ((outcome: Outcome) => void) | undefined {
+function traceIncoming(
+  tracer: Tracer,
+  names: SpanNames,
+  call: IncomingCall,
+  next: () => Promise<Outcome>,
+): Promise<unknown> {
+  const parent = propagation.extract(context.active(), call.carrier);
+  const span = tracer.startSpan(names.process(call.event), { kind: SpanKind.CONSUMER }, parent);
+  if (span.isRecording()) {
+    // One call per attribute: no object built per event for the SDK to walk again.
+    span.setAttribute(ATTRIBUTES.system, SYSTEM);
+    span.setAttribute(ATTRIBUTES.operationType, "process");
+    span.setAttribute(ATTRIBUTES.destination, call.namespace);
+    span.setAttribute(ATTRIBUTES.event, call.event);
+    span.setAttribute(ATTRIBUTES.clientId, readId(call.socket));
+    span.setAttribute(ATTRIBUTES.bodySize, call.size());
+  } else if (!isSpanContextValid(span.spanContext())) {
+    // No SDK, or nothing sampled and nothing to hand on: nothing to record, nothing to run inside.
+    return next();
+  }
+  // The chain's own promise is handed back (the runtime then waits for nothing more), and the span
+  // ends beside it; next() never rejects, and nothing a span's end does may fail the event.
+  const outcome = context.with(trace.setSpan(parent, span), next);
+  void outcome.then((settled) => endQuietly(span, settled));
+  return outcome;
+}
+
+function traceEmit(tracer: Tracer, names: SpanNames, packet: OutgoingPacket): ((outcome: Outcome) => void) | undefined {
   const active = context.active();
   // An emit without ack gets no span of its own; the app's active context still reaches the server.
   if (!packet.hasAck) {
     propagation.inject(active, packet.carrier);
     return undefined;
   }
-  const span = tracer.startSpan(`send ${packet.event}`, { kind: SpanKind.PRODUCER }, active);
-  if (!span.isRecording() && !isSpanContextValid(span.spanContext())) return undefined;
+  const span = tracer.startSpan(names.send(packet.event), { kind: SpanKind.PRODUCER }, active);
+  const recording = span.isRecording();
+  if (!recording && !isSpanContextValid(span.spanContext())) return undefined;
   propagation.inject(trace.setSpan(active, span), packet.carrier);
-  if (span.isRecording()) {
-    span.setAttributes({
-      [ATTRIBUTES.system]: SYSTEM,
-      [ATTRIBUTES.operationType]: "send",
-      [ATTRIBUTES.destination]: packet.namespace,
-      [ATTRIBUTES.event]: packet.event,
-      [ATTRIBUTES.bodySize]: packet.size(),
-    });
+  if (recording) {
+    span.setAttribute(ATTRIBUTES.system, SYSTEM);
+    span.setAttribute(ATTRIBUTES.operationType, "send");
+    span.setAttribute(ATTRIBUTES.destination, packet.namespace);
+    span.setAttribute(ATTRIBUTES.event, packet.event);
+    span.setAttribute(ATTRIBUTES.bodySize, packet.size());
   }
   return (outcome) => end(span, outcome);
 }
@@ -117,6 +159,14 @@ function traceConnection(
     if (attempt.id !== undefined) span.setAttribute(ATTRIBUTES.clientId, attempt.id);
   }
   return (outcome) => end(span, outcome);
+}
+
+function endQuietly(span: Span, outcome: Outcome): void {
+  try {
+    end(span, outcome);
+  } catch {
+    // The API's calls do not throw; an SDK's that does must not become an unhandled rejection.
+  }
 }
 
 function end(span: Span, outcome: Outcome | ConnectionOutcome): void {

@@ -1,4 +1,4 @@
-import { context, propagation } from "@opentelemetry/api";
+import { context, propagation, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import {
@@ -104,4 +104,35 @@ it("counts a refused event with its code", async () => {
     ["FORBIDDEN", 1],
   ]);
   await provider.shutdown();
+});
+
+it("uses the global SDK registered after tracing() was created, and the one that replaces it", async () => {
+  const set = new InterceptorSet();
+  set.add(tracing(), "test");
+  const emit = () => {
+    const packet = {
+      side: "client",
+      kind: "emit",
+      namespace: "/chat",
+      event: "message:send",
+      args: [],
+      hasAck: true,
+      socket: undefined,
+      carrier: {},
+      size: () => 2,
+    } as OutgoingPacket;
+    runOutgoing(set.outgoing, packet, () => {})?.({ ok: true, value: "ack", duration: 1 });
+  };
+  emit();
+  const first = new InMemorySpanExporter();
+  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(first)] }));
+  emit();
+  trace.disable();
+  const second = new InMemorySpanExporter();
+  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(second)] }));
+  emit();
+  emit();
+  trace.disable();
+  expect(first.getFinishedSpans().map((span) => span.name)).toEqual(["send message:send"]);
+  expect(second.getFinishedSpans().map((span) => span.name)).toEqual(["send message:send", "send message:send"]);
 });
