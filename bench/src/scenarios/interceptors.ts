@@ -7,11 +7,15 @@ import { alternate } from "../stats.js";
 /** The scenario's id in `--only` and in the printed report. */
 export const INTERCEPTORS_ID = "13";
 
+/** The share of traces the sampled variant keeps. */
+const SAMPLED_RATIO = 0.1;
+
 const VARIANTS = [
   { key: "none", label: "no interceptors", short: "none" },
   { key: "noop", label: "interceptors doing nothing", short: "no-op" },
   { key: "tracing", label: "tracing(), no SDK", short: "tracing" },
   { key: "sdk", label: "tracing(), SDK + BatchSpanProcessor", short: "SDK" },
+  { key: "sampled", label: "same, 10% of traces sampled", short: "SDK 10%" },
 ] as const;
 type Variant = (typeof VARIANTS)[number]["key"];
 
@@ -22,7 +26,8 @@ type Run = { perSecond: number; p50Ns: number; p99Ns: number; count: number; cpu
  * both sides, four ways in one run: no interceptors; an interceptor that does nothing on each
  * side; `tracing()` on each side with no SDK registered (the no-op API); `tracing()` with the SDK
  * registered in both processes and a BatchSpanProcessor (a second server and client pair, as the
- * SDK is global to a process). Variants alternate round by round.
+ * SDK is global to a process); and, reported only, the same with a sampler that keeps 10% of
+ * traces (a third pair). Variants alternate round by round.
  */
 export async function interceptorOverhead(settings: Settings): Promise<ScenarioReport> {
   const { inFlight, durationMs, warmupMs, rounds } = settings.throughput;
@@ -32,9 +37,14 @@ export async function interceptorOverhead(settings: Settings): Promise<ScenarioR
     server: startWorker("intercept-server", [], sdkEnv),
     client: startWorker("intercept-client", [], sdkEnv),
   };
-  const workers = [plain.server, plain.client, sdk.server, sdk.client];
+  const ratioEnv = { ...sdkEnv, BENCH_OTEL_RATIO: String(SAMPLED_RATIO) };
+  const sampled = {
+    server: startWorker("intercept-server", [], ratioEnv),
+    client: startWorker("intercept-client", [], ratioEnv),
+  };
+  const workers = [plain.server, plain.client, sdk.server, sdk.client, sampled.server, sampled.client];
   try {
-    for (const pair of [plain, sdk]) {
+    for (const pair of [plain, sdk, sampled]) {
       const { url } = await pair.server.call<{ url: string }>("listen");
       await pair.client.call("connect", { url });
     }
@@ -43,6 +53,7 @@ export async function interceptorOverhead(settings: Settings): Promise<ScenarioR
       noop: { pair: plain, namespace: "/noop" },
       tracing: { pair: plain, namespace: "/traced" },
       sdk: { pair: sdk, namespace: "/traced" },
+      sampled: { pair: sampled, namespace: "/traced" },
     };
     const results = await alternate(
       VARIANTS.map((v) => v.key),
@@ -58,10 +69,11 @@ export async function interceptorOverhead(settings: Settings): Promise<ScenarioR
       },
     );
     // The batch processor exports on a timer (5 s) or 512 spans at a time: what is still queued is not counted.
-    const [plainSpans, serverSpans, clientSpans] = await Promise.all([
+    const [plainSpans, serverSpans, clientSpans, sampledSpans] = await Promise.all([
       plain.server.call<number>("spans"),
       sdk.server.call<number>("spans"),
       sdk.client.call<number>("spans"),
+      sampled.server.call<number>("spans"),
     ]);
     const pick = (value: (run: Run & { serverCpuUs: number }) => number) =>
       Object.fromEntries(Object.entries(results).map(([key, list]) => [key, list.map(value)])) as Record<
@@ -115,6 +127,7 @@ export async function interceptorOverhead(settings: Settings): Promise<ScenarioR
       notes: [
         "each variant binds both sides alike: the client with the same interceptors as its server namespace",
         `the SDK pair exported ${serverSpans} server spans and ${clientSpans} client spans (an exporter that counts and drops them); the no-SDK pair ${plainSpans}`,
+        `the sampled pair (a parent-based sampler over a ${SAMPLED_RATIO} trace-id ratio, a third server and client) exported ${sampledSpans} server spans; reported, not a target: the SDK row with the default sampler is the target's`,
       ],
       settings: { inFlight, durationMs, warmupMs, rounds },
     };
