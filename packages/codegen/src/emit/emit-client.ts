@@ -179,10 +179,14 @@ function bindFunction(
     returnType: className,
     statements: (writer) => {
       writer.write(registration).newLine();
-      writer.write(`return new ${className}(bindClient(${contract}, `);
+      // Bound into a local first: as the constructor's argument, the call would be inferred from
+      // its contextual type, which makes TypeScript compute the variances of `BoundClient` and all
+      // it reaches (about 10,000 type instantiations in every program that checks this file).
+      writer.write(`const bound = bindClient(${contract}, `);
       if (namespace.pattern === undefined) writer.quote(namespace.path);
       else writer.write(RESOLVE_PATH);
-      writer.write(", socket, options));");
+      writer.write(", socket, options);").newLine();
+      writer.write(`return new ${className}(bound);`);
     },
   };
 }
