@@ -73,8 +73,22 @@ function payloadLiteral(index: number): string {
   return `{ id: "i${index}", title: "Item ${index}", count: ${index}, tags: ["a"], state: "live" }`;
 }
 
+/** Where an app imports the contract value and the generated wrappers from. */
+export interface AppImports {
+  readonly contract: string;
+  readonly generated: string;
+  readonly generatedServer: string;
+}
+
+/** The contract and the generated folder as source files of the app itself. */
+export const SOURCE_IMPORTS: AppImports = {
+  contract: "./contract.js",
+  generated: "./generated/index.js",
+  generatedServer: "./generated/server.js",
+};
+
 /** The app through the generated wrappers: client methods, `on...` handlers, and `implement`. */
-export function generatedApp(events: number): string {
+export function generatedApp(events: number, from: AppImports = SOURCE_IMPORTS): string {
   const calls: string[] = [];
   const handlers: string[] = [];
   for (let i = 0; i < events; i++) {
@@ -92,8 +106,8 @@ export function generatedApp(events: number): string {
   return [
     `import type { Server } from "socket.io";`,
     `import type { Socket } from "socket.io-client";`,
-    `import { app } from "./generated/index.js";`,
-    `import { bindContractServer } from "./generated/server.js";`,
+    `import { app } from ${JSON.stringify(from.generated)};`,
+    `import { bindContractServer } from ${JSON.stringify(from.generatedServer)};`,
     ``,
     `export async function runClient(socket: Socket): Promise<number[]> {`,
     `  const client = app.bindAppClient(socket);`,
@@ -113,7 +127,7 @@ export function generatedApp(events: number): string {
 }
 
 /** The same app through inference alone: `bindClient` / `bindServer` typed from the contract value. */
-export function inferenceApp(events: number): string {
+export function inferenceApp(events: number, from: AppImports = SOURCE_IMPORTS): string {
   const calls: string[] = [];
   const handlers: string[] = [];
   for (let i = 0; i < events; i++) {
@@ -133,7 +147,7 @@ export function inferenceApp(events: number): string {
     `import { bindServer } from "@socket-contract/server";`,
     `import type { Server } from "socket.io";`,
     `import type { Socket } from "socket.io-client";`,
-    `import { contract } from "./contract.js";`,
+    `import { contract } from ${JSON.stringify(from.contract)};`,
     ``,
     `export async function runClient(socket: Socket): Promise<number[]> {`,
     `  const client = bindClient(contract, "/app", socket);`,

@@ -1,7 +1,7 @@
 // `npm run bench`: every scenario of the performance issue, plain Socket.IO and socket-contract
 // alternating in the same run, printed as Markdown tables and saved as JSON.
 //   --quick          one short round of each scenario (a smoke run, about a minute)
-//   --only 1,3,6     run only these scenarios
+//   --only 1,3,6     run only these scenarios (7 runs 7a-7c; 7b alone runs only the type-check)
 //   --out <file>     where to save the JSON (default bench/results/latest.json; quick runs: bench/results/quick.json)
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,6 +12,7 @@ import { type ScenarioReport, renderScenario } from "./report.js";
 import { type Worker, startWorker } from "./rpc.js";
 import { roomBroadcast } from "./scenarios/broadcast.js";
 import { codeGeneration } from "./scenarios/codegen.js";
+import { typeCheck } from "./scenarios/codegen-typecheck.js";
 import { INTERCEPTORS_ID, interceptorOverhead } from "./scenarios/interceptors.js";
 import { heapPerSocket, heapPerTenant } from "./scenarios/memory.js";
 import { slowReaderHeap, streamRows, streamUpload } from "./scenarios/streams.js";
@@ -92,6 +93,11 @@ if (wanted("6")) for (const report of await validationAlone(settings, resolve(he
 
 if (wanted("7"))
   for (const report of await codeGeneration(settings, resolve(here, "..", ".work", "codegen"))) publish(report);
+// 7b alone: the type-check of the generated types against inference, without timing the generator.
+else if (wanted("7b"))
+  publish(
+    typeCheck(resolve(here, "..", ".work", "codegen"), settings.codegen.typecheckEvents, settings.codegen.rounds),
+  );
 
 const result = {
   date: new Date().toISOString(),
