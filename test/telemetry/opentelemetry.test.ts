@@ -27,7 +27,7 @@ afterAll(() => {
 
 const PLANTED = "zq-planted-7f3c";
 
-async function traced() {
+async function traced(clientTracing: Parameters<typeof tracing>[0] = {}) {
   const spans = new InMemorySpanExporter();
   const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] });
   const exported = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
@@ -50,7 +50,7 @@ async function traced() {
     socket.on("user:note", () => {});
   });
   const peer = bindClient(contract, "/ops", client(url, "/ops", { autoConnect: false }), {
-    interceptors: [tracing({ tracerProvider })],
+    interceptors: [tracing({ tracerProvider, ...clientTracing })],
   });
   peer.socket.connect();
   await connected(peer.socket);
@@ -89,6 +89,20 @@ it("a client's send span and the server's process span share a trace id, the ser
   for (const span of finished) {
     for (const value of Object.values(span.attributes)) expect(String(value)).not.toContain(PLANTED);
   }
+});
+
+it("the payload's size is on the server's span; on the client's only with clientBodySize", async () => {
+  const sizes = async (options: Parameters<typeof tracing>[0]) => {
+    const { spans, peer } = await traced(options);
+    expect(await peer.emit("user:ban", "bob")).toEqual({ banned: "bob" });
+    await until(() => spans.getFinishedSpans().some((span) => span.name === "process user:ban"));
+    const finished = spans.getFinishedSpans();
+    const of = (name: string) => finished.find((span) => span.name === name)!.attributes["messaging.message.body.size"];
+    return { send: of("send user:ban"), process: of("process user:ban") };
+  };
+  // The arguments travel as the JSON text ["bob"]: 7 bytes.
+  expect(await sizes({})).toEqual({ send: undefined, process: 7 });
+  expect(await sizes({ clientBodySize: true })).toEqual({ send: 7, process: 7 });
 });
 
 it("metrics: events received and sent by namespace, event and outcome, handler durations, connected sockets, refused connections", async () => {
