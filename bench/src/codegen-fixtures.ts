@@ -166,6 +166,19 @@ export function inferenceApp(events: number, from: AppImports = SOURCE_IMPORTS):
   ].join("\n");
 }
 
+/** What both apps import besides the contract, and nothing else: the floor under both type-checks. */
+export function floorApp(): string {
+  return [
+    `import { bindClient } from "@socket-contract/client";`,
+    `import { bindServer } from "@socket-contract/server";`,
+    `import type { Server } from "socket.io";`,
+    `import type { Socket } from "socket.io-client";`,
+    ``,
+    `export const imports: [typeof bindClient, typeof bindServer, Server | undefined, Socket | undefined] = [bindClient, bindServer, undefined, undefined];`,
+    ``,
+  ].join("\n");
+}
+
 /** A strict tsconfig for one app folder, type-checking only (the packages from their built declarations). */
 export function appTsconfig(files: readonly string[]): string {
   return `${JSON.stringify(

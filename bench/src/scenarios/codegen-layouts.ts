@@ -2,7 +2,14 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { type AppImports, appTsconfig, contractModule, generatedApp, inferenceApp } from "../codegen-fixtures.js";
+import {
+  type AppImports,
+  appTsconfig,
+  contractModule,
+  floorApp,
+  generatedApp,
+  inferenceApp,
+} from "../codegen-fixtures.js";
 import { CLI, timed, writeProject } from "./codegen-run.js";
 
 const require = createRequire(import.meta.url);
@@ -36,6 +43,8 @@ function writeApps(dir: string, events: number, from?: AppImports): void {
   writeFileSync(path.join(dir, "app-inference.ts"), inferenceApp(events, from));
   writeFileSync(path.join(dir, "tsconfig.generated.json"), appTsconfig(["app-generated.ts"]));
   writeFileSync(path.join(dir, "tsconfig.inference.json"), appTsconfig(["app-inference.ts"]));
+  writeFileSync(path.join(dir, "app-floor.ts"), floorApp());
+  writeFileSync(path.join(dir, "tsconfig.floor.json"), appTsconfig(["app-floor.ts"]));
 }
 
 /** `contract.ts` and `generated/` are source files of the app: tsc checks the contract's Zod expressions in both variants. */
