@@ -71,6 +71,7 @@ describe("public exports", () => {
       "identityOf",
       "installCompiler",
       "installFingerprints",
+      "installStandardSchema",
       "installStreams",
       "isStreamFrame",
       "mayNestWithoutBound",
@@ -150,6 +151,7 @@ describe("public exports", () => {
       "connectErrorOf",
       "enableFingerprint",
       "enableInterceptors",
+      "enableStandardSchema",
       "enableStreams",
       "isContractMismatch",
     ]);
@@ -164,6 +166,7 @@ describe("public exports", () => {
       "connectErrorOf",
       "enableFingerprint",
       "enableInterceptors",
+      "enableStandardSchema",
       "enableStreams",
       "isContractMismatch",
     ]);

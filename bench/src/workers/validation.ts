@@ -9,6 +9,7 @@ import {
   compileEvents,
   compileSchema,
   installCompiler,
+  installStandardSchema,
   parseArgs,
   registerParsers,
 } from "@socket-contract/contract/internal";
@@ -110,7 +111,9 @@ const LIBRARIES = [
 serve({
   /** Per library: `~standard.validate` alone, and the runtime's receive and send paths around the same schemas. */
   perLibrary(input: { iterations: number; rounds: number }) {
+    // As bindServer does: Zod's compiler, and the Standard Schema path for Valibot and ArkType.
     installCompiler(compileSchema);
+    installStandardSchema();
     return LIBRARIES.flatMap((library) => {
       const events = {
         clientToServer: library.namespace.clientToServer,

@@ -3,7 +3,10 @@ import { scope, type } from "arktype";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { compileEvent, parseArgs } from "../src/protocol/index.js";
+import { compileEvent, installStandardSchema, parseArgs } from "../src/protocol/index.js";
+
+// What the server and the Node client install when they bind (a page calls enableStandardSchema()).
+installStandardSchema();
 
 /** `{ title, children: [{ title, children: [...] }] }`, `levels` objects deep. */
 function tree(levels: number): unknown {

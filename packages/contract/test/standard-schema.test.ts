@@ -4,7 +4,17 @@ import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { binary, ContractDefinitionError, contractFingerprint, defineContract, streamOf } from "../src/index.js";
-import { checkOutgoing, compileEvent, compileEvents, parseArgs, parseValue } from "../src/protocol/index.js";
+import {
+  checkOutgoing,
+  compileEvent,
+  compileEvents,
+  installStandardSchema,
+  parseArgs,
+  parseValue,
+} from "../src/protocol/index.js";
+
+// What the server and the Node client install when they bind (a page calls enableStandardSchema()).
+installStandardSchema();
 
 const valibotRoom = toStandardJsonSchema(
   v.object({

@@ -9,6 +9,7 @@ export { bindClient, BoundClient } from "./bind-client.js";
 export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
 export { enableFingerprint } from "./fingerprint.js";
 export { enableInterceptors } from "./interceptors.js";
+export { enableStandardSchema } from "./standard-schema.js";
 export { enableStreams } from "./streams.js";
 export type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from "./types.js";
 export { ContractError, type ContractIdentity, type ContractMismatchData } from "@socket-contract/contract";

@@ -4,12 +4,14 @@ import type { Socket } from "socket.io-client";
 import { type BoundClient, type ConcretePath, bindClient as bindWithoutCompiler } from "./bind-client.js";
 import { enableFingerprint } from "./fingerprint.js";
 import { enableInterceptors } from "./interceptors.js";
+import { enableStandardSchema } from "./standard-schema.js";
 import type { BindClientOptions, ClientInterceptor } from "./types.js";
 
 export { BoundClient } from "./bind-client.js";
 export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
 export { enableFingerprint } from "./fingerprint.js";
 export { enableInterceptors } from "./interceptors.js";
+export { enableStandardSchema } from "./standard-schema.js";
 export { enableStreams } from "./streams.js";
 export type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from "./types.js";
 export { ContractError, type ContractIdentity, type ContractMismatchData } from "@socket-contract/contract";
@@ -35,5 +37,6 @@ export function bindClient<TContract extends Contract, const TPath extends strin
   installStreams();
   enableInterceptors();
   enableFingerprint();
+  enableStandardSchema();
   return bindWithoutCompiler(contract, path, socket, options);
 }

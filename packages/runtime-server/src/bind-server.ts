@@ -23,6 +23,7 @@ import {
   depthLimit,
   installCompiler,
   installFingerprints,
+  installStandardSchema,
   installStreams,
   readAcks,
   receive,
@@ -238,5 +239,6 @@ export function bindServer<TContract extends Contract>(
   installCompiler(compileSchema);
   installStreams();
   installFingerprints();
+  installStandardSchema();
   return new BoundServer(contract, io, options);
 }

@@ -39,6 +39,7 @@ export function emitClient(
         { name: "BoundClient", isTypeOnly: true },
         { name: "ClientErrorHandler", isTypeOnly: true },
         "bindClient",
+        ...(namespace.standardSchemas ? ["enableStandardSchema"] : []),
         ...(streams ? ["enableStreams"] : []),
       ],
     },
@@ -131,7 +132,12 @@ export function emitClient(
     ],
   });
   file.addFunction(
-    bindFunction(namespace, className, contract, `${registration.statement}${streams ? "\nenableStreams();" : ""}`),
+    bindFunction(
+      namespace,
+      className,
+      contract,
+      `${registration.statement}${namespace.standardSchemas ? "\nenableStandardSchema();" : ""}${streams ? "\nenableStreams();" : ""}`,
+    ),
   );
 }
 

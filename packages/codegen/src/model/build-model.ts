@@ -135,6 +135,9 @@ function namespaceModel(
     ...(data === undefined ? {} : { data: scope.finish(data) }),
     clientToServer: finishEvents(clientToServer, scope),
     serverToClient: finishEvents(serverToClient, scope),
+    ...(holdsStandardSchemas(definition.clientToServer) || holdsStandardSchemas(definition.serverToClient)
+      ? { standardSchemas: true as const }
+      : {}),
     declarations: scope.declarations(),
     events: [],
   };
@@ -200,4 +203,14 @@ function allSchemas(contract: Contract): ZodLike[] {
   addEvents(contract.serverToServer);
   // Schemas of other libraries are read whole, from their JSON Schema: nothing inside them is walked.
   return roots.filter((schema) => isZodSchema(schema));
+}
+
+/** Whether an event of the map takes a schema of another library than Zod, which a bound client validates through the Standard Schema support. */
+function holdsStandardSchemas(events: EventMap | undefined): boolean {
+  for (const event of Object.values(events ?? {})) {
+    const schemas = [...event.args, ...event.args.map((arg) => streamOfInfo(arg)?.item), event.ack, event.stream];
+    schemas.push(...Object.values(event.errors ?? {}));
+    if (schemas.some((schema) => schema !== undefined && !isZodSchema(schema))) return true;
+  }
+  return false;
 }

@@ -40,6 +40,8 @@ export interface NamespaceModel extends ScopeModel {
   readonly clientToServer: readonly EventModel[];
   /** Server-to-client events, sorted by wire name. */
   readonly serverToClient: readonly EventModel[];
+  /** Set when an event takes a schema of another library (Valibot, ArkType): its bind function enables that support in a browser. */
+  readonly standardSchemas?: true;
 }
 
 /** What a pattern namespace's generated files know of its paths. */

@@ -6,7 +6,7 @@ import { isZodSchema } from "../schema-kind.js";
 import { DEFAULT_MAX_DEPTH, deeperThan, mayNestWithoutBound } from "./depth.js";
 import { toContractIssues } from "./issues.js";
 import { compilerGeneration, schemaCompiler } from "./schema-compiler.js";
-import { parseStandard } from "./standard-parse.js";
+import { standardSupport } from "./standard-support.js";
 
 /** One event, ready for the wire: schemas prepared once, looked up by name in O(1). */
 export interface CompiledEvent {
@@ -69,8 +69,12 @@ let preparedGeneration = compilerGeneration();
  * (`installCompiler`: a browser page without generated parsers) every schema keeps Zod's parser.
  */
 export function prepareSchema<TSchema extends AnySchema>(schema: TSchema): TSchema {
-  // Other libraries validate through `~standard.validate`, as they are.
-  if (!isZodSchema(schema)) return schema;
+  // Other libraries validate through `~standard.validate`, as they are. Where that support is not
+  // in the bundle, binding fails here, saying how to enable it.
+  if (!isZodSchema(schema)) {
+    standardSupport();
+    return schema;
+  }
   const compiler = schemaCompiler();
   if (compiler === undefined) return schema;
   if (preparedGeneration !== compilerGeneration()) {
@@ -155,7 +159,7 @@ export function parseValue(
       issues: [{ path: [...prefix], code: "too_deep", message: `Nested deeper than ${maxDepth} levels` }],
     };
   }
-  if (!isZodSchema(schema)) return parseStandard(schema, value, prefix);
+  if (!isZodSchema(schema)) return standardSupport().parse(schema, value, prefix);
   let result: util.SafeParseResult<unknown>;
   try {
     result = safeParse(schema, value);

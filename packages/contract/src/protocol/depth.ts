@@ -1,6 +1,6 @@
 import { isZodSchema } from "../schema-kind.js";
-import { standardJsonSchemaOf } from "../standard-json-schema.js";
-import type { AnySchema, ZodSchema } from "../types.js";
+import type { AnySchema } from "../types.js";
+import { standardSupport } from "./standard-support.js";
 
 /**
  * How deep a value may nest (arrays and objects inside each other, each one a level) where its
@@ -25,20 +25,10 @@ const unbounded = new WeakMap<object, boolean>();
 export function mayNestWithoutBound(schema: AnySchema): boolean {
   let answer = unbounded.get(schema);
   if (answer === undefined) {
-    answer = isZodSchema(schema) ? walk(schema, new Set(), 0) : !boundedByJsonSchema(schema);
+    answer = isZodSchema(schema) ? walk(schema, new Set(), 0) : standardSupport().mayNestWithoutBound(schema);
     unbounded.set(schema, answer);
   }
   return answer;
-}
-
-/**
- * A schema of another library is bounded when its input JSON Schema has no `$ref`: it then describes
- * every level it validates, as deep as it is written. Conservative: any `$ref`, even to a definition
- * used twice without a cycle, counts as unbounded, and so does a schema that offers no JSON Schema.
- */
-function boundedByJsonSchema(schema: Exclude<AnySchema, ZodSchema>): boolean {
-  const json = standardJsonSchemaOf(schema, "input");
-  return json !== undefined && !JSON.stringify(json).includes('"$ref"');
 }
 
 function walk(node: unknown, path: Set<object>, level: number): boolean {

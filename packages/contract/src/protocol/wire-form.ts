@@ -1,8 +1,8 @@
 import type * as core from "zod/v4/core";
 import { binaryOptionsOf } from "../binary.js";
 import { isZodSchema } from "../schema-kind.js";
-import { standardJsonSchemaOf } from "../standard-json-schema.js";
 import type { AnySchema, ZodSchema } from "../types.js";
+import { standardSupport } from "./standard-support.js";
 
 const cache = new WeakMap<object, boolean>();
 
@@ -21,26 +21,10 @@ const cache = new WeakMap<object, boolean>();
 export function sendsParsedValue(schema: AnySchema): boolean {
   let safe = cache.get(schema);
   if (safe === undefined) {
-    safe = isZodSchema(schema) ? transformFree(schema, new Set()) : sameJsonSchemaBothWays(schema);
+    safe = isZodSchema(schema) ? transformFree(schema, new Set()) : standardSupport().sendsParsedValue(schema);
     cache.set(schema, safe);
   }
   return safe;
-}
-
-function sameJsonSchemaBothWays(schema: Exclude<AnySchema, ZodSchema>): boolean {
-  const input = standardJsonSchemaOf(schema, "input");
-  const output = standardJsonSchemaOf(schema, "output");
-  // `additionalProperties: false` only narrows: an output without unknown keys (ArkType's
-  // `"+": "delete"`) is still valid input.
-  return (
-    input !== undefined &&
-    output !== undefined &&
-    JSON.stringify(input, closedObjectsOpen) === JSON.stringify(output, closedObjectsOpen)
-  );
-}
-
-function closedObjectsOpen(key: string, value: unknown): unknown {
-  return key === "additionalProperties" && value === false ? undefined : value;
 }
 
 function transformFree(schema: ZodSchema, seen: Set<ZodSchema>): boolean {
