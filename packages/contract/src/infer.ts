@@ -25,8 +25,66 @@ export type InferSchemaOutput<TSchema> = TSchema extends core.$ZodType
     ? StandardSchemaV1.InferOutput<TSchema>
     : never;
 
-type MapInput<TArgs extends readonly unknown[]> = { -readonly [K in keyof TArgs]: InferSchemaInput<TArgs[K]> };
-type MapOutput<TArgs extends readonly unknown[]> = { -readonly [K in keyof TArgs]: InferSchemaOutput<TArgs[K]> };
+/**
+ * The names an event's arguments take in signatures and hovers where the contract's types give
+ * none (a schema's `.meta({ name })` is invisible to types): `payload` alone, else `arg0`,
+ * `arg1`... — the names the generator and the docs use when a schema has no name.
+ */
+type ArgLabels = [
+  [],
+  [payload: unknown],
+  [arg0: unknown, arg1: unknown],
+  [arg0: unknown, arg1: unknown, arg2: unknown],
+  [arg0: unknown, arg1: unknown, arg2: unknown, arg3: unknown],
+  [arg0: unknown, arg1: unknown, arg2: unknown, arg3: unknown, arg4: unknown],
+  [arg0: unknown, arg1: unknown, arg2: unknown, arg3: unknown, arg4: unknown, arg5: unknown],
+  [arg0: unknown, arg1: unknown, arg2: unknown, arg3: unknown, arg4: unknown, arg5: unknown, arg6: unknown],
+  [
+    arg0: unknown,
+    arg1: unknown,
+    arg2: unknown,
+    arg3: unknown,
+    arg4: unknown,
+    arg5: unknown,
+    arg6: unknown,
+    arg7: unknown,
+  ],
+];
+
+/**
+ * Whether every argument is a type-only schema (`TypeOnlySchema`, `TypeOnlyStreamOf`), as generated
+ * code writes them: its tuple already carries the names the generator chose (`[room: ..., isTyping: ...]`).
+ */
+type TypeOnlyArgs<TArgs extends readonly unknown[]> = [
+  { [K in keyof TArgs]: [keyof TArgs[K]] extends ["~standard" | "~streamOf"] ? never : K }[number],
+] extends [never]
+  ? true
+  : false;
+
+/** The labels for these arguments, or `undefined` where they keep their own (type-only, or more than eight). */
+type LabelsFor<TArgs extends readonly unknown[]> =
+  TypeOnlyArgs<TArgs> extends true
+    ? undefined
+    : number extends TArgs["length"]
+      ? undefined
+      : TArgs["length"] extends 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8
+        ? ArgLabels[TArgs["length"]]
+        : undefined;
+
+// Mapped over the labels, the result is a tuple with their names; mapped over the arguments, with theirs.
+type Labelled<TLabels extends unknown[], TArgs extends readonly unknown[], TSide extends "input" | "output"> = {
+  [K in keyof TLabels]: TSide extends "input"
+    ? InferSchemaInput<TArgs[K & keyof TArgs]>
+    : InferSchemaOutput<TArgs[K & keyof TArgs]>;
+};
+type MapInput<TArgs extends readonly unknown[]> =
+  LabelsFor<TArgs> extends infer TLabels extends unknown[]
+    ? Labelled<TLabels, TArgs, "input">
+    : { -readonly [K in keyof TArgs]: InferSchemaInput<TArgs[K]> };
+type MapOutput<TArgs extends readonly unknown[]> =
+  LabelsFor<TArgs> extends infer TLabels extends unknown[]
+    ? Labelled<TLabels, TArgs, "output">
+    : { -readonly [K in keyof TArgs]: InferSchemaOutput<TArgs[K]> };
 
 /** The namespace paths of a contract. */
 export type InferNamespacePath<TContract extends ContractDefinition> = keyof TContract["namespaces"] & string;
