@@ -5,7 +5,7 @@ export { ContractDefinitionError } from "./definition-error.js";
 export { BUILT_IN_ERROR_CODES, type BuiltInErrorCode, isBuiltInErrorCode } from "./error-codes.js";
 export { contractFingerprint } from "./fingerprint.js";
 export { registerFingerprint } from "./fingerprint-registry.js";
-export { BoundPeer } from "./peer.js";
+export { BoundPeer, type PeerEvents } from "./peer.js";
 export { type ParserFactory, registerParsers } from "./protocol/precompiled.js";
 export {
   streamOf,

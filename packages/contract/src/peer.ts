@@ -4,13 +4,32 @@ import type { Connection } from "./protocol/connection.js";
 import type { Handler } from "./protocol/receive.js";
 
 /**
- * What both ends of a bound connection share, typed by the events each may receive (`TListen`) and
- * send (`TEmit`), in Socket.IO's order: a bound server socket (`BoundSocket`) listens to the
- * contract's client-to-server events, a bound client (`BoundClient`) to its server-to-client ones.
- * Handlers run only for valid input, with the parsed arguments spread in order, and their return
- * value is the acknowledgement; what leaves is checked first. Not constructed directly.
+ * The events one end of a bound connection may receive (`listen`) and send (`emit`), in Socket.IO's
+ * order: a bound server socket listens to the contract's client-to-server events, a bound client
+ * to its server-to-client ones. A type alone, on `BoundPeer`'s `"~events"` key.
  */
-export class BoundPeer<TListen, TEmit> {
+export interface PeerEvents<TListen = unknown, TEmit = unknown> {
+  readonly listen: TListen;
+  readonly emit: TEmit;
+}
+
+type Listen<TPeer extends BoundPeer> = TPeer["~events"]["listen"];
+type Emit<TPeer extends BoundPeer> = TPeer["~events"]["emit"];
+
+/**
+ * What both ends of a bound connection share, typed by the events each may receive and send
+ * (`"~events"`, see `PeerEvents`): a bound server socket (`BoundSocket`) listens to the contract's
+ * client-to-server events, a bound client (`BoundClient`) to its server-to-client ones. Handlers
+ * run only for valid input, with the parsed arguments spread in order, and their return value is
+ * the acknowledgement; what leaves is checked first. Not constructed directly.
+ *
+ * Its methods read the events from `this`, not from type parameters of this class, so that an
+ * editor shows `BoundPeer.emit<"message:send">(event, payload)` rather than the contract's whole
+ * nested type in front of every method.
+ */
+export class BoundPeer {
+  /** The events of this end, as types only (no value at run time): set by `BoundSocket` and `BoundClient`. */
+  declare readonly "~events": PeerEvents;
   readonly #connection: Connection;
 
   /** @internal Made by `bindServer` and `bindClient`. */
@@ -27,9 +46,9 @@ export class BoundPeer<TListen, TEmit> {
    * @example
    * const stop = socket.on("message:send", async ({ room, text }) => save(room, text));
    */
-  on<TEvent extends keyof TListen & string>(
+  on<TEvent extends keyof Listen<this> & string>(
     event: TEvent,
-    handler: EventHandler<EventOf<TListen, TEvent>>,
+    handler: EventHandler<EventOf<Listen<this>, TEvent>>,
   ): () => void {
     return this.#connection.on(event, handler as Handler);
   }
@@ -41,9 +60,9 @@ export class BoundPeer<TListen, TEmit> {
    * @example
    * chat.once("message", (message) => console.log("first message", message));
    */
-  once<TEvent extends keyof TListen & string>(
+  once<TEvent extends keyof Listen<this> & string>(
     event: TEvent,
-    handler: EventHandler<EventOf<TListen, TEvent>>,
+    handler: EventHandler<EventOf<Listen<this>, TEvent>>,
   ): () => void {
     const stop = this.#connection.on(event, (...args: unknown[]) => {
       stop();
@@ -59,7 +78,10 @@ export class BoundPeer<TListen, TEmit> {
    * chat.off("typing", onTyping);
    * chat.off("message");
    */
-  off<TEvent extends keyof TListen & string>(event: TEvent, handler?: EventHandler<EventOf<TListen, TEvent>>): this {
+  off<TEvent extends keyof Listen<this> & string>(
+    event: TEvent,
+    handler?: EventHandler<EventOf<Listen<this>, TEvent>>,
+  ): this {
     this.#connection.off(event, handler as Handler | undefined);
     return this;
   }
@@ -75,10 +97,10 @@ export class BoundPeer<TListen, TEmit> {
    * const message = await chat.emit("message:send", { room: "lobby", text: "hi" });
    * const answer = await socket.emit("ping"); // "pong"
    */
-  emit<TEvent extends EmitEventName<TEmit>>(
+  emit<TEvent extends EmitEventName<Emit<this>>>(
     event: TEvent,
-    ...args: InferArgsInput<EventOf<TEmit, TEvent>>
-  ): EmitResult<EventOf<TEmit, TEvent>> {
+    ...args: InferArgsInput<EventOf<Emit<this>, TEvent>>
+  ): EmitResult<EventOf<Emit<this>, TEvent>> {
     return this.#connection.emit(event, args) as never;
   }
 
@@ -88,7 +110,7 @@ export class BoundPeer<TListen, TEmit> {
    * @example
    * const answer = await socket.timeout(2_000).emit("ping");
    */
-  timeout(ms: number): Pick<BoundPeer<TListen, TEmit>, "emit"> {
+  timeout(ms: number): Pick<this, "emit"> {
     const connection = this.#connection;
     return { emit: ((event: string, ...args: unknown[]) => connection.emit(event, args, ms)) as never };
   }
@@ -104,10 +126,10 @@ export class BoundPeer<TListen, TEmit> {
    * for await (const row of results) render(row);
    * const { total } = await results.ack;
    */
-  stream<TEvent extends StreamEventName<TEmit>>(
+  stream<TEvent extends StreamEventName<Emit<this>>>(
     event: TEvent,
-    ...args: StreamArgs<EventOf<TEmit, TEvent>>
-  ): StreamResult<EventOf<TEmit, TEvent>> {
+    ...args: StreamArgs<EventOf<Emit<this>, TEvent>>
+  ): StreamResult<EventOf<Emit<this>, TEvent>> {
     return this.#connection.stream(event, args) as never;
   }
 }

@@ -10,6 +10,7 @@ import {
   type InferNamespacePattern,
   isContract,
   matchNamespace,
+  type PeerEvents,
   type ServerToClientOf,
 } from "@socket-contract/contract";
 import {
@@ -40,7 +41,9 @@ import type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from ".
 export class BoundClient<
   TContract extends ContractDefinition,
   TPath extends InferNamespacePath<TContract>,
-> extends BoundPeer<ServerToClientOf<TContract, TPath>, ClientToServerOf<TContract, TPath>> {
+> extends BoundPeer {
+  /** The events it listens to (the contract's server-to-client ones) and sends, as types only. */
+  declare readonly "~events": PeerEvents<ServerToClientOf<TContract, TPath>, ClientToServerOf<TContract, TPath>>;
   /** The plain socket.io-client socket. */
   readonly socket: Socket;
   /** The namespace's path, as given to `bindClient`. */

@@ -5,6 +5,7 @@ import {
   type InferAuth,
   type InferNamespaceParams,
   type InferSocketData,
+  type PeerEvents,
   type ServerToClientOf,
 } from "@socket-contract/contract";
 import { ServerConnection, type Wire } from "@socket-contract/contract/internal";
@@ -28,10 +29,9 @@ type Bindable = Socket & { [BOUND]?: BoundSocket<any, any> };
  * is the plain Socket.IO socket. The shared half (`on`, `once`, `off`, `emit`, `timeout`,
  * `stream`) is `BoundPeer`'s, the same as the client's.
  */
-export class BoundSocket<TContract extends ContractDefinition, TPath extends string> extends BoundPeer<
-  ClientToServerOf<TContract, TPath>,
-  ServerToClientOf<TContract, TPath>
-> {
+export class BoundSocket<TContract extends ContractDefinition, TPath extends string> extends BoundPeer {
+  /** The events it listens to (the contract's client-to-server ones) and sends, as types only. */
+  declare readonly "~events": PeerEvents<ClientToServerOf<TContract, TPath>, ServerToClientOf<TContract, TPath>>;
   /** The plain Socket.IO socket, for what the contract does not cover. */
   readonly raw: Socket;
   /** The handshake `auth`, as parsed by the namespace's `auth` schema. */
