@@ -4,7 +4,6 @@ import type { Endpoint } from "./endpoint.js";
 import { withoutRecoveryOffset } from "./endpoint.js";
 import { CONTRACT_ERROR_EVENT, type ContractErrorReport, fromWireError } from "./envelope.js";
 import type { Carrier } from "../interceptor.js";
-import { takeCarrier } from "./carrier.js";
 import type { runOutgoing } from "./intercept.js";
 import type { Interception } from "./intercepted.js";
 import { interception as paths } from "./interception-support.js";
@@ -111,7 +110,8 @@ export class Connection implements Receiver {
     const definition = this.#endpoint.incoming.get(event);
     if (this.carriers) {
       const own = args.slice();
-      return receiveEvent(this, event, definition, own, takeCarrier(own));
+      // Only a server reads carriers, and a server always has interceptors, so their support is in.
+      return receiveEvent(this, event, definition, own, paths().takeCarrier(own));
     }
     const recovering = this.#endpoint.side === "client" && (this.wire as { _pid?: string })._pid !== undefined;
     receiveEvent(this, event, definition, withoutRecoveryOffset(recovering, definition, args));

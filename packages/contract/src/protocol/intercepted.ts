@@ -1,7 +1,7 @@
 import { ContractError } from "../contract-error.js";
 import type { Carrier, IncomingCall, Outcome, OutgoingPacket, Side } from "../interceptor.js";
 import type { CompiledEvent } from "./catalog.js";
-import { emptyCarrier } from "./carrier.js";
+import { emptyCarrier, takeCarrier } from "./carrier.js";
 import { errorEnvelope, okEnvelope } from "./envelope.js";
 import { type InterceptorSet, runIncoming, runOutgoing, runRefused } from "./intercept.js";
 import type { InterceptionSupport } from "./interception-support.js";
@@ -196,4 +196,5 @@ export const INTERCEPTION_PATHS: InterceptionSupport = {
   sent: observeSent,
   streamHooks,
   open: interceptOpen,
+  takeCarrier,
 };

@@ -1,4 +1,5 @@
 import type { answerChecked, interceptIncoming, observeRefusal, observeSent, outgoingPacket } from "./intercepted.js";
+import type { takeCarrier } from "./carrier.js";
 import type { runOutgoing } from "./intercept.js";
 import type { interceptOpen, streamHooks } from "./stream-intercept.js";
 
@@ -17,6 +18,7 @@ export interface InterceptionSupport {
   readonly sent: typeof observeSent;
   readonly streamHooks: typeof streamHooks;
   readonly open: typeof interceptOpen;
+  readonly takeCarrier: typeof takeCarrier;
 }
 
 let support: InterceptionSupport | undefined;
