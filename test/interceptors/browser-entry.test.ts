@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import type { ClientInterceptor } from "@socket-contract/client";
 import { bindServer } from "@socket-contract/server";
 // The entry a bundler picks under the "browser" condition, which leaves the interceptor code out until enabled.
-import { bindClient, enableFingerprint, enableInterceptors } from "../../packages/runtime-client/src/browser.js";
+import { bindClient, enableInterceptors } from "../../packages/runtime-client/src/browser.js";
 import { client, connected, startServer } from "../support/util.js";
 import { contract } from "./support.js";
 
@@ -19,7 +19,6 @@ it("a page binds a client with interceptors only after enableInterceptors(), and
     },
   };
   // A hand-written contract: the handshake needs its fingerprint computed (see fingerprint-browser-entry.test.ts).
-  enableFingerprint();
   const offline = client("http://localhost:1", "/ops", { autoConnect: false });
   expect(() => bindClient(contract, "/ops", offline, { interceptors: [logging] })).toThrow(
     new TypeError(

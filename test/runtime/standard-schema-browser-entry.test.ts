@@ -4,7 +4,7 @@ import { bindServer } from "@socket-contract/server";
 import * as v from "valibot";
 import { z } from "zod";
 // The entry a bundler picks under the "browser" condition, which leaves the Standard Schema code out until enabled.
-import { bindClient, enableFingerprint, enableStandardSchema } from "../../packages/runtime-client/src/browser.js";
+import { bindClient, enableStandardSchema } from "../../packages/runtime-client/src/browser.js";
 import { client, connected, startServer } from "../support/util.js";
 
 const valibot = defineContract({
@@ -25,7 +25,6 @@ const zod = defineContract({
 // One test, in order: the support is installed once per module graph (bindServer installs it too) and never removed.
 it("a page binds a Valibot contract only after enableStandardSchema(), and then validates through it over a real server", async () => {
   // Hand-written contracts: the handshake needs their fingerprints computed.
-  enableFingerprint();
   expect(() => bindClient(valibot, "/v", client("http://localhost:1", "/v", { autoConnect: false }))).toThrow(
     new TypeError(
       "[socket-contract] a schema of this contract is not Zod's (Valibot, ArkType, ...), and this bundle has no Standard Schema support: call enableStandardSchema() from @socket-contract/client before bindClient",

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { z } from "zod";
 // The entry a bundler picks under the "browser" condition, which leaves the stream code out until enabled.
-import { bindClient, enableFingerprint, enableStreams } from "../../packages/runtime-client/src/browser.js";
+import { bindClient, enableStreams } from "../../packages/runtime-client/src/browser.js";
 import { defineContract } from "@socket-contract/contract";
 import { bindServer } from "@socket-contract/server";
 import { streamContract } from "../fixtures/stream-contract.js";
@@ -16,7 +16,6 @@ const plain = defineContract({
 // One test, in order: the stream machinery is installed once per module graph and never removed.
 it("a page binds a contract that streams only after enableStreams(), and then streams over a real server", async () => {
   // Hand-written contracts: the handshake needs their fingerprints computed (see fingerprint-browser-entry.test.ts).
-  enableFingerprint();
   const socket = client("http://localhost:1", "/s", { autoConnect: false });
   expect(() => bindClient(streamContract, "/s", socket)).toThrow(
     new TypeError(

@@ -26,15 +26,15 @@ export function setFingerprintComputer(computer: (contract: ContractDefinition) 
 }
 
 /**
- * The fingerprint the handshake sends and compares: the filed one, else computed where the code
- * that computes it is installed (the server, the Node client, a page that called
- * `enableFingerprint()`). Throws a `TypeError` saying what to do where it is neither.
+ * The fingerprint the handshake sends and compares: the filed one, else computed (`bindServer` and
+ * `bindClient` install the computation). Throws a `TypeError` where it is neither, which no bound
+ * peer reaches.
  */
 export function fingerprintFor(contract: ContractDefinition): string {
   const fingerprint = filed.get(contract) ?? compute?.(contract);
   if (fingerprint === undefined)
     throw new TypeError(
-      `[socket-contract] contract "${contract.name}" has no fingerprint in this bundle: call enableFingerprint() from @socket-contract/client before bindClient (a generated bind...Client files its own)`,
+      `[socket-contract] contract "${contract.name}" has no fingerprint in this bundle: bind it with bindServer or bindClient, which compute it`,
     );
   return fingerprint;
 }

@@ -28,7 +28,7 @@ export function contractFingerprint(contract: ContractDefinition): string {
 
 /**
  * Lets the handshake compute the fingerprint of a contract that has none filed. The server and
- * the Node client install it when they bind; in a browser it is what `enableFingerprint()` brings.
+ * every `bindClient` install it when they bind.
  *
  * @example
  * installFingerprints();

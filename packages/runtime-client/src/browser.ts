@@ -7,7 +7,6 @@
  */
 export { bindClient, BoundClient } from "./bind-client.js";
 export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
-export { enableFingerprint } from "./fingerprint.js";
 export { enableInterceptors } from "./interceptors.js";
 export { enableStandardSchema } from "./standard-schema.js";
 export { enableStreams } from "./streams.js";

@@ -2,14 +2,12 @@ import type { Contract, InferNamespacePattern } from "@socket-contract/contract"
 import { compileSchema, installCompiler, installStreams } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 import { type BoundClient, type ConcretePath, bindClient as bindWithoutCompiler } from "./bind-client.js";
-import { enableFingerprint } from "./fingerprint.js";
 import { enableInterceptors } from "./interceptors.js";
 import { enableStandardSchema } from "./standard-schema.js";
 import type { BindClientOptions, ClientInterceptor } from "./types.js";
 
 export { BoundClient } from "./bind-client.js";
 export { type ContractMismatchError, connectErrorOf, isContractMismatch } from "./errors.js";
-export { enableFingerprint } from "./fingerprint.js";
 export { enableInterceptors } from "./interceptors.js";
 export { enableStandardSchema } from "./standard-schema.js";
 export { enableStreams } from "./streams.js";
@@ -36,7 +34,6 @@ export function bindClient<TContract extends Contract, const TPath extends strin
   installCompiler(compileSchema);
   installStreams();
   enableInterceptors();
-  enableFingerprint();
   enableStandardSchema();
   return bindWithoutCompiler(contract, path, socket, options);
 }

@@ -1,5 +1,5 @@
 // The smallest app that binds one ack-bearing event through bindClient, its contract in zod/mini.
-import { bindClient, enableFingerprint } from "@socket-contract/client";
+import { bindClient } from "@socket-contract/client";
 import { defineContract } from "@socket-contract/contract";
 import { io } from "socket.io-client";
 import * as z from "zod/mini";
@@ -20,6 +20,5 @@ const contract = defineContract({
 });
 
 // A hand-written contract in a page: the handshake needs its fingerprint computed (generated code files it).
-enableFingerprint();
 const client = bindClient(contract, "/size", io("/size"));
 client.emit("room:join", { room: "lobby" }).then((ack) => console.log(ack.id));
