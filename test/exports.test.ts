@@ -65,6 +65,7 @@ describe("public exports", () => {
       "emptyCarrier",
       "errorEnvelope",
       "errorFanOut",
+      "fastPathOf",
       "fromWireError",
       "handlerFailure",
       "hasStreams",

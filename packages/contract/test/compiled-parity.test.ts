@@ -8,8 +8,11 @@ import { z } from "zod";
 import type * as core from "zod/v4/core";
 import {
   type ParserFactory,
+  checkArgs,
+  compileEvent,
   compileSchema,
   installCompiler,
+  parseArgs,
   parseValue,
   parserSources,
   prepareSchema,
@@ -25,12 +28,43 @@ import { inputFor } from "./support/schema-inputs.js";
 
 const RUNS = 400;
 
+/** `safeParse` as an argument is parsed: a top-level `null` (an omitted optional argument) retried as `undefined`. */
+function safeParseArgument(schema: core.$ZodType, input: unknown) {
+  const first = (schema as z.ZodType).safeParse(input);
+  if (first.success || input !== null) return first;
+  const retried = (schema as z.ZodType).safeParse(undefined);
+  return retried.success ? retried : first;
+}
+
+/**
+ * The same input as an event's argument, received (`parseArgs`: the compiled parser called directly)
+ * and sent (`checkArgs`: the parser or the assert-only validator): what the handler gets, what goes
+ * on the wire, and every issue, exactly as `safeParse` gives them.
+ */
+function expectArgumentParity(schema: core.$ZodType, input: unknown): void {
+  const event = compileEvent("e", { args: [schema] });
+  const expected = safeParseArgument(schema, input);
+  const received = parseArgs(event, [input]);
+  const sent = [input];
+  const refused = checkArgs(event, sent, "/");
+  if (expected.success) {
+    expect(received).toStrictEqual({ ok: true, value: [expected.data] });
+    expect(refused).toBeUndefined();
+    expect(sent[0]).toStrictEqual(event.wire![0] ? expected.data : input);
+  } else {
+    const issues = toContractIssues(expected.error.issues, [0], [], schema);
+    expect(received.ok ? [] : received.issues).toStrictEqual(issues);
+    expect(refused?.issues).toStrictEqual(issues);
+  }
+}
+
 /** Feeds random inputs to the prepared schema and to `schema.safeParse`, and compares everything a user can see. */
 function expectParity(schema: core.$ZodType, prepared: core.$ZodType): { valid: number; invalid: number } {
   let valid = 0;
   let invalid = 0;
   fc.assert(
     fc.property(inputFor(schema), (input) => {
+      expectArgumentParity(schema, input);
       const expected = (schema as z.ZodType).safeParse(input);
       const parsed = parseValue(prepared, input, [0]);
       expect(parsed.ok).toBe(expected.success);

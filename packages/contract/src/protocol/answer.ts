@@ -1,6 +1,7 @@
 import { ContractError } from "../contract-error.js";
-import { type CompiledEvent, NO_PREFIX, parseValue } from "./catalog.js";
+import { type CompiledEvent, NO_PREFIX, parseFast, parseValue } from "./catalog.js";
 import { errorEnvelope, okEnvelope, toReport } from "./envelope.js";
+import { INVALID } from "./fast-path.js";
 import { interception as paths } from "./interception-support.js";
 import { handlerFailure } from "./outgoing-error.js";
 import type { Handler, Handlers, Receiver, RunningHandlers, Settled } from "./receive.js";
@@ -91,16 +92,13 @@ function answer(
   settled: Settled | undefined,
 ): void {
   const ack = definition.ack!;
-  const checked = parseValue(ack, value, NO_PREFIX, definition.maxDepth, definition.ackNests);
-  if (checked.ok) {
-    const sent = (definition.ackWire ??= sendsParsedValue(ack)) ? checked.value : value;
-    const interception = receiver.interception;
-    if (interception !== undefined && interception.set.outgoing.length > 0)
-      return paths().answer(receiver, interception, definition, callback, sent, settled);
-    reply(receiver, callback, okEnvelope(sent), definition.name);
-    settled?.({ ok: true, value: sent, duration: 0 });
-    return;
-  }
+  const travels = (definition.ackWire ??= sendsParsedValue(ack));
+  // The compiled parser alone (the validator where the value goes as given); Zod for the issues.
+  const out = parseFast(definition.ackFast, value, definition.ackNests, definition.maxDepth, !travels);
+  if (out !== INVALID) return answerValid(receiver, definition, callback, travels ? out : value, settled);
+  const source = definition.ackFast?.source ?? ack;
+  const checked = parseValue(source, value, NO_PREFIX, definition.maxDepth, definition.ackNests, null);
+  if (checked.ok) return answerValid(receiver, definition, callback, travels ? checked.value : value, settled);
   const error = new ContractError("INVALID_ACK", {
     issues: checked.issues,
     cause: checked.cause,
@@ -115,6 +113,21 @@ function answer(
   reply(receiver, callback, errorEnvelope(wire), definition.name);
   receiver.report(error);
   settled?.({ ok: false, error: wire, duration: 0 });
+}
+
+/** Sends an ack already checked: `sent` is what goes on the wire. */
+function answerValid(
+  receiver: Receiver,
+  definition: CompiledEvent,
+  callback: Callback,
+  sent: unknown,
+  settled: Settled | undefined,
+): void {
+  const interception = receiver.interception;
+  if (interception !== undefined && interception.set.outgoing.length > 0)
+    return paths().answer(receiver, interception, definition, callback, sent, settled);
+  reply(receiver, callback, okEnvelope(sent), definition.name);
+  settled?.({ ok: true, value: sent, duration: 0 });
 }
 
 /** Answers with what a handler (or an interceptor) threw: a declared or built-in code as it is, anything else as `HANDLER_ERROR`. */

@@ -1,12 +1,15 @@
-import { safeParse, type util } from "zod/v4/core";
 import type { ContractIssue } from "../contract-error.js";
+import { isZodSchema } from "../schema-kind.js";
 import { streamOfInfo } from "../stream-of.js";
 import type { AnySchema, EventDefinition, EventMap } from "../types.js";
-import { isZodSchema } from "../schema-kind.js";
-import { DEFAULT_MAX_DEPTH, deeperThan, mayNestWithoutBound } from "./depth.js";
-import { toContractIssues } from "./issues.js";
+import { DEFAULT_MAX_DEPTH, mayNestWithoutBound } from "./depth.js";
+import { type FastPath, INVALID, fastPathOf } from "./fast-path.js";
+import { parseFast, parseValue } from "./parse-value.js";
 import { compilerGeneration, schemaCompiler } from "./schema-compiler.js";
+
 import { standardSupport } from "./standard-support.js";
+
+export { NO_PREFIX, parseFast, parseValue } from "./parse-value.js";
 
 /** One event, ready for the wire: schemas prepared once, looked up by name in O(1). */
 export interface CompiledEvent {
@@ -24,6 +27,10 @@ export interface CompiledEvent {
   readonly argsNest: readonly boolean[];
   /** The same for the ack schema. */
   readonly ackNests: boolean;
+  /** Per argument, the compiled parser and validator of its schema (`fastPathOf`), called directly; `undefined` where it has none. */
+  readonly argsFast: readonly (FastPath | undefined)[];
+  /** The same for the ack schema. */
+  readonly ackFast: FastPath | undefined;
   /**
    * Per argument, whether its parsed value is what goes on the wire (`sendsParsedValue`), and the
    * same for the ack: read from the event at each send, filled at the first one (an event never
@@ -107,7 +114,21 @@ export function compileEvent(
   const ackNests = ack !== undefined && mayNestWithoutBound(ack);
   if (errors !== undefined) for (const schema of errors.values()) mayNestWithoutBound(schema);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const compiled = { name, index, args, ack, errors, maxDepth, argsNest, ackNests, stream: undefined };
+  const argsFast = args.map(fastPathOf);
+  const ackFast = ack === undefined ? undefined : fastPathOf(ack);
+  const compiled = {
+    name,
+    index,
+    args,
+    ack,
+    errors,
+    maxDepth,
+    argsNest,
+    ackNests,
+    argsFast,
+    ackFast,
+    stream: undefined,
+  };
   return { ...compiled, stream: streamShapeOf(definition, compiled) };
 }
 
@@ -121,7 +142,12 @@ function streamShapeOf(definition: EventDefinition, compiled: CompiledEvent): St
     open:
       info === undefined
         ? compiled
-        : { ...compiled, args: compiled.args.slice(0, -1), argsNest: compiled.argsNest.slice(0, -1) },
+        : {
+            ...compiled,
+            args: compiled.args.slice(0, -1),
+            argsNest: compiled.argsNest.slice(0, -1),
+            argsFast: compiled.argsFast.slice(0, -1),
+          },
   };
 }
 
@@ -133,48 +159,6 @@ export function compileEvents(events: EventMap | undefined, options: CompileOpti
   return catalog;
 }
 
-/**
- * Parses one value; a schema that throws (a transform that fails) is an issue, not a crash. Zod
- * schemas parse through Zod directly; any other Standard Schema through `~standard.validate`.
- * Where the schema is recursive (or not Zod's, so it cannot be told), a value nested deeper than
- * `maxDepth` is refused before parsing, so its cost is a walk bounded by `maxDepth` levels, not a
- * parse as deep as the input. `nests` is `mayNestWithoutBound(schema)` where the caller has it.
- */
-export function parseValue(
-  schema: AnySchema,
-  value: unknown,
-  prefix: readonly (string | number)[],
-  maxDepth = DEFAULT_MAX_DEPTH,
-  nests?: boolean,
-): Parsed<unknown> {
-  if (
-    maxDepth !== Infinity &&
-    typeof value === "object" &&
-    value !== null &&
-    (nests ?? mayNestWithoutBound(schema)) &&
-    deeperThan(value, maxDepth)
-  ) {
-    return {
-      ok: false,
-      issues: [{ path: [...prefix], code: "too_deep", message: `Nested deeper than ${maxDepth} levels` }],
-    };
-  }
-  if (!isZodSchema(schema)) return standardSupport().parse(schema, value, prefix);
-  let result: util.SafeParseResult<unknown>;
-  try {
-    result = safeParse(schema, value);
-  } catch (cause) {
-    return {
-      ok: false,
-      issues: [{ path: [...prefix], code: "custom", message: "The value could not be parsed" }],
-      cause,
-    };
-  }
-  return result.success
-    ? { ok: true, value: result.data }
-    : { ok: false, issues: toContractIssues(result.error.issues, prefix, [], schema) };
-}
-
 /** Issue-path prefixes of the first arguments, made once: a valid event allocates none. Read-only. */
 const ARGUMENT_PREFIXES: readonly (readonly number[])[] = Array.from({ length: 16 }, (_, index) =>
   Object.freeze([index]),
@@ -183,16 +167,32 @@ const ARGUMENT_PREFIXES: readonly (readonly number[])[] = Array.from({ length: 1
 /**
  * Parses an event's arguments: arity is strict, and each argument is parsed by its schema, with
  * issue paths starting at its index. A top-level `null` is retried as `undefined`, since JSON turns
- * an omitted optional argument (`emit("e", undefined)`) into `null` on the way.
+ * an omitted optional argument (`emit("e", undefined)`) into `null` on the way. A valid event
+ * allocates its array of values and its result, nothing else.
  */
 export function parseArgs(event: CompiledEvent, args: readonly unknown[]): Parsed<unknown[]> {
   const expected = event.args.length;
   if (args.length !== expected) return wrongArity(expected, args.length);
   const values = new Array<unknown>(expected);
+  for (let index = 0; index < expected; index++) {
+    const out = parseFast(event.argsFast[index], args[index], event.argsNest[index]!, event.maxDepth, false);
+    if (out === INVALID) return parseArgsFrom(event, args, values, index);
+    values[index] = out;
+  }
+  return { ok: true, value: values };
+}
+
+/** `parseArgs` from argument `from` on, whose compiled parser refused it: every issue of every argument left. */
+function parseArgsFrom(
+  event: CompiledEvent,
+  args: readonly unknown[],
+  values: unknown[],
+  from: number,
+): Parsed<unknown[]> {
   let issues: ContractIssue[] | undefined;
   let cause: unknown;
-  for (let index = 0; index < expected; index++) {
-    const parsed = parseArg(event, index, args[index]);
+  for (let index = from; index < args.length; index++) {
+    const parsed = parseArg(event, index, args[index], index === from);
     if (parsed.ok) values[index] = parsed.value;
     else {
       issues = issues === undefined ? parsed.issues : issues.concat(parsed.issues);
@@ -212,16 +212,18 @@ export function wrongArity(expected: number, received: number): Parsed<never> {
   };
 }
 
-/** Parses argument `index` of an event (see `parseArgs`), `null` retried as `undefined`. */
-export function parseArg(event: CompiledEvent, index: number, value: unknown): Parsed<unknown> {
-  const schema = event.args[index]!;
+/**
+ * Parses argument `index` of an event (see `parseArgs`), `null` retried as `undefined`. Where
+ * `parseFast` has already refused it (`fastTried`), Zod's ordinary parser alone finds the issues.
+ */
+export function parseArg(event: CompiledEvent, index: number, value: unknown, fastTried = false): Parsed<unknown> {
+  const fast = event.argsFast[index];
+  const schema = fastTried && fast !== undefined ? fast.source : event.args[index]!;
+  const path = fastTried ? null : (fast ?? null);
   const prefix = ARGUMENT_PREFIXES[index] ?? [index];
   const nests = event.argsNest[index];
-  const parsed = parseValue(schema, value, prefix, event.maxDepth, nests);
+  const parsed = parseValue(schema, value, prefix, event.maxDepth, nests, path);
   if (parsed.ok || value !== null) return parsed;
-  const retried = parseValue(schema, undefined, prefix, event.maxDepth, nests);
+  const retried = parseValue(schema, undefined, prefix, event.maxDepth, nests, path);
   return retried.ok ? retried : parsed;
 }
-
-/** The issue-path prefix of a whole value (an ack, error data): shared, so a valid one allocates none. Read-only. */
-export const NO_PREFIX: readonly (string | number)[] = Object.freeze([]);

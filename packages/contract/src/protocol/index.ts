@@ -51,6 +51,7 @@ export {
   parserSources,
   registerParsers,
 } from "./precompiled.js";
+export { type FastPath, fastPathOf } from "./fast-path.js";
 export { type Where, handlerFailure } from "./outgoing-error.js";
 export { type Handler, type Receiver, type RunningHandlers, receive } from "./receive.js";
 export { Connection, type Wire } from "./connection.js";

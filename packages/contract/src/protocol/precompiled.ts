@@ -1,6 +1,7 @@
-import { compile, globalConfig } from "zod/v4/core";
+import { compileFn, globalConfig, withParser } from "zod/v4/core";
 import { isZodSchema } from "../schema-kind.js";
-import type { AnySchema } from "../types.js";
+import type { AnySchema, ZodSchema } from "../types.js";
+import { keepFastPath } from "./fast-path.js";
 import { compilersChanged, installCompiler } from "./schema-compiler.js";
 
 /**
@@ -51,6 +52,11 @@ export function registerParsers(parsers: Readonly<Record<string, ParserFactory>>
 /**
  * Zod's `compile(schema)`, with the code it generates looked up among the registered parsers
  * first. Never throws: a schema that cannot be compiled (or is not Zod's) comes back unchanged.
+ * The compiled parser and validator are kept with the compiled schema (`fastPathOf`), so the
+ * runtime calls them directly.
+ *
+ * @example
+ * installCompiler(compileSchema);
  */
 export function compileSchema(schema: AnySchema): AnySchema {
   if (!isZodSchema(schema)) return schema;
@@ -70,11 +76,31 @@ export function compileSchema(schema: AnySchema): AnySchema {
           throw error;
         }
       },
-      () => compile(schema),
+      () => compileKeeping(schema),
     );
   } catch {
     return schema;
   }
+}
+
+/**
+ * What Zod's `compile` does (zod/v4/core/compile.js: the parser, the clone that runs it, the
+ * assert-only validator), step by step through the same exported functions, so that the parser
+ * is kept: `compile` closes over it, out of reach. Throws where `compile` would give the schema
+ * back unchanged.
+ */
+function compileKeeping(schema: ZodSchema): ZodSchema {
+  const parse = compileFn(schema);
+  const compiled = withParser(schema, parse);
+  let validate = parse;
+  try {
+    validate = compileFn(schema, { assertOnly: true });
+  } catch {
+    // As `compile` does: a schema the assert-only mode cannot express is validated by its parser.
+  }
+  compiled._zod.bag.validator = validate;
+  keepFastPath(compiled, { parse, validate, source: schema });
+  return compiled;
 }
 
 /**
@@ -91,14 +117,18 @@ export function parserSources(schemas: Iterable<unknown>): ParserSource[] {
   const found = new Map<string, ParserSource>();
   for (const schema of schemas) {
     if (!isZodSchema(schema)) continue;
-    withCodeHook(
-      (params, body) => {
-        const key = parserKey(params, body);
-        if (!found.has(key)) found.set(key, { key, params, body });
-        return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
-      },
-      () => compile(schema),
-    );
+    try {
+      withCodeHook(
+        (params, body) => {
+          const key = parserKey(params, body);
+          if (!found.has(key)) found.set(key, { key, params, body });
+          return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
+        },
+        () => compileKeeping(schema),
+      );
+    } catch {
+      // Zod cannot compile this schema: the runtime parses it with Zod's ordinary parser.
+    }
   }
   return [...found.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

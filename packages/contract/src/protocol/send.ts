@@ -6,10 +6,12 @@ import {
   NO_PREFIX,
   type Parsed,
   parseArg,
+  parseFast,
   parseValue,
   wrongArity,
 } from "./catalog.js";
 import { fromWireError } from "./envelope.js";
+import { INVALID } from "./fast-path.js";
 import type { Where } from "./outgoing-error.js";
 import { sendsParsedValue } from "./wire-form.js";
 
@@ -62,10 +64,25 @@ export function checkArgs(
   const expected = definition.args.length;
   if (args.length !== expected) return invalidPayload(definition, wrongArity(expected, args.length), namespace);
   // Each argument is parsed and, where its parsed value travels, replaced in place: no array per emit.
+  // One whose value does not travel is only validated (Zod's assert-only validator builds nothing).
   const wire = (definition.wire ??= definition.args.map(sendsParsedValue));
+  let index = 0;
+  for (; index < expected; index++) {
+    const travels = wire[index]!;
+    const out = parseFast(
+      definition.argsFast[index],
+      args[index],
+      definition.argsNest[index]!,
+      definition.maxDepth,
+      !travels,
+    );
+    if (out === INVALID) break;
+    if (travels) args[index] = out;
+  }
+  if (index === expected) return undefined;
   let failed: Parsed<unknown> | undefined;
-  for (let index = 0; index < expected; index++) {
-    const parsed = parseArg(definition, index, args[index]);
+  for (let from = index; index < expected; index++) {
+    const parsed = parseArg(definition, index, args[index], index === from);
     if (!parsed.ok)
       failed =
         failed === undefined || failed.ok
@@ -108,6 +125,7 @@ function readAckAt(
   envelope: unknown,
   namespace: string | undefined,
   event: string | undefined,
+  fastTried = false,
 ): AckResult {
   if (typeof envelope !== "object" || envelope === null || typeof (envelope as { ok?: unknown }).ok !== "boolean") {
     return invalidAck({ namespace, event }, "The acknowledgement is not an envelope.");
@@ -115,7 +133,16 @@ function readAckAt(
   const { ok, data, error } = envelope as { ok: boolean; data?: unknown; error?: unknown };
   if (!ok) return readFailure(definition, error, { namespace, event });
   if (definition.ack === undefined) return OK_WITHOUT_VALUE;
-  const parsed = parseValue(definition.ack, data, NO_PREFIX, definition.maxDepth, definition.ackNests);
+  // Where `ackValue` has run the compiled parser, Zod's ordinary parser alone finds the issues.
+  const fast = definition.ackFast;
+  const parsed = parseValue(
+    fastTried && fast !== undefined ? fast.source : definition.ack,
+    data,
+    NO_PREFIX,
+    definition.maxDepth,
+    definition.ackNests,
+    fastTried ? null : (fast ?? null),
+  );
   return parsed.ok
     ? parsed
     : {
@@ -144,6 +171,17 @@ function readFailure(definition: CompiledEvent, error: unknown, where: Where): A
     ok: false,
     error: new ContractError(received.code, { message: received.message, data: parsed.value, ...where }),
   };
+}
+
+/**
+ * The data of a valid `{ ok: true, data }` acknowledgement through the compiled parser alone, or
+ * `INVALID` where `readAckAt` must decide (told `fastTried`): nothing allocated for a valid one.
+ */
+function ackValue(definition: CompiledEvent, envelope: unknown): unknown {
+  if (typeof envelope !== "object" || envelope === null || (envelope as { ok?: unknown }).ok !== true) return INVALID;
+  if (definition.ack === undefined) return undefined;
+  const data = (envelope as { data?: unknown }).data;
+  return parseFast(definition.ackFast, data, definition.ackNests, definition.maxDepth, false);
 }
 
 function invalidAck(where: Where, message: string): AckResult {
@@ -214,7 +252,9 @@ export function emitWithAck(
   try {
     wire.timeout(timeout).emit(definition.name, ...args, (error: Error | null, envelope?: unknown) => {
       if (error) return reject(transportFailure(error, { namespace, event: definition.name }));
-      const result = readAckAt(definition, envelope, namespace, definition.name);
+      const value = ackValue(definition, envelope);
+      if (value !== INVALID) return resolve(value);
+      const result = readAckAt(definition, envelope, namespace, definition.name, true);
       if (result.ok) resolve(result.value);
       else reject(result.error);
     });
