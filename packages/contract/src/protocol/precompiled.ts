@@ -1,4 +1,4 @@
-import { compileFn, globalConfig, withParser } from "zod/v4/core";
+import { compile, compileFn, globalConfig } from "zod/v4/core";
 import { isZodSchema } from "../schema-kind.js";
 import type { AnySchema, ZodSchema } from "../types.js";
 import { keepFastPath } from "./fast-path.js";
@@ -61,16 +61,21 @@ export function registerParsers(parsers: Readonly<Record<string, ParserFactory>>
 export function compileSchema(schema: AnySchema): AnySchema {
   if (!isZodSchema(schema)) return schema;
   const forbidden = evalRefused || globalConfig.jitless === true;
+  // `compileKeeping` generates the parser's code twice: it is evaluated once.
+  const made = new Map<string, ParserFactory>();
   try {
     return withCodeHook(
       (params, body) => {
-        const found = registry.get(parserKey(params, body));
+        const key = parserKey(params, body);
+        const found = registry.get(key) ?? made.get(key);
         if (found !== undefined) return found;
         // Under `jitless`, or once the platform has refused, unregistered code is not evaluated:
         // Zod's compiler reports that it cannot help and the schema keeps Zod's own parser.
         if (forbidden || evalRefused) throw new EvalError("code generation is not allowed here");
         try {
-          return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
+          const factory = Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
+          made.set(key, factory);
+          return factory;
         } catch (error) {
           if (error instanceof EvalError) evalRefused = true;
           throw error;
@@ -84,21 +89,17 @@ export function compileSchema(schema: AnySchema): AnySchema {
 }
 
 /**
- * What Zod's `compile` does (zod/v4/core/compile.js: the parser, the clone that runs it, the
- * assert-only validator), step by step through the same exported functions, so that the parser
- * is kept: `compile` closes over it, out of reach. Throws where `compile` would give the schema
- * back unchanged.
+ * Zod's `compile(schema)`, with its parser kept: `compile` closes over the parser it builds, out
+ * of reach, so the same parser is built beside it by `compileFn` (the same code, the same
+ * constants, evaluated once: see `compileSchema`). The assert-only validator is the one `compile`
+ * puts in the clone's bag. (`withParser`, which would take a parser in, is not in Zod 4.5.)
+ * Throws where Zod cannot compile the schema.
  */
 function compileKeeping(schema: ZodSchema): ZodSchema {
   const parse = compileFn(schema);
-  const compiled = withParser(schema, parse);
-  let validate = parse;
-  try {
-    validate = compileFn(schema, { assertOnly: true });
-  } catch {
-    // As `compile` does: a schema the assert-only mode cannot express is validated by its parser.
-  }
-  compiled._zod.bag.validator = validate;
+  const compiled = compile(schema);
+  if (compiled === schema) return schema;
+  const validate = (compiled._zod.bag.validator as typeof parse | undefined) ?? parse;
   keepFastPath(compiled, { parse, validate, source: schema });
   return compiled;
 }
