@@ -6,7 +6,6 @@ import { DEFAULT_MAX_DEPTH, mayNestWithoutBound } from "./depth.js";
 import { type FastPath, INVALID, fastPathOf } from "./fast-path.js";
 import { parseFast, parseValue } from "./parse-value.js";
 import { compilerGeneration, schemaCompiler } from "./schema-compiler.js";
-
 import { standardSupport } from "./standard-support.js";
 
 export { NO_PREFIX, parseFast, parseValue } from "./parse-value.js";
