@@ -106,13 +106,7 @@ describe("a value the compiled parser refuses is reported with exactly safeParse
       .on("connection", (socket) => {
         socket.on("order:place", () => badTotal as never);
       });
-    const bound = bindClient(contract, "/", client(url, "/"));
-    await connected(bound.socket);
-    const error = await bound
-      .emit("order:place", "c1", { id: "o-1", lines: [{ sku: "ABC-1", qty: 2 }] }, undefined)
-      .catch((e) => e);
-    expect(error).toMatchObject({ code: "INVALID_ACK", event: "order:place" });
-    expect((error as ContractError).issues).toEqual(issuesOf(Total, badTotal, []));
+    await expectInvalidTotal(url);
   });
 
   it("on an ack that arrives: INVALID_ACK from the client's own check, with the ack's issues", async () => {
@@ -123,12 +117,17 @@ describe("a value the compiled parser refuses is reported with exactly safeParse
         ack({ ok: true, data: badTotal }),
       );
     });
-    const bound = bindClient(contract, "/", client(url, "/"));
-    await connected(bound.socket);
-    const error = await bound
-      .emit("order:place", "c1", { id: "o-1", lines: [{ sku: "ABC-1", qty: 2 }] }, undefined)
-      .catch((e) => e);
-    expect(error).toMatchObject({ code: "INVALID_ACK", event: "order:place" });
-    expect((error as ContractError).issues).toEqual(issuesOf(Total, badTotal, []));
+    await expectInvalidTotal(url);
   });
 });
+
+/** Places a valid order through a bound client; its ack carries `badTotal`, refused with the ack's issues. */
+async function expectInvalidTotal(url: string): Promise<void> {
+  const bound = bindClient(contract, "/", client(url, "/"));
+  await connected(bound.socket);
+  const error = await bound
+    .emit("order:place", "c1", { id: "o-1", lines: [{ sku: "ABC-1", qty: 2 }] }, undefined)
+    .catch((e) => e);
+  expect(error).toMatchObject({ code: "INVALID_ACK", event: "order:place" });
+  expect((error as ContractError).issues).toEqual(issuesOf(Total, badTotal, []));
+}
