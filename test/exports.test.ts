@@ -71,7 +71,6 @@ describe("public exports", () => {
       "hasStreams",
       "identityOf",
       "installCompiler",
-      "installFingerprints",
       "installStandardSchema",
       "installStreams",
       "isStreamFrame",

@@ -1,5 +1,5 @@
 import { binaryOptionsOf } from "./binary.js";
-import { filedFingerprint, registerFingerprint, setFingerprintComputer } from "./fingerprint-registry.js";
+import { filedFingerprint, registerFingerprint } from "./fingerprint-registry.js";
 import { isZodSchema } from "./schema-kind.js";
 import { standardJsonSchemaOf } from "./standard-json-schema.js";
 import { streamOfInfo } from "./stream-of.js";
@@ -12,7 +12,7 @@ import type { AnySchema, ContractDefinition, EventMap } from "./types.js";
  * change it. Read from the schemas' own definitions (no JSON Schema, nothing that would grow a
  * browser bundle), the same in Node and in a browser, for classic Zod and `zod/mini` alike, once
  * per contract, so a client and a server can compare theirs in the handshake. Generated code
- * carries it ready-made (`registerFingerprint`), so a generated client does not compute it at all.
+ * carries it ready-made (`registerFingerprint`), so a generated client does not compute it.
  *
  * @example
  * contractFingerprint(contract); // "fnv1a64:5b1f0c2e9d3a7780"
@@ -24,17 +24,6 @@ export function contractFingerprint(contract: ContractDefinition): string {
     registerFingerprint(contract, fingerprint);
   }
   return fingerprint;
-}
-
-/**
- * Lets the handshake compute the fingerprint of a contract that has none filed. The server and
- * every `bindClient` install it when they bind.
- *
- * @example
- * installFingerprints();
- */
-export function installFingerprints(): void {
-  setFingerprintComputer(contractFingerprint);
 }
 
 function wireShapeOf(contract: ContractDefinition): string {

@@ -21,7 +21,6 @@ import {
   errorFanOut,
   hasStreams,
   identityOf,
-  installFingerprints,
   streamSettings,
   streamsFactory,
 } from "@socket-contract/contract/internal";
@@ -179,8 +178,5 @@ export function bindClient<TContract extends Contract, const TPath extends strin
 ): BoundClient<TContract, InferNamespacePattern<TContract, TPath>> {
   if (!isContract(contract))
     throw new TypeError("[socket-contract] bindClient expects a contract made by defineContract");
-  // A hand-written contract's fingerprint is computed from its schemas, in a page too; a generated
-  // bind...Client files the one the generator computed, and nothing is computed for it.
-  installFingerprints();
   return new BoundClient(contract, path, socket, options);
 }

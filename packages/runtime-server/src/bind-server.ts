@@ -22,7 +22,6 @@ import {
   compileSchema,
   depthLimit,
   installCompiler,
-  installFingerprints,
   installStandardSchema,
   installStreams,
   readAcks,
@@ -238,7 +237,6 @@ export function bindServer<TContract extends Contract>(
   // A server validates at compiled speed: Zod's compiler, with generated parsers where registered.
   installCompiler(compileSchema);
   installStreams();
-  installFingerprints();
   installStandardSchema();
   return new BoundServer(contract, io, options);
 }

@@ -1,5 +1,5 @@
 import { ContractError } from "../contract-error.js";
-import { fingerprintFor } from "../fingerprint-registry.js";
+import { contractFingerprint } from "../fingerprint.js";
 import type { Carrier } from "../interceptor.js";
 import type { ContractDefinition } from "../types.js";
 import { CARRIER_KEY, readCarrier } from "./carrier.js";
@@ -25,9 +25,9 @@ export interface ContractMismatchData {
 
 const MAX_TEXT = 200;
 
-/** The identity of a contract, as both runtimes send and compare it; throws where its fingerprint is neither filed nor computable (see `fingerprintFor`). */
+/** The identity of a contract, as both runtimes send and compare it (the fingerprint filed by generated code, else computed once). */
 export function identityOf(contract: ContractDefinition): ContractIdentity {
-  return { name: contract.name, version: contract.version, fingerprint: fingerprintFor(contract) };
+  return { name: contract.name, version: contract.version, fingerprint: contractFingerprint(contract) };
 }
 
 /**

@@ -84,7 +84,6 @@ export { DEFAULT_MAX_STREAMS, DEFAULT_STREAM_WINDOW, type StreamSettings, stream
 export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";
 export { installStreams } from "./install-streams.js";
 export { installStandardSchema } from "./install-standard-schema.js";
-export { installFingerprints } from "../fingerprint.js";
 export { type Streams, hasStreams, streamsFactory } from "./stream-support.js";
 export { CARRIER_KEY, emptyCarrier, readCarrier, takeCarrier } from "./carrier.js";
 export {
