@@ -86,8 +86,7 @@ export function parseFast(
   check: boolean,
 ): unknown {
   if (fast === undefined) return INVALID;
-  if (nests && maxDepth !== Infinity && typeof value === "object" && value !== null && deeperThan(value, maxDepth))
-    return INVALID;
+  if (tooDeep(fast.source, value, maxDepth, nests)) return INVALID;
   const run = check ? fast.validate : fast.parse;
   try {
     const out = run(value);
