@@ -1,7 +1,7 @@
 import { binaryOptionsOf } from "./binary.js";
 import { filedFingerprint, registerFingerprint } from "./fingerprint-registry.js";
 import { isZodSchema } from "./schema-kind.js";
-import { standardJsonSchemaOf } from "./standard-json-schema.js";
+import { standardSupport } from "./protocol/standard-support.js";
 import { streamOfInfo } from "./stream-of.js";
 import type { AnySchema, ContractDefinition, EventMap } from "./types.js";
 
@@ -12,7 +12,8 @@ import type { AnySchema, ContractDefinition, EventMap } from "./types.js";
  * change it. Read from the schemas' own definitions (no JSON Schema, nothing that would grow a
  * browser bundle), the same in Node and in a browser, for classic Zod and `zod/mini` alike, once
  * per contract, so a client and a server can compare theirs in the handshake. Generated code
- * carries it ready-made (`registerFingerprint`), so a generated client does not compute it.
+ * carries it ready-made (`registerFingerprint`), so a generated client does not compute it. A schema
+ * of another library is read through the Standard Schema support (see `standard-shape.ts`).
  *
  * @example
  * contractFingerprint(contract); // "fnv1a64:5b1f0c2e9d3a7780"
@@ -72,11 +73,8 @@ const DOCUMENTATION_CHECKS = new Set(["describe", "meta"]);
  * `open` holds the schemas being written, outermost first.
  */
 function shapeOf(schema: AnySchema, open: AnySchema[]): unknown {
-  // A schema of another library gives its Standard JSON Schema, or its vendor's name when it offers none.
-  if (!isZodSchema(schema)) {
-    const json = standardJsonSchemaOf(schema, "input");
-    return { standard: json === undefined ? schema["~standard"].vendor : withoutDocumentation(json) };
-  }
+  // A schema of another library is read by the Standard Schema support (see `standardShapeOf`).
+  if (!isZodSchema(schema)) return { standard: standardSupport().shapeOf(schema) };
   const binary = binaryOptionsOf(schema);
   if (binary !== undefined) return { binary: [binary.minBytes ?? null, binary.maxBytes ?? null] };
   // A stream's window is flow control, not shape: peers with other windows speak the same contract.
@@ -108,28 +106,6 @@ function shapeOfValue(value: unknown, open: AnySchema[]): unknown {
     if (!SKIPPED_KEYS.has(key) && typeof record[key] !== "function") shape[key] = shapeOfValue(record[key], open);
   }
   return shape;
-}
-
-/** Keywords of a JSON Schema that only document it (an argument's `name` among them), as `.describe()` and `.meta()` do for Zod. */
-const DOCUMENTATION_KEYWORDS = new Set(["description", "title", "name", "examples", "$comment"]);
-/** Keywords whose value maps names to schemas: their keys are property names, never keywords. */
-const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
-/** Keywords whose value is data, not a schema. */
-const DATA_KEYWORDS = new Set(["const", "enum", "default", "required"]);
-
-/** A JSON Schema without its documentation keywords, at every level that is a schema. */
-function withoutDocumentation(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withoutDocumentation);
-  if (typeof schema !== "object" || schema === null) return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (DOCUMENTATION_KEYWORDS.has(key)) continue;
-    if (DATA_KEYWORDS.has(key) || typeof value !== "object" || value === null) out[key] = value;
-    else if (SCHEMA_MAPS.has(key) && !Array.isArray(value))
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, item]) => [name, withoutDocumentation(item)]));
-    else out[key] = withoutDocumentation(value);
-  }
-  return out;
 }
 
 function isSchemaLike(value: object): value is AnySchema & { _zod: { def: { check?: string } } } {

@@ -3,7 +3,7 @@ export { ContractError, type ContractErrorOptions, type ContractIssue } from "./
 export { defineContract, isContract, RESERVED_EVENT_NAMES, RESERVED_EVENT_PREFIX } from "./define-contract.js";
 export { ContractDefinitionError } from "./definition-error.js";
 export { BUILT_IN_ERROR_CODES, type BuiltInErrorCode, isBuiltInErrorCode } from "./error-codes.js";
-export { contractFingerprint } from "./fingerprint.js";
+export { contractFingerprint } from "./contract-fingerprint.js";
 export { registerFingerprint } from "./fingerprint-registry.js";
 export { BoundPeer, type PeerEvents } from "./peer.js";
 export { type ParserFactory, registerParsers } from "./protocol/precompiled.js";

@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { standardJsonSchemaOf } from "../standard-json-schema.js";
+import { standardShapeOf } from "../standard-shape.js";
 import { parseStandard } from "./standard-parse.js";
 import { setStandardSupport } from "./standard-support.js";
 
@@ -11,7 +12,12 @@ import { setStandardSupport } from "./standard-support.js";
  * installStandardSchema();
  */
 export function installStandardSchema(): void {
-  setStandardSupport({ parse: parseStandard, mayNestWithoutBound: unboundedByJsonSchema, sendsParsedValue });
+  setStandardSupport({
+    parse: parseStandard,
+    mayNestWithoutBound: unboundedByJsonSchema,
+    sendsParsedValue,
+    shapeOf: standardShapeOf,
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ContractIssue } from "../contract-error.js";
 /**
  * What the runtime does with a schema that is not Zod's (Valibot, ArkType, any Standard Schema v1
  * value): parse through `~standard.validate`, and read its Standard JSON Schema for how deep it
- * may nest and whether its parsed value may travel. Reached only through this support, so a
+ * may nest, whether its parsed value may travel, and what it adds to the contract's fingerprint. Reached only through this support, so a
  * browser bundle whose contract is all Zod carries none of it: the server and the Node client
  * install it when they bind, a page calls `enableStandardSchema()` (the generated `bind...Client`
  * of such a contract does).
@@ -19,6 +19,8 @@ export interface StandardSupport {
   mayNestWithoutBound(schema: StandardSchemaV1): boolean;
   /** Whether its parsed value may travel in place of the value given (see `sendsParsedValue`). */
   sendsParsedValue(schema: StandardSchemaV1): boolean;
+  /** What it adds to the contract's fingerprint (see `standardShapeOf`). */
+  shapeOf(schema: StandardSchemaV1): unknown;
 }
 
 let support: StandardSupport | undefined;
