@@ -211,25 +211,7 @@ export class Connection implements Receiver {
       throw new TypeError(
         "[socket-contract] streams are not enabled in this bundle: call enableStreams() from @socket-contract/client before binding",
       );
-    const endpoint = this.#endpoint;
-    const wire = this.wire;
-    return (this.#streams = make({
-      namespace: endpoint.namespace,
-      side: endpoint.side,
-      outgoing: endpoint.outgoing,
-      incoming: endpoint.incoming,
-      handlerOf: (event) => {
-        const definition = endpoint.incoming.get(event);
-        const handlers = definition === undefined ? undefined : this.handlersOf(definition);
-        return typeof handlers === "function" ? handlers : handlers?.[0];
-      },
-      send: (event, args) => wire.emit(event, ...args),
-      sendReport: (report) => this.sendReport(report),
-      report: (error) => this.report(error),
-      window: endpoint.streams.window,
-      maxOpen: endpoint.streams.maxOpen,
-      interception: () => this.interception,
-    }));
+    return (this.#streams = make(this.#endpoint, this.wire, this));
   }
 
   #onReport(payload: unknown): void {

@@ -1,7 +1,28 @@
+import type { Connection, Wire } from "./connection.js";
+import type { Endpoint } from "./endpoint.js";
 import { StreamEndpoint } from "./stream-endpoint.js";
 import { setStreamsFactory } from "./stream-support.js";
 
-const make = (host: ConstructorParameters<typeof StreamEndpoint>[0]) => new StreamEndpoint(host);
+/** A connection's streams, over the connection as their host. */
+function make(endpoint: Endpoint, wire: Wire, connection: Connection): StreamEndpoint {
+  return new StreamEndpoint({
+    namespace: endpoint.namespace,
+    side: endpoint.side,
+    outgoing: endpoint.outgoing,
+    incoming: endpoint.incoming,
+    handlerOf: (event) => {
+      const definition = endpoint.incoming.get(event);
+      const handlers = definition === undefined ? undefined : connection.handlersOf(definition);
+      return typeof handlers === "function" ? handlers : handlers?.[0];
+    },
+    send: (event, args) => wire.emit(event, ...args),
+    sendReport: (report) => connection.sendReport(report),
+    report: (error) => connection.report(error),
+    window: endpoint.streams.window,
+    maxOpen: endpoint.streams.maxOpen,
+    interception: () => connection.interception,
+  });
+}
 
 /**
  * Lets connections stream (`stream()`, and `contract:*` frames). Idempotent. The runtimes' Node

@@ -1,6 +1,7 @@
 import type { ContractError } from "../contract-error.js";
 import type { EventCatalog } from "./catalog.js";
-import type { StreamHost } from "./stream-host.js";
+import type { Connection, Wire } from "./connection.js";
+import type { Endpoint } from "./endpoint.js";
 import type { StreamRequest } from "./stream-request.js";
 
 /** What a connection asks of its streams (`StreamEndpoint`). */
@@ -10,8 +11,11 @@ export interface Streams {
   close(error: ContractError): void;
 }
 
-/** Makes a connection's streams; set by `installStreams`. */
-export type StreamsFactory = (host: StreamHost) => Streams;
+/**
+ * Makes a connection's streams from its endpoint, its socket and itself; set by `installStreams`,
+ * which also holds how a connection is seen as their `StreamHost`.
+ */
+export type StreamsFactory = (endpoint: Endpoint, wire: Wire, connection: Connection) => Streams;
 
 let factory: StreamsFactory | undefined;
 
