@@ -54,7 +54,7 @@ function walk(node: unknown, path: Set<object>, level: number): boolean {
 }
 
 /** The schemas a def property holds: itself, the items of an array, or the values of a shape. */
-function childrenOf(value: unknown): unknown[] {
+export function childrenOf(value: unknown): unknown[] {
   if (typeof value !== "object" || value === null) return [];
   if ((value as { _zod?: unknown })._zod !== undefined) return [value];
   if (Array.isArray(value))

@@ -2,6 +2,7 @@ import type * as core from "zod/v4/core";
 import { binaryOptionsOf } from "../binary.js";
 import { isZodSchema } from "../schema-kind.js";
 import type { AnySchema, ZodSchema } from "../types.js";
+import { childrenOf } from "./depth.js";
 import { standardSupport } from "./standard-support.js";
 
 const cache = new WeakMap<object, boolean>();
@@ -27,48 +28,22 @@ export function sendsParsedValue(schema: AnySchema): boolean {
   return safe;
 }
 
-function transformFree(schema: ZodSchema, seen: Set<ZodSchema>): boolean {
-  if (seen.has(schema)) return true;
+/** Schema types whose output may not be valid input again. */
+const TRANSFORMING = new Set(["pipe", "transform", "promise", "function"]);
+
+/**
+ * Whether no schema in the graph under `schema` transforms: a walk of every schema its definition
+ * holds (as `depth.ts` walks them, checks aside), each once, `binary()` a leaf.
+ */
+function transformFree(schema: ZodSchema, seen: Set<unknown>): boolean {
+  if (seen.has(schema) || binaryOptionsOf(schema) !== undefined) return true;
   seen.add(schema);
-  if (binaryOptionsOf(schema) !== undefined) return true;
   const def = schema._zod.def as core.$ZodTypeDef & Record<string, any>;
-  const all = (schemas: readonly ZodSchema[]) => schemas.every((child) => transformFree(child, seen));
-  switch (def.type) {
-    case "pipe":
-    case "transform":
-    case "promise":
-    case "function":
-      return false;
-    case "object":
-      return (
-        all(Object.values(def.shape as Record<string, ZodSchema>)) &&
-        (def.catchall === undefined || transformFree(def.catchall, seen))
-      );
-    case "array":
-    case "set":
-      return transformFree(def.element ?? def.valueType, seen);
-    case "tuple":
-      return all(def.items) && (def.rest == null || transformFree(def.rest, seen));
-    case "record":
-    case "map":
-      return transformFree(def.keyType, seen) && transformFree(def.valueType, seen);
-    case "union":
-      return all(def.options);
-    case "intersection":
-      return transformFree(def.left, seen) && transformFree(def.right, seen);
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "catch":
-    case "readonly":
-    case "nonoptional":
-    case "success":
-      return transformFree(def.innerType, seen);
-    case "lazy":
-      return transformFree(def.getter(), seen);
-    default:
-      // Leaves (string, number, literal, enum, date, custom, any, unknown, ...) carry no transform.
-      return true;
+  if (TRANSFORMING.has(def.type)) return false;
+  if (def.type === "lazy") return transformFree(def.getter(), seen);
+  for (const key of Object.keys(def)) {
+    if (key === "checks" || key === "type") continue;
+    if (!childrenOf(def[key]).every((child) => transformFree(child as ZodSchema, seen))) return false;
   }
+  return true;
 }
