@@ -1,6 +1,12 @@
 import { ContractDefinitionError } from "./definition-error.js";
 import { ERROR_CODE_PATTERN, isBuiltInErrorCode } from "./error-codes.js";
-import { type NamespacePattern, isNamespacePattern, overlapOf, readNamespacePattern } from "./namespace-pattern.js";
+import {
+  type NamespacePattern,
+  type PatternProblem,
+  isNamespacePattern,
+  overlapOf,
+  readNamespacePattern,
+} from "./namespace-pattern.js";
 import { isContractSchema, isZodSchema, validatesAsynchronously } from "./schema-kind.js";
 import { streamOfInfo } from "./stream-of.js";
 import type { Contract, ContractMarker, ContractShape } from "./types.js";
@@ -84,7 +90,7 @@ function checkNamespace(path: string, namespace: unknown): void {
   const place = `namespaces[${JSON.stringify(path)}]`;
   if (!path.startsWith("/")) fail(place, 'a namespace path starts with "/"');
   const pattern = readNamespacePattern(path);
-  if (typeof pattern === "string") fail(place, pattern);
+  if ("problem" in pattern) fail(place, patternProblem(pattern));
   if (!isRecord(namespace)) fail(place, "expected an object");
   checkKeys(namespace, place, ["description", "params", "auth", "data", "clientToServer", "serverToClient"]);
   checkOptionalString(namespace, place, "description");
@@ -94,6 +100,22 @@ function checkNamespace(path: string, namespace: unknown): void {
   }
   for (const direction of ["clientToServer", "serverToClient"] as const) {
     if (namespace[direction] !== undefined) checkEvents(namespace[direction], `${place}.${direction}`, true);
+  }
+}
+
+/** A namespace key's problem, in words. */
+function patternProblem(problem: PatternProblem): string {
+  if (problem.problem === "empty segment") return "a path with parameters cannot have an empty segment";
+  const { segment } = problem;
+  switch (problem.problem) {
+    case "colon inside":
+      return `segment "${segment}": a ":name" parameter fills a whole segment (":" is kept for parameters)`;
+    case "bad name":
+      return `parameter "${segment}" must be ":" and a name of letters, digits or "_" filling the whole segment`;
+    case "__proto__":
+      return 'a parameter cannot be named "__proto__"';
+    case "repeated":
+      return `parameter "${segment}" appears twice`;
   }
 }
 

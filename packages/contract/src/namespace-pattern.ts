@@ -32,28 +32,39 @@ export function isNamespacePattern(path: string): boolean {
 }
 
 /**
- * Reads a namespace key. Returns a problem, in words, when the key is not a valid pattern: a
- * parameter fills a whole segment (so no literal segment holds ":"), is named like an identifier, appears once, and a path with
- * parameters has no empty segment.
+ * Why a namespace key is not a valid pattern, with the segment at fault (see `readNamespacePattern`).
+ * `define-contract.ts` words it; a bundle that only matches paths carries no message.
  */
-export function readNamespacePattern(pattern: string): NamespacePattern | string {
+export type PatternProblem =
+  | { readonly problem: "colon inside" | "bad name" | "__proto__" | "repeated"; readonly segment: string }
+  | { readonly problem: "empty segment" };
+
+/**
+ * Reads a namespace key. Returns what is wrong when the key is not a valid pattern: a parameter
+ * fills a whole segment (so no literal segment holds ":"), is named like an identifier, appears
+ * once, and a path with parameters has no empty segment.
+ */
+export function readNamespacePattern(pattern: string): NamespacePattern | PatternProblem {
   const raw = pattern.split("/").slice(1);
   const dynamic = raw.some((segment) => segment.startsWith(":"));
   const segments: Segment[] = [];
   const paramNames: string[] = [];
   for (const segment of raw) {
     if (!segment.startsWith(":")) {
-      if (segment.includes(":"))
-        return `segment "${segment}": a ":name" parameter fills a whole segment (":" is kept for parameters)`;
-      if (dynamic && segment === "") return "a path with parameters cannot have an empty segment";
+      if (segment.includes(":")) return { problem: "colon inside", segment };
+      if (dynamic && segment === "") return { problem: "empty segment" };
       segments.push({ literal: segment });
       continue;
     }
     const name = segment.slice(1);
-    if (!PARAM_NAME.test(name))
-      return `parameter "${segment}" must be ":" and a name of letters, digits or "_" filling the whole segment`;
-    if (name === "__proto__") return 'a parameter cannot be named "__proto__"';
-    if (paramNames.includes(name)) return `parameter ":${name}" appears twice`;
+    const problem = !PARAM_NAME.test(name)
+      ? "bad name"
+      : name === "__proto__"
+        ? "__proto__"
+        : paramNames.includes(name)
+          ? "repeated"
+          : undefined;
+    if (problem !== undefined) return { problem, segment };
     paramNames.push(name);
     segments.push({ param: name });
   }
@@ -97,7 +108,7 @@ function patternsOf(contract: ContractDefinition): {
       if (!isNamespacePattern(key)) exact.add(key);
       else {
         const read = readNamespacePattern(key);
-        if (typeof read !== "string") patterns.push(read);
+        if ("regExp" in read) patterns.push(read);
       }
     }
     found = { exact, patterns };

@@ -16,7 +16,7 @@ export interface PatternInfo {
 /** The pattern of a namespace key, or `undefined` for a static key. */
 export function patternInfo(key: string, params: AnySchema | undefined): PatternInfo | undefined {
   const pattern = readNamespacePattern(key);
-  if (typeof pattern === "string" || pattern.paramNames.length === 0) return undefined;
+  if ("problem" in pattern || pattern.paramNames.length === 0) return undefined;
   return { key, pattern, params: params === undefined ? undefined : prepareSchema(params) };
 }
 
