@@ -3,8 +3,6 @@ import type { CompiledEvent } from "./catalog.js";
 import type { Endpoint } from "./endpoint.js";
 import { withoutRecoveryOffset } from "./endpoint.js";
 import { CONTRACT_ERROR_EVENT, type ContractErrorReport, fromWireError } from "./envelope.js";
-import type { Carrier } from "../interceptor.js";
-import type { runOutgoing } from "./intercept.js";
 import type { Interception } from "./intercepted.js";
 import { interception as paths } from "./interception-support.js";
 import { type Handler, type Handlers, type Receiver, receiveEvent } from "./receive.js";
@@ -129,37 +127,17 @@ export class Connection implements Receiver {
     if (refused !== undefined) return this.refuseOutgoing(definition, refused);
     const set = endpoint.interceptors;
     if (set !== undefined && (set.outgoing.length > 0 || set.propagates))
-      return this.#emitIntercepted(definition, args, timeout);
+      return paths().emit(this, definition, args, timeout);
     if (definition.ack !== undefined) return this.request(definition, args, timeout);
     this.send(event, args, timeout);
     return undefined;
   }
 
   /**
-   * Sends one checked event through the outgoing interceptors: a refusal is refused as a bad
-   * payload would be; a client whose interceptors propagate appends the carrier they wrote.
+   * A client's ack-bearing call fails as its promise does; anything else throws at the call site.
+   * Public for `emitIntercepted` (the interceptors' path), as are `send` and `request`.
    */
-  #emitIntercepted(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> | undefined {
-    const interception = this.interception!;
-    const { packet: outgoingPacket, outgoing, sent: observeSent } = paths();
-    const packet = outgoingPacket(interception, this.namespace, "emit", definition, args);
-    let observe: ReturnType<typeof runOutgoing>;
-    try {
-      observe = outgoing(interception.set.outgoing, packet, (error) => this.report(error));
-    } catch (refusal) {
-      return this.refuseOutgoing(definition, refusal as ContractError);
-    }
-    const sent =
-      interception.side === "client" && interception.set.propagates
-        ? [...args, packet.carrier satisfies Carrier]
-        : args;
-    if (definition.ack !== undefined) return observeSent(observe, this.request(definition, sent, timeout));
-    this.send(definition.name, sent, timeout);
-    return observeSent(observe, undefined);
-  }
-
-  /** A client's ack-bearing call fails as its promise does; anything else throws at the call site. */
-  protected refuseOutgoing(definition: CompiledEvent, refused: ContractError): Promise<never> {
+  refuseOutgoing(definition: CompiledEvent, refused: ContractError): Promise<never> {
     if (definition.ack !== undefined) return Promise.reject(refused);
     throw refused;
   }
@@ -169,7 +147,7 @@ export class Connection implements Receiver {
    * `retries`, every emit carries an ack, and only one sent with a timeout reads the server's
    * `{ ok: true }` as success.
    */
-  protected send(event: string, args: unknown[], timeout: number): void {
+  send(event: string, args: unknown[], timeout: number): void {
     this.wire.timeout(timeout).emit(event, ...args);
   }
 
@@ -200,7 +178,7 @@ export class Connection implements Receiver {
   }
 
   /** Sends one ack-bearing event and gives the promise of its validated acknowledgement. */
-  protected request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
+  request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
     return emitWithAck(definition, this.#endpoint.namespace, this.wire, timeout, args);
   }
 

@@ -1,6 +1,7 @@
 import { ContractError } from "../contract-error.js";
 import type { Carrier, IncomingCall, Outcome, OutgoingPacket, Side } from "../interceptor.js";
 import type { CompiledEvent } from "./catalog.js";
+import type { Connection } from "./connection.js";
 import { emptyCarrier, takeCarrier } from "./carrier.js";
 import { errorEnvelope, okEnvelope } from "./envelope.js";
 import { type InterceptorSet, runIncoming, runOutgoing, runRefused } from "./intercept.js";
@@ -174,6 +175,32 @@ export function observeSent<T>(
   return sent;
 }
 
+/**
+ * Sends one checked event of `connection` through the outgoing interceptors (see `Connection.emit`):
+ * a refusal is refused as a bad payload would be; a client whose interceptors propagate appends the
+ * carrier they wrote.
+ */
+export function emitIntercepted(
+  connection: Connection,
+  definition: CompiledEvent,
+  args: unknown[],
+  timeout: number,
+): Promise<unknown> | undefined {
+  const interception = connection.interception!;
+  const packet = outgoingPacket(interception, connection.namespace, "emit", definition, args);
+  let observe: ReturnType<typeof runOutgoing>;
+  try {
+    observe = runOutgoing(interception.set.outgoing, packet, (error) => connection.report(error));
+  } catch (refusal) {
+    return connection.refuseOutgoing(definition, refusal as ContractError);
+  }
+  const sent =
+    interception.side === "client" && interception.set.propagates ? [...args, packet.carrier satisfies Carrier] : args;
+  if (definition.ack !== undefined) return observeSent(observe, connection.request(definition, sent, timeout));
+  connection.send(definition.name, sent, timeout);
+  return observeSent(observe, undefined);
+}
+
 /** Tells the `refused` observers of an event refused before the interceptors. */
 export function observeRefusal(receiver: Receiver, interception: Interception, error: ContractError): void {
   const refusal = {
@@ -191,9 +218,7 @@ export const INTERCEPTION_PATHS: InterceptionSupport = {
   incoming: interceptIncoming,
   answer: answerChecked,
   refusal: observeRefusal,
-  packet: outgoingPacket,
-  outgoing: runOutgoing,
-  sent: observeSent,
+  emit: emitIntercepted,
   streamHooks,
   open: interceptOpen,
   takeCarrier,

@@ -1,6 +1,5 @@
-import type { answerChecked, interceptIncoming, observeRefusal, observeSent, outgoingPacket } from "./intercepted.js";
+import type { answerChecked, emitIntercepted, interceptIncoming, observeRefusal } from "./intercepted.js";
 import type { takeCarrier } from "./carrier.js";
-import type { runOutgoing } from "./intercept.js";
 import type { interceptOpen, streamHooks } from "./stream-intercept.js";
 
 /**
@@ -13,9 +12,7 @@ export interface InterceptionSupport {
   readonly incoming: typeof interceptIncoming;
   readonly answer: typeof answerChecked;
   readonly refusal: typeof observeRefusal;
-  readonly packet: typeof outgoingPacket;
-  readonly outgoing: typeof runOutgoing;
-  readonly sent: typeof observeSent;
+  readonly emit: typeof emitIntercepted;
   readonly streamHooks: typeof streamHooks;
   readonly open: typeof interceptOpen;
   readonly takeCarrier: typeof takeCarrier;

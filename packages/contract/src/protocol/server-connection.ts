@@ -65,11 +65,11 @@ export class ServerConnection extends Connection {
   }
 
   /** A server's refused emit throws, ack or not: a programming error at the call site. */
-  protected override refuseOutgoing(_definition: CompiledEvent, refused: ContractError): never {
+  override refuseOutgoing(_definition: CompiledEvent, refused: ContractError): never {
     throw refused;
   }
 
-  protected override send(event: string, args: unknown[]): void {
+  override send(event: string, args: unknown[]): void {
     this.wire.emit(event, ...args);
   }
 
@@ -80,7 +80,7 @@ export class ServerConnection extends Connection {
     super.close();
   }
 
-  protected override request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
+  override request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
     const wire = this.wire;
     return requestAck(definition, { namespace: this.namespace, event: definition.name }, (callback) => {
       // A server socket never connects again: an emit after its disconnect is answered at once.
