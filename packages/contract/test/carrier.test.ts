@@ -87,6 +87,9 @@ describe("payloadSize", () => {
       ],
       // The same member names again (their sizes are remembered), names that need escapes, and powers of ten.
       [{ 'quote"d': 9, é: 10, plain: 99 }, { 'quote"d': 100, é: 1e15, plain: -1e20 }, { plain: 999_999_999_999 }],
+      // Decimals: short ones are counted from their scaled integer, any other is written out.
+      [12.5, -0.5, -37.25, 0.001, 0.125, 1.1, 0.30000000000000004, 12.500000000000002, 999_999_999.999, 1e9 + 0.5],
+      [0.0009, -0.001, 123_456.789, 5e-7, 1 / 3, -2 / 3, 1e-3 + 1e-16],
       // An inherited enumerable member is not JSON's.
       [Object.assign(Object.create({ inherited: 1 }), { own: 2 })],
     ];

@@ -39,8 +39,12 @@ function sizeOf(value: unknown, key: string, depth: number): number {
 
 function objectSize(value: object, key: string, depth: number): number {
   if (depth > MAX_DEPTH) return 0;
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return 1 + value.byteLength;
-  if (typeof Blob !== "undefined" && value instanceof Blob) return 1 + value.size;
+  // A plain object or array (most of a payload) is not binary: the two prototype checks come first.
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== Array.prototype) {
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return 1 + value.byteLength;
+    if (typeof Blob !== "undefined" && value instanceof Blob) return 1 + value.size;
+  }
   const toJSON = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === "function") return sizeOf(toJSON.call(value, key), key, depth + 1);
   if (Array.isArray(value)) {
@@ -51,9 +55,10 @@ function objectSize(value: object, key: string, depth: number): number {
   }
   // Braces and commas: 1 for "{", then each member adds its own separator ("," or the closing "}").
   let size = 1;
-  // for...in with an own-property check visits what Object.keys lists, without building the list.
-  for (const name in value) {
-    if (!Object.hasOwn(value, name)) continue;
+  // Object.keys is what JSON lists; V8 answers it from the object's enumeration cache.
+  const names = Object.keys(value);
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index]!;
     const member = (value as Record<string, unknown>)[name];
     const kind = typeof member;
     if (kind === "undefined" || kind === "function" || kind === "symbol") continue;
@@ -64,6 +69,8 @@ function objectSize(value: object, key: string, depth: number): number {
 
 /** A member name's quoted text, its colon and its separator. */
 function nameSize(name: string): number {
+  // A short name is scanned faster than it is looked up.
+  if (name.length <= 16 && isPlain(name)) return name.length + 4;
   let size = NAME_SIZES.get(name);
   if (size === undefined) {
     size = stringSize(name) + 2;
@@ -72,10 +79,15 @@ function nameSize(name: string): number {
   return size;
 }
 
-/** How many characters JSON writes for a number; integers are counted without building their text. */
+/** How many characters JSON writes for a number; integers and short decimals are counted without building their text. */
 function numberSize(value: number): number {
   if (!Number.isFinite(value)) return 4;
-  if (!Number.isInteger(value) || value >= 1e21 || value <= -1e21) return String(value).length;
+  if (Number.isInteger(value)) return value < 1e21 && value > -1e21 ? integerSize(value) : String(value).length;
+  return decimalSize(value);
+}
+
+/** The digits of an integer below 1e21 in magnitude (and its sign). */
+function integerSize(value: number): number {
   let digits = 1;
   let rest = value;
   if (rest < 0) {
@@ -85,6 +97,24 @@ function numberSize(value: number): number {
   // Powers of ten below 1e22 are exact doubles.
   for (let power = 10; rest >= power; power *= 10) digits++;
   return digits;
+}
+
+/**
+ * A number with a fraction: one with at most three decimals (a price, a ratio) is counted from
+ * its scaled integer; any other is written out. Below 1e9 the scaled value stays far under 2^53,
+ * so `Math.round(value * power)` is the exact k-decimal integer and `scaled / power === value`
+ * holds only when that k-decimal text reads back as `value` (division rounds correctly, as parsing
+ * does); the first k that does is the shortest text, which is what JSON writes.
+ */
+function decimalSize(value: number): number {
+  const magnitude = value < 0 ? -value : value;
+  if (magnitude >= 1e-3 && magnitude < 1e9) {
+    const whole = integerSize(Math.trunc(value)) + (value < 0 && value > -1 ? 1 : 0);
+    for (let decimals = 1, power = 10; decimals <= 3; decimals++, power *= 10) {
+      if (Math.round(value * power) / power === value) return whole + 1 + decimals;
+    }
+  }
+  return String(value).length;
 }
 
 /** The UTF-8 length of a string as JSON writes it: quotes, escapes, and lone surrogates as `\uXXXX`. */
