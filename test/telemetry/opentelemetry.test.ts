@@ -1,6 +1,6 @@
-import { context, propagation } from "@opentelemetry/api";
+import { context, propagation, ROOT_CONTEXT, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { W3CTraceContextPropagator } from "@opentelemetry/core";
+import { TraceState, W3CTraceContextPropagator } from "@opentelemetry/core";
 import {
   AggregationTemporality,
   InMemoryMetricExporter,
@@ -54,7 +54,7 @@ async function traced(clientTracing: Parameters<typeof tracing>[0] = {}) {
   });
   peer.socket.connect();
   await connected(peer.socket);
-  return { spans, reader, peer, url, server };
+  return { spans, reader, peer, url, server, io };
 }
 
 it("a client's send span and the server's process span share a trace id, the server's its child; a refused event records its code", async () => {
@@ -89,6 +89,30 @@ it("a client's send span and the server's process span share a trace id, the ser
   for (const span of finished) {
     for (const value of Object.values(span.attributes)) expect(String(value)).not.toContain(PLANTED);
   }
+});
+
+it("the trace context travels with each event as its traceparent string, as an object when it holds more", async () => {
+  const { spans, peer, io } = await traced();
+  const carriers: unknown[] = [];
+  for (const raw of io.of("/ops").sockets.values())
+    raw.onAny((_event: string, ...args: unknown[]) => carriers.push(args.at(-2)));
+  expect(await peer.emit("user:ban", "bob")).toEqual({ banned: "bob" });
+  const parent = trace.setSpanContext(ROOT_CONTEXT, {
+    traceId: "0af7651916cd43dd8448eb211c80319c",
+    spanId: "b7ad6b7169203331",
+    traceFlags: 1,
+    traceState: new TraceState("vendor=1"),
+  });
+  expect(await context.with(parent, () => peer.emit("user:ban", "ann"))).toEqual({ banned: "ann" });
+  await until(() => spans.getFinishedSpans().filter((span) => span.name === "process user:ban").length === 2);
+  const [sent, sentWithState] = spans.getFinishedSpans().filter((span) => span.name === "send user:ban");
+  const traceparent = (span: typeof sent) => `00-${span!.spanContext().traceId}-${span!.spanContext().spanId}-01`;
+  expect(carriers).toEqual([traceparent(sent), { traceparent: traceparent(sentWithState), tracestate: "vendor=1" }]);
+  const processed = spans.getFinishedSpans().filter((span) => span.name === "process user:ban");
+  expect(processed.map((span) => span.parentSpanContext?.spanId)).toEqual(
+    [sent, sentWithState].map((span) => span!.spanContext().spanId),
+  );
+  expect(processed[1]!.spanContext().traceState?.get("vendor")).toBe("1");
 });
 
 it("the payload's size is on the server's span; on the client's only with clientBodySize", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { wireCarrier } from "../src/protocol/carrier.js";
 import { HANDSHAKE_KEY, payloadSize, readCarrier, splitHandshake, takeCarrier } from "../src/protocol/index.js";
 
 const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
@@ -14,8 +15,21 @@ describe("trace context carriers", () => {
     expect(splitHandshake({ [HANDSHAKE_KEY]: { ...identity, carrier: {} } }).carrier).toEqual({});
   });
 
-  it("read anything but a few short strings as empty, never refusing", () => {
-    expect(readCarrier("traceparent")).toEqual({});
+  it("travel as the traceparent string alone when that is all they hold, as an object otherwise", () => {
+    expect(wireCarrier({ traceparent })).toBe(traceparent);
+    expect(wireCarrier({})).toBe("");
+    const withState = { traceparent, tracestate: "vendor=1" };
+    expect(wireCarrier(withState)).toBe(withState);
+    expect(wireCarrier({ "x-b3-traceid": "abc" })).toEqual({ "x-b3-traceid": "abc" });
+    // What the server reads back is the carrier the client's interceptors wrote.
+    for (const written of [{ traceparent }, {}, withState]) expect(readCarrier(wireCarrier(written))).toEqual(written);
+  });
+
+  it("read anything but a string or a few short strings as empty, never refusing", () => {
+    expect(readCarrier("")).toEqual({});
+    expect(readCarrier("x".repeat(1025))).toEqual({});
+    expect(Object.getPrototypeOf(readCarrier(traceparent))).toBeNull();
+    expect(readCarrier(42)).toEqual({});
     expect(readCarrier([traceparent])).toEqual({});
     expect(readCarrier({ traceparent: 42 })).toEqual({});
     expect(readCarrier({ traceparent: "x".repeat(1025) })).toEqual({});
@@ -30,6 +44,12 @@ describe("trace context carriers", () => {
     const args: unknown[] = [{ room: "a" }, { traceparent }, callback];
     expect(takeCarrier(args)).toEqual({ traceparent });
     expect(args).toEqual([{ room: "a" }, callback]);
+    const compact: unknown[] = [{ room: "a" }, 2, traceparent, callback];
+    expect(takeCarrier(compact)).toEqual({ traceparent });
+    expect(compact).toEqual([{ room: "a" }, 2, callback]);
+    const withoutAck: unknown[] = ["x", ""];
+    expect(takeCarrier(withoutAck)).toEqual({});
+    expect(withoutAck).toEqual(["x"]);
     const none: unknown[] = [];
     expect(takeCarrier(none)).toEqual({});
   });

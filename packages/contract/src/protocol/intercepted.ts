@@ -2,7 +2,7 @@ import { ContractError } from "../contract-error.js";
 import type { Carrier, IncomingCall, Outcome, OutgoingPacket, Side } from "../interceptor.js";
 import type { CompiledEvent } from "./catalog.js";
 import type { Connection } from "./connection.js";
-import { emptyCarrier, takeCarrier } from "./carrier.js";
+import { emptyCarrier, takeCarrier, wireCarrier } from "./carrier.js";
 import { errorEnvelope, okEnvelope } from "./envelope.js";
 import { type InterceptorSet, runIncoming, runOutgoing, runRefused } from "./intercept.js";
 import type { InterceptionSupport } from "./interception-support.js";
@@ -178,7 +178,7 @@ export function observeSent<T>(
 /**
  * Sends one checked event of `connection` through the outgoing interceptors (see `Connection.emit`):
  * a refusal is refused as a bad payload would be; a client whose interceptors propagate appends the
- * carrier they wrote.
+ * carrier they wrote, in its wire form (see `wireCarrier`).
  */
 export function emitIntercepted(
   connection: Connection,
@@ -195,7 +195,9 @@ export function emitIntercepted(
     return connection.refuseOutgoing(definition, refusal as ContractError);
   }
   const sent =
-    interception.side === "client" && interception.set.propagates ? [...args, packet.carrier satisfies Carrier] : args;
+    interception.side === "client" && interception.set.propagates
+      ? [...args, wireCarrier(packet.carrier satisfies Carrier)]
+      : args;
   if (definition.ack !== undefined) return observeSent(observe, connection.request(definition, sent, timeout));
   connection.send(definition.name, sent, timeout);
   return observeSent(observe, undefined);
