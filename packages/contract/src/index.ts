@@ -7,6 +7,7 @@ export { contractFingerprint } from "./contract-fingerprint.js";
 export { registerFingerprint } from "./fingerprint-registry.js";
 export { BoundPeer, type PeerEvents } from "./peer.js";
 export { type ParserFactory, registerParsers } from "./protocol/precompiled.js";
+export { type ParserMaker, type PlacedEvent, type PlacedParsers, attachParsers } from "./protocol/placed-parsers.js";
 export {
   streamOf,
   streamOfInfo,

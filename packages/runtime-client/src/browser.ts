@@ -1,7 +1,9 @@
 /**
  * The browser entry (export condition "browser"): the same API as the Node entry, without Zod's
- * compiler. Schemas parse with Zod's ordinary parser, unless generated parsers are registered
- * (the generated `bind...Client` does), which bring the compiler and its speed with them; and
+ * compiler. Schemas parse with Zod's ordinary parser, unless the generated parsers a client runs
+ * are attached to them (`attachParsers`; the generated `bind...Client` does), compiled speed with
+ * neither the compiler nor `new Function`; registering parsers (`registerParsers`) brings the
+ * compiler with them. And
  * without the stream code, until `enableStreams()` (the generated `bind...Client` of a contract
  * that streams calls it), so a page whose contract does not stream does not carry it.
  */

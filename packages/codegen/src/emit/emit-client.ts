@@ -55,7 +55,7 @@ export function emitClient(
       : []),
     contractTypesImport(path, [{ name: CONTRACT_TYPES, isTypeOnly: true }, "contract"]),
   ]);
-  const registration = parsersRegistration(path, contract);
+  const registration = parsersRegistration(path, contract, "client");
   file.addImportDeclarations(registration.imports);
   if (namespace.pattern !== undefined)
     file.addImportDeclaration({ moduleSpecifier: "./path.js", namedImports: ["namespacePath"] });

@@ -51,7 +51,7 @@ export function emitServerRoot(file: GeneratedSource, _source: ContractSource, p
     { isTypeOnly: true, moduleSpecifier: "socket.io", namedImports: ["Server"] },
     contractTypesImport(path, [{ name: CONTRACT_TYPES, isTypeOnly: true }, "contract"]),
   ]);
-  const registration = parsersRegistration(path, contract);
+  const registration = parsersRegistration(path, contract, "server");
   file.addImportDeclarations(registration.imports);
   file.addTypeAlias({
     name: "ContractServer",

@@ -3,11 +3,10 @@ import { CodegenError } from "../errors.js";
 import { type BuildModelOptions, buildModel } from "../model/build-model.js";
 import type { ContractModel } from "../model/contract-model.js";
 import type { ContractSource } from "./contract-import.js";
-import type { ParserSource } from "@socket-contract/contract/internal";
 import type { EmitCache } from "./emit-cache.js";
 import { emitClient } from "./emit-client.js";
 import { CONTRACT_TYPES_FILE, emitContractTypes } from "./emit-contract-types.js";
-import { contractParsers, emitParsers } from "./emit-parsers.js";
+import { type ContractParsers, contractParsers, emitParsers } from "./emit-parsers.js";
 import { emitFingerprint, emitNamespaceIndex, emitRootIndex, emitServerRoot } from "./emit-root.js";
 import { emitPath } from "./emit-path.js";
 import { emitServer } from "./emit-server.js";
@@ -28,7 +27,7 @@ const ROOT_FILES = new Set(["contract-types", "fingerprint", "index", "inter-ser
 export function emitFiles(
   model: ContractModel,
   source: ContractSource,
-  parsers: readonly ParserSource[] = [],
+  parsers: ContractParsers = { sources: [] },
   cache?: EmitCache,
 ): GeneratedFile[] {
   const files = new FileSet(source.path);

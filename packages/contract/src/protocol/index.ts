@@ -52,6 +52,20 @@ export {
   registerParsers,
 } from "./precompiled.js";
 export { type FastPath, fastPathOf } from "./fast-path.js";
+export {
+  PARSER_HELPERS,
+  type ParserHelpers,
+  type ParserMaker,
+  type PlacedEvent,
+  type PlacedParsers,
+  attachParsers,
+} from "./placed-parsers.js";
+export {
+  type ParserPlace,
+  type ParserPlaces,
+  type PlacedParserSource,
+  clientParserPlaces,
+} from "./parser-places.js";
 export { type Where, handlerFailure } from "./outgoing-error.js";
 export { type Handler, type Receiver, type RunningHandlers, receive } from "./receive.js";
 export { Connection, type Wire } from "./connection.js";

@@ -141,7 +141,7 @@ export function parserSources(schemas: Iterable<unknown>): ParserSource[] {
  * constants it closes over; the hook is that way. It is in place only for the duration of one
  * synchronous call, and any other use of `Function` during it goes to the real one.
  */
-function withCodeHook<T>(hook: (params: string[], body: string) => ParserFactory, run: () => T): T {
+export function withCodeHook<T>(hook: (params: string[], body: string) => ParserFactory, run: () => T): T {
   const scope = globalThis as { Function: FunctionConstructor };
   // biome-ignore lint/complexity/useArrowFunction: it stands in for the Function constructor, so it must be constructible with `new`.
   const stand = function (...args: string[]): unknown {
