@@ -1,8 +1,10 @@
 import type { Contract, InferNamespacePattern } from "@socket-contract/contract";
 import { compileSchema, installCompiler, installStreams } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
+import { ackDeadlinesOf } from "./ack-deadlines.js";
 import { type BoundClient, type ConcretePath, bindClient as bindWithoutCompiler } from "./bind-client.js";
 import { enableInterceptors } from "./interceptors.js";
+import { installAckDeadlines } from "./offline-gate.js";
 import { enableStandardSchema } from "./standard-schema.js";
 import type { BindClientOptions, ClientInterceptor } from "./types.js";
 
@@ -16,8 +18,8 @@ export { ContractError, type ContractIdentity, type ContractMismatchData } from 
 
 /**
  * Binds a contract's namespace to a socket.io-client socket connected to that namespace. In Node
- * (this entry) schemas are compiled with Zod's compiler; a browser bundle gets the entry without
- * it (see `browser.ts`).
+ * (this entry) schemas are compiled with Zod's compiler and acks time out on one timer per socket;
+ * a browser bundle gets the entry without either (see `browser.ts`).
  *
  * @example
  * const chat = bindClient(contract, "/chat", io("http://localhost:3000/chat", { auth: { token } }));
@@ -35,5 +37,6 @@ export function bindClient<TContract extends Contract, const TPath extends strin
   installStreams();
   enableInterceptors();
   enableStandardSchema();
+  installAckDeadlines(ackDeadlinesOf);
   return bindWithoutCompiler(contract, path, socket, options);
 }

@@ -17,6 +17,17 @@ interface SocketBuffers {
   acks: Record<number, ((...args: unknown[]) => void) | undefined>;
 }
 
+/** Where acked emits wait for their deadline, when the Node entry installed it (see `ack-deadlines.ts`). */
+interface Deadlines {
+  emit(event: string, args: unknown[], timeout: number): unknown;
+}
+let deadlinesOf: ((socket: Socket) => Deadlines | undefined) | undefined;
+
+/** Lets gates made from now on time out their acks with one timer per socket (the Node entry does). */
+export function installAckDeadlines(of: (socket: Socket) => Deadlines | undefined): void {
+  deadlinesOf = of;
+}
+
 type AckCallback = (error: Error | null, ...rest: unknown[]) => void;
 
 /**
@@ -38,11 +49,13 @@ export class OfflineGate implements Wire {
   /** What `timeout(ms).emit(...)` sends with: one object for every acked emit. */
   #timeoutMs = 0;
   readonly #timed = { emit: (event: string, ...args: unknown[]): unknown => this.#send(this.#timeoutMs, event, args) };
+  readonly #deadlines: Deadlines | undefined;
 
   constructor(socket: Socket, whenOffline: WhenOffline, dropped: (error: ContractError) => void) {
     this.#socket = socket;
     this.#whenOffline = whenOffline;
     this.#dropped = dropped;
+    this.#deadlines = deadlinesOf?.(socket);
     // socket.io-client sends its buffer before it emits "connect".
     socket.on("connect", () => {
       this.#refusal = undefined;
@@ -52,10 +65,6 @@ export class OfflineGate implements Wire {
 
   get id(): string | undefined {
     return this.#socket.id;
-  }
-
-  get connected(): boolean {
-    return this.#socket.connected;
   }
 
   /** The socket's recovery session: `Connection` reads it to drop the offset a recovered packet carries. */
@@ -94,7 +103,8 @@ export class OfflineGate implements Wire {
       }
       const ack = buffers.acks[packet.id];
       delete buffers.acks[packet.id];
-      // socket.io-client's wrapper clears the ack's timer and hands the error to the caller's callback.
+      // socket.io-client's wrapper clears the ack's timer and hands the error to the caller's callback
+      // (or the callback itself is there, see `ack-deadlines.ts`).
       ack?.(refusal);
     }
   }
@@ -110,10 +120,6 @@ export class OfflineGate implements Wire {
     return this.#timed;
   }
 
-  once(event: "disconnect", listener: () => void): unknown {
-    return this.#socket.once(event, listener);
-  }
-
   #send(timeout: number | undefined, event: string, args: unknown[]): unknown {
     const failure = this.failure();
     if (failure !== undefined) {
@@ -126,7 +132,9 @@ export class OfflineGate implements Wire {
     const buffers = socket as unknown as SocketBuffers;
     const before = buffers.sendBuffer.length;
     const result =
-      timeout === undefined ? socket.emit(event, ...args) : socket.timeout(timeout).emit(event, ...(args as []));
+      timeout === undefined
+        ? socket.emit(event, ...args)
+        : (this.#deadlines?.emit(event, args, timeout) ?? socket.timeout(timeout).emit(event, ...(args as [])));
     if (buffers.sendBuffer.length > before) this.#remember(buffers.sendBuffer[buffers.sendBuffer.length - 1]!, buffers);
     return result;
   }

@@ -8,7 +8,7 @@ import {
   type PeerEvents,
   type ServerToClientOf,
 } from "@socket-contract/contract";
-import { ServerConnection, type Wire } from "@socket-contract/contract/internal";
+import { ServerConnection, type ServerWire } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { type LimitSettings, SocketLimits } from "./limits.js";
@@ -55,7 +55,7 @@ export class BoundSocket<TContract extends ContractDefinition, TPath extends str
   ) {
     const connection = new ServerConnection(
       runtime,
-      raw as unknown as Wire,
+      raw as unknown as ServerWire,
       limits === undefined ? undefined : new SocketLimits(limits),
     );
     super(connection);

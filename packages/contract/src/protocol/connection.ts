@@ -11,13 +11,11 @@ import { isStreamFrame } from "./stream-frames.js";
 import type { StreamRequest } from "./stream-request.js";
 import { type Streams, streamsFactory } from "./stream-support.js";
 
-/** What a connection needs of its Socket.IO socket, on either side. */
+/** What a connection needs of its Socket.IO socket, on either side (a server's needs more: `ServerWire`). */
 export interface Wire {
   readonly id: string | undefined;
-  readonly connected: boolean;
   emit(event: string, ...args: any[]): unknown;
   timeout(ms: number): { emit(event: string, ...args: any[]): unknown };
-  once(event: "disconnect", listener: () => void): unknown;
 }
 
 /**

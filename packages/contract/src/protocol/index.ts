@@ -69,7 +69,7 @@ export {
 export { type Where, handlerFailure } from "./outgoing-error.js";
 export { type Handler, type Receiver, type RunningHandlers, receive } from "./receive.js";
 export { Connection, type Wire } from "./connection.js";
-export { type Admission, ServerConnection } from "./server-connection.js";
+export { type Admission, ServerConnection, type ServerWire } from "./server-connection.js";
 export { type ConnectErrorData, connectError, readConnectError } from "./connect-error.js";
 export { DEFAULT_ACK_TIMEOUT, type Endpoint } from "./endpoint.js";
 export { type ErrorFanOut, type ErrorListener, type ReportContext, errorFanOut } from "./error-fan-out.js";

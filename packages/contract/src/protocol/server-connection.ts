@@ -28,7 +28,14 @@ const DISCONNECTED_MESSAGE = "socket has been disconnected";
  * them with `DISCONNECTED` at once, as socket.io-client does on its side. Kept apart from
  * `Connection` so that a client bundle carries none of it.
  */
+/** What a server connection needs of its socket.io `Socket`: a client's gate has no use for the rest. */
+export interface ServerWire extends Wire {
+  readonly connected: boolean;
+  once(event: "disconnect", listener: () => void): unknown;
+}
+
 export class ServerConnection extends Connection {
+  declare protected readonly wire: ServerWire;
   readonly #admission: Admission | undefined;
   /**
    * The acks still awaited; `undefined` until `close` is to run on the disconnect (set at the
@@ -36,7 +43,7 @@ export class ServerConnection extends Connection {
    */
   #pending: Set<AckCallback> | null | undefined;
 
-  constructor(endpoint: Endpoint, wire: Wire, admission?: Admission) {
+  constructor(endpoint: Endpoint, wire: ServerWire, admission?: Admission) {
     super(endpoint, wire);
     this.#admission = admission;
   }
