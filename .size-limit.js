@@ -23,7 +23,7 @@ const app = (name, file, limit) => ({
 export default [
   app("socket.io-client alone", "socket-io-only", "13.3 kB"),
   app("socket.io-client + zod/mini, by hand", "mini-by-hand", "17.8 kB"),
-  app("bindClient, zod/mini contract", "mini-bound", "27.19 kB"),
+  app("bindClient, zod/mini contract", "mini-bound", "27.18 kB"),
   app("socket.io-client + classic zod, by hand", "classic-by-hand", "106 kB"),
   app("bindClient, classic zod contract", "classic-bound", "115.03 kB"),
   {

@@ -93,10 +93,12 @@ function shapeOf(schema: AnySchema, open: AnySchema[]): unknown {
 function shapeOfValue(value: unknown, open: AnySchema[]): unknown {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value !== "object" || value === null) return value;
-  if (isSchemaLike(value)) return shapeOf(value, open);
+  if (isZodSchema(value)) return shapeOf(value, open);
   if (Array.isArray(value))
     return value
-      .filter((item) => !(isSchemaLike(item) && DOCUMENTATION_CHECKS.has(item._zod.def.check ?? "")))
+      .filter(
+        (item) => !(isZodSchema(item) && DOCUMENTATION_CHECKS.has((item._zod.def as { check?: string }).check ?? "")),
+      )
       .map((item) => shapeOfValue(item, open));
   if (value instanceof RegExp) return String(value);
   if (value instanceof Date) return value.toISOString();
@@ -106,11 +108,6 @@ function shapeOfValue(value: unknown, open: AnySchema[]): unknown {
     if (!SKIPPED_KEYS.has(key) && typeof record[key] !== "function") shape[key] = shapeOfValue(record[key], open);
   }
   return shape;
-}
-
-function isSchemaLike(value: object): value is AnySchema & { _zod: { def: { check?: string } } } {
-  const zod = (value as { _zod?: { def?: unknown } })._zod;
-  return typeof zod === "object" && zod !== null && typeof zod.def === "object";
 }
 
 /**
