@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Carrier } from "../src/interceptor.js";
 import { wireCarrier } from "../src/protocol/carrier.js";
 import { HANDSHAKE_KEY, payloadSize, readCarrier, splitHandshake, takeCarrier } from "../src/protocol/index.js";
 
@@ -22,7 +23,7 @@ describe("trace context carriers", () => {
     expect(wireCarrier(withState)).toBe(withState);
     expect(wireCarrier({ "x-b3-traceid": "abc" })).toEqual({ "x-b3-traceid": "abc" });
     // What the server reads back is the carrier the client's interceptors wrote.
-    for (const written of [{ traceparent }, {}, withState]) expect(readCarrier(wireCarrier(written))).toEqual(written);
+    for (const written of [{ traceparent }, {}, withState] as Carrier[]) expect(readCarrier(wireCarrier(written))).toEqual(written);
   });
 
   it("read anything but a string or a few short strings as empty, never refusing", () => {
