@@ -23,7 +23,8 @@ describe("trace context carriers", () => {
     expect(wireCarrier(withState)).toBe(withState);
     expect(wireCarrier({ "x-b3-traceid": "abc" })).toEqual({ "x-b3-traceid": "abc" });
     // What the server reads back is the carrier the client's interceptors wrote.
-    for (const written of [{ traceparent }, {}, withState] as Carrier[]) expect(readCarrier(wireCarrier(written))).toEqual(written);
+    for (const written of [{ traceparent }, {}, withState] as Carrier[])
+      expect(readCarrier(wireCarrier(written))).toEqual(written);
   });
 
   it("read anything but a string or a few short strings as empty, never refusing", () => {
