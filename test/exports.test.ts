@@ -70,6 +70,7 @@ describe("public exports", () => {
       "errorEnvelope",
       "errorFanOut",
       "fastPathOf",
+      "filedIdentityOf",
       "fromWireError",
       "handlerFailure",
       "hasStreams",

@@ -3,7 +3,7 @@ import { contractFingerprint, defineContract, registerFingerprint } from "@socke
 import { bindServer } from "@socket-contract/server";
 import { z } from "zod";
 // The entry a bundler picks under the "browser" condition.
-import { bindClient } from "../../packages/runtime-client/src/browser.js";
+import { BoundClient, bindClient } from "../../packages/runtime-client/src/browser.js";
 import { client, connected, startServer } from "../support/util.js";
 
 const define = (name: string) =>
@@ -13,7 +13,7 @@ const define = (name: string) =>
     namespaces: { "/p": { clientToServer: { ping: { args: [], ack: z.literal("pong") } } } },
   });
 
-it("a page binds a hand-written contract as it is, and a generated one by the fingerprint the generator filed", async () => {
+it("a page binds a hand-written contract as it is, and a generated one by the fingerprint the generator filed, without computing one", async () => {
   const serve = async (contract: ReturnType<typeof define>) => {
     const { io, url } = await startServer();
     bindServer(contract, io)
@@ -30,9 +30,17 @@ it("a page binds a hand-written contract as it is, and a generated one by the fi
   await connected(page.socket);
   await expect(page.emit("ping")).resolves.toBe("pong");
 
-  // What the generated bind...Client does: file the fingerprint the generator computed.
+  // What the generated bind...Client does: file the fingerprint the generator computed, and construct
+  // the client itself, so a page of generated clients carries no code that computes one.
   registerFingerprint(generated, contractFingerprint(define("generated")));
-  const filed = bindClient(generated, "/p", client(await serve(generated), "/p"));
+  const filed = new BoundClient(generated, "/p", client(await serve(generated), "/p"), {});
   await connected(filed.socket);
   await expect(filed.emit("ping")).resolves.toBe("pong");
+
+  // Constructed directly with no fingerprint filed, nothing would say which contract it speaks.
+  const unfiled = define("unfiled");
+  const socket = client(await serve(unfiled), "/p");
+  expect(() => new BoundClient(unfiled, "/p", socket, {})).toThrow(
+    new TypeError("[socket-contract] no fingerprint filed: use bindClient"),
+  );
 });

@@ -122,7 +122,9 @@ describe("the contract import", () => {
     const text = (path: string) => files.find((file) => file.path === path)!.text;
     expect(text("contract-types.ts")).toContain('import source from "../src/contract.mjs";');
     expect(text("t/client.ts")).toContain('import { type ContractTypes, contract } from "../contract-types.js";');
-    expect(text("t/client.ts")).toContain('bindClient(contract, "/t", socket, options)');
+    expect(text("t/client.ts")).toContain(
+      'new BoundClient<ContractTypes, "/t">(contract, "/t", socket, options ?? {})',
+    );
     expect(text("t/server.ts")).toContain('import type { ContractTypes } from "../contract-types.js";');
     expect(text("server.ts")).toContain('import { type ContractTypes, contract } from "./contract-types.js";');
   });

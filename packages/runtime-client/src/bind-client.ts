@@ -19,6 +19,7 @@ import {
   compileEvents,
   depthLimit,
   errorFanOut,
+  filedIdentityOf,
   hasStreams,
   identityOf,
   streamSettings,
@@ -50,7 +51,7 @@ export class BoundClient<
   readonly namespace: string;
   readonly #errors: ErrorFanOut;
 
-  /** @internal Use `bindClient`. */
+  /** @internal Use `bindClient` (a generated `bind...Client` constructs it, its fingerprint filed). */
   constructor(
     contract: TContract,
     path: string,
@@ -68,7 +69,10 @@ export class BoundClient<
     }
     const maxDepth = depthLimit(options.maxDepth, "bindClient");
     // Read now, so that a contract without a fingerprint in this bundle fails here, not in a later handshake.
-    const contractIdentity = identityOf(contract);
+    // Filed by generated code, or by `bindClient`, which computes it: a page whose clients are all
+    // generated (constructed by their `bind...Client`) carries none of that computation.
+    const contractIdentity = filedIdentityOf(contract);
+    if (contractIdentity === undefined) throw new TypeError("[socket-contract] no fingerprint filed: use bindClient");
     const errors = errorFanOut(warnEveryError);
     // A client given no interceptors has no set: its connection never reaches the interceptor code.
     const given = options.interceptors ?? [];
@@ -178,5 +182,8 @@ export function bindClient<TContract extends Contract, const TPath extends strin
 ): BoundClient<TContract, InferNamespacePattern<TContract, TPath>> {
   if (!isContract(contract))
     throw new TypeError("[socket-contract] bindClient expects a contract made by defineContract");
+  // Computes and files the fingerprint (the internal computation: the public contractFingerprint
+  // would install the Standard Schema support, which a page enables only by asking).
+  identityOf(contract);
   return new BoundClient(contract, path, socket, options);
 }

@@ -36,9 +36,8 @@ export function emitClient(
       moduleSpecifier: "@socket-contract/client",
       namedImports: [
         { name: "BindClientOptions", isTypeOnly: true },
-        { name: "BoundClient", isTypeOnly: true },
+        "BoundClient",
         { name: "ClientErrorHandler", isTypeOnly: true },
-        "bindClient",
         ...(namespace.standardSchemas ? ["enableStandardSchema"] : []),
         ...(streams ? ["enableStreams"] : []),
       ],
@@ -136,6 +135,7 @@ export function emitClient(
       namespace,
       className,
       contract,
+      bound,
       `${registration.statement}${namespace.standardSchemas ? "\nenableStandardSchema();" : ""}${streams ? "\nenableStreams();" : ""}`,
     ),
   );
@@ -160,6 +160,7 @@ function bindFunction(
   namespace: NamespaceModel,
   className: string,
   contract: string,
+  bound: string,
   registration: string,
 ): OptionalKind<FunctionDeclarationStructure> {
   const variable = camel(namespace.pascal);
@@ -188,10 +189,12 @@ function bindFunction(
       // Bound into a local first: as the constructor's argument, the call would be inferred from
       // its contextual type, which makes TypeScript compute the variances of `BoundClient` and all
       // it reaches (about 10,000 type instantiations in every program that checks this file).
-      writer.write(`const bound = bindClient(${contract}, `);
+      // Constructed directly, not through `bindClient`: the fingerprint is filed above, so a page
+      // carries none of the code that computes a hand-written contract's.
+      writer.write(`const bound = new ${bound}(${contract}, `);
       if (namespace.pattern === undefined) writer.quote(namespace.path);
       else writer.write(RESOLVE_PATH);
-      writer.write(", socket, options);").newLine();
+      writer.write(", socket, options ?? {});").newLine();
       writer.write(`return new ${className}(bound);`);
     },
   };

@@ -1,5 +1,6 @@
 import { ContractError } from "../contract-error.js";
 import { contractFingerprint } from "../fingerprint.js";
+import { filedFingerprint } from "../fingerprint-registry.js";
 import type { Carrier } from "../interceptor.js";
 import type { ContractDefinition } from "../types.js";
 import { CARRIER_KEY, readCarrier } from "./carrier.js";
@@ -28,6 +29,16 @@ const MAX_TEXT = 200;
 /** The identity of a contract, as both runtimes send and compare it (the fingerprint filed by generated code, else computed once). */
 export function identityOf(contract: ContractDefinition): ContractIdentity {
   return { name: contract.name, version: contract.version, fingerprint: contractFingerprint(contract) };
+}
+
+/**
+ * The identity of a contract whose fingerprint generated code filed (`registerFingerprint`), or
+ * `undefined`. It reads no schema: a page whose clients are all generated carries no fingerprint
+ * computation.
+ */
+export function filedIdentityOf(contract: ContractDefinition): ContractIdentity | undefined {
+  const fingerprint = filedFingerprint(contract);
+  return fingerprint === undefined ? undefined : { name: contract.name, version: contract.version, fingerprint };
 }
 
 /**

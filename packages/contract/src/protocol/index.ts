@@ -33,6 +33,7 @@ export {
   type ContractIdentity,
   type ContractMismatchData,
   HANDSHAKE_KEY,
+  filedIdentityOf,
   identityOf,
   mismatchError,
   readIdentity,
