@@ -2,7 +2,7 @@ import * as core from "zod/v4/core";
 import { isZodSchema } from "../schema-kind.js";
 import { streamOfInfo } from "../stream-of.js";
 import type { AnySchema, ContractDefinition, EventDefinition, EventMap } from "../types.js";
-import type { ParserHelpers } from "./placed-parsers.js";
+import { type ParserHelpers, ZOD_VERSION } from "./placed-parsers.js";
 import { type ParserFactory, parserKey, withCodeHook } from "./precompiled.js";
 import { sendsParsedValue } from "./wire-form.js";
 
@@ -68,7 +68,7 @@ export function clientParserPlaces(contract: ContractDefinition): ParserPlaces {
     })
     .filter((entry) => entry.directions.length > 0);
   return {
-    zod: `${core.version.major}.${core.version.minor}.${core.version.patch}`,
+    zod: ZOD_VERSION,
     imports: [...imports].sort(),
     namespaces,
   };

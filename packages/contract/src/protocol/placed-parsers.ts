@@ -55,6 +55,9 @@ export interface PlacedParsers {
   >;
 }
 
+/** The version of Zod loaded here, as `PlacedParsers.zod` records the one whose compiler wrote them. */
+export const ZOD_VERSION = `${version.major}.${version.minor}.${version.patch}`;
+
 const attached = new WeakSet<object>();
 const refuse: CompiledFn = () => INVALID;
 
@@ -70,7 +73,7 @@ const refuse: CompiledFn = () => INVALID;
  * attachParsers(contract, clientParsers);
  */
 export function attachParsers(contract: ContractDefinition, placed: PlacedParsers): void {
-  if (attached.has(placed) || placed.zod !== `${version.major}.${version.minor}.${version.patch}`) return;
+  if (attached.has(placed) || placed.zod !== ZOD_VERSION) return;
   attached.add(placed);
   const made = new Map<AnySchema, [CompiledFn | undefined, CompiledFn | undefined]>();
   for (const path of Object.keys(placed.namespaces)) {
