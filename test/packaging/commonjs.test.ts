@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installApp, type PackedApp, packPackages, sh, writeFiles } from "../support/packed-app.js";
@@ -32,6 +32,20 @@ export const add = (a: number, b: number): Promise<number> => client.emit("add",
 console.log(typeof bindClient);
 `;
 
+// A contract as a CommonJS project writes it: import syntax in .ts files, a sibling imported without
+// an extension. The CLI loads it as it stands, with no build first.
+const SCHEMAS = `import { z } from "zod";
+
+export const Sum = z.number().int();
+`;
+
+const CONTRACT = `import { defineContract } from "@socket-contract/contract";
+import { z } from "zod";
+import { Sum } from "./schemas";
+
+export const contract = defineContract({ name: "cjs", version: "1.0.0", namespaces: { "/cjs": { clientToServer: { add: { args: [z.number(), z.number()], ack: Sum } } } } });
+`;
+
 let app: PackedApp;
 
 beforeAll(async () => {
@@ -49,6 +63,8 @@ const contract = defineContract({ name: "cjs", version: "1.0.0", namespaces: { "
 console.log(JSON.stringify([typeof bindClient, typeof bindServer, new ContractError("TIMEOUT").code, contract.name]));
 `,
     "src/server-side.ts": SERVER,
+    "src/contract.ts": CONTRACT,
+    "src/schemas.ts": SCHEMAS,
     "src/client-side.ts": CLIENT,
   });
 }, 900_000);
@@ -60,6 +76,14 @@ describe("CommonJS users", () => {
     const { stdout, stderr } = await sh(process.execPath, ["require.cjs"], { cwd: app.dir });
     expect(JSON.parse(stdout)).toEqual(["function", "function", "TIMEOUT", "cjs"]);
     expect(stderr).toBe("");
+  });
+
+  it("the installed CLI generates from a .ts contract of a CommonJS project", { timeout: 120_000 }, async () => {
+    const { stdout } = await app.bin("socket-contract", ["generate", "src/contract.ts", "--out", "src/generated"]);
+    expect(stdout).toMatch(/^generated \d+ files in src\/generated/);
+    expect(readFileSync(join(app.dir, "src/generated/cjs/client.ts"), "utf8")).toContain(
+      "add(arg0: AddArg0, arg1: AddArg1): Promise<AddAck>",
+    );
   });
 
   // The module settings the README names, each compiled and, where it emits require(), run.

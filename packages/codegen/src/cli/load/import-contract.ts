@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { register as registerRequire } from "tsx/cjs/api";
 import { register, tsImport } from "tsx/esm/api";
 import { CodegenError } from "../../errors.js";
 import { keepPackagesNative } from "./package-hooks.js";
@@ -18,7 +19,11 @@ export async function importContractModule(path: string): Promise<Record<string,
     if (/\.c[jt]s$/.test(path))
       return (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
     // What `tsImport` does for the rest, with our hook put in front of tsx's before the import.
-    const api = register({ namespace: randomUUID() });
+    // Its require hook too: a .ts file of a CommonJS project is loaded through require, which
+    // on Node 22.12+ and 24 finds the namespaced file only through tsx's hook of the same name.
+    const namespace = randomUUID();
+    registerRequire({ namespace });
+    const api = register({ namespace });
     await keepPackagesNative();
     return (await api.import(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
   } catch (error) {
