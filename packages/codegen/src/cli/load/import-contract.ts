@@ -20,7 +20,7 @@ export async function importContractModule(path: string): Promise<Record<string,
       return (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
     // What `tsImport` does for the rest, with our hook put in front of tsx's before the import.
     // Its require hook too: a .ts file of a CommonJS project is loaded through require, which
-    // on Node 22.12+ and 24 finds the namespaced file only through tsx's hook of the same name.
+    // on Node 24 finds the namespaced file only through tsx's hook of the same name.
     const namespace = randomUUID();
     registerRequire({ namespace });
     const api = register({ namespace });
