@@ -45,6 +45,9 @@ expectType<() => void>(
     expectType<Message>(message);
   }),
 );
+// An event without ack takes a handler returning anything, as the runtime's own `on` does.
+const seen: string[] = [];
+expectType<() => void>(chat.onMessage((message) => seen.push(message.text)));
 expectType<() => void>(chat.onPing(() => "pong"));
 expectType<() => void>(chat.onPing(async () => "pong" as const));
 expectError(chat.onPing(() => "ping"));
@@ -76,6 +79,7 @@ implement(server, {
   "avatar:upload": () => ({ url: "u" }),
   typing: () => {},
 });
+implement(server, { ...handlers, typing: (_socket, room) => seen.push(room) });
 // A missing handler does not compile.
 expectError(implement(server, { "message:send": handlers["message:send"], typing: handlers.typing }));
 // Nor does an extra one, whether written in place or passed in a variable.

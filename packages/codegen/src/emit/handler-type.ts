@@ -7,7 +7,8 @@ import { typeWriter } from "./type-writer.js";
  * What a receiving handler looks like: the parsed arguments (`leading` first, the server's
  * socket), then what it returns. An ack-bearing event's handler returns the acknowledgement, or a
  * promise of it; a `stream` event's handler is a generator whose yields are the items and whose
- * return value is the ack (as the runtimes' `StreamHandler` has it).
+ * return value is the ack (as the runtimes' `StreamHandler` has it). An event without ack takes a
+ * handler returning anything (`unknown`), as the runtimes' `EventHandler` does.
  *
  * @example
  * handlerType(writer, event, { name: "socket", type: "ChatSocket" }); // (socket: ChatSocket, payload: MessageSendPayload) => MessageSendAck | Promise<MessageSendAck>
@@ -34,7 +35,9 @@ export function handlerType(
     return;
   }
   if (event.ack === undefined) {
-    writer.write("void | Promise<void>");
+    // As the runtimes type it: what the handler returns is not sent anywhere, so anything goes
+    // (`(m) => list.push(m)` included, which `void | Promise<void>` refused).
+    writer.write("unknown");
     return;
   }
   typeWriter(event.ack.input)(writer);
