@@ -120,6 +120,8 @@ export class StreamEndpoint {
   /** Receives one `contract:*` frame. Never throws. */
   receive(frame: string, args: readonly unknown[]): void {
     try {
+      const callback = args[args.length - 1];
+      if (typeof callback === "function") return this.#refuseAcked(frame, callback as (envelope: unknown) => void);
       if (frame === STREAM_OPEN) return this.#open(args);
       const id = readStreamId(args[0]);
       if (id === undefined) return this.#refuseFrame(frame, "The frame has no valid stream id.");
@@ -249,6 +251,20 @@ export class StreamEndpoint {
   /** A frame for a stream that ended is one that was in flight: dropped. One for an id never opened is refused. */
   #unknownId(frame: string, id: number, ended: boolean): void {
     if (!ended) this.#refuseFrame(frame, `No stream ${id} was opened.`);
+  }
+
+  /**
+   * Refuses a frame sent with an ack callback through that callback: this protocol's frames carry
+   * none, so it did not come from a runtime of it, and is neither routed nor left to time out.
+   */
+  #refuseAcked(frame: string, callback: (envelope: unknown) => void): void {
+    const error = new ContractError("INVALID_PAYLOAD", {
+      message: "A stream frame carries no acknowledgement.",
+      namespace: this.#host.namespace,
+      event: frame,
+    });
+    callback(errorEnvelope(error));
+    this.#host.report(error);
   }
 
   /**
