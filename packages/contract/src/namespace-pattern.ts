@@ -94,48 +94,34 @@ export function overlapOf(a: NamespacePattern, b: NamespacePattern): string | un
   return `/${example.join("/")}`;
 }
 
-const compiled = new WeakMap<object, { exact: ReadonlySet<string>; patterns: readonly NamespacePattern[] }>();
-
-function patternsOf(contract: ContractDefinition): {
-  exact: ReadonlySet<string>;
-  patterns: readonly NamespacePattern[];
-} {
-  let found = compiled.get(contract);
-  if (found === undefined) {
-    const exact = new Set<string>();
-    const patterns: NamespacePattern[] = [];
-    for (const key of Object.keys(contract.namespaces)) {
-      if (!isNamespacePattern(key)) exact.add(key);
-      else {
-        const read = readNamespacePattern(key);
-        if ("regExp" in read) patterns.push(read);
-      }
-    }
-    found = { exact, patterns };
-    compiled.set(contract, found);
-  }
-  return found;
-}
-
 /**
  * The namespace of a contract that a concrete path belongs to, with the raw (unparsed) values of
- * its parameters; `undefined` when no namespace matches. A static key matches only itself.
+ * its parameters; `undefined` when no namespace matches. A static key matches only itself; a
+ * pattern matches a path of as many segments whose literals are equal and whose parameters are
+ * not empty, as its regular expression does. Compared segment by segment, so a page that binds a
+ * client carries neither `readNamespacePattern` nor a regular expression per key (a key
+ * `defineContract` would refuse in Node is read leniently here: nothing reaches a server with it).
  *
  * @example
  * matchNamespace(contract, "/org/acme"); // { pattern: "/org/:orgId", params: { orgId: "acme" } }
  * matchNamespace(contract, "/chat"); // { pattern: "/chat", params: {} }
  */
 export function matchNamespace(contract: ContractDefinition, path: string): NamespaceMatch | undefined {
-  const { exact, patterns } = patternsOf(contract);
-  if (exact.has(path)) return { pattern: path, params: {} };
-  for (const candidate of patterns) {
-    const found = candidate.regExp.exec(path);
-    if (found === null) continue;
-    const params: Record<string, string> = {};
-    candidate.paramNames.forEach((name, index) => {
-      params[name] = found[index + 1]!;
+  const keys = Object.keys(contract.namespaces);
+  if (keys.includes(path) && !isNamespacePattern(path)) return { pattern: path, params: {} };
+  const given = path.split("/");
+  for (const pattern of keys) {
+    const segments = pattern.split("/");
+    if (segments.length !== given.length || !isNamespacePattern(pattern)) continue;
+    const params: [string, string][] = [];
+    const matches = segments.every((segment, index) => {
+      const value = given[index]!;
+      if (!segment.startsWith(":")) return segment === value;
+      params.push([segment.slice(1), value]);
+      return value !== "";
     });
-    return { pattern: candidate.pattern, params };
+    // fromEntries defines each key, so a parameter named `__proto__` is a key like any other.
+    if (matches) return { pattern, params: Object.fromEntries(params) };
   }
   return undefined;
 }
