@@ -15,11 +15,12 @@ export const BUILT_IN_ERROR_CODES = [
 
 export type BuiltInErrorCode = (typeof BUILT_IN_ERROR_CODES)[number];
 
-const builtIn: ReadonlySet<string> = new Set(BUILT_IN_ERROR_CODES);
-
-/** Whether `code` is one of the codes every contract has. */
+/**
+ * Whether `code` is one of the codes every contract has: one with a default message, so that a
+ * page reads the codes from the messages it needs anyway and carries no second list of them.
+ */
 export function isBuiltInErrorCode(code: string): code is BuiltInErrorCode {
-  return builtIn.has(code);
+  return Object.hasOwn(DEFAULT_MESSAGES, code);
 }
 
 /** The message a built-in error carries when none is given; none of them says anything about the input. */
