@@ -5,7 +5,7 @@ import type { AnySchema, EventDefinition, EventMap } from "../types.js";
 import { DEFAULT_MAX_DEPTH, mayNestWithoutBound } from "./depth.js";
 import { type FastPath, INVALID, fastPathOf } from "./fast-path.js";
 import { parseFast, parseValue } from "./parse-value.js";
-import { compilerGeneration, schemaCompiler } from "./schema-compiler.js";
+import { schemaCompiler } from "./schema-compiler.js";
 import { standardSupport } from "./standard-support.js";
 
 export { NO_PREFIX, parseFast, parseValue } from "./parse-value.js";
@@ -64,9 +64,6 @@ export type Parsed<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly issues: ContractIssue[]; readonly cause?: unknown };
 
-let prepared = new WeakMap<AnySchema, AnySchema>();
-let preparedGeneration = compilerGeneration();
-
 /**
  * The schema to parse with: Zod's compiled fast path where it can model the schema (it falls back
  * to the ordinary parser by itself), built once per schema and shared by every event that uses it.
@@ -82,18 +79,7 @@ export function prepareSchema<TSchema extends AnySchema>(schema: TSchema): TSche
     return schema;
   }
   const compiler = schemaCompiler();
-  if (compiler === undefined) return schema;
-  if (preparedGeneration !== compilerGeneration()) {
-    // A compiler or parsers installed since: schemas prepared before may compile now.
-    prepared = new WeakMap();
-    preparedGeneration = compilerGeneration();
-  }
-  let fast = prepared.get(schema);
-  if (fast === undefined) {
-    fast = compiler(schema);
-    prepared.set(schema, fast);
-  }
-  return fast as TSchema;
+  return compiler === undefined ? schema : (compiler(schema) as TSchema);
 }
 
 export function compileEvent(

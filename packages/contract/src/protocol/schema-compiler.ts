@@ -3,8 +3,8 @@ import type { AnySchema } from "../types.js";
 /** Turns a schema into the one to parse with (Zod's compiled fast path), or gives it back unchanged. */
 export type SchemaCompiler = (schema: AnySchema) => AnySchema;
 
+let given: SchemaCompiler | undefined;
 let installed: SchemaCompiler | undefined;
-let generation = 0;
 
 /**
  * Sets how schemas are compiled from now on. Nothing is compiled until a runtime installs Zod's
@@ -15,22 +15,34 @@ let generation = 0;
  * installCompiler(compileSchema);
  */
 export function installCompiler(compiler: SchemaCompiler): void {
-  if (installed === compiler) return;
-  installed = compiler;
+  if (given === compiler) return;
+  given = compiler;
   compilersChanged();
 }
 
-/** The compiler in use, if any. */
+/**
+ * The compiler in use, if any: the installed one, each schema compiled once and shared by every
+ * event that uses it.
+ */
 export function schemaCompiler(): SchemaCompiler | undefined {
   return installed;
 }
 
-/** Tells the caches of prepared schemas to prepare again (a compiler or parsers were installed). */
+/**
+ * Prepares schemas afresh from now on (a compiler or parsers were installed: schemas prepared
+ * before may compile now). The cache lives here, with the compiler, so a page that installs none
+ * carries neither.
+ */
 export function compilersChanged(): void {
-  generation++;
-}
-
-/** Changes whenever a compiler or parsers are installed, so caches of compiled schemas know to compile again. */
-export function compilerGeneration(): number {
-  return generation;
+  const compiler = given;
+  if (compiler === undefined) return;
+  const prepared = new WeakMap<AnySchema, AnySchema>();
+  installed = (schema) => {
+    let fast = prepared.get(schema);
+    if (fast === undefined) {
+      fast = compiler(schema);
+      prepared.set(schema, fast);
+    }
+    return fast;
+  };
 }
