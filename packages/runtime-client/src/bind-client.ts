@@ -20,13 +20,13 @@ import {
   depthLimit,
   errorFanOut,
   filedIdentityOf,
+  Connection,
   hasStreams,
   identityOf,
-  streamSettings,
-  streamsFactory,
+  streamSupport,
+  streamsNotEnabled,
 } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
-import { ClientConnection } from "./client-connection.js";
 import { connectErrorOf, warnEveryError } from "./errors.js";
 import { announceContract } from "./handshake.js";
 import { clientInterception } from "./interceptors.js";
@@ -84,20 +84,20 @@ export class BoundClient<
     const interceptors = interception?.set(given);
     const incoming = compileEvents(definition.serverToClient, { maxDepth });
     const outgoing = compileEvents(definition.clientToServer, { maxDepth });
-    // The browser entry leaves the stream code out of a bundle until a page (or its generated code) enables it.
-    if (streamsFactory() === undefined && (hasStreams(incoming) || hasStreams(outgoing)))
-      throw new TypeError(
-        `[socket-contract] "${path}" has events that stream: call enableStreams() from @socket-contract/client before bindClient`,
-      );
+    // The browser entry leaves the stream code out of a bundle until a page (or its generated code)
+    // enables it; `streamWindow` and `maxStreams` are read (and checked) by that code.
+    const streams = streamSupport();
+    if (streams === undefined && (hasStreams(incoming) || hasStreams(outgoing)))
+      throw streamsNotEnabled(`"${path}" has events that stream`, "bindClient");
     const gate = new OfflineGate(socket, options.whenOffline ?? "buffer", (error) => connection.report(error));
-    const connection: ClientConnection = new ClientConnection(
+    const connection: Connection = new Connection(
       {
         namespace: path,
         side: "client",
         incoming,
         outgoing,
         ackTimeout: options.ackTimeout ?? DEFAULT_ACK_TIMEOUT,
-        streams: streamSettings(options, "bindClient"),
+        streams: streams?.settings(options, "bindClient"),
         report: errors.report,
         interceptors,
       },
@@ -118,7 +118,9 @@ export class BoundClient<
       // A network failure is retried by socket.io-client; a refusal by the server is final for this attempt.
       const refused = connectErrorOf(error);
       if (refused === undefined) return;
-      connection.refuse(refused);
+      // Calls waiting in the socket's buffer fail with the refusal, then stream requests still waiting.
+      gate.refuse(refused);
+      connection.refuseStreams(refused);
       if (refused.code === "CONTRACT_MISMATCH") connection.report(refused);
     });
   }

@@ -148,7 +148,7 @@ export class OfflineGate implements Wire {
   }
 
   #drop(event: unknown, failure: ContractError): void {
-    // Stream frames belong to a stream request, which fails on its own (see ClientConnection).
+    // Stream frames belong to a stream request, which fails on its own (see `StreamEndpoint.refuse`).
     if (typeof event !== "string" || event.startsWith("contract:")) return;
     this.#dropped(
       new ContractError(failure.code, { message: failure.message, data: failure.data, cause: failure, event }),

@@ -30,7 +30,9 @@ export interface BindClientOptions<TInterceptor = Interceptor<any, any, any>> {
   /**
    * How many items of a stream may be in flight, unread, when this client receives them (its
    * credit window): the items of a stream it requested (unless the call says `{ window }`), or an
-   * upload the server sends it. Default 16.
+   * upload the server sends it. Default 16. Checked at bind time wherever streams are enabled (in
+   * Node always; in a page once it calls `enableStreams()`); a page without streams reads neither
+   * this nor `maxStreams`.
    */
   readonly streamWindow?: number;
   /** How many streams the server may have open on this client at once; the next is refused with `RATE_LIMITED`. Default 64. */

@@ -1,6 +1,7 @@
 import type { AnySchema, ContractError } from "@socket-contract/contract";
 import {
   type Endpoint,
+  type StreamSettings,
   checkOutgoing,
   observeSent,
   outgoingPacket,
@@ -14,6 +15,8 @@ import {
  * never per socket.
  */
 export interface NamespaceRuntime extends Endpoint {
+  /** A server always reads its stream settings (`bindServer` installs streams). */
+  readonly streams: StreamSettings;
   readonly auth: AnySchema | undefined;
   readonly data: AnySchema | undefined;
 }

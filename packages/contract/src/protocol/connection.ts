@@ -7,15 +7,16 @@ import type { Interception } from "./intercepted.js";
 import { interception as paths } from "./interception-support.js";
 import { type Handler, type Handlers, type Receiver, receiveEvent } from "./receive.js";
 import { checkArgs, emitWithAck, emittable } from "./send.js";
-import { isStreamFrame } from "./stream-frames.js";
 import type { StreamRequest } from "./stream-request.js";
-import { type Streams, streamsFactory } from "./stream-support.js";
+import { type Streams, streamSupport, streamsNotEnabled } from "./stream-support.js";
 
 /** What a connection needs of its Socket.IO socket, on either side (a server's needs more: `ServerWire`). */
 export interface Wire {
   readonly id: string | undefined;
   emit(event: string, ...args: any[]): unknown;
   timeout(ms: number): { emit(event: string, ...args: any[]): unknown };
+  /** Why a call made now cannot be sent, where the wire can tell (a client's `OfflineGate`). */
+  failure?(): ContractError | undefined;
 }
 
 /**
@@ -102,7 +103,7 @@ export class Connection implements Receiver {
   receive(event: string, args: readonly unknown[]): void {
     if (event === CONTRACT_ERROR_EVENT) return this.#onReport(args[0]);
     // Without streams installed (a page whose contract does not stream) a frame is an unknown event.
-    if (isStreamFrame(event) && streamsFactory() !== undefined) return this.#streamsOf().receive(event, args);
+    if (streamSupport()?.isFrame(event)) return this.#streamsOf().receive(event, args);
     const definition = this.#endpoint.incoming.get(event);
     if (this.carriers) {
       const own = args.slice();
@@ -159,12 +160,12 @@ export class Connection implements Receiver {
    * runtime on every disconnect; a client's connection may open again afterwards.
    */
   close(): void {
-    this.#streams?.close(
-      new ContractError("DISCONNECTED", {
-        message: "The connection closed before the stream ended.",
-        namespace: this.namespace,
-      }),
-    );
+    this.#streams?.close();
+  }
+
+  /** The server refused the connection (a client's): every stream request still waiting fails with the refusal. */
+  refuseStreams(refusal: ContractError): void {
+    this.#streams?.refuse(refusal);
   }
 
   sendReport(report: ContractErrorReport): void {
@@ -182,12 +183,9 @@ export class Connection implements Receiver {
 
   #streamsOf(): Streams {
     if (this.#streams !== undefined) return this.#streams;
-    const make = streamsFactory();
-    if (make === undefined)
-      throw new TypeError(
-        "[socket-contract] streams are not enabled in this bundle: call enableStreams() from @socket-contract/client before binding",
-      );
-    return (this.#streams = make(this.#endpoint, this.wire, this));
+    const support = streamSupport();
+    if (support === undefined) throw streamsNotEnabled("streams are not enabled in this bundle", "binding");
+    return (this.#streams = support.make(this.#endpoint, this.wire, this));
   }
 
   #onReport(payload: unknown): void {

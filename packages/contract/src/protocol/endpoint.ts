@@ -28,8 +28,8 @@ export interface Endpoint {
   readonly outgoing: EventCatalog;
   /** The `ackTimeout` option, or `DEFAULT_ACK_TIMEOUT` (the same on both sides). */
   readonly ackTimeout: number;
-  /** `streamWindow` and `maxStreams`. */
-  readonly streams: StreamSettings;
+  /** `streamWindow` and `maxStreams`; a page binding without streams enabled reads neither. */
+  readonly streams: StreamSettings | undefined;
   /** The side's `onError` fan-out. Never throws. */
   readonly report: (error: ContractError, context: ReportContext) => void;
   /** The interceptors of this namespace (a server's, its own after them) or of a bound client. */

@@ -99,7 +99,7 @@ export { DEFAULT_MAX_STREAMS, DEFAULT_STREAM_WINDOW, type StreamSettings, stream
 export { type CheckedItem, checkOutgoingItem } from "./stream-pump.js";
 export { installStreams } from "./install-streams.js";
 export { installStandardSchema } from "./install-standard-schema.js";
-export { type Streams, hasStreams, streamsFactory } from "./stream-support.js";
+export { type Streams, hasStreams, streamSupport, streamsNotEnabled } from "./stream-support.js";
 export { CARRIER_KEY, emptyCarrier, readCarrier, takeCarrier } from "./carrier.js";
 export {
   type AttemptEnd,

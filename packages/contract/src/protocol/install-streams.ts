@@ -1,7 +1,9 @@
 import type { Connection, Wire } from "./connection.js";
 import type { Endpoint } from "./endpoint.js";
 import { StreamEndpoint } from "./stream-endpoint.js";
-import { setStreamsFactory } from "./stream-support.js";
+import { isStreamFrame } from "./stream-frames.js";
+import { DEFAULT_MAX_STREAMS, DEFAULT_STREAM_WINDOW, streamSettings } from "./stream-settings.js";
+import { setStreamSupport } from "./stream-support.js";
 
 /** A connection's streams, over the connection as their host. */
 function make(endpoint: Endpoint, wire: Wire, connection: Connection): StreamEndpoint {
@@ -18,8 +20,10 @@ function make(endpoint: Endpoint, wire: Wire, connection: Connection): StreamEnd
     send: (event, args) => wire.emit(event, ...args),
     sendReport: (report) => connection.sendReport(report),
     report: (error) => connection.report(error),
-    window: endpoint.streams.window,
-    maxOpen: endpoint.streams.maxOpen,
+    // A client bound before streams were enabled has no settings of its own: the defaults.
+    window: endpoint.streams?.window ?? DEFAULT_STREAM_WINDOW,
+    maxOpen: endpoint.streams?.maxOpen ?? DEFAULT_MAX_STREAMS,
+    failure: () => wire.failure?.(),
     interception: () => connection.interception,
   });
 }
@@ -32,5 +36,5 @@ function make(endpoint: Endpoint, wire: Wire, connection: Connection): StreamEnd
  * installStreams();
  */
 export function installStreams(): void {
-  setStreamsFactory(make);
+  setStreamSupport({ make, isFrame: isStreamFrame, settings: streamSettings });
 }

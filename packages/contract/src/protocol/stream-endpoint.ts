@@ -1,7 +1,7 @@
 import { ContractError } from "../contract-error.js";
 import { parseArgs } from "./catalog.js";
 import { errorEnvelope, toReport } from "./envelope.js";
-import { checkArgs } from "./send.js";
+import { checkArgs, transportFailure } from "./send.js";
 import {
   STREAM_CANCEL,
   STREAM_CREDIT,
@@ -91,6 +91,7 @@ export class StreamEndpoint {
     const shape = declared.stream;
     if (shape === undefined) throw new TypeError(`[socket-contract] "${event}" does not stream: send it with emit()`);
     const options = args.length === declared.args.length + 1 ? readOptions(args.pop(), host.namespace, event) : {};
+    const failure = host.failure?.();
     const refused = checkArgs(declared, args, host.namespace);
     if (refused !== undefined) throw refused;
     const definition = declared;
@@ -114,6 +115,7 @@ export class StreamEndpoint {
     this.#requests.set(id, request);
     this.#opened(id, event, "request");
     host.send(STREAM_OPEN, [{ id, event, credit: shape.item === undefined ? 0 : window }, ...args]);
+    if (failure !== undefined) request.close(transportFailure(failure, request.where));
     return request;
   }
 
@@ -132,8 +134,13 @@ export class StreamEndpoint {
     }
   }
 
-  /** Ends every open stream with `error` (a disconnect gives `DISCONNECTED`). */
-  close(error: ContractError): void {
+  /** Ends every open stream with `error`, `DISCONNECTED` when none is given (the connection closed). */
+  close(
+    error = new ContractError("DISCONNECTED", {
+      message: "The connection closed before the stream ended.",
+      namespace: this.#host.namespace,
+    }),
+  ): void {
     const requests = [...this.#requests.values()];
     const responses = [...this.#responses.values()];
     this.#requests.clear();
@@ -142,6 +149,11 @@ export class StreamEndpoint {
     this.#peerId = 0;
     for (const request of requests) request.close(error);
     for (const response of responses) response.close(error);
+  }
+
+  /** The connection was refused: every request still waiting fails with the refusal's code, located at its event. */
+  refuse(refusal: ContractError): void {
+    for (const request of [...this.#requests.values()]) request.close(transportFailure(refusal, request.where));
   }
 
   #open(args: readonly unknown[]): void {

@@ -26,6 +26,11 @@ export interface StreamHost {
   readonly window: number;
   /** How many streams the other side may have open here at once (`maxStreams`). */
   readonly maxOpen: number;
+  /**
+   * Why a stream requested now cannot be sent (a client's socket refused or offline, see
+   * `Wire.failure`): the request then fails at once with it, as an emit does.
+   */
+  readonly failure?: () => ContractError | undefined;
   /** The connection's interceptors, read at each item and stream (one registered later applies at once). */
   readonly interception?: () => Interception | undefined;
 }

@@ -128,6 +128,11 @@ export class StreamRequest implements ContractStream<unknown, unknown> {
     this.#pump?.stop();
   }
 
+  /** Where the request was made, as its errors name it. */
+  get where(): Where {
+    return this.#settings.where;
+  }
+
   /** The connection closed (`DISCONNECTED`), or the signal was aborted before the stream opened. */
   close(error: unknown): void {
     this.#finish(error, true);
