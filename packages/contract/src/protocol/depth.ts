@@ -39,13 +39,7 @@ function walk(node: unknown, path: Set<object>, level: number): boolean {
   if (known !== undefined) return known;
   path.add(node as object);
   try {
-    const def = zod.def;
-    if (def.type === "lazy") return walk((def.getter as () => unknown)(), path, level + 1);
-    for (const key of Object.keys(def)) {
-      if (key === "checks" || key === "type") continue;
-      if (childrenOf(def[key]).some((child) => walk(child, path, level + 1))) return true;
-    }
-    return false;
+    return schemasUnder(zod.def).some((child) => walk(child, path, level + 1));
   } catch {
     return true; // a getter that throws: nothing to prove it bounded
   } finally {
@@ -53,8 +47,19 @@ function walk(node: unknown, path: Set<object>, level: number): boolean {
   }
 }
 
+/**
+ * The schemas a Zod definition holds, checks aside (a lazy schema's: what its getter returns, which
+ * may throw): the graph `walk` and `sendsParsedValue` go down.
+ */
+export function schemasUnder(def: Record<string, unknown>): unknown[] {
+  if (def.type === "lazy") return [(def.getter as () => unknown)()];
+  const children: unknown[] = [];
+  for (const key of Object.keys(def)) if (key !== "checks" && key !== "type") children.push(...childrenOf(def[key]));
+  return children;
+}
+
 /** The schemas a def property holds: itself, the items of an array, or the values of a shape. */
-export function childrenOf(value: unknown): unknown[] {
+function childrenOf(value: unknown): unknown[] {
   if (typeof value !== "object" || value === null) return [];
   if ((value as { _zod?: unknown })._zod !== undefined) return [value];
   if (Array.isArray(value))

@@ -2,7 +2,7 @@ import type * as core from "zod/v4/core";
 import { binaryOptionsOf } from "../binary.js";
 import { isZodSchema } from "../schema-kind.js";
 import type { AnySchema, ZodSchema } from "../types.js";
-import { childrenOf } from "./depth.js";
+import { schemasUnder } from "./depth.js";
 import { standardSupport } from "./standard-support.js";
 
 const cache = new WeakMap<object, boolean>();
@@ -40,10 +40,5 @@ function transformFree(schema: ZodSchema, seen: Set<unknown>): boolean {
   seen.add(schema);
   const def = schema._zod.def as core.$ZodTypeDef & Record<string, any>;
   if (TRANSFORMING.has(def.type)) return false;
-  if (def.type === "lazy") return transformFree(def.getter(), seen);
-  for (const key of Object.keys(def)) {
-    if (key === "checks" || key === "type") continue;
-    if (!childrenOf(def[key]).every((child) => transformFree(child as ZodSchema, seen))) return false;
-  }
-  return true;
+  return schemasUnder(def).every((child) => transformFree(child as ZodSchema, seen));
 }
