@@ -90,6 +90,13 @@ for (const transport of ["websocket", "polling"] as const) {
       expect(report).toMatchObject({ event: "nope", code: "UNKNOWN_EVENT" });
     });
 
+    it("answers a contract:error report sent with an ack callback through that callback: no such event", async () => {
+      const { raw, errors } = await setup();
+      const report = { event: "typing", code: "INVALID_PAYLOAD", message: "bogus" };
+      expect((await rawAck(raw, "contract:error", report)).error).toMatchObject({ code: "UNKNOWN_EVENT" });
+      expect(errors).toMatchObject([{ code: "UNKNOWN_EVENT", event: "contract:error", namespace: "/chat" }]);
+    });
+
     it("strips __proto__ and constructor keys so they never reach a prototype", async () => {
       const { raw, calls } = await setup();
       const hostile = JSON.parse(

@@ -101,7 +101,9 @@ export class Connection implements Receiver {
 
   /** Receives one event as Socket.IO delivered it (ack callback last). Never throws. */
   receive(event: string, args: readonly unknown[]): void {
-    if (event === CONTRACT_ERROR_EVENT) return this.#onReport(args[0]);
+    // A report carries no ack: one sent with a callback is no event this side knows (UNKNOWN_EVENT),
+    // answered through it rather than left waiting.
+    if (event === CONTRACT_ERROR_EVENT && typeof args[args.length - 1] !== "function") return this.#onReport(args[0]);
     // Without streams installed (a page whose contract does not stream) a frame is an unknown event.
     if (streamSupport()?.isFrame(event)) return this.#streamsOf().receive(event, args);
     const definition = this.#endpoint.incoming.get(event);
