@@ -11,6 +11,7 @@ import { childAdapterErrors } from "./adapter-errors.js";
 import { type AdmissionSettings, type Middleware, admit, bindRecovered } from "./admission.js";
 import { admitObserved } from "./attempt.js";
 import { answerOwedAcksOnClose } from "./owed-acks.js";
+import { reachChildren } from "./parent-adapter.js";
 import { listenerFailed } from "./errors.js";
 import { refuseConnected } from "./handshake-auth.js";
 import type { Namespace, Socket } from "socket.io";
@@ -109,6 +110,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       interceptors: new InterceptorSet(options.interceptors),
     };
     if (options.pattern === undefined) answerOwedAcksOnClose(raw);
+    else reachChildren(raw);
     raw.use((socket, next) => admitObserved(this.#runtime, socket, () => this.#admit(socket as Admitted), next));
     raw.on("connection", (socket: Admitted) => this.#connect(socket));
   }

@@ -1,0 +1,68 @@
+import type { Namespace } from "socket.io";
+
+type Adapter = Namespace["adapter"];
+type BroadcastOptions = Parameters<Adapter["addSockets"]>[0];
+
+/** What this file reads of Socket.IO's parent namespace: its children, private in its types. */
+interface Parent {
+  readonly adapter: Adapter;
+  readonly children: Set<Namespace>;
+}
+
+/**
+ * Makes the operations of a dynamic namespace's pattern reach every tenant, as its plain `emit`
+ * does. Socket.IO's parent namespace forwards only `broadcast` to its children; a broadcast with
+ * acks, `socketsJoin`/`socketsLeave` and `disconnectSockets` ran on its own adapter, which holds no
+ * socket, so acks resolved `[]` at once whatever the tenants answered and the rest did nothing
+ * (Socket.IO's `ParentBroadcastAdapter` overrides `broadcast` only).
+ */
+export function reachChildren(namespace: Namespace): void {
+  const parent = namespace as unknown as Parent;
+  const adapter = parent.adapter;
+  adapter.addSockets = (opts: BroadcastOptions, rooms: string[]) => {
+    for (const child of parent.children) child.adapter.addSockets(opts, rooms);
+  };
+  adapter.delSockets = (opts: BroadcastOptions, rooms: string[]) => {
+    for (const child of parent.children) child.adapter.delSockets(opts, rooms);
+  };
+  adapter.disconnectSockets = (opts: BroadcastOptions, close: boolean) => {
+    for (const child of parent.children) child.adapter.disconnectSockets(opts, close);
+  };
+  adapter.broadcastWithAck = (packet, opts, clientCount, ack) => {
+    const children = [...parent.children];
+    // Socket.IO's BroadcastOperator expects one count per server of the parent's adapter (one): each
+    // child's counts (one per node under a multi-node adapter) are summed and handed over once.
+    let pending = children.length;
+    let total = 0;
+    if (pending === 0) return clientCount(0);
+    for (const child of children) {
+      let expected = -1;
+      let seen = 0;
+      let count = 0;
+      const settle = (): void => {
+        if (seen !== expected) return;
+        expected = Number.NaN; // counted once, whatever arrives later
+        total += count;
+        if (--pending === 0) clientCount(total);
+      };
+      child.adapter.broadcastWithAck(
+        { ...packet },
+        opts,
+        (n) => {
+          count += n;
+          seen++;
+          settle();
+        },
+        ack,
+      );
+      // A count that never comes (the adapter's backend away) leaves the broadcast to its timeout.
+      child.adapter.serverCount().then(
+        (n) => {
+          expected = n;
+          settle();
+        },
+        () => {},
+      );
+    }
+  };
+}
