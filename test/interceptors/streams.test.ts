@@ -10,7 +10,7 @@ import {
 import { expect, it } from "vitest";
 import { streamContract } from "../fixtures/stream-contract.js";
 import { collect, pattern, startStreams } from "../streams/support.js";
-import { client, connected, until } from "../support/util.js";
+import { client, connected, sleep, until } from "../support/util.js";
 
 // Streams through interceptors, over real sockets: every item a side sends passes its outgoing
 // interceptors (which may refuse it), and `stream` sees each stream open and close.
@@ -65,6 +65,21 @@ it("an outgoing interceptor refuses an item: the requester gets the items before
   ).rejects.toMatchObject({ code: "FORBIDDEN" });
   expect(received).toEqual([0, 1]);
   await until(() => seen.closed === 1);
+});
+
+it("an outgoing interceptor that throws a plain error on an item: the stream fails HANDLER_ERROR, and onError hears of it once, with what was thrown", async () => {
+  const { server, chat, seen, errors } = await startStreams();
+  const thrown = new Error("interceptor bug");
+  server.of("/s").intercept({
+    outgoing: (packet) => {
+      if (packet.kind === "item" && packet.event === "endless" && packet.value === 2) throw thrown;
+    },
+  });
+  const stream = chat.stream("endless", "fast");
+  await expect(collect(stream)).rejects.toMatchObject({ code: "HANDLER_ERROR", message: "An interceptor failed." });
+  await until(() => seen.closed === 1);
+  await sleep(50);
+  expect(errors.map((error) => [error.code, error.event, error.cause])).toEqual([["HANDLER_ERROR", "endless", thrown]]);
 });
 
 it("metrics() counts the open streams by namespace and event, on both sides, and the items sent", async () => {

@@ -306,7 +306,8 @@ export class StreamEndpoint {
         if (frame === STREAM_ITEM) hooks?.item(event, role, args[1]);
         host.send(frame, args);
       },
-      report: (error) => host.report(error),
+      // A stream ended by an item's refusal reports it unless the interceptors' run already did.
+      report: (error) => hooks?.told(error.cause) || host.report(error),
       forget: (id) => {
         streams.delete(id);
         const closed = this.#closing.get(id);

@@ -14,6 +14,8 @@ export type StreamRole = StreamOpening["role"];
 export interface StreamHooks {
   /** Runs the outgoing interceptors on one checked item about to be sent; throws their refusal. */
   item(event: string, role: StreamRole, value: unknown): void;
+  /** Whether `onError` was already told of this refusal of `item` (an interceptor's plain throw, as `HANDLER_ERROR`). */
+  told(refusal: unknown): boolean;
   /** A stream opened here: tells the `stream` interceptors, and returns what tells them it closed. */
   opened(event: string, role: StreamRole): (() => void) | undefined;
 }
@@ -28,6 +30,12 @@ export function streamHooks(
   definitionOf: (event: string, role: StreamRole) => CompiledEvent | undefined,
   report: (error: ContractError) => void,
 ): StreamHooks {
+  // runOutgoing tells onError of a plain throw itself; the stream it ends must not tell it again.
+  const told = new WeakSet<object>();
+  const tell = (error: ContractError): void => {
+    told.add(error);
+    report(error);
+  };
   return {
     item(event, role, value) {
       const current = interception();
@@ -35,8 +43,9 @@ export function streamHooks(
       const definition = definitionOf(event, role);
       if (definition === undefined) return;
       const packet = outgoingPacket(current, namespace, "item", definition, [value]);
-      runOutgoing(current.set.outgoing, packet, report)?.({ ok: true, value: undefined, duration: 0 });
+      runOutgoing(current.set.outgoing, packet, tell)?.({ ok: true, value: undefined, duration: 0 });
     },
+    told: (refusal) => typeof refusal === "object" && refusal !== null && told.has(refusal),
     opened(event, role) {
       const current = interception();
       if (current === undefined || current.set.stream.length === 0) return undefined;
