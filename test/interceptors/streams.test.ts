@@ -1,12 +1,13 @@
 import { bindClient, ContractError } from "@socket-contract/client";
 import type { Interceptor, OutgoingPacket } from "@socket-contract/contract";
-import { metrics, METRIC_NAMES } from "@socket-contract/opentelemetry";
+import { metrics, METRIC_NAMES, tracing } from "@socket-contract/opentelemetry";
 import {
   AggregationTemporality,
   InMemoryMetricExporter,
   MeterProvider,
   PeriodicExportingMetricReader,
 } from "@opentelemetry/sdk-metrics";
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { expect, it } from "vitest";
 import { streamContract } from "../fixtures/stream-contract.js";
 import { collect, pattern, startStreams } from "../streams/support.js";
@@ -80,6 +81,36 @@ it("an outgoing interceptor that throws a plain error on an item: the stream fai
   await until(() => seen.closed === 1);
   await sleep(50);
   expect(errors.map((error) => [error.code, error.event, error.cause])).toEqual([["HANDLER_ERROR", "endless", thrown]]);
+});
+
+it("an incoming interceptor's next() on a stream request resolves once the stream is over, with its ack or the code the requester got; tracing's process span records it", async () => {
+  const spans = new InMemorySpanExporter();
+  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] });
+  const { server, chat } = await startStreams();
+  const outcomes: unknown[] = [];
+  server.intercept(tracing({ tracerProvider }));
+  server.intercept({
+    incoming: async (call, next) => {
+      const outcome = await next();
+      outcomes.push([call.event, outcome.ok ? outcome.value : outcome.error.code, outcome.duration >= 0]);
+    },
+  });
+  const ok = chat.stream("count", { n: 3 });
+  expect(await collect(ok)).toHaveLength(3);
+  await until(() => outcomes.length === 1);
+  const failed = chat.stream("count", { n: 5, failAt: 2 });
+  await expect(collect(failed)).rejects.toMatchObject({ code: "TOO_MANY" });
+  await until(() => outcomes.length === 2);
+  const cancelled = chat.stream("endless", "slow");
+  for await (const _ of cancelled) break;
+  await until(() => outcomes.length === 3);
+  expect(outcomes).toEqual([
+    ["count", { total: 3 }, true],
+    ["count", "TOO_MANY", true],
+    ["endless", undefined, true],
+  ]);
+  const processed = spans.getFinishedSpans().filter((span) => span.name === "process count");
+  expect(processed.map((span) => span.attributes["socket_contract.outcome"])).toEqual(["OK", "TOO_MANY"]);
 });
 
 it("metrics() counts the open streams by namespace and event, on both sides, and the items sent", async () => {

@@ -1,4 +1,5 @@
 import { ContractError } from "../contract-error.js";
+import type { Outcome } from "../interceptor.js";
 import { parseArgs } from "./catalog.js";
 import { errorEnvelope, toReport } from "./envelope.js";
 import { checkArgs, transportFailure } from "./send.js";
@@ -50,7 +51,7 @@ export class StreamEndpoint {
   /** When a refused frame was last answered with `contract:error`. */
   #reportedAt = -Infinity;
   /** What tells the `stream` interceptors that a stream closed, by stream id (ids of both ways differ in parity). */
-  readonly #closing = new Map<number, () => void>();
+  readonly #closing = new Map<number, (end?: unknown) => void>();
   /** The interceptors' part: each item sent, each stream opened and closed. */
   readonly #hooks: StreamHooks | undefined;
 
@@ -211,7 +212,7 @@ export class StreamEndpoint {
       return refuse(
         new ContractError("HANDLER_ERROR", { message: "No handler is registered for this event.", ...where }),
       );
-    const start = (): void => {
+    const start = (settled?: (outcome: Outcome) => void): void => {
       const response = new StreamResponse(this.#link(this.#responses, event, "response"), {
         id,
         definition,
@@ -221,7 +222,7 @@ export class StreamEndpoint {
         window: host.window,
       });
       this.#responses.set(id, response);
-      this.#opened(id, event, "response");
+      this.#opened(id, event, "response", settled);
       response.start(handler, parsed.value);
     };
     const interception = host.interception?.();
@@ -308,18 +309,18 @@ export class StreamEndpoint {
       },
       // A stream ended by an item's refusal reports it unless the interceptors' run already did.
       report: (error) => hooks?.told(error.cause) || host.report(error),
-      forget: (id) => {
+      forget: (id, end) => {
         streams.delete(id);
         const closed = this.#closing.get(id);
         if (closed === undefined) return;
         this.#closing.delete(id);
-        closed();
+        closed(end);
       },
     };
   }
 
-  #opened(id: number, event: string, role: StreamRole): void {
-    const closed = this.#hooks?.opened(event, role);
+  #opened(id: number, event: string, role: StreamRole, settled?: (outcome: Outcome) => void): void {
+    const closed = this.#hooks?.opened(event, role, settled);
     if (closed !== undefined) this.#closing.set(id, closed);
   }
 }

@@ -4,7 +4,8 @@ import { emptyCarrier } from "./carrier.js";
 import type { CompiledEvent } from "./catalog.js";
 import { observeAll, runIncoming, runOutgoing, type StreamStep } from "./intercept.js";
 import { type Interception, outgoingPacket } from "./intercepted.js";
-import { handlerFailure } from "./outgoing-error.js";
+import { fromWireError } from "./envelope.js";
+import { handlerFailure, type Where } from "./outgoing-error.js";
 import { payloadSize } from "./payload-size.js";
 
 /** Which end of a stream this side holds: one it requested, or one it answers. */
@@ -16,8 +17,11 @@ export interface StreamHooks {
   item(event: string, role: StreamRole, value: unknown): void;
   /** Whether `onError` was already told of this refusal of `item` (an interceptor's plain throw, as `HANDLER_ERROR`). */
   told(refusal: unknown): boolean;
-  /** A stream opened here: tells the `stream` interceptors, and returns what tells them it closed. */
-  opened(event: string, role: StreamRole): (() => void) | undefined;
+  /**
+   * A stream opened here: tells the `stream` interceptors, and returns what tells them it closed
+   * (given how it ended: a response's end envelope, or what stopped it), and `settled` its outcome.
+   */
+  opened(event: string, role: StreamRole, settled?: (outcome: Outcome) => void): ((end?: unknown) => void) | undefined;
 }
 
 /**
@@ -46,13 +50,35 @@ export function streamHooks(
       runOutgoing(current.set.outgoing, packet, tell)?.({ ok: true, value: undefined, duration: 0 });
     },
     told: (refusal) => typeof refusal === "object" && refusal !== null && told.has(refusal),
-    opened(event, role) {
+    opened(event, role, settled) {
       const current = interception();
-      if (current === undefined || current.set.stream.length === 0) return undefined;
-      const opening = { side: current.side, namespace, event, role, socket: current.peer };
-      return runStream(current.set.stream, opening, report);
+      const closed =
+        current === undefined || current.set.stream.length === 0
+          ? undefined
+          : runStream(current.set.stream, { side: current.side, namespace, event, role, socket: current.peer }, report);
+      if (settled === undefined) return closed;
+      const start = performance.now();
+      return (end) => {
+        closed?.();
+        settled(streamOutcome(end, performance.now() - start, { namespace, event }));
+      };
     },
   };
+}
+
+/**
+ * How a stream this side answered ended, as the incoming interceptors' `next()` resolves: its ack
+ * (`undefined` without one), the error the requester got, `DISCONNECTED`; a cancel by the requester
+ * is no failure of the handler, so it is ok with no value.
+ */
+function streamOutcome(end: unknown, duration: number, where: Where): Outcome {
+  if (ContractError.is(end)) return { ok: false, error: end, duration };
+  const envelope = end as { ok?: unknown; data?: unknown; error?: unknown } | undefined;
+  if (envelope?.ok === false) {
+    const error = fromWireError(envelope.error, where) ?? new ContractError("HANDLER_ERROR", where);
+    return { ok: false, error, duration };
+  }
+  return { ok: true, value: envelope?.ok === true ? envelope.data : undefined, duration };
 }
 
 /**
@@ -83,14 +109,15 @@ export function runStream(
  * Runs the incoming interceptors on a stream request before its handler starts, as on any incoming
  * event (its arguments are the request's, without an upload): one may refuse it, and the stream
  * then ends with the refusal's code (`FORBIDDEN`, say) before any item. `next()` starts the
- * handler and resolves with the opening's outcome, ok once it started (items are observed apart).
+ * handler and resolves with the stream's outcome once it is over (its ack, or the error the
+ * requester got), timed over the stream's life (items are observed apart).
  */
 export function interceptOpen(
   interception: Interception,
   namespace: string,
   definition: CompiledEvent,
   args: unknown[],
-  start: () => void,
+  start: (settled: (outcome: Outcome) => void) => void,
   refuse: (wire: ContractError, local: ContractError) => void,
   report: (error: ContractError) => void,
 ): void {
@@ -108,10 +135,7 @@ export function interceptOpen(
     size: () => payloadSize(frozen),
   } as IncomingCall;
   void runIncoming(interception.set.incoming, call, {
-    handle: () => {
-      start();
-      return Promise.resolve<Outcome>({ ok: true, value: undefined, duration: 0 });
-    },
+    handle: () => new Promise<Outcome>(start),
     refuse: (thrown) => {
       const { wire, local } = handlerFailure(thrown, definition, { namespace, event });
       refuse(wire, local);

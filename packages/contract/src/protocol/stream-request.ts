@@ -13,8 +13,8 @@ import { type ItemIterator, abortError } from "./stream-source.js";
 export interface StreamLink {
   send(frame: string, args: unknown[]): void;
   report(error: ContractError): void;
-  /** The stream is over here: its id is free. */
-  forget(id: number): void;
+  /** The stream is over here: its id is free. A response says how it ended (its end's envelope, or what stopped it). */
+  forget(id: number, end?: unknown): void;
 }
 
 export interface RequestSettings {

@@ -187,7 +187,7 @@ export class StreamResponse {
 
   #end(envelope: unknown): void {
     this.#over = true;
-    this.#link.forget(this.#settings.id);
+    this.#link.forget(this.#settings.id, envelope);
     // The handler is done: whatever of the requester's items it did not read is not wanted.
     this.#inbox?.fail(abortError("The stream has ended."), true);
     try {
@@ -211,7 +211,7 @@ export class StreamResponse {
   #stop(error: unknown): void {
     if (this.#over) return;
     this.#over = true;
-    this.#link.forget(this.#settings.id);
+    this.#link.forget(this.#settings.id, error);
     this.#pump?.stop();
     this.#inbox?.fail(error, true);
   }
