@@ -24,6 +24,8 @@ interface Common<TSocket> {
   readonly side: Side;
   /** The namespace's path, such as `"/chat"`. */
   readonly namespace: string;
+  /** A dynamic namespace's key, such as `"/org/:orgId"` (`namespace` is then the concrete path): low cardinality, for metrics. */
+  readonly pattern?: string;
   /** Server: the bound socket (typed `data`). Client: the bound client. */
   readonly socket: TSocket;
   /** The size in bytes of the values as they travel (JSON text plus binary attachments), measured only when called. */
@@ -102,6 +104,8 @@ export type OutgoingPacket<
 export interface StreamOpening<TSocket = unknown> {
   readonly side: Side;
   readonly namespace: string;
+  /** A dynamic namespace's key, such as `"/org/:orgId"` (`namespace` is then the concrete path): low cardinality, for metrics. */
+  readonly pattern?: string;
   readonly event: string;
   readonly role: "request" | "response";
   /** Server: the bound socket. Client: the bound client. */
@@ -122,6 +126,8 @@ export interface StreamClosing {
 export interface ConnectionAttempt<TSocket = unknown> {
   readonly side: Side;
   readonly namespace: string;
+  /** A dynamic namespace's key, such as `"/org/:orgId"` (`namespace` is then the concrete path): low cardinality, for metrics. */
+  readonly pattern?: string;
   readonly id: string | undefined;
   readonly carrier: Carrier;
   /** Server: `undefined` until admitted. Client: the bound client. */
@@ -140,6 +146,8 @@ export type ConnectionOutcome =
 export interface Refusal<TSocket = unknown> {
   readonly side: Side;
   readonly namespace: string;
+  /** A dynamic namespace's key, such as `"/org/:orgId"` (`namespace` is then the concrete path): low cardinality, for metrics. */
+  readonly pattern?: string;
   readonly event: string;
   readonly socket: TSocket;
   readonly error: ContractError;

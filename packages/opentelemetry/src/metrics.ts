@@ -1,6 +1,6 @@
 import { type Attributes, type MeterProvider, metrics as metricsApi } from "@opentelemetry/api";
 import type { Interceptor } from "@socket-contract/contract";
-import { ATTRIBUTES, eventAttributes, outcomeCode, SYSTEM } from "./attributes.js";
+import { ATTRIBUTES, destinationAttributes, eventAttributes, outcomeCode } from "./attributes.js";
 import { SCOPE_NAME, SCOPE_VERSION } from "./scope.js";
 
 export interface MetricsOptions {
@@ -68,7 +68,7 @@ export function metrics(options: MetricsOptions = {}): Interceptor {
   return {
     incoming: (call, next) =>
       next().then((outcome) => {
-        const attributes = eventAttributes(call.side, call.namespace, call.event, outcomeCode(outcome));
+        const attributes = eventAttributes(call.side, call, call.event, outcomeCode(outcome));
         received.add(1, attributes);
         duration.record(outcome.duration / 1000, attributes);
       }),
@@ -78,30 +78,27 @@ export function metrics(options: MetricsOptions = {}): Interceptor {
         1,
         eventAttributes(
           refusal.side,
-          refusal.namespace,
+          refusal,
           refusal.error.code === "UNKNOWN_EVENT" ? UNKNOWN : refusal.event,
           refusal.error.code,
         ),
       ),
     outgoing: (packet) => (outcome) => {
-      const attributes = eventAttributes(packet.side, packet.namespace, packet.event, outcomeCode(outcome));
+      const attributes = eventAttributes(packet.side, packet, packet.event, outcomeCode(outcome));
       attributes["messaging.operation.name"] = packet.kind;
       sent.add(1, attributes);
     },
     stream: (opening) => {
-      const attributes: Attributes = {
-        [ATTRIBUTES.system]: SYSTEM,
-        [ATTRIBUTES.side]: opening.side,
-        [ATTRIBUTES.destination]: opening.namespace,
-        [ATTRIBUTES.event]: opening.event,
-      };
+      const attributes: Attributes = destinationAttributes(opening);
+      attributes[ATTRIBUTES.side] = opening.side;
+      attributes[ATTRIBUTES.event] = opening.event;
       openStreams.add(1, attributes);
       return () => openStreams.add(-1, attributes);
     },
     connection: (attempt) => {
       if (attempt.side !== "server") return undefined;
       return (outcome) => {
-        const attributes: Attributes = { [ATTRIBUTES.system]: SYSTEM, [ATTRIBUTES.destination]: attempt.namespace };
+        const attributes: Attributes = destinationAttributes(attempt);
         if (!outcome.ok) {
           refusedConnections.add(1, { ...attributes, [ATTRIBUTES.errorType]: outcome.error.code });
           return;

@@ -113,6 +113,7 @@ function traceIncoming(
     span.setAttribute(ATTRIBUTES.system, SYSTEM);
     span.setAttribute(ATTRIBUTES.operationType, "process");
     span.setAttribute(ATTRIBUTES.destination, call.namespace);
+    if (call.pattern !== undefined) span.setAttribute(ATTRIBUTES.template, call.pattern);
     span.setAttribute(ATTRIBUTES.event, call.event);
     span.setAttribute(ATTRIBUTES.clientId, readId(call.socket));
     span.setAttribute(ATTRIBUTES.bodySize, call.size());
@@ -172,6 +173,7 @@ function traceConnection(
       [ATTRIBUTES.operationType]: "receive",
       [ATTRIBUTES.destination]: attempt.namespace,
     });
+    if (attempt.pattern !== undefined) span.setAttribute(ATTRIBUTES.template, attempt.pattern);
     if (attempt.id !== undefined) span.setAttribute(ATTRIBUTES.clientId, attempt.id);
   }
   return (outcome) => end(span, outcome);

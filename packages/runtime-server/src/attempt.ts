@@ -22,7 +22,14 @@ export function observeAttempt(
   if (steps === undefined || steps.length === 0) return undefined;
   const namespace = raw.nsp.name;
   const carrier = splitHandshake(raw.handshake.auth).carrier ?? emptyCarrier();
-  const attempt = { side: "server" as const, namespace, id: raw.id, carrier: { ...carrier }, socket: undefined };
+  const attempt = {
+    side: "server" as const,
+    namespace,
+    pattern: runtime.pattern,
+    id: raw.id,
+    carrier: { ...carrier },
+    socket: undefined,
+  };
   const observe = runConnection(steps, attempt, (error) => runtime.report(error, { namespace, socketId: raw.id }));
   if (observe === undefined) return undefined;
   return (refusal) => {

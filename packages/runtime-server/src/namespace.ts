@@ -99,6 +99,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     }
     this.#runtime = {
       namespace: options.pattern?.key ?? raw.name,
+      pattern: options.pattern?.key,
       side: "server",
       incoming: compileEvents(definition.clientToServer, options),
       outgoing: compileEvents(definition.serverToClient, options),

@@ -44,7 +44,17 @@ export function broadcast(
   const observe =
     steps === undefined || steps.length === 0
       ? undefined
-      : runOutgoing(steps, outgoingPacket(BROADCASTER, runtime.namespace, "broadcast", definition, args), report);
+      : runOutgoing(
+          steps,
+          outgoingPacket(
+            runtime.pattern === undefined ? BROADCASTER : { ...BROADCASTER, pattern: runtime.pattern },
+            runtime.namespace,
+            "broadcast",
+            definition,
+            args,
+          ),
+          report,
+        );
   if (definition.ack === undefined) {
     target.emit(event, ...args);
     return observeSent(observe, undefined);

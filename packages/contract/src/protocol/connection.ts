@@ -96,7 +96,12 @@ export class Connection implements Receiver {
   get interception(): Interception | undefined {
     const set = this.#endpoint.interceptors;
     if (set === undefined) return undefined;
-    return (this.#interception ??= { set, side: this.#endpoint.side, peer: this.peer });
+    return (this.#interception ??= {
+      set,
+      side: this.#endpoint.side,
+      peer: this.peer,
+      pattern: this.#endpoint.pattern,
+    });
   }
 
   /** Receives one event as Socket.IO delivered it (ack callback last). Never throws. */

@@ -16,6 +16,8 @@ export const DEFAULT_ACK_TIMEOUT = 10_000;
 export interface Endpoint {
   /** The namespace's path, as errors and `onError` name it. */
   readonly namespace: string;
+  /** A dynamic namespace's key (`"/org/:orgId"`), on its pattern and every child: what interceptors count by. */
+  readonly pattern?: string;
   /**
    * Which side this is. It settles the wire strategy: a client opens odd stream ids, sends
    * ack-less events through `timeout()` (see `Connection.emit`), rejects a refused ack-bearing

@@ -23,6 +23,8 @@ export interface Interception {
   readonly set: InterceptorSet;
   readonly side: Side;
   readonly peer: unknown;
+  /** A dynamic namespace's key, handed to interceptors beside the concrete path. */
+  readonly pattern?: string | undefined;
 }
 
 const now = (): number => performance.now();
@@ -45,6 +47,7 @@ export function interceptIncoming(
   const call = {
     side: interception.side,
     namespace: receiver.namespace,
+    pattern: interception.pattern,
     socket: interception.peer,
     event: definition.name,
     args: frozen,
@@ -112,20 +115,21 @@ export function answerChecked(
  * `ack` or stream `item` with its checked value (`values[0]`). An emit's arguments are a frozen copy, so the array sent stays ours.
  */
 export function outgoingPacket(
-  interception: Pick<Interception, "side" | "peer">,
+  interception: Pick<Interception, "side" | "peer" | "pattern">,
   namespace: string,
   kind: OutgoingPacket["kind"],
   definition: CompiledEvent,
   values: readonly unknown[],
 ): OutgoingPacket & { carrier: Carrier } {
   // Built as two fixed literals (no spread, no copy for a single value): this runs per packet.
-  const { side, peer: socket } = interception;
+  const { side, peer: socket, pattern } = interception;
   const event = definition.name;
   if (kind === "ack" || kind === "item") {
     const value = values[0];
     return {
       side,
       namespace,
+      pattern,
       socket,
       event,
       carrier: {} as Carrier,
@@ -139,6 +143,7 @@ export function outgoingPacket(
   return {
     side,
     namespace,
+    pattern,
     socket,
     event,
     carrier: {} as Carrier,
@@ -208,6 +213,7 @@ export function observeRefusal(receiver: Receiver, interception: Interception, e
   const refusal = {
     side: interception.side,
     namespace: receiver.namespace,
+    pattern: interception.pattern,
     event: error.event ?? "",
     socket: interception.peer,
     error,

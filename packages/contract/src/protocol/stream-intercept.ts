@@ -55,7 +55,11 @@ export function streamHooks(
       const closed =
         current === undefined || current.set.stream.length === 0
           ? undefined
-          : runStream(current.set.stream, { side: current.side, namespace, event, role, socket: current.peer }, report);
+          : runStream(
+              current.set.stream,
+              { side: current.side, namespace, pattern: current.pattern, event, role, socket: current.peer },
+              report,
+            );
       if (settled === undefined) return closed;
       const start = performance.now();
       return (end) => {
@@ -127,6 +131,7 @@ export function interceptOpen(
   const call = {
     side: interception.side,
     namespace,
+    pattern: interception.pattern,
     socket: interception.peer,
     event,
     args: frozen,
