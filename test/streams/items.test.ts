@@ -37,7 +37,11 @@ for (const transport of ["websocket", "polling"] as Transport[]) {
         for await (const item of stream) seen.push(item.i);
       })().catch((error: unknown) => error);
       expect(seen).toEqual([0, 1]);
-      expect(failure).toMatchObject({ code: "INVALID_PAYLOAD", issues: [{ path: [2, "i"] }] });
+      expect(failure).toMatchObject({
+        code: "INVALID_PAYLOAD",
+        message: "A stream item does not match the contract.",
+        issues: [{ path: [2, "i"] }],
+      });
       expect(errors.map((error) => error.code)).toEqual(["INVALID_PAYLOAD"]);
     });
 

@@ -2,6 +2,7 @@ import { ContractError } from "../contract-error.js";
 import type { AnySchema } from "../types.js";
 import { parseValue } from "./catalog.js";
 import type { Where } from "./outgoing-error.js";
+import { refusedItem } from "./stream-pump.js";
 
 export interface InboxOptions {
   /** The credit granted at the start; never more than this many items wait unread. */
@@ -70,8 +71,7 @@ export class StreamInbox implements AsyncIterableIterator<unknown> {
     }
     const index = this.#received++;
     const parsed = parseValue(item, raw, [index]);
-    if (!parsed.ok)
-      return new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where });
+    if (!parsed.ok) return refusedItem(parsed.issues, parsed.cause, where);
     const waiter = this.#waiters.shift();
     if (waiter === undefined) this.#buffer.push(parsed.value);
     else {

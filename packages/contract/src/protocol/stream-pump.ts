@@ -27,12 +27,18 @@ export interface PumpOptions {
  */
 export function checkOutgoingItem(schema: AnySchema, value: unknown, index: number, where: Where): CheckedItem {
   const parsed = parseValue(schema, value, [index]);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      error: new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where }),
-    };
+  if (!parsed.ok) return { ok: false, error: refusedItem(parsed.issues, parsed.cause, where) };
   return { ok: true, value: sendsParsedValue(schema) ? parsed.value : value };
+}
+
+/** The `INVALID_PAYLOAD` of an item its schema refuses, sent or received: it names the item, not the arguments. */
+export function refusedItem(issues: ContractError["issues"], cause: unknown, where: Where): ContractError {
+  return new ContractError("INVALID_PAYLOAD", {
+    message: "A stream item does not match the contract.",
+    issues,
+    cause,
+    ...where,
+  });
 }
 
 export type CheckedItem =
