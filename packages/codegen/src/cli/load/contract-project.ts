@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import type { Project, SourceFile, ts } from "ts-morph";
+import { findUp } from "./find-up.js";
 import { type DefinitionSteps, focusedSource } from "./focused-source.js";
 import { tsMorph } from "./ts-morph.js";
 
@@ -43,15 +43,4 @@ export function openContractProject(
       : project.createSourceFile(path, focusedSource(focus.source, focus.exportName, focus.paths), { overwrite: true });
   project.resolveSourceFileDependencies();
   return { project, file };
-}
-
-function findUp(start: string, name: string): string | undefined {
-  let directory = start;
-  for (;;) {
-    const candidate = join(directory, name);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
-  }
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { register as registerRequire } from "tsx/cjs/api";
 import { register, tsImport } from "tsx/esm/api";
 import { CodegenError } from "../../errors.js";
+import { findUp } from "./find-up.js";
 import { keepPackagesNative } from "./package-hooks.js";
 
 /**
@@ -14,16 +16,22 @@ import { keepPackagesNative } from "./package-hooks.js";
  * const module = await importContractModule("/repo/src/contract.ts");
  */
 export async function importContractModule(path: string): Promise<Record<string, unknown>> {
+  // tsx reads the tsconfig.json of the working folder unless told; the contract's own is the one
+  // whose `paths` its imports use, wherever the CLI is run from (a monorepo's root, a CI step).
+  const tsconfig = process.env.TSX_TSCONFIG_PATH ?? findUp(dirname(path), "tsconfig.json");
   try {
     // A CommonJS contract goes through tsx's require, as `tsImport` sends it.
     if (/\.c[jt]s$/.test(path))
-      return (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+      return (await tsImport(pathToFileURL(path).href, {
+        parentURL: import.meta.url,
+        ...(tsconfig === undefined ? {} : { tsconfig }),
+      })) as Record<string, unknown>;
     // What `tsImport` does for the rest, with our hook put in front of tsx's before the import.
     // Its require hook too: a .ts file of a CommonJS project is loaded through require, which
     // on Node 24 finds the namespaced file only through tsx's hook of the same name.
     const namespace = randomUUID();
-    registerRequire({ namespace });
-    const api = register({ namespace });
+    withTsconfigPath(tsconfig, () => registerRequire({ namespace }));
+    const api = register({ namespace, ...(tsconfig === undefined ? {} : { tsconfig }) });
     await keepPackagesNative();
     return (await api.import(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
   } catch (error) {
@@ -32,5 +40,17 @@ export async function importContractModule(path: string): Promise<Record<string,
     throw new CodegenError("CONTRACT_LOAD", `the contract module threw while loading: ${kind}${message}`, {
       cause: error,
     });
+  }
+}
+
+/** Runs `register` with TSX_TSCONFIG_PATH set to `tsconfig`: tsx's require hook reads it there, taking no option. */
+function withTsconfigPath(tsconfig: string | undefined, register: () => void): void {
+  const before = process.env.TSX_TSCONFIG_PATH;
+  if (tsconfig !== undefined) process.env.TSX_TSCONFIG_PATH = tsconfig;
+  try {
+    register();
+  } finally {
+    if (before === undefined) delete process.env.TSX_TSCONFIG_PATH;
+    else process.env.TSX_TSCONFIG_PATH = before;
   }
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { ts } from "ts-morph";
 import { CodegenError } from "../../errors.js";
+import { resolveAliased } from "./aliased-imports.js";
 import { tsMorph } from "./ts-morph.js";
 
 /** One of the user's own source files, parsed for syntax only (no program, no type-check) when `file` is first read. */
@@ -12,15 +13,16 @@ export interface ParsedSource {
 }
 
 /**
- * The relative specifiers a file imports or re-exports from (`from "./a.js"`, `import "./b"`), found
- * in its text without parsing it: a parse needs the TypeScript compiler, a third of a second to
- * load. Matches in comments or strings only add a file to watch; a real import is never missed.
+ * The specifiers a file imports or re-exports from (`from "./a.js"`, `import "./b"`, `from "zod"`),
+ * found in its text without parsing it: a parse needs the TypeScript compiler, a third of a second
+ * to load. Matches in comments or strings only add a file to watch; a real import is never missed.
  */
-const LOCAL_SPECIFIER = /(?:\bfrom|\bimport)\s*\(?\s*(["'])(\.\.?(?:\/[^"'\r\n]*)?)\1/g;
+const SPECIFIER = /(?:\bfrom|\bimport)\s*\(?\s*(["'])([^"'\r\n]+)\1/g;
 
 /**
- * The contract file and the local files it imports (relative specifiers, followed transitively;
- * packages are left out), each parsed on its own when first asked for (`file`). This is a
+ * The contract file and the local files it imports (relative specifiers, and `#imports` subpaths,
+ * tsconfig `paths` aliases and workspace packages that lead to the user's own source, followed
+ * transitively; installed packages are left out), each parsed on its own when first asked for (`file`). This is a
  * syntax-only read: it is what watch mode watches and where brands are looked for, and it costs
  * milliseconds where a program costs seconds.
  *
@@ -41,8 +43,11 @@ export function readLocalSources(entry: string): ParsedSource[] {
       continue;
     }
     seen.set(path, parsedSource(path, text));
-    for (const match of text.matchAll(LOCAL_SPECIFIER)) {
-      const resolved = resolveLocal(dirname(path), match[2]!);
+    for (const match of text.matchAll(SPECIFIER)) {
+      const specifier = match[2]!;
+      const resolved = /^\.\.?(\/|$)/.test(specifier)
+        ? resolveLocal(dirname(path), specifier)
+        : resolveAliased(path, specifier);
       if (resolved !== undefined && !seen.has(resolved)) queue.push(resolved);
     }
   }
