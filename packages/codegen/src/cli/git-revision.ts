@@ -2,6 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { CodegenError } from "../errors.js";
+import type { ts } from "ts-morph";
+import { resolveAliased } from "./load/aliased-imports.js";
 import { tsMorph } from "./load/ts-morph.js";
 
 /** A contract file as it was at a git revision, written out with the local files it imports. */
@@ -19,7 +21,8 @@ const CONFIG_FILES = ["package.json", "tsconfig.json"];
 
 /**
  * Writes `file` as it was at git revision `revision`, with every local module it imports (followed
- * through relative specifiers, `.js` meaning `.ts` as under nodenext), and the package.json and
+ * through relative specifiers, `.js` meaning `.ts` as under nodenext, and through `#imports`
+ * subpaths and tsconfig `paths` aliases as TypeScript resolves them there), and the package.json and
  * tsconfig.json files (with relative `extends`) of their folders, all read from that revision.
  * The snapshot sits in a hidden folder of the repository's top level, so packages resolve from the
  * same node_modules as today's contract; nested node_modules folders are linked in.
@@ -62,17 +65,23 @@ export function readRevisionContract(revision: string, file: string): RevisionCo
       );
       return true;
     };
-    while (queue.length > 0) {
-      const entry = queue.shift()!;
-      if (!write(entry)) continue;
-      if (SCRIPT.test(entry)) for (const imported of localImports(root, entry, tracked)) queue.push(imported);
+    const writeConfigsOf = (entry: string): void => {
       for (let folder = posix.dirname(entry); ; folder = posix.dirname(folder)) {
         for (const name of CONFIG_FILES) {
           const config = folder === "." ? name : `${folder}/${name}`;
-          if (write(config) && name === "tsconfig.json") queue.push(...extendedConfigs(root, config, tracked));
+          if (write(config) && name === "tsconfig.json")
+            for (const extended of extendedConfigs(root, config, tracked))
+              if (write(extended)) writeConfigsOf(extended);
         }
         if (folder === ".") break;
       }
+    };
+    while (queue.length > 0) {
+      const entry = queue.shift()!;
+      if (!write(entry)) continue;
+      // The folders' configs before the imports: they say where an aliased import leads.
+      writeConfigsOf(entry);
+      if (SCRIPT.test(entry)) for (const imported of localImports(root, entry, tracked)) queue.push(imported);
     }
     linkNodeModules(top, root, written);
     return { file: join(root, start), root, remove: () => rmSync(root, { recursive: true, force: true }) };
@@ -82,19 +91,44 @@ export function readRevisionContract(revision: string, file: string): RevisionCo
   }
 }
 
-/** The tracked files a module imports through relative specifiers, as TypeScript would find them. */
+/** The tracked files a module imports through relative or aliased specifiers, as TypeScript would find them. */
 function localImports(root: string, entry: string, tracked: ReadonlySet<string>): string[] {
   const { ts } = tsMorph();
   const text = ts.sys.readFile(join(root, entry)) ?? "";
   const { importedFiles } = ts.preProcessFile(text, true, true);
   return importedFiles
     .map((imported) => imported.fileName)
-    .filter((specifier) => specifier.startsWith("./") || specifier.startsWith("../"))
     .flatMap((specifier) => {
+      if (!specifier.startsWith("./") && !specifier.startsWith("../")) {
+        const resolved = resolveAliased(join(root, entry), specifier, revisionHost(root, tracked));
+        return resolved === undefined ? [] : [relative(root, resolved).split(sep).join("/")];
+      }
       const base = posix.normalize(posix.join(posix.dirname(entry), specifier));
       const found = candidates(base).find((candidate) => tracked.has(candidate));
       return found === undefined ? [] : [found];
     });
+}
+
+/** What TypeScript's resolution sees of the revision inside the snapshot folder: its tracked files, written or not yet. */
+function revisionHost(root: string, tracked: ReadonlySet<string>): ts.ModuleResolutionHost {
+  const { ts } = tsMorph();
+  const inRevision = (path: string): string | undefined => {
+    const entry = relative(root, path).split(sep).join("/");
+    return entry.startsWith("../") || entry === "" ? undefined : entry;
+  };
+  return {
+    fileExists: (path) => {
+      const entry = inRevision(path);
+      return entry === undefined ? ts.sys.fileExists(path) : tracked.has(entry);
+    },
+    directoryExists: (path) => {
+      const entry = inRevision(path);
+      return entry === undefined
+        ? ts.sys.directoryExists(path)
+        : [...tracked].some((file) => file.startsWith(`${entry}/`));
+    },
+    readFile: (path) => ts.sys.readFile(path),
+  };
 }
 
 function candidates(base: string): string[] {

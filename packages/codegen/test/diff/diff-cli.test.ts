@@ -106,6 +106,45 @@ describe("socket-contract diff <old> <new>", () => {
     },
   );
 
+  it("--base follows the old contract's #imports subpaths and tsconfig paths aliases", slow, async () => {
+    // The old contract loaded from the snapshot failed: only relative imports were copied there.
+    const dir = tempDir();
+    git(dir, "init", "--quiet", "--initial-branch=main");
+    writeFileSync(
+      join(dir, "package.json"),
+      JSON.stringify({ name: "app", private: true, type: "module", imports: { "#schemas/*": "./src/schemas/*" } }),
+    );
+    writeFileSync(
+      join(dir, "tsconfig.base.json"),
+      JSON.stringify({ compilerOptions: { strict: true, paths: { "@shared/*": ["./src/shared/*"] } } }),
+    );
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: "./tsconfig.base.json", include: ["src"] }));
+    mkdirSync(join(dir, "src/schemas"), { recursive: true });
+    mkdirSync(join(dir, "src/shared"), { recursive: true });
+    writeFileSync(
+      join(dir, "src/contract.ts"),
+      multiFileContract("1.0.0").replace("./schemas/index.js", "#schemas/send.js"),
+    );
+    const send = (max: number): string =>
+      `import { z } from "zod";\nimport { Room } from "@shared/room";\nexport const SendPayload = z.object({ text: z.string().max(${max}), room: Room });\n`;
+    const room = (min: number): string => `import { z } from "zod";\nexport const Room = z.string().min(${min});\n`;
+    writeFileSync(join(dir, "src/schemas/send.ts"), send(2000));
+    writeFileSync(join(dir, "src/shared/room.ts"), room(1));
+    git(dir, "add", ".");
+    git(dir, "commit", "--quiet", "-m", "v1");
+    writeFileSync(join(dir, "src/schemas/send.ts"), send(500));
+    writeFileSync(join(dir, "src/shared/room.ts"), room(3));
+
+    const result = await runCli(["diff", "--base", "main", "src/contract.ts"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("chat 1.0.0 → 1.0.0: 2 breaking changes, 0 safe");
+    expect(result.stdout).toContain(
+      'BREAKING  /chat client → server "message:send" args[0].text\n  maxLength 2000 → 500',
+    );
+    expect(result.stdout).toContain('BREAKING  /chat client → server "message:send" args[0].room\n  minLength 1 → 3');
+  });
+
   it(
     "--base refuses an unknown revision, a file outside git, and a second file, with exit 2 and one line",
     slow,

@@ -102,13 +102,13 @@ async function loadAtRevision(revision: string, file: string, exportName: string
   const snapshot = readRevisionContract(revision, file);
   try {
     const loaded = await loadContract(snapshot.file, exportName);
-    // An import the snapshot could not follow (a tsconfig path alias, a workspace package) would
+    // An import the snapshot could not follow (a workspace package, an alias leading out of the repository) would
     // load today's file instead: refuse rather than compare the wrong thing.
     const outside = loaded.files.find((path) => relative(snapshot.root, path).split(sep)[0] === "..");
     if (outside !== undefined) {
       throw new CodegenError(
         "GIT_REVISION",
-        `the contract at ${revision} imports ${relative(process.cwd(), outside)} through a path diff --base cannot follow (only relative imports are read from the revision); write the old contract to a file and run diff <old> <new>`,
+        `the contract at ${revision} imports ${relative(process.cwd(), outside)} through a path diff --base cannot follow (only relative imports, #imports subpaths and tsconfig paths aliases are read from the revision); write the old contract to a file and run diff <old> <new>`,
       );
     }
     return loaded;

@@ -9,17 +9,22 @@ import { tsMorph } from "./ts-morph.js";
  * options of the nearest tsconfig.json: a `#imports` subpath of the package.json or a tsconfig
  * `paths` alias. A specifier that names a package found in a node_modules folder (`zod`, a
  * workspace package) is left out without loading TypeScript, so a contract that imports only
- * packages and relative files costs no compiler.
+ * packages and relative files costs no compiler. `host` answers which files exist (a git
+ * revision's, for `diff --base`).
  *
  * @example
  * resolveAliased("/repo/src/message.ts", "#schemas/user.js"); // "/repo/src/schemas/user.ts"
  * resolveAliased("/repo/src/message.ts", "zod"); // undefined
  */
-export function resolveAliased(from: string, specifier: string): string | undefined {
+export function resolveAliased(
+  from: string,
+  specifier: string,
+  host: ts.ModuleResolutionHost = tsMorph().ts.sys,
+): string | undefined {
   if (isBuiltin(specifier) || /^[a-zA-Z][a-zA-Z+.-]*:/.test(specifier)) return undefined;
   if (!specifier.startsWith("#") && isPackage(dirname(from), specifier)) return undefined;
   const { ts } = tsMorph();
-  const { resolvedModule } = ts.resolveModuleName(specifier, from, optionsFor(dirname(from)), ts.sys);
+  const { resolvedModule } = ts.resolveModuleName(specifier, from, optionsFor(dirname(from)), host);
   const file = resolvedModule?.resolvedFileName;
   if (file === undefined || /\.d\.(m|c)?ts$/.test(file) || !/\.(m|c)?(ts|tsx|js)$/.test(file)) return undefined;
   return file.split(/[\\/]/).includes("node_modules") ? undefined : file;
