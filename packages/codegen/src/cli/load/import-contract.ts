@@ -22,10 +22,12 @@ export async function importContractModule(path: string): Promise<Record<string,
   try {
     // A CommonJS contract goes through tsx's require, as `tsImport` sends it.
     if (/\.c[jt]s$/.test(path))
-      return (await tsImport(pathToFileURL(path).href, {
-        parentURL: import.meta.url,
-        ...(tsconfig === undefined ? {} : { tsconfig }),
-      })) as Record<string, unknown>;
+      return esModuleView(
+        await tsImport(pathToFileURL(path).href, {
+          parentURL: import.meta.url,
+          ...(tsconfig === undefined ? {} : { tsconfig }),
+        }),
+      );
     // What `tsImport` does for the rest, with our hook put in front of tsx's before the import.
     // Its require hook too: a .ts file of a CommonJS project is loaded through require, which
     // on Node 24 finds the namespaced file only through tsx's hook of the same name.
@@ -33,7 +35,7 @@ export async function importContractModule(path: string): Promise<Record<string,
     withTsconfigPath(tsconfig, () => registerRequire({ namespace }));
     const api = register({ namespace, ...(tsconfig === undefined ? {} : { tsconfig }) });
     await keepPackagesNative();
-    return (await api.import(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+    return esModuleView(await api.import(pathToFileURL(path).href, import.meta.url));
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     const kind = error instanceof Error && error.name !== "Error" ? `${error.name}: ` : "";
@@ -53,4 +55,22 @@ function withTsconfigPath(tsconfig: string | undefined, register: () => void): v
     if (before === undefined) delete process.env.TSX_TSCONFIG_PATH;
     else process.env.TSX_TSCONFIG_PATH = before;
   }
+}
+
+/**
+ * The module's exports as generated code imports them. A contract compiled to CommonJS (a .ts file
+ * of a project without "type": "module") reaches `import()` with its whole `module.exports` as
+ * `default`; its own `export default` is that object's `default`, flagged by `__esModule`, which
+ * is where TypeScript's `import source from` reads it.
+ */
+function esModuleView(module: Record<string, unknown>): Record<string, unknown> {
+  const exported = module.default as { __esModule?: unknown; default?: unknown } | null | undefined;
+  if (
+    typeof exported !== "object" ||
+    exported === null ||
+    exported.__esModule !== true ||
+    !Object.hasOwn(exported, "default")
+  )
+    return module;
+  return { ...module, default: exported.default };
 }
