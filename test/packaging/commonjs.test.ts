@@ -86,6 +86,31 @@ describe("CommonJS users", () => {
     );
   });
 
+  // The generated client named socket.io-client's Socket through its own import, the CommonJS
+  // declarations in such a project, while the runtime it wraps is typed by the ESM ones (TS2322).
+  it.each(["nodenext", "node20", "commonjs"])(
+    "the generated wrappers of a CommonJS project compile with module %s",
+    { timeout: 180_000 },
+    async (module) => {
+      await app.bin("socket-contract", ["generate", "src/contract.ts", "--out", "src/wrappers"]);
+      writeFiles(app.dir, {
+        [`tsconfig.wrappers-${module}.json`]: JSON.stringify({
+          compilerOptions: {
+            module,
+            target: "es2022",
+            strict: true,
+            skipLibCheck: false,
+            types: ["node"],
+            esModuleInterop: true,
+            noEmit: true,
+          },
+          include: ["src/wrappers"],
+        }),
+      });
+      await sh(join(app.dir, "node_modules/.bin/tsc"), ["-p", `tsconfig.wrappers-${module}.json`], { cwd: app.dir });
+    },
+  );
+
   // The module settings the README names, each compiled and, where it emits require(), run.
   it.each([
     ["nodenext", ["server-side"], {}],

@@ -42,7 +42,6 @@ export function emitClient(
         ...(streams ? ["enableStreams"] : []),
       ],
     },
-    { isTypeOnly: true, moduleSpecifier: "socket.io-client", namedImports: ["Socket"] },
     ...(namespace.clientToServer.some(isStreamEvent)
       ? [
           {
@@ -70,6 +69,13 @@ export function emitClient(
       "The runtime's calls by wire name, without per-event types: each method below states the contract's types (the generator's tests prove them equal to inference), so a compiler does not derive them again for every event.",
     ],
     type: "{ emit(event: string, ...args: unknown[]): unknown; on(event: string, handler: (...args: never[]) => unknown): () => void; stream(event: string, ...args: unknown[]): unknown }",
+  });
+  // Not an import of socket.io-client, which ships separate CommonJS and ESM declarations: in a
+  // CommonJS project that import names the CommonJS Socket, and the runtime's is the ESM one.
+  file.addTypeAlias({
+    name: "Socket",
+    docs: ["The socket.io-client `Socket`, as the client runtime is typed by it."],
+    type: `${bound}["socket"]`,
   });
   // #calls handles events and requests streams; without either, a client has none.
   const calls = namespace.serverToClient.length > 0 || namespace.clientToServer.some(isStreamEvent);
