@@ -98,3 +98,25 @@ it("keeps hearing saves that replace the file (write a new file, rename it over 
     expect(await exited).toBe(0);
   }
 });
+
+it("in a CommonJS project, regenerates when an imported file changes", { timeout: 240_000 }, async () => {
+  // A .ts contract of a project without "type": "module" loads through require; its imported files
+  // came back from the first load's require cache, so an edit printed "0 written".
+  const dir = tempDir();
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "cjs-app", private: true }));
+  writeFileSync(join(dir, "contract.ts"), CONTRACT.replace("./schemas.js", "./schemas"));
+  writeFileSync(join(dir, "schemas.ts"), schemas("text: z.string()"));
+  const out = join(dir, "generated");
+  const cli = startCli(["generate", join(dir, "contract.ts"), "--out", out, "--watch"]);
+  try {
+    await cli.waitFor(/\[watch\] watching 2 file\(s\)/);
+    writeFileSync(join(dir, "schemas.ts"), schemas("text: z.string(), loud: z.boolean()"));
+    await cli.waitFor(/\[watch\] schemas\.ts changed: \d+ written/);
+    expect(cli.output()).toMatch(/\[watch\] schemas\.ts changed: [1-9]\d* written/);
+    expect(readFileSync(join(out, "w/types.ts"), "utf8")).toContain("loud: boolean;");
+  } finally {
+    const exited = new Promise<number | null>((resolve) => cli.child.once("exit", (code) => resolve(code)));
+    cli.child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  }
+});

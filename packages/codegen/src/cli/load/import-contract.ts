@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { register as registerRequire } from "tsx/cjs/api";
@@ -32,6 +33,7 @@ export async function importContractModule(path: string): Promise<Record<string,
     // Its require hook too: a .ts file of a CommonJS project is loaded through require, which
     // on Node 24 finds the namespaced file only through tsx's hook of the same name.
     const namespace = randomUUID();
+    forgetRequiredFiles();
     withTsconfigPath(tsconfig, () => registerRequire({ namespace }));
     const api = register({ namespace, ...(tsconfig === undefined ? {} : { tsconfig }) });
     await keepPackagesNative();
@@ -73,4 +75,15 @@ function esModuleView(module: Record<string, unknown>): Record<string, unknown> 
   )
     return module;
   return { ...module, default: exported.default };
+}
+
+/**
+ * Drops the user's files that earlier loads required (tsx keys them by path and namespace) from
+ * the require cache. A CommonJS contract's own requires resolve into the first load's namespace,
+ * not the new one, so under --watch they came back from that cache and an edit of an imported
+ * file was never seen.
+ */
+function forgetRequiredFiles(): void {
+  const cache = createRequire(import.meta.url).cache;
+  for (const key of Object.keys(cache)) if (/[?&]namespace=/.test(key)) delete cache[key];
 }
