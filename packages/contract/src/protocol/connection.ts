@@ -110,14 +110,14 @@ export class Connection implements Receiver {
     // answered through it rather than left waiting.
     if (event === CONTRACT_ERROR_EVENT && typeof args[args.length - 1] !== "function") return this.#onReport(args[0]);
     // Without streams installed (a page whose contract does not stream) a frame is an unknown event.
-    if (streamSupport()?.isFrame(event)) return this.#streamsOf().receive(event, args);
+    const recovering = this.#endpoint.side === "client" && (this.wire as { _pid?: string })._pid !== undefined;
+    if (streamSupport()?.isFrame(event)) return this.#streamsOf().receive(event, args, recovering);
     const definition = this.#endpoint.incoming.get(event);
     if (this.carriers) {
       const own = args.slice();
       // Only a server reads carriers, and a server always has interceptors, so their support is in.
       return receiveEvent(this, event, definition, own, paths().takeCarrier(own));
     }
-    const recovering = this.#endpoint.side === "client" && (this.wire as { _pid?: string })._pid !== undefined;
     receiveEvent(this, event, definition, withoutRecoveryOffset(recovering, definition, args));
   }
 

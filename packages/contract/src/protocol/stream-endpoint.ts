@@ -1,6 +1,7 @@
 import { ContractError } from "../contract-error.js";
 import type { Outcome } from "../interceptor.js";
 import { parseArgs } from "./catalog.js";
+import { withoutRecoveryOffset } from "./endpoint.js";
 import { errorEnvelope, toReport } from "./envelope.js";
 import { checkArgs, transportFailure } from "./send.js";
 import {
@@ -121,11 +122,11 @@ export class StreamEndpoint {
   }
 
   /** Receives one `contract:*` frame. Never throws. */
-  receive(frame: string, args: readonly unknown[]): void {
+  receive(frame: string, args: readonly unknown[], recovering = false): void {
     try {
       const callback = args[args.length - 1];
       if (typeof callback === "function") return this.#refuseAcked(frame, callback as (envelope: unknown) => void);
-      if (frame === STREAM_OPEN) return this.#open(args);
+      if (frame === STREAM_OPEN) return this.#open(args, recovering);
       const id = readStreamId(args[0]);
       if (id === undefined) return this.#refuseFrame(frame, "The frame has no valid stream id.");
       if (openedBy(id, this.#host.side)) this.#toRequest(frame, id, args);
@@ -157,7 +158,7 @@ export class StreamEndpoint {
     for (const request of [...this.#requests.values()]) request.close(transportFailure(refusal, request.where));
   }
 
-  #open(args: readonly unknown[]): void {
+  #open(args: readonly unknown[], recovering: boolean): void {
     const host = this.#host;
     const header = readOpenHeader(args[0]);
     if (header === undefined) return this.#refuseFrame(STREAM_OPEN, "The frame's header is not { id, event, credit }.");
@@ -204,7 +205,8 @@ export class StreamEndpoint {
         }),
       );
     }
-    const parsed = parseArgs(shape.open, args.slice(1));
+    // A server's `contract:open` is a stored packet like any event: recovery appends its offset.
+    const parsed = parseArgs(shape.open, withoutRecoveryOffset(recovering, shape.open, args.slice(1)));
     if (!parsed.ok)
       return refuse(new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where }));
     const handler = host.handlerOf(event);

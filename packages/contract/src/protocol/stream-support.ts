@@ -7,7 +7,8 @@ import type { StreamSettings } from "./stream-settings.js";
 
 /** What a connection asks of its streams (`StreamEndpoint`). */
 export interface Streams {
-  receive(event: string, args: readonly unknown[]): void;
+  /** `recovering`: the socket is a client's under `connectionStateRecovery` (see `withoutRecoveryOffset`). */
+  receive(event: string, args: readonly unknown[], recovering?: boolean): void;
   request(event: string, args: unknown[]): StreamRequest;
   /** Ends every open stream with `error`, `DISCONNECTED` when none is given (the connection closed). */
   close(error?: ContractError): void;
