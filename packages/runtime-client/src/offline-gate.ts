@@ -1,5 +1,5 @@
 import { ContractError } from "@socket-contract/contract";
-import type { Wire } from "@socket-contract/contract/internal";
+import { fromWireError, type Wire } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 
 /** What `emit` does while the socket is not connected (see `BindClientOptions.whenOffline`). */
@@ -26,6 +26,11 @@ let deadlinesOf: ((socket: Socket) => Deadlines | undefined) | undefined;
 /** Lets gates made from now on time out their acks with one timer per socket (the Node entry does). */
 export function installAckDeadlines(of: (socket: Socket) => Deadlines | undefined): void {
   deadlinesOf = of;
+}
+
+/** socket.io-client's options, read for `retries` (stable across 4.x). */
+interface Retrying {
+  _opts: { retries?: number };
 }
 
 type AckCallback = (error: Error | null, ...rest: unknown[]) => void;
@@ -129,6 +134,21 @@ export class OfflineGate implements Wire {
       return undefined;
     }
     const socket = this.#socket;
+    // With socket.io-client's `retries`, every emit carries a callback, so the server refuses an
+    // ack-less event through it instead of with contract:error: read that answer here.
+    if (
+      timeout !== undefined &&
+      typeof args[args.length - 1] !== "function" &&
+      (socket as unknown as Retrying)._opts.retries
+    )
+      args = [
+        ...args,
+        (error: Error | null, envelope?: { ok?: unknown; error?: unknown }) => {
+          const refusal =
+            error === null && envelope?.ok === false ? fromWireError(envelope.error, { event }) : undefined;
+          if (refusal !== undefined) this.#dropped(refusal);
+        },
+      ];
     const buffers = socket as unknown as SocketBuffers;
     const before = buffers.sendBuffer.length;
     const result =
