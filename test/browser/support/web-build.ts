@@ -22,3 +22,22 @@ export async function buildWebPage(): Promise<string> {
   });
   return outDir;
 }
+
+/**
+ * Builds one of `test/browser/fixtures/<name>` (an `index.html` and its scripts) from the packages'
+ * source for a browser, as a page's bundler would (export condition `browser`), into a fresh folder.
+ *
+ * @example
+ * const staticDir = await buildFixturePage("refused-params");
+ */
+export async function buildFixturePage(name: string): Promise<string> {
+  const outDir = mkdtempSync(path.join(tmpdir(), `${name}-web-`));
+  await build({
+    configFile: false,
+    root: fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)),
+    logLevel: "warn",
+    resolve: { conditions: ["@socket-contract/source", "browser", "module", "import", "default"] },
+    build: { outDir, emptyOutDir: true, modulePreload: false },
+  });
+  return outDir;
+}

@@ -1,4 +1,5 @@
 import { ContractError } from "../contract-error.js";
+import { readIssues } from "./envelope.js";
 import { readMismatchData } from "./handshake.js";
 
 /**
@@ -32,7 +33,8 @@ export function connectError(thrown: unknown): Error & { data: ConnectErrorData 
 
 /**
  * The typed error behind a `connect_error`, or `undefined` for a failure that did not come from
- * the contract (a network error). The identities of a `CONTRACT_MISMATCH` come from the network:
+ * the contract (a network error). Issues (a dynamic namespace's refused parameters) keep only
+ * well-formed entries. The identities of a `CONTRACT_MISMATCH` come from the network:
  * they are read field by field, so the typed `data` holds what its type says.
  */
 export function readConnectError(error: unknown): ContractError | undefined {
@@ -43,6 +45,7 @@ export function readConnectError(error: unknown): ContractError | undefined {
   const details = (data as { data?: unknown }).data;
   return new ContractError(code, {
     message,
+    issues: readIssues((data as { issues?: unknown }).issues),
     data: code === "CONTRACT_MISMATCH" ? readMismatchData(details) : details,
     cause: error,
   });

@@ -65,7 +65,8 @@ export function fromWireError(
   });
 }
 
-function readIssues(value: unknown): ContractIssue[] | undefined {
+/** The well-formed issues of a list that came over the wire, or `undefined` when it is not a list. */
+export function readIssues(value: unknown): ContractIssue[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const issues: ContractIssue[] = [];
   for (const item of value.slice(0, 100)) {
