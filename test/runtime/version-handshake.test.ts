@@ -93,6 +93,17 @@ describe("version handshake", () => {
     expect(chat.socket.active).toBe(false);
   });
 
+  it("says when a refused client has the server's version label but another wire shape", async () => {
+    const reshaped = release("2.0.0");
+    const { url } = await serve(v2, "reject");
+    const chat = bindClient(reshaped, "/chat", client(url, "/chat", { auth: { token: "ann" } }));
+    const result = await outcome(chat.socket);
+    expect(result.connected).toBe(false);
+    expect(connectErrorOf((result as { error: Error }).error)?.message).toBe(
+      "The server speaks chat 2.0.0 and refused a client built for another wire shape of chat 2.0.0.",
+    );
+  });
+
   it("admits a client on another version by default and tells onError, with both versions", async () => {
     const { url, errors } = await serve(v2);
     const chat = bindClient(v1, "/chat", client(url, "/chat", { auth: { token: "ann" } }));

@@ -93,7 +93,10 @@ export function mismatchError(
   const theirs =
     client === undefined
       ? "a client that did not say which contract it was built from"
-      : `a client built for ${client.name} ${client.version}`;
+      : client.name === server.name && client.version === server.version
+        ? // Same label, another wire shape (the fingerprint differs): say so, or the message reads "1.0.0 refused 1.0.0".
+          `a client built for another wire shape of ${client.name} ${client.version}`
+        : `a client built for ${client.name} ${client.version}`;
   return new ContractError("CONTRACT_MISMATCH", {
     message: `The server speaks ${server.name} ${server.version} and ${options.outcome ?? "refused"} ${theirs}.`,
     data: { client, server },
