@@ -31,6 +31,7 @@ export function installAckDeadlines(of: (socket: Socket) => Deadlines | undefine
 /** socket.io-client's options, read for `retries` (stable across 4.x). */
 interface Retrying {
   _opts: { retries?: number };
+  flags: { fromQueue?: boolean };
 }
 
 type AckCallback = (error: Error | null, ...rest: unknown[]) => void;
@@ -134,6 +135,10 @@ export class OfflineGate implements Wire {
       return undefined;
     }
     const socket = this.#socket;
+    // socket.io-client's `retries` queue would give a stream frame or a contract:error report a
+    // callback, which the peer refuses, and resend it: they leave as plain packets, as without it.
+    if (timeout === undefined && (socket as unknown as Retrying)._opts.retries)
+      (socket as unknown as Retrying).flags.fromQueue = true;
     // With socket.io-client's `retries`, every emit carries a callback, so the server refuses an
     // ack-less event through it instead of with contract:error: read that answer here.
     if (
