@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, pattern, sha256, startStreams, type Transport } from "./support.js";
+import { answerServerStreams, collect, pattern, sha256, startStreams, type Transport } from "./support.js";
 
 for (const transport of ["websocket", "polling"] as Transport[]) {
   describe(`streams over ${transport}`, () => {
@@ -91,15 +91,7 @@ for (const transport of ["websocket", "polling"] as Transport[]) {
 
     it("lets the server request a stream from the client, and upload to it", async () => {
       const { sockets, chat } = await startStreams({ transport });
-      chat.on("progress", async function* (steps) {
-        for (let step = 1; step <= steps; step++) yield { pct: (100 * step) / steps };
-        return "done" as const;
-      });
-      chat.on("sum", async (numbers) => {
-        let total = 0;
-        for await (const n of numbers) total += n;
-        return total;
-      });
+      answerServerStreams(chat);
       const bound = sockets[0]!;
       const progress = bound.stream("progress", 4);
       expect(await collect(progress)).toEqual([{ pct: 25 }, { pct: 50 }, { pct: 75 }, { pct: 100 }]);

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { bindClient } from "@socket-contract/client";
+import { type BindClientOptions, type BoundClient, bindClient } from "@socket-contract/client";
 import { ContractError } from "@socket-contract/contract";
 import { type BoundServer, type BoundSocket, bindServer } from "@socket-contract/server";
 import type { ServerOptions } from "socket.io";
+import type { ManagerOptions, SocketOptions } from "socket.io-client";
 import { streamContract } from "../fixtures/stream-contract.js";
 import { client, connected, errorLog, sleep, startServer } from "../support/util.js";
 
@@ -23,11 +24,21 @@ export interface Seen {
  * Handlers record what they did in `seen`.
  */
 export async function startStreams(
-  options: { transport?: Transport; maxHttpBufferSize?: number; adapter?: ServerOptions["adapter"] } = {},
+  options: {
+    transport?: Transport;
+    maxHttpBufferSize?: number;
+    adapter?: ServerOptions["adapter"];
+    /** More Socket.IO server options (`connectionStateRecovery`, ...). */
+    server?: Partial<ServerOptions>;
+    /** More socket.io-client options (`retries`, `ackTimeout`, ...). */
+    client?: Partial<ManagerOptions & SocketOptions>;
+    bind?: BindClientOptions;
+  } = {},
 ) {
   const { io, url } = await startServer({
     maxHttpBufferSize: options.maxHttpBufferSize ?? 1e6,
     ...(options.adapter === undefined ? {} : { adapter: options.adapter }),
+    ...options.server,
   });
   const log = errorLog();
   const server: BoundServer<typeof streamContract> = bindServer(streamContract, io, {
@@ -91,10 +102,23 @@ export async function startStreams(
     });
     socket.on("ping", () => "pong" as const);
   });
-  const raw = client(url, "/s", { transports: [options.transport ?? "websocket"] });
-  const chat = bindClient(streamContract, "/s", raw);
+  const raw = client(url, "/s", { transports: [options.transport ?? "websocket"], ...options.client });
+  const chat = bindClient(streamContract, "/s", raw, options.bind);
   await connected(raw);
   return { io, url, server, sockets, seen, chat, raw, errors: log.errors };
+}
+
+/** Gives the client the handlers of the streams a server requests from it: `progress` yields, `sum` reads an upload. */
+export function answerServerStreams(chat: BoundClient<typeof streamContract, "/s">): void {
+  chat.on("progress", async function* (steps) {
+    for (let step = 1; step <= steps; step++) yield { pct: (100 * step) / steps };
+    return "done" as const;
+  });
+  chat.on("sum", async (numbers) => {
+    let total = 0;
+    for await (const n of numbers) total += n;
+    return total;
+  });
 }
 
 /** Bytes that differ by offset, so a lost, duplicated or reordered chunk changes the hash. */
