@@ -56,12 +56,15 @@ export class OfflineGate implements Wire {
   #timeoutMs = 0;
   readonly #timed = { emit: (event: string, ...args: unknown[]): unknown => this.#send(this.#timeoutMs, event, args) };
   readonly #deadlines: Deadlines | undefined;
+  /** Whether the socket queues its emits (socket.io-client's `retries`, fixed when it is made). */
+  readonly #retries: boolean;
 
   constructor(socket: Socket, whenOffline: WhenOffline, dropped: (error: ContractError) => void) {
     this.#socket = socket;
     this.#whenOffline = whenOffline;
     this.#dropped = dropped;
     this.#deadlines = deadlinesOf?.(socket);
+    this.#retries = Boolean((socket as unknown as Retrying)._opts.retries);
     // socket.io-client sends its buffer before it emits "connect".
     socket.on("connect", () => {
       this.#refusal = undefined;
@@ -137,15 +140,10 @@ export class OfflineGate implements Wire {
     const socket = this.#socket;
     // socket.io-client's `retries` queue would give a stream frame or a contract:error report a
     // callback, which the peer refuses, and resend it: they leave as plain packets, as without it.
-    if (timeout === undefined && (socket as unknown as Retrying)._opts.retries)
-      (socket as unknown as Retrying).flags.fromQueue = true;
+    if (timeout === undefined && this.#retries) (socket as unknown as Retrying).flags.fromQueue = true;
     // With socket.io-client's `retries`, every emit carries a callback, so the server refuses an
     // ack-less event through it instead of with contract:error: read that answer here.
-    if (
-      timeout !== undefined &&
-      typeof args[args.length - 1] !== "function" &&
-      (socket as unknown as Retrying)._opts.retries
-    )
+    if (timeout !== undefined && this.#retries && typeof args[args.length - 1] !== "function")
       args = [
         ...args,
         (error: Error | null, envelope?: { ok?: unknown; error?: unknown }) => {
