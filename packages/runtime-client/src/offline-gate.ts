@@ -1,5 +1,5 @@
 import { ContractError } from "@socket-contract/contract";
-import { fromWireError, type Wire } from "@socket-contract/contract/internal";
+import { fromWireError, transportFailure, type Wire } from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 
 /** What `emit` does while the socket is not connected (see `BindClientOptions.whenOffline`). */
@@ -142,13 +142,18 @@ export class OfflineGate implements Wire {
     // callback, which the peer refuses, and resend it: they leave as plain packets, as without it.
     if (timeout === undefined && this.#retries) (socket as unknown as Retrying).flags.fromQueue = true;
     // With socket.io-client's `retries`, every emit carries a callback, so the server refuses an
-    // ack-less event through it instead of with contract:error: read that answer here.
+    // ack-less event through it instead of with contract:error: read that answer here, and the
+    // failure socket.io-client hands over when it gives the event up after its last try.
     if (timeout !== undefined && this.#retries && typeof args[args.length - 1] !== "function")
       args = [
         ...args,
         (error: Error | null, envelope?: { ok?: unknown; error?: unknown }) => {
           const refusal =
-            error === null && envelope?.ok === false ? fromWireError(envelope.error, { event }) : undefined;
+            error !== null
+              ? transportFailure(error, { namespace: undefined, event })
+              : envelope?.ok === false
+                ? fromWireError(envelope.error, { event })
+                : undefined;
           if (refusal !== undefined) this.#dropped(refusal);
         },
       ];
