@@ -93,6 +93,29 @@ describe("version handshake", () => {
     expect(chat.socket.active).toBe(false);
   });
 
+  it("isContractMismatch reads the raw error a socket's connect_error listener receives", async () => {
+    const { url } = await serve(v2, "reject");
+    const chat = bindClient(v1, "/chat", client(url, "/chat", { auth: { token: "ann" } }));
+    chat.onError(() => {});
+    const seen: boolean[] = [];
+    const versions: string[] = [];
+    chat.socket.on("connect_error", (error) => {
+      seen.push(isContractMismatch(error));
+      if (isContractMismatch(error)) versions.push(error.data.data.server.version);
+    });
+    expect((await outcome(chat.socket)).connected).toBe(false);
+    expect(seen).toEqual([true]);
+    expect(versions).toEqual(["2.0.0"]);
+    // Another refusal, or a network failure, is not a mismatch.
+    expect(isContractMismatch(Object.assign(new Error("x"), { data: { code: "UNAUTHORIZED", message: "x" } }))).toBe(
+      false,
+    );
+    expect(isContractMismatch(new Error("xhr poll error"))).toBe(false);
+    expect(
+      isContractMismatch(Object.assign(new Error("x"), { data: { code: "CONTRACT_MISMATCH", message: "x", data: 1 } })),
+    ).toBe(false);
+  });
+
   it("says when a refused client has the server's version label but another wire shape", async () => {
     const reshaped = release("2.0.0");
     const { url } = await serve(v2, "reject");

@@ -19,16 +19,40 @@ export type ContractMismatchError = ContractError<"CONTRACT_MISMATCH", ContractM
 export const connectErrorOf: (error: unknown) => ContractError | undefined = readConnectError;
 
 /**
+ * The raw error a socket's `connect_error` listener receives for a version refusal: socket.io-client
+ * hands over the server's `data`, `{ code, message, data: { client, server } }`.
+ */
+type ContractMismatchConnectError = Error & {
+  readonly data: { readonly code: "CONTRACT_MISMATCH"; readonly message: string; readonly data: ContractMismatchData };
+};
+
+/**
+ * What `isContractMismatch` narrows to: a `ContractError` or an unknown value to the typed error; any
+ * other error to either form, since a `ContractError` may stand there too.
+ */
+type MismatchOf<T> = T extends ContractError
+  ? T & ContractMismatchError
+  : unknown extends T
+    ? T & ContractMismatchError
+    : T & (ContractMismatchError | ContractMismatchConnectError);
+
+/**
  * Whether an error is a refusal for being built from another contract, with both identities as
- * typed `data`: the moment to ask the user to reload.
+ * typed data: the moment to ask the user to reload. It reads a `ContractError` (what `onError`,
+ * a rejected call or `connectErrorOf` give) and the raw error of a `connect_error` listener, whose
+ * identities socket.io-client keeps under `data.data`.
  *
  * @example
  * chat.onError((error) => {
  *   if (isContractMismatch(error)) showBanner(`Version ${error.data.server.version} is out: please reload.`);
  * });
+ * chat.socket.on("connect_error", (error) => {
+ *   if (isContractMismatch(error)) showBanner(`Version ${error.data.data.server.version} is out: please reload.`);
+ * });
  */
-export function isContractMismatch(error: unknown): error is ContractMismatchError {
-  return ContractError.is(error, "CONTRACT_MISMATCH") && readMismatchData(error.data) !== undefined;
+export function isContractMismatch<T>(error: T): error is MismatchOf<T> {
+  const refusal = ContractError.is(error) ? error : readConnectError(error);
+  return refusal?.code === "CONTRACT_MISMATCH" && readMismatchData(refusal.data) !== undefined;
 }
 
 /** A client's default, while no `onError` handler is added: it warns of every error, since each one is its own app's. */

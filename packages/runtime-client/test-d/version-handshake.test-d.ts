@@ -1,4 +1,4 @@
-import { expectType } from "tsd";
+import { expectError, expectType } from "tsd";
 import { io } from "socket.io-client";
 import { bindClient, connectErrorOf, type ContractIdentity, isContractMismatch } from "@socket-contract/client";
 import { contract } from "../../contract/test-d/chat-contract.js";
@@ -18,3 +18,20 @@ chat.socket.on("connect_error", (raw) => {
   const refused = connectErrorOf(raw);
   if (isContractMismatch(refused)) expectType<string>(refused.data.server.fingerprint);
 });
+// The raw error of a connect_error listener (socket.io-client types its data as any): the identities are under data.data.
+chat.socket.on("connect_error", (raw) => {
+  if (isContractMismatch(raw)) showBanner(raw.data.data.server.version);
+});
+// An error typed only as Error may be either form: narrowed to both, so nothing is claimed that may not hold.
+declare const either: Error;
+if (isContractMismatch(either)) {
+  expectType<"CONTRACT_MISMATCH">("code" in either ? either.code : either.data.code);
+  expectError(either.data.server);
+}
+// What a catch clause holds is narrowed as a ContractError.
+try {
+  await chat.emit("message:send", { room: "a", text: "b" });
+} catch (error) {
+  if (isContractMismatch(error)) expectType<ContractIdentity>(error.data.server);
+}
+declare function showBanner(version: string): void;
