@@ -11,7 +11,8 @@ export interface Where {
 
 /**
  * What a handler's failure becomes. `wire` is what the sender gets back: a `ContractError` with a
- * built-in code or a code the event declares (its data checked against the declared schema), else
+ * built-in code the handler made (not one of another call it awaited) or a code the event declares
+ * (its data checked against the declared schema), else
  * `HANDLER_ERROR` with a generic message, so no internal text leaves. `local` is what `onError` sees,
  * with what was thrown as its `cause`.
  */
@@ -23,6 +24,11 @@ export function handlerFailure(
   if (ContractError.is(thrown)) {
     const { code } = thrown;
     if (isBuiltInErrorCode(code)) {
+      // A built-in code the runtime located at another call (the handler's own emit, broadcast or
+      // fetchSockets that timed out, or refused its payload) is this handler's failure: passed on,
+      // the sender would read it as the fate of its own call.
+      if (thrown.event !== undefined ? thrown.event !== where.event : thrown.namespace !== undefined)
+        return genericFailure(thrown, where, `${code} from another call`);
       const wire = new ContractError(code, { message: thrown.message, issues: thrown.issues, ...where });
       return {
         wire,
