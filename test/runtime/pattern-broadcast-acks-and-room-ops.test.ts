@@ -61,6 +61,18 @@ describe("the pattern of a dynamic namespace, as a broadcast target", () => {
     expect(error).toMatchObject({ code: "INVALID_ACK", data: [1] });
   });
 
+  it("fetches the sockets of every tenant, as the other operations reach them", async () => {
+    const { orgs, org } = await setup();
+    const acme = await org("acme", 1);
+    const other = await org("other", 2);
+    const ids = (sockets: { id: string }[]) => sockets.map((socket) => socket.id).sort();
+    expect(ids(await orgs.fetchSockets())).toEqual(ids([acme.socket, other.socket] as { id: string }[]));
+    expect(ids(await orgs.in("staff").fetchSockets())).toEqual(ids([acme.socket, other.socket] as { id: string }[]));
+    expect(await orgs.in("nobody").fetchSockets()).toEqual([]);
+    const [found] = await orgs.except("nobody").timeout(1_000).fetchSockets();
+    expect(found!.rooms.has("staff")).toBe(true);
+  });
+
   it("joins, leaves and disconnects the sockets of every tenant", async () => {
     const { orgs, org } = await setup();
     const acme = await org("acme", 1);
@@ -106,5 +118,8 @@ describe.skipIf(!(await redisAvailable()))("the pattern's acks behind the Redis 
     const started = Date.now();
     expect((await a!.of("/org/:orgId").timeout(3_000).emit("ask")).sort()).toEqual([1, 2, 3]);
     expect(Date.now() - started).toBeLessThan(2_000);
+    // fetchSockets() reaches the same sockets: each tenant of node A, on both nodes.
+    expect(await a!.of("/org/:orgId").timeout(3_000).fetchSockets()).toHaveLength(3);
+    expect(await a!.of("/org/acme").fetchSockets()).toHaveLength(2);
   });
 });

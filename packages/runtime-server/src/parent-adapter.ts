@@ -12,13 +12,20 @@ interface Parent {
 /**
  * Makes the operations of a dynamic namespace's pattern reach every tenant, as its plain `emit`
  * does. Socket.IO's parent namespace forwards only `broadcast` to its children; a broadcast with
- * acks, `socketsJoin`/`socketsLeave` and `disconnectSockets` ran on its own adapter, which holds no
- * socket, so acks resolved `[]` at once whatever the tenants answered and the rest did nothing
- * (Socket.IO's `ParentBroadcastAdapter` overrides `broadcast` only).
+ * acks, `socketsJoin`/`socketsLeave`, `disconnectSockets` and `fetchSockets` through a room ran on
+ * its own adapter, which holds no socket, so acks and sockets resolved `[]` at once whatever the
+ * tenants had and the rest did nothing (Socket.IO's `ParentBroadcastAdapter` overrides `broadcast`
+ * only), and its own `fetchSockets()` throws "not supported on parent namespaces".
  */
 export function reachChildren(namespace: Namespace): void {
   const parent = namespace as unknown as Parent;
   const adapter = parent.adapter;
+  // Socket.IO's reason for throwing: a tenant only another node has is not among this node's
+  // children. Every other operation of the pattern reaches the tenants this node has, each one on
+  // every node, and so does this.
+  namespace.fetchSockets = () => namespace.except([]).fetchSockets();
+  adapter.fetchSockets = async (opts: BroadcastOptions) =>
+    (await Promise.all([...parent.children].map((child) => child.adapter.fetchSockets(opts)))).flat();
   adapter.addSockets = (opts: BroadcastOptions, rooms: string[]) => {
     for (const child of parent.children) child.adapter.addSockets(opts, rooms);
   };
