@@ -76,6 +76,30 @@ it("an outgoing ack is intercepted after its check: a refusal answers the sender
   expect(log.errors.map((e) => e.code)).toEqual(["FORBIDDEN"]);
 });
 
+it("an error a handler throws is no outgoing ack: the incoming interceptor's outcome carries the code the sender got", async () => {
+  const { io, url } = await startServer();
+  const seen: string[] = [];
+  const ops = bindServer(contract, io).of("/ops");
+  ops.intercept({
+    incoming: async (call, next) => {
+      const outcome = await next();
+      seen.push(`in ${call.event} ${outcome.ok ? "OK" : outcome.error.code}`);
+    },
+    outgoing: (packet) => void seen.push(`out ${packet.kind} ${packet.event}`),
+  });
+  ops.on("connection", (socket) => {
+    socket.on("user:ban", (name) => {
+      if (name === "root") throw new ContractError("ALREADY_BANNED", { data: { since: 1 } });
+      return { banned: name };
+    });
+  });
+  const peer = bindClient(contract, "/ops", client(url, "/ops"));
+  await connected(peer.socket);
+  expect(await peer.emit("user:ban", "bob")).toEqual({ banned: "bob" });
+  await expect(peer.emit("user:ban", "root")).rejects.toMatchObject({ code: "ALREADY_BANNED", data: { since: 1 } });
+  expect(seen).toEqual(["out ack user:ban", "in user:ban OK", "in user:ban ALREADY_BANNED"]);
+});
+
 it("a broadcast is intercepted once, whatever the number of recipients, and its outcome observed once", async () => {
   const { io, url } = await startServer();
   const packets: OutgoingPacket[] = [];
