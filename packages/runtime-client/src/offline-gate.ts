@@ -76,6 +76,14 @@ export class OfflineGate implements Wire {
     return this.#socket.id;
   }
 
+  /**
+   * Whether the event arriving now is one a recovered connection missed: socket.io-client keeps
+   * those in its `receiveBuffer` until the server's CONNECT, then hands them over from there.
+   */
+  get replaying(): boolean {
+    return (this.#socket as unknown as { receiveBuffer: unknown[] }).receiveBuffer.length > 0;
+  }
+
   /** The socket's recovery session: `Connection` reads it to drop the offset a recovered packet carries. */
   get _pid(): string | undefined {
     return (this.#socket as unknown as { _pid?: string })._pid;

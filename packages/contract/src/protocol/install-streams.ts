@@ -24,6 +24,7 @@ function make(endpoint: Endpoint, wire: Wire, connection: Connection): StreamEnd
     window: endpoint.streams?.window ?? DEFAULT_STREAM_WINDOW,
     maxOpen: endpoint.streams?.maxOpen ?? DEFAULT_MAX_STREAMS,
     failure: () => wire.failure?.(),
+    replaying: () => (wire as { replaying?: boolean }).replaying === true,
     interception: () => connection.interception,
   });
 }

@@ -126,6 +126,9 @@ export class StreamEndpoint {
     try {
       const callback = args[args.length - 1];
       if (typeof callback === "function") return this.#refuseAcked(frame, callback as (envelope: unknown) => void);
+      // Every stream ended with the connection before (DISCONNECTED on both sides): a frame that
+      // recovery replays belongs to none of them, and a request it replays has nobody waiting.
+      if (recovering && this.#host.replaying?.()) return;
       if (frame === STREAM_OPEN) return this.#open(args, recovering);
       const id = readStreamId(args[0]);
       if (id === undefined) return this.#refuseFrame(frame, "The frame has no valid stream id.");

@@ -31,6 +31,8 @@ export interface StreamHost {
    * `Wire.failure`): the request then fails at once with it, as an emit does.
    */
   readonly failure?: () => ContractError | undefined;
+  /** Whether a frame arriving now is replayed by connection state recovery (a client's, see `OfflineGate.replaying`). */
+  readonly replaying?: () => boolean;
   /** The connection's interceptors, read at each item and stream (one registered later applies at once). */
   readonly interception?: () => Interception | undefined;
 }
