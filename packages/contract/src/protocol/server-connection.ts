@@ -2,6 +2,7 @@ import { ContractError } from "../contract-error.js";
 import type { CompiledEvent } from "./catalog.js";
 import { Connection, type Wire } from "./connection.js";
 import type { Endpoint } from "./endpoint.js";
+import { CONTRACT_ERROR_EVENT } from "./envelope.js";
 import { type RunningHandlers, refuseIncoming, whereOf } from "./receive.js";
 import { requestAck } from "./send.js";
 import { STREAM_OPEN, isStreamFrame } from "./stream-frames.js";
@@ -54,8 +55,15 @@ export class ServerConnection extends Connection {
 
   override receive(event: string, args: readonly unknown[]): void {
     const admission = this.#admission;
-    // Frames of open streams are bounded by their credit, not by the admission's rate.
-    if (admission !== undefined && !(isStreamFrame(event) && event !== STREAM_OPEN)) {
+    // Frames of open streams are bounded by their credit, not by the admission's rate. A report
+    // (`contract:error` with no callback) runs no handler, and answers what this server sent: a
+    // client one release behind reports every new event it cannot read, and counted, those reports
+    // would leave its own calls RATE_LIMITED.
+    if (
+      admission !== undefined &&
+      !(isStreamFrame(event) && event !== STREAM_OPEN) &&
+      !(event === CONTRACT_ERROR_EVENT && typeof args[args.length - 1] !== "function")
+    ) {
       const refusal = admission.admit();
       if (refusal !== undefined) {
         const error = new ContractError("RATE_LIMITED", { message: refusal, ...whereOf(this, event) });
