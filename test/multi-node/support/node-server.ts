@@ -4,20 +4,23 @@
  * cluster contract, driven by the test process over IPC (see protocol.ts).
  *
  * Environment: ADAPTER, NODE_NAME, REDIS_URL, ADAPTER_KEY, RECOVERY ("1" turns on
- * connectionStateRecovery).
+ * connectionStateRecovery), CONTRACT ("1.1.0" binds the contract's next release, `clusterContractNext`).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ContractError, bindServer } from "@socket-contract/server";
 import { Server } from "socket.io";
-import { clusterContract, validations } from "../fixtures/cluster-contract.js";
+import { clusterContract, clusterContractNext, validations } from "../fixtures/cluster-contract.js";
 import { type AdapterKind, setUpAdapter } from "./adapters.js";
 import type { Command, Notice, Reply, ReplyError, Request } from "./protocol.js";
 import { patternBytes } from "./protocol.js";
 
 const kind = (process.env.ADAPTER ?? "memory") as AdapterKind;
 const name = process.env.NODE_NAME ?? `node-${process.pid}`;
+// The next release is a superset of this one: its handlers are the same, typed by the current one.
+const next = process.env.CONTRACT === clusterContractNext.version;
+const contract = next ? (clusterContractNext as unknown as typeof clusterContract) : clusterContract;
 
 function send(message: Notice | Reply): void {
   // The test may already have gone; a node outliving it must not crash on a closed channel.
@@ -40,7 +43,7 @@ const io = new Server(http, {
   serveClient: false,
   connectionStateRecovery: process.env.RECOVERY === "1" ? { maxDisconnectionDuration: 30_000 } : undefined,
 });
-const server = bindServer(clusterContract, io, {
+const server = bindServer(contract, io, {
   ackTimeout: 3_000,
   onError: (error, context) =>
     send({
@@ -58,7 +61,7 @@ const chat = server.of("/chat");
 const admin = server.of("/admin");
 
 chat.use((socket) => {
-  socket.data = { userId: `user-${socket.auth.token}`, node: name };
+  socket.data = { userId: `user-${socket.auth.token}`, node: name, ...(next ? { locale: "fr" } : {}) };
 });
 chat.on("connection", async (socket) => {
   socket.on("room:join", async (room) => {

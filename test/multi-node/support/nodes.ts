@@ -20,6 +20,8 @@ export interface NodeOptions {
   /** The adapter's key, channel prefix or stream name; unique per test unless given. */
   readonly key?: string;
   readonly recovery?: boolean;
+  /** The contract's release each node binds, by index (a rolling deploy): `clusterContract`'s own when not given. */
+  readonly contracts?: readonly string[];
   /** How the cluster's IPC channel serializes (cluster adapter only). Binary needs "advanced". */
   readonly serialization?: "json" | "advanced";
 }
@@ -164,9 +166,10 @@ process.once("exit", () => {
 
 let clusterPrimaryReady = false;
 
-function spawnNode(script: string, name: string, options: NodeOptions, key: string): TestNode {
+function spawnNode(script: string, name: string, options: NodeOptions, key: string, contract?: string): TestNode {
   const env = {
     ...process.env,
+    ...(contract === undefined ? {} : { CONTRACT: contract }),
     ADAPTER: options.adapter,
     NODE_NAME: name,
     ADAPTER_KEY: key,
@@ -212,7 +215,7 @@ export async function startNodes(count: number, options: NodeOptions): Promise<T
   const script = await nodeServerBundle();
   const key = options.key ?? `socket-contract-mn-${randomUUID()}`;
   const nodes = Array.from({ length: count }, (_, index) =>
-    spawnNode(script, `node-${String.fromCharCode(97 + index)}`, options, key),
+    spawnNode(script, `node-${String.fromCharCode(97 + index)}`, options, key, options.contracts?.[index]),
   );
   for (const node of nodes) running.add(node);
   onCleanup(async () => {
