@@ -72,6 +72,44 @@ describe("the installed socket-contract CLI", () => {
     expect(statSync(join(app.dir, "src/gen/socket/shop/client.ts")).isFile()).toBe(true);
   });
 
+  it("the generated wrappers and the runtimes' declarations compile under a strict team's settings", {
+    timeout: 180_000,
+  }, async () => {
+    // exactOptionalPropertyTypes with skipLibCheck off reads the published .d.ts files as the
+    // team's own code: an optional `ack` narrowed by a conditional type once failed there (TS2344).
+    await app.bin("socket-contract", ["generate", "src/contract.ts", "--out", "src/strict"]);
+    writeFiles(app.dir, {
+      "src/strict-app.ts": [
+        `import { Server } from "socket.io";`,
+        `import { io } from "socket.io-client";`,
+        `import { bindServer } from "@socket-contract/server";`,
+        `import { contract } from "./contract.js";`,
+        `import { implement } from "./strict/shop/server.js";`,
+        `import { bindContractServer } from "./strict/server.js";`,
+        `import { bindShopClient } from "./strict/shop/client.js";`,
+        `export const shop = implement(bindContractServer(new Server()), { pay: (_socket, { cents }) => String(cents) });`,
+        `export const pay = (cents: number): Promise<string> => bindShopClient(io("/shop")).pay({ cents });`,
+        `export const server = bindServer(contract, new Server());`,
+        "",
+      ].join("\n"),
+      "tsconfig.strict.json": JSON.stringify({
+        compilerOptions: {
+          ...TSCONFIG.compilerOptions,
+          noEmit: false,
+          outDir: "strict-dist",
+          rootDir: "src",
+          declaration: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          verbatimModuleSyntax: true,
+        },
+        files: ["src/strict-app.ts"],
+      }),
+    });
+    await app.bin("tsc", ["-p", "tsconfig.strict.json"]);
+    expect(statSync(join(app.dir, "strict-dist/strict-app.d.ts")).isFile()).toBe(true);
+  });
+
   it("runs its dist in its own process even when src is newer, and SIGTERM ends it and everything it started", {
     timeout: 180_000,
   }, async () => {

@@ -156,7 +156,7 @@ export type EmitResult<TEvent extends EventDefinition> = TEvent extends { readon
   ? Promise<InferAckOutput<TEvent>>
   : void;
 
-type WireListener<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck }
+type WireListener<TEvent extends EventDefinition> = TEvent extends { readonly ack: infer TAck extends AnySchema }
   ? (...args: [...InferArgsInput<TEvent>, callback: (response: AckEnvelope<InferSchemaInput<TAck>>) => void]) => void
   : (...args: InferArgsInput<TEvent>) => void;
 

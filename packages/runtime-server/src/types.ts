@@ -1,4 +1,5 @@
 import type {
+  AnySchema,
   ContractDefinition,
   Interceptor,
   ContractError,
@@ -115,6 +116,6 @@ export type EventWithoutAck<TEvents> = Extract<
 >;
 
 /** What a broadcast returns: for an ack-bearing event, a promise of every recipient's validated acknowledgement. */
-export type BroadcastResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: unknown }
+export type BroadcastResult<TEvent extends EventDefinition> = TEvent extends { readonly ack: AnySchema }
   ? Promise<InferAckOutput<TEvent>[]>
   : void;
