@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturesDir, repoRoot, runCli } from "./support/cli.js";
@@ -75,6 +75,26 @@ describe("socket-contract generate --check", () => {
     expect(fixed.stdout).toMatch(/generated 10 files .* \(1 written, 1 removed\)/);
     expect(readFileSync(join(golden, "hand-written.ts"), "utf8")).toBe("export const mine = 1;\n");
     expect((await runCli(["generate", join(dir, "contract.ts"), "--out", golden, "--check"])).code).toBe(0);
+  });
+});
+
+describe("socket-contract generate after a namespace is renamed", () => {
+  it("removes the old namespace's folder with its files, unless a hand-written file is left in it", slow, async () => {
+    const { dir, file } = writeContract(SMALL_CONTRACT);
+    const out = join(dir, "generated");
+    expect((await runCli(["generate", file, "--out", out])).code).toBe(0);
+    expect(existsSync(join(out, "small/client.ts"))).toBe(true);
+
+    writeFileSync(file, SMALL_CONTRACT.replace('"/small"', '"/big"'));
+    const renamed = await runCli(["generate", file, "--out", out]);
+    expect(renamed.stdout).toMatch(/\(\d+ written, 4 removed\)/);
+    expect(existsSync(join(out, "big/client.ts"))).toBe(true);
+    expect(existsSync(join(out, "small"))).toBe(false);
+
+    writeFileSync(join(out, "big/notes.ts"), "export const mine = 1;\n");
+    writeFileSync(file, SMALL_CONTRACT);
+    expect((await runCli(["generate", file, "--out", out])).code).toBe(0);
+    expect(readdirSync(join(out, "big"))).toEqual(["notes.ts"]);
   });
 });
 

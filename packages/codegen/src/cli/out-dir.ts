@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { BANNER, type GeneratedFile } from "../emit/generated-file.js";
 import { CodegenError } from "../errors.js";
@@ -42,6 +42,7 @@ export function writeOutDir(outDir: string, files: readonly GeneratedFile[]): Ou
       writeFileSync(target, files.find((file) => file.path === path)!.text);
     }
     for (const path of diff.obsolete) rmSync(join(outDir, path));
+    removeEmptiedFolders(outDir, diff.obsolete);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     throw new CodegenError(
@@ -51,6 +52,18 @@ export function writeOutDir(outDir: string, files: readonly GeneratedFile[]): Ou
     );
   }
   return diff;
+}
+
+/**
+ * Removes the folders that removing `obsolete` left empty (a renamed namespace's `chat/`), deepest
+ * first, never the out dir itself; a folder still holding a hand-written file stays.
+ */
+function removeEmptiedFolders(outDir: string, obsolete: readonly string[]): void {
+  const folders = new Set<string>();
+  for (const path of obsolete)
+    for (let folder = dirname(path); folder !== "." && folder !== ""; folder = dirname(folder)) folders.add(folder);
+  for (const folder of [...folders].sort((a, b) => b.length - a.length))
+    if (readdirSync(join(outDir, folder)).length === 0) rmdirSync(join(outDir, folder));
 }
 
 /**
