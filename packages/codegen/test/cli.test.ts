@@ -188,6 +188,14 @@ describe("mistakes a user will make: one line, exit code 2", () => {
     );
   });
 
+  it("a contract whose top-level await never settles (a connection it waits for)", slow, async () => {
+    const { file } = writeContract(`await new Promise(() => {});\n${SMALL_CONTRACT}`);
+    expectUserError(
+      await runCli(["generate", file, "--out", join(file, "../out")]),
+      /^socket-contract: the contract module never finished loading: a top-level await in it .*never settled$/m,
+    );
+  });
+
   it("an out dir that cannot be written", slow, async () => {
     const { dir, file } = writeContract(SMALL_CONTRACT);
     writeFileSync(join(dir, "a-file"), "");

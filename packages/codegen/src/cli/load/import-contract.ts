@@ -24,10 +24,12 @@ export async function importContractModule(path: string): Promise<Record<string,
     // A CommonJS contract goes through tsx's require, as `tsImport` sends it.
     if (/\.c[jt]s$/.test(path))
       return esModuleView(
-        await tsImport(pathToFileURL(path).href, {
-          parentURL: import.meta.url,
-          ...(tsconfig === undefined ? {} : { tsconfig }),
-        }),
+        await settledBeforeExit(
+          tsImport(pathToFileURL(path).href, {
+            parentURL: import.meta.url,
+            ...(tsconfig === undefined ? {} : { tsconfig }),
+          }),
+        ),
       );
     // What `tsImport` does for the rest, with our hook put in front of tsx's before the import.
     // Its require hook too: a .ts file of a CommonJS project is loaded through require, which
@@ -37,13 +39,38 @@ export async function importContractModule(path: string): Promise<Record<string,
     withTsconfigPath(tsconfig, () => registerRequire({ namespace }));
     const api = register({ namespace, ...(tsconfig === undefined ? {} : { tsconfig }) });
     await keepPackagesNative();
-    return esModuleView(await api.import(pathToFileURL(path).href, import.meta.url));
+    return esModuleView(await settledBeforeExit(api.import(pathToFileURL(path).href, import.meta.url)));
   } catch (error) {
+    if (error instanceof NeverSettled)
+      throw new CodegenError(
+        "CONTRACT_LOAD",
+        "the contract module never finished loading: a top-level await in it (or in a file it imports) never settled",
+      );
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     const kind = error instanceof Error && error.name !== "Error" ? `${error.name}: ` : "";
     throw new CodegenError("CONTRACT_LOAD", `the contract module threw while loading: ${kind}${message}`, {
       cause: error,
     });
+  }
+}
+
+class NeverSettled extends Error {}
+
+/**
+ * `loading`, or a `NeverSettled` rejection once nothing else is left for the process to do: a
+ * module whose top-level await never settles (a connection it waits for) would otherwise end the
+ * process with Node's exit code 13 and a warning naming the CLI's own file.
+ */
+async function settledBeforeExit<T>(loading: Promise<T>): Promise<T> {
+  let onBeforeExit = (): void => {};
+  const stuck = new Promise<never>((_, reject) => {
+    onBeforeExit = () => reject(new NeverSettled());
+  });
+  process.once("beforeExit", onBeforeExit);
+  try {
+    return await Promise.race([loading, stuck]);
+  } finally {
+    process.off("beforeExit", onBeforeExit);
   }
 }
 
