@@ -1,9 +1,20 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, posix, relative, resolve, sep } from "node:path";
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { isBuiltin } from "node:module";
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { CodegenError } from "../errors.js";
 import type { ts } from "ts-morph";
 import { resolveAliased } from "./load/aliased-imports.js";
+import { SPECIFIER } from "./load/source-files.js";
 import { tsMorph } from "./load/ts-morph.js";
 
 /** A contract file as it was at a git revision, written out with the local files it imports. */
@@ -14,6 +25,12 @@ export interface RevisionContract {
   readonly root: string;
   /** Removes the snapshot. */
   readonly remove: () => void;
+  /**
+   * The first package that a snapshot file in `files` imports by name and that is linked from a
+   * folder of this repository (a workspace package) whose tracked files changed since the
+   * revision: it loads as it is today, not as it was. `undefined` when there is none.
+   */
+  readonly changedWorkspaceImport: (files: readonly string[]) => { specifier: string; folder: string } | undefined;
 }
 
 const SCRIPT = /\.(m|c)?(t|j)sx?$/;
@@ -84,7 +101,12 @@ export function readRevisionContract(revision: string, file: string): RevisionCo
       if (SCRIPT.test(entry)) for (const imported of localImports(root, entry, tracked)) queue.push(imported);
     }
     linkNodeModules(top, root, written);
-    return { file: join(root, start), root, remove: () => rmSync(root, { recursive: true, force: true }) };
+    return {
+      file: join(root, start),
+      root,
+      remove: () => rmSync(root, { recursive: true, force: true }),
+      changedWorkspaceImport: (files) => changedWorkspaceImport(top, commit, root, files),
+    };
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;
@@ -158,6 +180,47 @@ function extendedConfigs(root: string, config: string, tracked: ReadonlySet<stri
     .filter((specifier) => specifier.startsWith("./") || specifier.startsWith("../"))
     .map((specifier) => posix.normalize(posix.join(posix.dirname(config), specifier)))
     .flatMap((path) => [path, `${path}.json`].filter((candidate) => tracked.has(candidate)).slice(0, 1));
+}
+
+function changedWorkspaceImport(
+  top: string,
+  commit: string,
+  root: string,
+  files: readonly string[],
+): { specifier: string; folder: string } | undefined {
+  for (const file of files) {
+    if (relative(root, file).startsWith("..")) continue;
+    for (const match of readFileSync(file, "utf8").matchAll(SPECIFIER)) {
+      const specifier = match[2]!;
+      if (/^[.#/]/.test(specifier) || isBuiltin(specifier) || /^[a-zA-Z][a-zA-Z+.-]*:/.test(specifier)) continue;
+      const folder = linkedPackageFolder(dirname(file), specifier);
+      if (folder === undefined) continue;
+      const inRepository = relative(top, folder);
+      if (inRepository.startsWith("..") || isAbsolute(inRepository)) continue;
+      const status = spawnSync("git", ["diff", "--quiet", commit, "--", inRepository === "" ? "." : inRepository], {
+        cwd: top,
+        stdio: "ignore",
+      }).status;
+      if (status !== 0) return { specifier, folder: inRepository.split(sep).join("/") };
+    }
+  }
+  return undefined;
+}
+
+/** The real folder of the package `specifier` names when a node_modules entry links to it from outside any node_modules folder (npm, yarn and pnpm workspaces). */
+function linkedPackageFolder(from: string, specifier: string): string | undefined {
+  const name = specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/");
+  for (let directory = from; ; directory = dirname(directory)) {
+    const entry = join(directory, "node_modules", name);
+    if (existsSync(entry)) {
+      const real = realpathSync(entry);
+      return real.split(sep).includes("node_modules") ? undefined : real;
+    }
+    if (dirname(directory) === directory) return undefined;
+  }
 }
 
 /** Links each snapshot folder to the node_modules its counterpart in the working tree has. */

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
@@ -144,6 +144,51 @@ describe("socket-contract diff <old> <new>", () => {
     );
     expect(result.stdout).toContain('BREAKING  /chat client → server "message:send" args[0].room\n  minLength 1 → 3');
   });
+
+  it(
+    "--base refuses a contract whose schemas come from a workspace package changed since the revision",
+    slow,
+    async () => {
+      // The package loads from its folder as it is today, so the diff compared today's schemas with
+      // themselves: "no changes to the wire shape", exit 0, over a breaking change.
+      const dir = tempDir();
+      git(dir, "init", "--quiet", "--initial-branch=main");
+      writeFileSync(
+        join(dir, "package.json"),
+        JSON.stringify({ name: "mono", private: true, workspaces: ["packages/*"] }),
+      );
+      mkdirSync(join(dir, "packages/schemas"), { recursive: true });
+      mkdirSync(join(dir, "apps/server/src"), { recursive: true });
+      writeFileSync(
+        join(dir, "packages/schemas/package.json"),
+        JSON.stringify({ name: "@acme/schemas", version: "1.0.0", type: "module", exports: "./index.js" }),
+      );
+      const schemas = (max: number): string =>
+        `import { z } from "zod";\nexport const SendPayload = z.object({ text: z.string().max(${max}) });\n`;
+      writeFileSync(join(dir, "packages/schemas/index.js"), schemas(2000));
+      writeFileSync(
+        join(dir, "apps/server/src/contract.ts"),
+        multiFileContract("1.0.0").replace("./schemas/index.js", "@acme/schemas"),
+      );
+      mkdirSync(join(dir, "node_modules/@acme"), { recursive: true });
+      symlinkSync("../../packages/schemas", join(dir, "node_modules/@acme/schemas"), "dir"); // as npm links a workspace
+      writeFileSync(join(dir, ".gitignore"), "node_modules\n");
+      git(dir, "add", ".");
+      git(dir, "commit", "--quiet", "-m", "v1");
+
+      const unchanged = await runCli(["diff", "--base", "main", "apps/server/src/contract.ts"], { cwd: dir });
+      expect(unchanged.stdout).toContain("chat 1.0.0 → 1.0.0: no changes to the wire shape");
+      expect(unchanged.code).toBe(0);
+
+      writeFileSync(join(dir, "packages/schemas/index.js"), schemas(500));
+      const result = await runCli(["diff", "--base", "main", "apps/server/src/contract.ts"], { cwd: dir });
+      expect(result.stdout).toBe("");
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split("\n")).toEqual([
+        "socket-contract: the contract at main imports @acme/schemas, a workspace package in packages/schemas that changed since main, which diff --base would read as it is today; write the old contract to a file and run diff <old> <new>",
+      ]);
+    },
+  );
 
   it(
     "--base refuses an unknown revision, a file outside git, and a second file, with exit 2 and one line",

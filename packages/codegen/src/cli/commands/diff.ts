@@ -111,6 +111,13 @@ async function loadAtRevision(revision: string, file: string, exportName: string
         `the contract at ${revision} imports ${relative(process.cwd(), outside)} through a path diff --base cannot follow (only relative imports, #imports subpaths and tsconfig paths aliases are read from the revision); write the old contract to a file and run diff <old> <new>`,
       );
     }
+    const linked = snapshot.changedWorkspaceImport(loaded.files);
+    if (linked !== undefined) {
+      throw new CodegenError(
+        "GIT_REVISION",
+        `the contract at ${revision} imports ${linked.specifier}, a workspace package in ${linked.folder} that changed since ${revision}, which diff --base would read as it is today; write the old contract to a file and run diff <old> <new>`,
+      );
+    }
     return loaded;
   } finally {
     snapshot.remove();

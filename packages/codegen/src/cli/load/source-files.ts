@@ -17,7 +17,7 @@ export interface ParsedSource {
  * found in its text without parsing it: a parse needs the TypeScript compiler, a third of a second
  * to load. Matches in comments or strings only add a file to watch; a real import is never missed.
  */
-const SPECIFIER = /(?:\bfrom|\bimport)\s*\(?\s*(["'])([^"'\r\n]+)\1/g;
+export const SPECIFIER = /(?:\bfrom|\bimport)\s*\(?\s*(["'])([^"'\r\n]+)\1/g;
 
 /**
  * The contract file and the local files it imports (relative specifiers, and `#imports` subpaths,
