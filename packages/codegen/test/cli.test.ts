@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturesDir, repoRoot, runCli } from "./support/cli.js";
@@ -187,6 +187,23 @@ describe("mistakes a user will make: one line, exit code 2", () => {
       /the contract module threw while loading: ContractDefinitionError: .*"connect" is reserved/,
     );
   });
+
+  it(
+    "an out dir holding a hand-written file where a generated one goes (--out src), left as it was",
+    slow,
+    async () => {
+      const { dir, file } = writeContract(SMALL_CONTRACT);
+      const mine = join(dir, "src/index.ts");
+      mkdirSync(join(dir, "src"));
+      writeFileSync(mine, "export const mine = 1;\n");
+      expectUserError(
+        await runCli(["generate", file, "--out", join(dir, "src")]),
+        /^socket-contract: .*src\/index\.ts was not written by socket-contract \(it has no DO NOT EDIT banner\); move it, or choose another --out$/m,
+      );
+      expect(readFileSync(mine, "utf8")).toBe("export const mine = 1;\n");
+      expect(readdirSync(join(dir, "src"))).toEqual(["index.ts"]);
+    },
+  );
 
   it("a contract whose top-level await never settles (a connection it waits for)", slow, async () => {
     const { file } = writeContract(`await new Promise(() => {});\n${SMALL_CONTRACT}`);

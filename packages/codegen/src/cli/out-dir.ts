@@ -27,13 +27,22 @@ export function diffOutDir(outDir: string, files: readonly GeneratedFile[]): Out
 
 /**
  * Writes what changed and deletes obsolete generated files; an unchanged file is left alone, so
- * its timestamp does not wake watchers and build caches.
+ * its timestamp does not wake watchers and build caches. A file without the banner where a
+ * generated one goes fails the whole write, leaving the out dir as it was.
  *
  * @example
  * writeOutDir("src/generated", files);
  */
 export function writeOutDir(outDir: string, files: readonly GeneratedFile[]): OutDirDiff {
   const diff = diffOutDir(outDir, files);
+  // A file of the user's own where a generated one goes (`--out src` over src/index.ts) is refused
+  // before anything is written, as files without the banner are never touched.
+  const foreign = diff.changed.find((path) => readText(join(outDir, path))?.startsWith(BANNER) === false);
+  if (foreign !== undefined)
+    throw new CodegenError(
+      "UNWRITABLE_OUT",
+      `${join(outDir, foreign)} was not written by socket-contract (it has no DO NOT EDIT banner); move it, or choose another --out`,
+    );
   try {
     mkdirSync(outDir, { recursive: true });
     for (const path of diff.changed) {
