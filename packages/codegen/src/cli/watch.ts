@@ -97,8 +97,11 @@ export async function watchContract(request: GenerateRequest, context: CliContex
   follow([]);
   running = run("initial build");
   await running;
+  // The signal handlers go in before the line that says we are watching: a SIGTERM sent on seeing
+  // it (a supervisor, a test) found none on a loaded machine, and Node's default ended the process.
+  const stopping = context.stopped;
   context.out(`[watch] watching ${files.size} file(s); press Ctrl+C to stop`);
-  await context.stopped;
+  await stopping;
   stopped = true;
   clearTimeout(timer);
   for (const watcher of folders.values()) watcher.close();
