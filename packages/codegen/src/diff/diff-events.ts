@@ -197,7 +197,7 @@ function diffEvent(before: WireEvent, after: WireEvent, direction: Direction, co
         "error code added",
         verdict(
           [],
-          "peers on the old contract receive it as a ContractError with a code they do not name; nothing is refused",
+          "peers on the old contract receive it as INVALID_ACK, the new code in its cause; nothing is refused",
         ),
       );
   }

@@ -151,12 +151,30 @@ function readAckAt(
       };
 }
 
-/** An `{ ok: false, error }` envelope: the error, a custom code's data parsed by its declared schema. */
+/**
+ * An `{ ok: false, error }` envelope, read as the sender's `handlerFailure` writes one: a built-in
+ * code without data, or a code the event declares with its data parsed by the declared schema.
+ * Anything else is `INVALID_ACK`, what arrived kept as its `cause`, so that the error's code is
+ * always one that `isError` types.
+ */
 function readFailure(definition: CompiledEvent, error: unknown, where: Where): AckResult {
   const received = fromWireError(error, where);
   if (received === undefined) return invalidAck(where, "The acknowledgement carries a malformed error.");
-  const schema = isBuiltInErrorCode(received.code) ? undefined : definition.errors?.get(received.code);
-  if (schema === undefined) return { ok: false, error: received };
+  if (isBuiltInErrorCode(received.code))
+    return {
+      ok: false,
+      error: new ContractError(received.code, { message: received.message, issues: received.issues, ...where }),
+    };
+  const schema = definition.errors?.get(received.code);
+  if (schema === undefined)
+    return {
+      ok: false,
+      error: new ContractError("INVALID_ACK", {
+        message: "The acknowledgement carries an error code this event does not declare.",
+        cause: received,
+        ...where,
+      }),
+    };
   const parsed = parseValue(schema, received.data, NO_PREFIX, definition.maxDepth);
   if (!parsed.ok)
     return {
