@@ -41,7 +41,14 @@ const closing: [name: string, frames: (string | Buffer)[]][] = [
   ["an unknown Engine.IO packet type", ["9xyz"]],
   ["an unknown Socket.IO packet type", ["49/chat,[]"]],
   ["an event whose payload is not an array", ['42/chat,{"event":"typing"}']],
-  ["an event with a reserved name", ['42/chat,["disconnect"]']],
+  ...["connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"].map(
+    (name): [string, string[]] => [`an event named ${name}, a name Socket.IO reserves`, [`42/chat,["${name}",{}]`]],
+  ),
+  ...["null", "true", '{"__proto__":1}', '["typing"]'].map((name): [string, string[]] => [
+    `an event whose name is ${name}`,
+    [`42/chat,[${name},"a",true]`],
+  ]),
+  ["an ack nobody asked for whose payload is not an array", ['43/chat,99{"ok":true}']],
   ["truncated JSON", ['42/chat,["message:send",{"room":']],
   ["a connect_error, which only a server may send", ['44/chat,{"message":"you failed"}']],
   ["an event to a namespace it never joined", ['42/admin,["typing","a",true]']],

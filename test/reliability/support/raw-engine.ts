@@ -6,9 +6,13 @@ export const CONNECT_CHAT = `40/chat,${JSON.stringify({ token: "hostile" })}`;
 
 /**
  * A raw WebSocket speaking Engine.IO by hand, with no Socket.IO client in between, so it can send
- * what no client library would. Connected to `/chat` once `open` resolves.
+ * what no client library would. Connected to `/chat` (or the namespace given, with its handshake
+ * `auth`) once it resolves; Engine.IO's pings are answered.
  */
-export async function rawWebSocket(url: string): Promise<{
+export async function rawWebSocket(
+  url: string,
+  { namespace = "/chat", auth = { token: "hostile" } }: { namespace?: string; auth?: object } = {},
+): Promise<{
   ws: WebSocket;
   received: (string | Buffer)[];
   closed: Promise<number>;
@@ -21,6 +25,7 @@ export async function rawWebSocket(url: string): Promise<{
   const received: (string | Buffer)[] = [];
   const waiters: (() => void)[] = [];
   ws.on("message", (data, isBinary) => {
+    if (!isBinary && data.toString() === "2") return void ws.send("3");
     received.push(isBinary ? (data as Buffer) : data.toString());
     for (const wake of waiters.splice(0)) wake();
   });
@@ -46,8 +51,8 @@ export async function rawWebSocket(url: string): Promise<{
     }
   };
   await nextText("0{");
-  ws.send(CONNECT_CHAT);
-  await nextText("40/chat,");
+  ws.send(`40${namespace},${JSON.stringify(auth)}`);
+  await nextText(`40${namespace},`);
   return { ws, received, closed, nextText };
 }
 
