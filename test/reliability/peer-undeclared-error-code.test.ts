@@ -29,7 +29,7 @@ const contract = defineContract({
   },
 });
 
-const UNDECLARED = "The acknowledgement carries an error code this event does not declare.";
+const UNDECLARED = "The acknowledgement carries an undeclared error code.";
 
 /** A bound server and a raw socket.io-client (no runtime) whose answers to the server's `ask` the test picks. */
 async function rawPeer(answer: unknown) {

@@ -1,4 +1,5 @@
 import { ContractError, type ContractIssue } from "../contract-error.js";
+import { isBuiltInErrorCode } from "../error-codes.js";
 
 /** The name of the event that reports a refused event which had no acknowledgement to carry the error. */
 export const CONTRACT_ERROR_EVENT = "contract:error";
@@ -47,7 +48,8 @@ const MAX_TEXT = 1_000;
 
 /**
  * Reads an error that came over the wire, trusting nothing: a code and a message must be strings,
- * issues keep only well-formed entries. Returns `undefined` when it is not an error at all.
+ * issues keep only well-formed entries, and a built-in code keeps no data (none is ever sent with
+ * one). Returns `undefined` when it is not an error at all.
  */
 export function fromWireError(
   value: unknown,
@@ -59,7 +61,7 @@ export function fromWireError(
   return new ContractError(code.slice(0, 100), {
     message: message.slice(0, MAX_TEXT),
     issues: readIssues(issues),
-    data,
+    data: isBuiltInErrorCode(code) ? undefined : data,
     event: where.event,
     namespace: where.namespace,
   });

@@ -153,28 +153,16 @@ function readAckAt(
 
 /**
  * An `{ ok: false, error }` envelope, read as the sender's `handlerFailure` writes one: a built-in
- * code without data, or a code the event declares with its data parsed by the declared schema.
- * Anything else is `INVALID_ACK`, what arrived kept as its `cause`, so that the error's code is
- * always one that `isError` types.
+ * code (`fromWireError` drops data beside it), or a code the event declares with its data parsed by
+ * the declared schema. Any other code is `INVALID_ACK`, what arrived kept as its `cause`, so that
+ * the error's code is always one that `isError` types.
  */
 function readFailure(definition: CompiledEvent, error: unknown, where: Where): AckResult {
   const received = fromWireError(error, where);
   if (received === undefined) return invalidAck(where, "The acknowledgement carries a malformed error.");
-  if (isBuiltInErrorCode(received.code))
-    return {
-      ok: false,
-      error: new ContractError(received.code, { message: received.message, issues: received.issues, ...where }),
-    };
+  if (isBuiltInErrorCode(received.code)) return { ok: false, error: received };
   const schema = definition.errors?.get(received.code);
-  if (schema === undefined)
-    return {
-      ok: false,
-      error: new ContractError("INVALID_ACK", {
-        message: "The acknowledgement carries an error code this event does not declare.",
-        cause: received,
-        ...where,
-      }),
-    };
+  if (schema === undefined) return invalidAck(where, "The acknowledgement carries an undeclared error code.", received);
   const parsed = parseValue(schema, received.data, NO_PREFIX, definition.maxDepth);
   if (!parsed.ok)
     return {
@@ -202,8 +190,8 @@ function ackValue(definition: CompiledEvent, envelope: unknown): unknown {
   return parseFast(definition.ackFast, data, definition.ackNests, definition.maxDepth, false);
 }
 
-function invalidAck(where: Where, message: string): AckResult {
-  return { ok: false, error: new ContractError("INVALID_ACK", { message, ...where }) };
+function invalidAck(where: Where, message: string, cause?: unknown): AckResult {
+  return { ok: false, error: new ContractError("INVALID_ACK", { message, cause, ...where }) };
 }
 
 /**
