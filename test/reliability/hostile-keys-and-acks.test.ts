@@ -59,13 +59,13 @@ async function setup() {
     }));
   });
   for (const pattern of ["/doc/:docId", "/org/:orgId"] as const)
-    server.of(pattern).on("connection", (socket) =>
+    server.of(pattern).on("connection", (socket) => {
       socket.on("whoami", () => ({
         params: socket.params,
         keys: Object.keys(socket.params),
         clean: Object.getPrototypeOf(socket.params) === Object.prototype,
-      })),
-    );
+      }));
+    });
   const bystander = bindClient(contract, "/h", client(url, "/h", { auth: { token: "bystander" } }));
   await connected(bystander.socket);
   let sent = 0;
