@@ -110,6 +110,12 @@ export interface StreamOpening<TSocket = unknown> {
   readonly role: "request" | "response";
   /** Server: the bound socket. Client: the bound client. */
   readonly socket: TSocket;
+  /**
+   * Trace context. A requester's interceptor writes here what travels in `contract:open` (an
+   * optional header field, which older peers ignore); a responder's reads what the requester sent
+   * (`{}` from a peer that sends none, such as a plain Socket.IO client).
+   */
+  readonly carrier: Carrier;
 }
 
 /** A stream is over on this side, however it ended (its ack, an error, a cancel, a disconnect): how long it was open, in milliseconds. */

@@ -17,6 +17,7 @@ import type {
   Interceptor,
   Outcome,
   OutgoingPacket,
+  StreamOpening,
 } from "@socket-contract/contract";
 import { ATTRIBUTES, outcomeCode, SYSTEM } from "./attributes.js";
 import { SCOPE_NAME, SCOPE_VERSION } from "./scope.js";
@@ -40,7 +41,8 @@ export interface TracingOptions {
  *   runs inside it, so its own spans are children), and a `receive <namespace>` span (kind SERVER)
  *   per handshake;
  * - client: a `send <event>` span (kind PRODUCER) per ack-bearing emit, from the emit to the ack,
- *   and a `connect <namespace>` span (kind CLIENT) per connection attempt.
+ *   and per stream request, from the request to the stream's close, and a `connect <namespace>`
+ *   span (kind CLIENT) per connection attempt.
  *
  * A bound client propagates its context to a bound server (in the handshake, and with each event),
  * so the server's spans are children of the client's. Attributes are names, ids, sizes and
@@ -73,6 +75,8 @@ export function tracing(options: TracingOptions = {}): Interceptor {
         ? traceEmit(tracerOf(), names, packet, clientBodySize)
         : undefined,
     connection: (attempt) => traceConnection(tracerOf(), attempt),
+    stream: (opening) =>
+      opening.side === "client" && opening.role === "request" ? traceStream(tracerOf(), names, opening) : undefined,
   };
 }
 
@@ -152,6 +156,26 @@ function traceEmit(
     if (bodySize) span.setAttribute(ATTRIBUTES.bodySize, packet.size());
   }
   return (outcome) => end(span, outcome);
+}
+
+/**
+ * A client's stream request: a `send <event>` span from the request to the stream's close, whose
+ * context travels in `contract:open`, so the server's `process <event>` span is its child.
+ */
+function traceStream(tracer: Tracer, names: SpanNames, opening: StreamOpening): (() => void) | undefined {
+  const active = context.active();
+  const span = tracer.startSpan(names.send(opening.event), { kind: SpanKind.PRODUCER }, active);
+  const recording = span.isRecording();
+  if (!recording && !isSpanContextValid(span.spanContext())) return undefined;
+  propagation.inject(trace.setSpan(active, span), opening.carrier);
+  if (recording) {
+    span.setAttribute(ATTRIBUTES.system, SYSTEM);
+    span.setAttribute(ATTRIBUTES.operationType, "send");
+    span.setAttribute(ATTRIBUTES.destination, opening.namespace);
+    if (opening.pattern !== undefined) span.setAttribute(ATTRIBUTES.template, opening.pattern);
+    span.setAttribute(ATTRIBUTES.event, opening.event);
+  }
+  return () => span.end();
 }
 
 function traceConnection(

@@ -115,8 +115,19 @@ export class StreamEndpoint {
       return request;
     }
     this.#requests.set(id, request);
-    this.#opened(id, event, "request");
-    host.send(STREAM_OPEN, [{ id, event, credit: shape.item === undefined ? 0 : window }, ...args]);
+    const header: { id: number; event: string; credit: number; carrier?: object } = {
+      id,
+      event,
+      credit: shape.item === undefined ? 0 : window,
+    };
+    // What the interceptors wrote (trace context) travels as an optional field that older peers ignore.
+    const carrier = {};
+    this.#opened(id, event, "request", undefined, carrier);
+    for (const _ in carrier) {
+      header.carrier = carrier;
+      break;
+    }
+    host.send(STREAM_OPEN, [header, ...args]);
     if (failure !== undefined) request.close(transportFailure(failure, request.where));
     return request;
   }
@@ -227,7 +238,7 @@ export class StreamEndpoint {
         window: host.window,
       });
       this.#responses.set(id, response);
-      this.#opened(id, event, "response", settled);
+      this.#opened(id, event, "response", settled, (args[0] as { carrier?: unknown }).carrier);
       response.start(handler, parsed.value);
     };
     const interception = host.interception?.();
@@ -237,8 +248,15 @@ export class StreamEndpoint {
       host.send(STREAM_END, [id, errorEnvelope(wire)]);
       host.report(local);
     };
-    paths().open(interception, host.namespace, definition, parsed.value, start, refuseOpen, (error) =>
-      host.report(error),
+    paths().open(
+      interception,
+      host.namespace,
+      definition,
+      parsed.value,
+      start,
+      refuseOpen,
+      (error) => host.report(error),
+      (args[0] as { carrier?: unknown }).carrier,
     );
   }
 
@@ -324,8 +342,8 @@ export class StreamEndpoint {
     };
   }
 
-  #opened(id: number, event: string, role: StreamRole, settled?: (outcome: Outcome) => void): void {
-    const closed = this.#hooks?.opened(event, role, settled);
+  #opened(id: number, event: string, role: StreamRole, settled?: (outcome: Outcome) => void, carrier?: unknown): void {
+    const closed = this.#hooks?.opened(event, role, carrier, settled);
     if (closed !== undefined) this.#closing.set(id, closed);
   }
 }

@@ -8,7 +8,7 @@ import type { WireError } from "./envelope.js";
  *
  * | frame | arguments | sent by |
  * | --- | --- | --- |
- * | `contract:open` | `{ id, event, credit }`, then the event's arguments (a `streamOf()` one left out) | the requester |
+ * | `contract:open` | `{ id, event, credit, carrier? }`, then the event's arguments (a `streamOf()` one left out) | the requester |
  * | `contract:item` | `id`, `item` | whoever sends items: the responder (`stream`), the requester (`streamOf`) |
  * | `contract:credit` | `id`, `n` | whoever receives items: `n` more may be sent |
  * | `contract:end` | `id`, `{ ok: true, data? }` or `{ ok: false, error }` | the responder: the stream is over; the requester: its items are over |

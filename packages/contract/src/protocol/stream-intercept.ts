@@ -1,6 +1,6 @@
 import { ContractError } from "../contract-error.js";
-import type { IncomingCall, Outcome, StreamOpening } from "../interceptor.js";
-import { emptyCarrier } from "./carrier.js";
+import type { Carrier, IncomingCall, Outcome, StreamOpening } from "../interceptor.js";
+import { readCarrier } from "./carrier.js";
 import type { CompiledEvent } from "./catalog.js";
 import { observeAll, runIncoming, runOutgoing, type StreamStep } from "./intercept.js";
 import { type Interception, outgoingPacket } from "./intercepted.js";
@@ -20,8 +20,14 @@ export interface StreamHooks {
   /**
    * A stream opened here: tells the `stream` interceptors, and returns what tells them it closed
    * (given how it ended: a response's end envelope, or what stopped it), and `settled` its outcome.
+   * `carrier` is a request's own, for them to write, or what a response's header held, read here.
    */
-  opened(event: string, role: StreamRole, settled?: (outcome: Outcome) => void): ((end?: unknown) => void) | undefined;
+  opened(
+    event: string,
+    role: StreamRole,
+    carrier: unknown,
+    settled?: (outcome: Outcome) => void,
+  ): ((end?: unknown) => void) | undefined;
 }
 
 /**
@@ -50,14 +56,22 @@ export function streamHooks(
       runOutgoing(current.set.outgoing, packet, tell)?.({ ok: true, value: undefined, duration: 0 });
     },
     told: (refusal) => typeof refusal === "object" && refusal !== null && told.has(refusal),
-    opened(event, role, settled) {
+    opened(event, role, carrier, settled) {
       const current = interception();
       const closed =
         current === undefined || current.set.stream.length === 0
           ? undefined
           : runStream(
               current.set.stream,
-              { side: current.side, namespace, pattern: current.pattern, event, role, socket: current.peer },
+              {
+                side: current.side,
+                namespace,
+                pattern: current.pattern,
+                event,
+                role,
+                socket: current.peer,
+                carrier: role === "request" ? (carrier as Carrier) : readCarrier(carrier),
+              },
               report,
             );
       if (settled === undefined) return closed;
@@ -114,7 +128,8 @@ export function runStream(
  * event (its arguments are the request's, without an upload): one may refuse it, and the stream
  * then ends with the refusal's code (`FORBIDDEN`, say) before any item. `next()` starts the
  * handler and resolves with the stream's outcome once it is over (its ack, or the error the
- * requester got), timed over the stream's life (items are observed apart).
+ * requester got), timed over the stream's life (items are observed apart). `carrier` is the
+ * header's, from untrusted input.
  */
 export function interceptOpen(
   interception: Interception,
@@ -124,6 +139,7 @@ export function interceptOpen(
   start: (settled: (outcome: Outcome) => void) => void,
   refuse: (wire: ContractError, local: ContractError) => void,
   report: (error: ContractError) => void,
+  carrier: unknown,
 ): void {
   // A copy: the handler's own arguments stay unfrozen (an upload's source is appended to them).
   const frozen = Object.freeze(args.slice());
@@ -136,7 +152,7 @@ export function interceptOpen(
     event,
     args: frozen,
     hasAck: definition.ack !== undefined,
-    carrier: emptyCarrier(),
+    carrier: readCarrier(carrier),
     size: () => payloadSize(frozen),
   } as IncomingCall;
   void runIncoming(interception.set.incoming, call, {
