@@ -96,3 +96,25 @@ it("counts a dynamic namespace by its key, whatever paths clients pick; spans ke
     "/org/:orgId",
   ]);
 });
+
+it("a client's send span on a dynamic namespace carries the key beside the concrete path, as the server's does", async () => {
+  const spans = new InMemorySpanExporter();
+  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] });
+  const { io, url } = await startServer();
+  bindServer(tenants, io, { onError: () => {} })
+    .of("/org/:orgId")
+    .on("connection", (socket) => {
+      socket.on("whoami", () => socket.params.orgId);
+    });
+  const socket = client(url, "/org/acme", { auth: { token: "letmein" } });
+  const acme = bindClient(tenants, "/org/acme", socket, { interceptors: [tracing({ tracerProvider })] });
+  expect(await acme.emit("whoami")).toBe("acme");
+
+  const sent = spans.getFinishedSpans().filter((span) => span.name === "send whoami");
+  expect(
+    sent.map((span) => [
+      span.attributes["messaging.destination.name"],
+      span.attributes["messaging.destination.template"],
+    ]),
+  ).toEqual([["/org/acme", "/org/:orgId"]]);
+});

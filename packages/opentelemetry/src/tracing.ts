@@ -144,17 +144,9 @@ function traceEmit(
     propagation.inject(active, packet.carrier);
     return undefined;
   }
-  const span = tracer.startSpan(names.send(packet.event), { kind: SpanKind.PRODUCER }, active);
-  const recording = span.isRecording();
-  if (!recording && !isSpanContextValid(span.spanContext())) return undefined;
-  propagation.inject(trace.setSpan(active, span), packet.carrier);
-  if (recording) {
-    span.setAttribute(ATTRIBUTES.system, SYSTEM);
-    span.setAttribute(ATTRIBUTES.operationType, "send");
-    span.setAttribute(ATTRIBUTES.destination, packet.namespace);
-    span.setAttribute(ATTRIBUTES.event, packet.event);
-    if (bodySize) span.setAttribute(ATTRIBUTES.bodySize, packet.size());
-  }
+  const span = startSend(tracer, names, active, packet);
+  if (span === undefined) return undefined;
+  if (bodySize && span.isRecording()) span.setAttribute(ATTRIBUTES.bodySize, packet.size());
   return (outcome) => end(span, outcome);
 }
 
@@ -163,19 +155,33 @@ function traceEmit(
  * context travels in `contract:open`, so the server's `process <event>` span is its child.
  */
 function traceStream(tracer: Tracer, names: SpanNames, opening: StreamOpening): (() => void) | undefined {
-  const active = context.active();
-  const span = tracer.startSpan(names.send(opening.event), { kind: SpanKind.PRODUCER }, active);
+  const span = startSend(tracer, names, context.active(), opening);
+  return span === undefined ? undefined : () => span.end();
+}
+
+/**
+ * A client's `send <event>` span (PRODUCER), an emit's or a stream request's, its context written
+ * into what travels so that the server's span is its child; `undefined` where there is nothing to
+ * record or hand on (no SDK, or nothing sampled).
+ */
+function startSend(
+  tracer: Tracer,
+  names: SpanNames,
+  active: Context,
+  message: Pick<OutgoingPacket, "namespace" | "pattern" | "event" | "carrier">,
+): Span | undefined {
+  const span = tracer.startSpan(names.send(message.event), { kind: SpanKind.PRODUCER }, active);
   const recording = span.isRecording();
   if (!recording && !isSpanContextValid(span.spanContext())) return undefined;
-  propagation.inject(trace.setSpan(active, span), opening.carrier);
+  propagation.inject(trace.setSpan(active, span), message.carrier);
   if (recording) {
     span.setAttribute(ATTRIBUTES.system, SYSTEM);
     span.setAttribute(ATTRIBUTES.operationType, "send");
-    span.setAttribute(ATTRIBUTES.destination, opening.namespace);
-    if (opening.pattern !== undefined) span.setAttribute(ATTRIBUTES.template, opening.pattern);
-    span.setAttribute(ATTRIBUTES.event, opening.event);
+    span.setAttribute(ATTRIBUTES.destination, message.namespace);
+    if (message.pattern !== undefined) span.setAttribute(ATTRIBUTES.template, message.pattern);
+    span.setAttribute(ATTRIBUTES.event, message.event);
   }
-  return () => span.end();
+  return span;
 }
 
 function traceConnection(

@@ -93,6 +93,8 @@ export class BoundClient<
     const connection: Connection = new Connection(
       {
         namespace: path,
+        // A dynamic namespace's key, which the interceptors' contexts carry as `pattern`, as the server's do.
+        ...(match.pattern === path ? {} : { pattern: match.pattern }),
         side: "client",
         incoming,
         outgoing,
