@@ -1,12 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { context, propagation } from "@opentelemetry/api";
-import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { tracing } from "@socket-contract/opentelemetry";
 import { bindServer } from "@socket-contract/server";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { contract } from "../interceptors/support.js";
+import { useTraceContext } from "../support/otel-context.js";
 import { startServer } from "../support/util.js";
 
 // A plain python-socketio client (Debian's python3-socketio with python3-websocket, imported by /usr/bin/python3) talks to
@@ -18,14 +16,7 @@ if (!available && process.env.REQUIRE_PYTHON !== "1")
     "[skip] python-socketio interop: /usr/bin/python3 cannot import socketio and websocket (apt-get install -y python3-socketio python3-websocket)",
   );
 
-beforeAll(() => {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-});
-afterAll(() => {
-  context.disable();
-  propagation.disable();
-});
+useTraceContext();
 
 const SCRIPT = `
 import sys, socketio

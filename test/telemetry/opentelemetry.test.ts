@@ -1,6 +1,5 @@
-import { context, propagation, ROOT_CONTEXT, trace } from "@opentelemetry/api";
-import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { TraceState, W3CTraceContextPropagator } from "@opentelemetry/core";
+import { context, ROOT_CONTEXT, trace } from "@opentelemetry/api";
+import { TraceState } from "@opentelemetry/core";
 import {
   AggregationTemporality,
   InMemoryMetricExporter,
@@ -11,19 +10,13 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "
 import { bindClient, ContractError } from "@socket-contract/client";
 import { metrics, METRIC_NAMES, tracing } from "@socket-contract/opentelemetry";
 import { bindServer } from "@socket-contract/server";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { client, connected, startServer, until } from "../support/util.js";
 import { contract } from "../interceptors/support.js";
+import { useTraceContext } from "../support/otel-context.js";
 
 // Both runtimes with tracing() and metrics() over real sockets, recorded by the real SDK.
-beforeAll(() => {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-});
-afterAll(() => {
-  context.disable();
-  propagation.disable();
-});
+useTraceContext();
 
 const PLANTED = "zq-planted-7f3c";
 

@@ -1,26 +1,18 @@
-import { context, propagation, SpanKind } from "@opentelemetry/api";
-import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { W3CTraceContextPropagator } from "@opentelemetry/core";
+import { SpanKind } from "@opentelemetry/api";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { bindClient } from "@socket-contract/client";
 import { defineContract, streamOf } from "@socket-contract/contract";
 import { tracing } from "@socket-contract/opentelemetry";
 import { bindServer } from "@socket-contract/server";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { z } from "zod";
 import { client, connected, startServer, until } from "../support/util.js";
+import { useTraceContext } from "../support/otel-context.js";
 
 // A stream request carried no trace context: the server's span of a stream had no parent and the
 // client recorded none. The requester's carrier now travels in contract:open's header, an optional
 // field older peers ignore.
-beforeAll(() => {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-});
-afterAll(() => {
-  context.disable();
-  propagation.disable();
-});
+useTraceContext();
 
 const files = defineContract({
   name: "traced-streams",
