@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerServerStreams, collect, startStreams } from "./support.js";
+import { expectStreamsBothWays, startStreams } from "./support.js";
 
 /**
  * socket.io-client's `retries` queues every emit with a callback and sends one at a time until it
@@ -9,24 +9,14 @@ import { answerServerStreams, collect, startStreams } from "./support.js";
  */
 describe("streams on a client with socket.io-client's retries", () => {
   it("serves the streams either side opens, with no error on either side", async () => {
-    const { chat, sockets, errors } = await startStreams({
+    const started = await startStreams({
       client: { retries: 3, ackTimeout: 1_000 },
       bind: { ackTimeout: 1_000 },
     });
-    const clientErrors: unknown[] = [];
-    chat.onError((error) => clientErrors.push([error.code, error.message]));
-    const count = chat.stream("count", { n: 3 });
-    expect(await collect(count)).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
-    await expect(count.ack).resolves.toEqual({ total: 3 });
-    expect(await collect(chat.stream("shout", ["a", "b"]))).toEqual(["A", "B"]);
-    answerServerStreams(chat);
-    const progress = sockets[0]!.stream("progress", 2);
-    expect(await collect(progress)).toEqual([{ pct: 50 }, { pct: 100 }]);
-    await expect(progress.ack).resolves.toBe("done");
-    await expect(sockets[0]!.stream("sum", [1, 2, 3]).ack).resolves.toBe(6);
+    const clientErrors = await expectStreamsBothWays(started);
     // Events keep socket.io-client's retries: an ack-bearing call still works.
-    await expect(chat.emit("ping")).resolves.toBe("pong");
+    await expect(started.chat.emit("ping")).resolves.toBe("pong");
     expect(clientErrors).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(started.errors).toEqual([]);
   }, 10_000);
 });

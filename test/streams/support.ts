@@ -4,6 +4,7 @@ import { ContractError } from "@socket-contract/contract";
 import { type BoundServer, type BoundSocket, bindServer } from "@socket-contract/server";
 import type { ServerOptions } from "socket.io";
 import type { ManagerOptions, SocketOptions } from "socket.io-client";
+import { expect } from "vitest";
 import { streamContract } from "../fixtures/stream-contract.js";
 import { client, connected, errorLog, sleep, startServer } from "../support/util.js";
 
@@ -119,6 +120,26 @@ export function answerServerStreams(chat: BoundClient<typeof streamContract, "/s
     for await (const n of numbers) total += n;
     return total;
   });
+}
+
+/**
+ * Opens every kind of stream once, from either side, and checks what each one delivered: the
+ * client's `count` and `shout`, then the server's `progress` and `sum`. Returns the errors the
+ * client reported meanwhile (and later), for the caller to check with its own.
+ */
+export async function expectStreamsBothWays({ chat, sockets }: Awaited<ReturnType<typeof startStreams>>) {
+  const clientErrors: unknown[] = [];
+  chat.onError((error) => clientErrors.push([error.code, error.message]));
+  const count = chat.stream("count", { n: 3 });
+  expect(await collect(count)).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
+  await expect(count.ack).resolves.toEqual({ total: 3 });
+  expect(await collect(chat.stream("shout", ["a", "b"]))).toEqual(["A", "B"]);
+  answerServerStreams(chat);
+  const progress = sockets[0]!.stream("progress", 2);
+  expect(await collect(progress)).toEqual([{ pct: 50 }, { pct: 100 }]);
+  await expect(progress.ack).resolves.toBe("done");
+  await expect(sockets[0]!.stream("sum", [1, 2, 3]).ack).resolves.toBe(6);
+  return clientErrors;
 }
 
 /** Bytes that differ by offset, so a lost, duplicated or reordered chunk changes the hash. */
