@@ -27,15 +27,31 @@ describe("names come from the contract", () => {
     ["userJoined", "UserJoined", "userJoined"],
     ["room.members.list", "RoomMembersList", "roomMembersList"],
     ["ping", "Ping", "ping"],
+    // Letters outside ASCII are letters: none is dropped, and case follows the script's own.
+    ["résumé:upload", "RésuméUpload", "résuméUpload"],
+    ["über:send", "ÜberSend", "überSend"],
+    ["заказ:создать", "ЗаказСоздать", "заказСоздать"],
+    ["chat:送信", "Chat送信", "chat送信"],
   ])("%s -> %s / %s", (event, pascal, camel) => {
     expect(pascalCase(event)).toBe(pascal);
     expect(camelCase(event)).toBe(camel);
+    // Both are identifiers a program may declare.
+    expect(() => new Function(`let ${pascal}, ${camel};`)).not.toThrow();
+  });
+
+  it("a name whose words start with a digit or hold no letter gives a clear error", () => {
+    for (const event of ["1st", "١٢:send", "::"]) {
+      const error = failure(() => buildModel(contractWith({ [event]: { args: [z.string()] } })));
+      expect(error.code).toBe("UNRENDERABLE");
+      expect(error.message).toContain("gives no usable identifier");
+    }
   });
 
   it.each([
     ["/chat", "chat"],
     ["/admin/users", "admin-users"],
     ["/", "main"],
+    ["/café", "café"],
   ])("namespace %s lives in %s/", (path, folder) => {
     expect(folderOf(path)).toBe(folder);
   });

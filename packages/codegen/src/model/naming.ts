@@ -1,12 +1,22 @@
 import { CodegenError } from "../errors.js";
 
-/** Splits a wire name such as `message:send`, `avatar-upload` or `userJoined` into lower-case words. */
+/**
+ * Splits a wire name such as `message:send`, `avatar-upload` or `userJoined` into lower-case words.
+ * A word is letters, combining marks (not enclosing ones) and decimal digits of any script (`résumé`, `заказ`, `送信`),
+ * all of which an identifier may hold; everything else separates words.
+ */
 function words(name: string): string[] {
   return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
+    .replace(/([\p{Ll}\p{Nd}])(\p{Lu})/gu, "$1 $2")
+    .split(/[^\p{L}\p{Mn}\p{Mc}\p{Nd}]+/u)
     .filter((word) => word !== "")
     .map((word) => word.toLowerCase());
+}
+
+/** A word with its first letter upper-cased (a whole code point, so letters past U+FFFF stay whole). */
+function capitalized(word: string): string {
+  const first = String.fromCodePoint(word.codePointAt(0)!);
+  return first.toUpperCase() + word.slice(first.length);
 }
 
 /**
@@ -16,9 +26,7 @@ function words(name: string): string[] {
  * pascalCase("message:send"); // "MessageSend"
  */
 export function pascalCase(name: string): string {
-  return words(name)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join("");
+  return words(name).map(capitalized).join("");
 }
 
 /**
@@ -29,13 +37,14 @@ export function pascalCase(name: string): string {
  */
 export function camelCase(name: string): string {
   const pascal = pascalCase(name);
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  const first = pascal === "" ? "" : String.fromCodePoint(pascal.codePointAt(0)!);
+  return first.toLowerCase() + pascal.slice(first.length);
 }
 
-/** A name usable as an identifier: it has a word and does not start with a digit. */
+/** A name usable as an identifier: it has a word and starts with a letter (not a digit or a mark). */
 export function identifierOf(name: string, place: string): string {
   const pascal = pascalCase(name);
-  if (pascal === "" || /^[0-9]/.test(pascal)) {
+  if (!/^\p{L}/u.test(pascal)) {
     throw new CodegenError(
       "UNRENDERABLE",
       `${place}: the name ${JSON.stringify(name)} gives no usable identifier (it needs a letter first)`,
