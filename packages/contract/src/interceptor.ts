@@ -20,12 +20,16 @@ export type Outcome<TValue = unknown> =
   | { readonly ok: true; readonly value: TValue; readonly duration: number }
   | { readonly ok: false; readonly error: ContractError; readonly duration: number };
 
-interface Common<TSocket> {
+/** Where something crosses the wire: the side observing it and the namespace. */
+interface Place {
   readonly side: Side;
   /** The namespace's path, such as `"/chat"`. */
   readonly namespace: string;
   /** A dynamic namespace's key, such as `"/org/:orgId"` (`namespace` is then the concrete path): low cardinality, for metrics. */
   readonly pattern?: string;
+}
+
+interface Common<TSocket> extends Place {
   /** Server: the bound socket (typed `data`). Client: the bound client. */
   readonly socket: TSocket;
   /** The size in bytes of the values as they travel (JSON text plus binary attachments), measured only when called. */
@@ -101,11 +105,7 @@ export type OutgoingPacket<
  * One stream as it opens on this side: one it requested (`role` `"request"`, its event one this
  * side sends) or one it answers (`"response"`, an event the peer requested).
  */
-export interface StreamOpening<TSocket = unknown> {
-  readonly side: Side;
-  readonly namespace: string;
-  /** A dynamic namespace's key, such as `"/org/:orgId"` (`namespace` is then the concrete path): low cardinality, for metrics. */
-  readonly pattern?: string;
+export interface StreamOpening<TSocket = unknown> extends Place {
   readonly event: string;
   readonly role: "request" | "response";
   /** Server: the bound socket. Client: the bound client. */
@@ -129,11 +129,7 @@ export interface StreamClosing {
  * Client: one CONNECT packet about to leave (`id` is `undefined`, `carrier` is written by
  * interceptors and travels in the handshake).
  */
-export interface ConnectionAttempt<TSocket = unknown> {
-  readonly side: Side;
-  readonly namespace: string;
-  /** A dynamic namespace's key, such as `"/org/:orgId"` (`namespace` is then the concrete path): low cardinality, for metrics. */
-  readonly pattern?: string;
+export interface ConnectionAttempt<TSocket = unknown> extends Place {
   readonly id: string | undefined;
   readonly carrier: Carrier;
   /** Server: `undefined` until admitted. Client: the bound client. */
@@ -149,11 +145,7 @@ export type ConnectionOutcome =
  * An incoming event refused before any interceptor ran (unknown, invalid arguments, over a rate
  * limit, ...): what `refused` observes. `event` is the name the peer sent, cut to 200 characters.
  */
-export interface Refusal<TSocket = unknown> {
-  readonly side: Side;
-  readonly namespace: string;
-  /** A dynamic namespace's key, such as `"/org/:orgId"` (`namespace` is then the concrete path): low cardinality, for metrics. */
-  readonly pattern?: string;
+export interface Refusal<TSocket = unknown> extends Place {
   readonly event: string;
   readonly socket: TSocket;
   readonly error: ContractError;
