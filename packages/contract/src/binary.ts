@@ -27,7 +27,9 @@ const BINARY_KEY = "socketContractBinary";
  * always gets a `Uint8Array`, a view over what Socket.IO delivered, never a copy. Sizes are checked
  * before any handler runs. Binary may stand at any depth of a payload or an ack.
  *
- * A `Blob` is checked by its size only; it is for sending, since no receiver is handed one.
+ * A `Blob` is checked by its size only; it is for sending from a page, since no receiver is handed
+ * one. On Node (Bun and Deno included) it is refused before anything is sent: Socket.IO there
+ * cannot send a Blob, and one handed to it closes the connection.
  *
  * Built on `zod/v4/core` alone, so a page whose contract is written in `zod/mini` pays for no more
  * of Zod than it uses.
@@ -49,7 +51,7 @@ export function binary(options: BinaryOptions = {}): BinarySchema {
     check: "custom",
     fn: isBinaryInput,
     abort: true,
-    error: () => "Expected binary data (Uint8Array, ArrayBuffer or Blob)",
+    error: (issue: { input?: unknown }) => (hasBlob && issue.input instanceof Blob ? BLOB_ON_NODE : EXPECTED),
     checks: checks as $ZodCheck<unknown>[],
   });
   const out = new $ZodTransform({ type: "transform", transform: toUint8Array as (input: unknown) => unknown });
@@ -112,13 +114,22 @@ function sizeCheck(maxBytes: number | undefined, minBytes: number | undefined): 
 }
 
 const hasBlob = typeof Blob === "function";
+/**
+ * Whether Socket.IO here can send a Blob: a page's can; Node's engine.io (client and server) hands
+ * one to the transport as it is, which closes the connection ("transport close"), every pending
+ * ack on it rejected with DISCONNECTED. Reading a Blob is asynchronous, so the check cannot turn
+ * one into bytes; it refuses it instead.
+ */
+const sendsBlob = hasBlob && !(globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node;
+const EXPECTED = "Expected binary data (Uint8Array, ArrayBuffer or Blob)";
+const BLOB_ON_NODE = "Expected a Uint8Array or ArrayBuffer: Node's Socket.IO cannot send a Blob";
 
 function isBinaryInput(value: unknown): value is BinaryInput {
   return (
     ArrayBuffer.isView(value) ||
     value instanceof ArrayBuffer ||
     Object.prototype.toString.call(value) === "[object ArrayBuffer]" ||
-    (hasBlob && value instanceof Blob)
+    (sendsBlob && value instanceof Blob)
   );
 }
 
