@@ -18,7 +18,7 @@ describe("binary()", () => {
   });
 
   it("refuses a Blob on Node, whose Socket.IO cannot send one, saying so", () => {
-    // A page sends a Blob as it is: its Socket.IO can.
+    // A page sends a Blob as it is (test/browser/blob-from-page.test.ts).
     expect(z.safeParse(binary(), new Blob([new Uint8Array(3)])).error?.issues).toEqual([
       {
         code: "custom",
