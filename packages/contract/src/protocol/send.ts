@@ -231,9 +231,14 @@ export function requestAck(
   });
 }
 
-let capturedResolve: (value: unknown) => void = () => {};
-let capturedReject: (reason: unknown) => void = () => {};
-/** One executor for every acked emit: it hands its resolvers over rather than closing over a call. */
+const released = (): void => {};
+let capturedResolve: (value: unknown) => void = released;
+let capturedReject: (reason: unknown) => void = released;
+/**
+ * One executor for every acked emit: it hands its resolvers over rather than closing over a call.
+ * The caller takes them and puts `released` back, so that no call's promise (nor the error it
+ * settles with, whose stack holds the socket) outlives it here.
+ */
 function capture(resolve: (value: unknown) => void, reject: (reason: unknown) => void): void {
   capturedResolve = resolve;
   capturedReject = reject;
@@ -255,6 +260,7 @@ export function emitWithAck(
   const promise = new Promise<unknown>(capture);
   const resolve = capturedResolve;
   const reject = capturedReject;
+  capturedResolve = capturedReject = released;
   try {
     wire.timeout(timeout).emit(definition.name, ...args, (error: Error | null, envelope?: unknown) => {
       if (error) return reject(transportFailure(error, { namespace, event: definition.name }));
