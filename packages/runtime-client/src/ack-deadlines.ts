@@ -24,14 +24,29 @@ const MAX_DELAY = 2_147_483_647;
  */
 export class AckDeadlines {
   readonly #socket: Socket;
-  /** The ack ids waiting and their deadlines (`performance.now()` ms), in parallel; answered ones leave at the next sweep. */
+  /**
+   * The ack ids waiting and their deadlines (`performance.now()` ms), in parallel, in their first
+   * `#count` places; answered ones leave at the next sweep. The arrays never shrink: a sweep
+   * overwrites them in place, so the next calls fill the room it left rather than growing them anew.
+   */
   readonly #ids: number[] = [];
   readonly #at: number[] = [];
+  #count = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** When `#timer` fires: `Infinity` when it is not set. Never later than a deadline waiting. */
   #timerAt = Infinity;
-  /** The length of `#ids` past which the answered ones are swept out. */
+  /** The count past which the answered ones are swept out. */
   #sweepAt = 64;
+  /**
+   * The clock as the first call since the last microtask checkpoint read it, or -1: the calls made
+   * in one run of code (the answers of one network read, each sending the next call) read it once.
+   * Node's own timers start from the event loop's time, read earlier still (socket.io-client's
+   * `timeout(ms)` sets one), so no deadline here is earlier than socket.io-client would make it.
+   */
+  #now = -1;
+  readonly #forget = (): void => {
+    this.#now = -1;
+  };
 
   constructor(socket: Socket) {
     this.#socket = socket;
@@ -57,11 +72,17 @@ export class AckDeadlines {
     (callback as { withError?: boolean }).withError = true;
     const id = (socket as unknown as AckState).ids;
     const result = socket.emit(event, ...args);
-    const at = performance.now() + timeout;
-    this.#ids.push(id);
-    this.#at.push(at);
+    let now = this.#now;
+    if (now < 0) {
+      now = this.#now = performance.now();
+      queueMicrotask(this.#forget);
+    }
+    const at = now + timeout;
+    const count = this.#count++;
+    this.#ids[count] = id;
+    this.#at[count] = at;
     if (at < this.#timerAt) this.#arm(at, timeout);
-    else if (this.#ids.length > this.#sweepAt) this.#sweep(false);
+    else if (count >= this.#sweepAt) this.#sweep(false);
     return result;
   }
 
@@ -83,9 +104,10 @@ export class AckDeadlines {
     const deadlines = this.#at;
     const now = performance.now();
     const expired: number[] = [];
+    const count = this.#count;
     let kept = 0;
     let next = Infinity;
-    for (let index = 0; index < ids.length; index++) {
+    for (let index = 0; index < count; index++) {
       const id = ids[index]!;
       const at = deadlines[index]!;
       if (socket.acks[id] === undefined) continue;
@@ -96,8 +118,9 @@ export class AckDeadlines {
         if (at < next) next = at;
       }
     }
-    ids.length = deadlines.length = kept;
-    this.#sweepAt = Math.max(64, 2 * kept);
+    this.#count = kept;
+    // Four times what is left: each call is looked at about once more before it leaves.
+    this.#sweepAt = Math.max(64, 4 * kept);
     if (fired || kept === 0) this.#arm(next, next - now);
     for (const id of expired) {
       const ack = socket.acks[id]!;
