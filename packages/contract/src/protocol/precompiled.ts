@@ -2,6 +2,7 @@ import { compile, compileFn, globalConfig } from "zod/v4/core";
 import { isZodSchema } from "../schema-kind.js";
 import type { AnySchema, ZodSchema } from "../types.js";
 import { keepFastPath } from "./fast-path.js";
+import { packArrays } from "./packed-arrays.js";
 import { compilersChanged, installCompiler } from "./schema-compiler.js";
 
 /**
@@ -73,7 +74,8 @@ export function compileSchema(schema: AnySchema): AnySchema {
         // Zod's compiler reports that it cannot help and the schema keeps Zod's own parser.
         if (forbidden || evalRefused) throw new EvalError("code generation is not allowed here");
         try {
-          const factory = Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
+          // Keyed by Zod's code, evaluated with its output arrays packed where the engine needs it.
+          const factory = Reflect.construct(NativeFunction, [...params, packArrays(body)]) as ParserFactory;
           made.set(key, factory);
           return factory;
         } catch (error) {
