@@ -73,3 +73,31 @@ it("a recursive schema of another library used in two namespaces is declared in 
       expect(namespace.declarations.map((declaration) => declaration.name)).toEqual(["PutPayload", "PutPayloadNode"]);
   }
 });
+
+it("a Valibot key with a default is optional to send and always there on receipt, as inference types it", () => {
+  // Valibot's output JSON Schema leaves such a key out of `required` and gives its `default`; the
+  // handler's type had `page?: number` where StandardSchemaV1.InferOutput has `page: number`.
+  const model = buildModel(
+    contractWith(toStandardJsonSchema(v.object({ page: v.optional(v.number(), 1), q: v.optional(v.string()) }))),
+  );
+  const optionality = model.namespaces[0]!.declarations.map((declaration) => [
+    declaration.name,
+    declaration.type.kind === "object" ? declaration.type.properties.map((p) => [p.name, p.optional]) : [],
+  ]);
+  expect(optionality).toEqual([
+    [
+      "SendPayload",
+      [
+        ["page", false],
+        ["q", true],
+      ],
+    ],
+    [
+      "SendPayloadInput",
+      [
+        ["page", true],
+        ["q", true],
+      ],
+    ],
+  ]);
+});

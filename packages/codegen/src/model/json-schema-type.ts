@@ -74,7 +74,7 @@ function renderSide(
   if (typeof node === "boolean") return node ? unknownAt(place) : keyword("never");
   const ref = node.$ref;
   if (typeof ref !== "string")
-    return renderNode(node, place, (child, suffix) => renderSide(root, side, child, `${place}${suffix}`, stack));
+    return renderNode(node, place, side, (child, suffix) => renderSide(root, side, child, `${place}${suffix}`, stack));
   const target = resolve(document, ref, place);
   const recursive = recursiveRefs(document);
   if (!recursive.includes(ref)) return renderSide(root, side, target, place, [...stack, ref]);
@@ -86,7 +86,12 @@ function renderSide(
 
 type Inner = (child: Json, suffix: string) => TypeNode;
 
-function renderNode(node: { readonly [key: string]: unknown }, place: string, inner: Inner): TypeNode {
+function renderNode(
+  node: { readonly [key: string]: unknown },
+  place: string,
+  side: "input" | "output",
+  inner: Inner,
+): TypeNode {
   if ("const" in node) return literalOf(node.const, place);
   if (Array.isArray(node.enum)) return union(node.enum.map((value) => literalOf(value, place)));
   for (const combinator of ["anyOf", "oneOf"] as const) {
@@ -97,16 +102,18 @@ function renderNode(node: { readonly [key: string]: unknown }, place: string, in
         combinator,
         union(options.map((option: Json, index) => inner(option, ` (option ${index})`))),
         place,
+        side,
         inner,
       );
   }
   if (Array.isArray(node.allOf))
     return intersection(node.allOf.map((part: Json, index) => inner(part, ` (part ${index})`)));
-  if (Array.isArray(node.type)) return union(node.type.map((type) => renderTyped({ ...node, type }, place, inner)));
-  if (typeof node.type === "string") return renderTyped(node, place, inner);
+  if (Array.isArray(node.type))
+    return union(node.type.map((type) => renderTyped({ ...node, type }, place, side, inner)));
+  if (typeof node.type === "string") return renderTyped(node, place, side, inner);
   if ("properties" in node || "additionalProperties" in node)
-    return renderTyped({ ...node, type: "object" }, place, inner);
-  if ("items" in node || "prefixItems" in node) return renderTyped({ ...node, type: "array" }, place, inner);
+    return renderTyped({ ...node, type: "object" }, place, side, inner);
+  if ("items" in node || "prefixItems" in node) return renderTyped({ ...node, type: "array" }, place, side, inner);
   const unknownKeys = Object.keys(node).filter((key) => !NON_TYPE_KEYS.has(key));
   if (unknownKeys.length > 0)
     throw new CodegenError(
@@ -122,14 +129,20 @@ function withRest(
   used: string,
   options: TypeNode,
   place: string,
+  side: "input" | "output",
   inner: Inner,
 ): TypeNode {
   const rest = Object.fromEntries(Object.entries(node).filter(([key]) => key !== used));
   const typed = Object.keys(rest).some((key) => !NON_TYPE_KEYS.has(key));
-  return typed ? intersection([renderNode(rest, place, inner), options]) : options;
+  return typed ? intersection([renderNode(rest, place, side, inner), options]) : options;
 }
 
-function renderTyped(node: { readonly [key: string]: unknown }, place: string, inner: Inner): TypeNode {
+function renderTyped(
+  node: { readonly [key: string]: unknown },
+  place: string,
+  side: "input" | "output",
+  inner: Inner,
+): TypeNode {
   switch (node.type) {
     case "string":
     case "number":
@@ -139,7 +152,7 @@ function renderTyped(node: { readonly [key: string]: unknown }, place: string, i
     case "integer":
       return keyword("number");
     case "object":
-      return renderObject(node, inner);
+      return renderObject(node, side, inner);
     case "array":
       return renderArray(node, inner);
     default:
@@ -150,9 +163,16 @@ function renderTyped(node: { readonly [key: string]: unknown }, place: string, i
   }
 }
 
-function renderObject(node: { readonly [key: string]: unknown }, inner: Inner): TypeNode {
+function renderObject(node: { readonly [key: string]: unknown }, side: "input" | "output", inner: Inner): TypeNode {
   const properties = (node.properties ?? {}) as Record<string, Json>;
   const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
+  // What a parse produces always holds a key with a default, though Valibot's output JSON Schema
+  // leaves it out of `required` (ArkType's lists it): inference types it as required.
+  if (side === "output")
+    for (const name of Object.keys(properties)) {
+      const property = properties[name];
+      if (typeof property === "object" && property !== null && "default" in property) required.add(name);
+    }
   const members: PropertyNode[] = Object.keys(properties).map((name) => {
     const schema = properties[name]!;
     const description =
