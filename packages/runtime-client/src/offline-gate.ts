@@ -84,6 +84,11 @@ export class OfflineGate implements Wire {
     return (this.#socket as unknown as { receiveBuffer: unknown[] }).receiveBuffer.length > 0;
   }
 
+  /** The packets waiting for a connection: a stream request's open waits there at most its `ackTimeout` (see `StreamEndpoint`). */
+  get sendBuffer(): BufferedPacket[] {
+    return (this.#socket as unknown as SocketBuffers).sendBuffer;
+  }
+
   /** The socket's recovery session: `Connection` reads it to drop the offset a recovered packet carries. */
   get _pid(): string | undefined {
     return (this.#socket as unknown as { _pid?: string })._pid;

@@ -24,6 +24,8 @@ function make(endpoint: Endpoint, wire: Wire, connection: Connection): StreamEnd
     window: endpoint.streams?.window ?? DEFAULT_STREAM_WINDOW,
     maxOpen: endpoint.streams?.maxOpen ?? DEFAULT_MAX_STREAMS,
     failure: () => wire.failure?.(),
+    ackTimeout: endpoint.ackTimeout,
+    buffer: () => (wire as { sendBuffer?: { readonly data?: readonly unknown[] }[] }).sendBuffer,
     replaying: () => (wire as { replaying?: boolean }).replaying === true,
     interception: () => connection.interception,
   });

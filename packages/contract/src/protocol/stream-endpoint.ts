@@ -11,6 +11,7 @@ import {
   STREAM_ITEM,
   STREAM_OPEN,
   firstStreamId,
+  isStreamFrame,
   openedBy,
   readCredit,
   readOpenHeader,
@@ -55,6 +56,8 @@ export class StreamEndpoint {
   readonly #closing = new Map<number, (end?: unknown) => void>();
   /** The interceptors' part: each item sent, each stream opened and closed. */
   readonly #hooks: StreamHooks | undefined;
+  /** The requests whose open waits in a client's buffer for a connection, by stream id: the open and its deadline. */
+  readonly #waiting = new Map<number, [open: object, timer: ReturnType<typeof setTimeout>]>();
 
   constructor(host: StreamHost) {
     this.#host = host;
@@ -127,7 +130,20 @@ export class StreamEndpoint {
       header.carrier = carrier;
       break;
     }
+    const buffer = host.buffer?.();
+    const before = buffer?.length ?? 0;
     host.send(STREAM_OPEN, [header, ...args]);
+    // Made while a client is not connected, the open waits in its buffer as an acked emit waits for
+    // its ack: `ackTimeout` at most, then the request fails with `TIMEOUT`, never sent.
+    const open = buffer?.[before];
+    if (open !== undefined)
+      this.#waiting.set(id, [
+        open,
+        setTimeout(
+          () => this.#withdraw(id) && request.close(new ContractError("TIMEOUT", request.where)),
+          host.ackTimeout,
+        ),
+      ]);
     if (failure !== undefined) request.close(transportFailure(failure, request.where));
     return request;
   }
@@ -334,12 +350,31 @@ export class StreamEndpoint {
       report: (error) => hooks?.told(error.cause) || host.report(error),
       forget: (id, end) => {
         streams.delete(id);
+        this.#withdraw(id);
         const closed = this.#closing.get(id);
         if (closed === undefined) return;
         this.#closing.delete(id);
         closed(end);
       },
     };
+  }
+
+  /**
+   * Takes a request's open out of the client's buffer, with the frames of its stream behind it (a
+   * cancel), when it is still there: the request timed out or ended before the socket connected.
+   */
+  #withdraw(id: number): boolean {
+    const [open, timer] = this.#waiting.get(id) ?? [];
+    if (!this.#waiting.delete(id)) return false;
+    clearTimeout(timer);
+    // socket.io-client empties its buffer when it connects; a refused connection's gate filters it.
+    const buffer = this.#host.buffer!()!;
+    if (!buffer.includes(open!)) return false;
+    const kept = buffer.filter(
+      (packet) => packet !== open && !(packet.data?.[1] === id && isStreamFrame(packet.data[0])),
+    );
+    buffer.splice(0, buffer.length, ...kept);
+    return true;
   }
 
   #opened(id: number, event: string, role: StreamRole, settled?: (outcome: Outcome) => void, carrier?: unknown): void {

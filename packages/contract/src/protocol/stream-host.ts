@@ -31,6 +31,13 @@ export interface StreamHost {
    * `Wire.failure`): the request then fails at once with it, as an emit does.
    */
   readonly failure?: () => ContractError | undefined;
+  /** The `ackTimeout` option: how long a request's open may wait in `buffer` for a connection. */
+  readonly ackTimeout: number;
+  /**
+   * Where a client's frames wait while it is not connected (socket.io-client's `sendBuffer`, through
+   * `OfflineGate`): a request's open waits there at most `ackTimeout`, as an acked emit does.
+   */
+  readonly buffer?: () => { readonly data?: readonly unknown[] }[] | undefined;
   /** Whether a frame arriving now is replayed by connection state recovery (a client's, see `OfflineGate.replaying`). */
   readonly replaying?: () => boolean;
   /** The connection's interceptors, read at each item and stream (one registered later applies at once). */

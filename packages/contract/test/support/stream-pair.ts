@@ -52,6 +52,7 @@ export function streamPair(
       report: (error) => errors.push(error),
       window: options.window ?? 16,
       maxOpen: options.maxOpen ?? 64,
+      ackTimeout: 10_000,
     });
     return { endpoint, handlers, errors, reports, sent };
   };
