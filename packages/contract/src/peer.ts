@@ -117,7 +117,9 @@ export class BoundPeer {
 
   /**
    * Requests a stream (an event with `stream` or a `streamOf()` argument): its arguments are checked
-   * first (`INVALID_PAYLOAD` is thrown here, nothing sent); give `{ signal, window }` after them.
+   * first, and refused ones send nothing: a client's stream fails with `INVALID_PAYLOAD` (its `ack`
+   * rejects, its first read throws), as its ack-bearing emits reject; a server's call throws it here,
+   * as its emits do. Give `{ signal, window }` after the arguments.
    * Read the items with `for await`; `ack` is the final acknowledgement; `break`, `cancel()` or the
    * signal cancels, and the other side's generator is closed within one round trip.
    *

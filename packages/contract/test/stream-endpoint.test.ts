@@ -212,15 +212,24 @@ describe("stream frames between two endpoints", () => {
     await until(() => server.endpoint.size === 0);
   });
 
-  it("bad arguments throw INVALID_PAYLOAD at the call and nothing is sent; a non-stream event is refused", () => {
-    const { client } = streamPair({ clientToServer: { ...events.clientToServer, plain: { args: [z.string()] } } });
-    expect(() => client.endpoint.request("count", ["x"])).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD" }));
-    expect(() => client.endpoint.request("upload", ["x", 42])).toThrow(
+  it("bad arguments fail a client's stream with INVALID_PAYLOAD and throw it at a server's call; nothing is sent; a non-stream event is refused", async () => {
+    const { client, server } = streamPair({
+      clientToServer: { ...events.clientToServer, plain: { args: [z.string()] } },
+      serverToClient: { count },
+    });
+    await expect(client.endpoint.request("count", ["x"]).ack).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
+    await expect(client.endpoint.request("upload", ["x", 42]).ack).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
+    await expect(client.endpoint.request("count", [1, { window: 0 }]).ack).rejects.toMatchObject({
+      code: "INVALID_PAYLOAD",
+    });
+    expect(() => server.endpoint.request("count", ["x"])).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD" }));
+    expect(() => server.endpoint.request("count", [1, { window: 0 }])).toThrow(
       expect.objectContaining({ code: "INVALID_PAYLOAD" }),
     );
     expect(() => client.endpoint.request("nope", [])).toThrow(expect.objectContaining({ code: "UNKNOWN_EVENT" }));
     expect(() => client.endpoint.request("plain", ["x"])).toThrow("does not stream");
     expect(client.sent).toEqual([]);
+    expect(server.sent).toEqual([]);
   });
 
   it("closing ends every open stream on both sides with DISCONNECTED at once", async () => {

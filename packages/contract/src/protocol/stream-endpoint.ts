@@ -80,9 +80,10 @@ export class StreamEndpoint {
   }
 
   /**
-   * Requests a stream: checks the arguments (a refusal throws `INVALID_PAYLOAD` here and nothing is
-   * sent), sends `contract:open`, and returns the stream. One argument more than the event declares
-   * is the call's options.
+   * Requests a stream: checks the arguments, sends `contract:open`, and returns the stream. One
+   * argument more than the event declares is the call's options. A refusal (`INVALID_PAYLOAD`)
+   * sends nothing: a server's throws here, as its emits do; a client's stream fails with it, as a
+   * client's ack-bearing emit rejects.
    */
   request(event: string, args: unknown[]): StreamRequest {
     const host = this.#host;
@@ -95,12 +96,13 @@ export class StreamEndpoint {
       });
     const shape = declared.stream;
     if (shape === undefined) throw new TypeError(`[socket-contract] "${event}" does not stream: send it with emit()`);
-    const options = args.length === declared.args.length + 1 ? readOptions(args.pop(), host.namespace, event) : {};
+    const read = args.length === declared.args.length + 1 ? readOptions(args.pop(), host.namespace, event) : {};
     const failure = host.failure?.();
-    const refused = checkArgs(declared, args, host.namespace);
-    if (refused !== undefined) throw refused;
+    const refused = ContractError.is(read) ? read : checkArgs(declared, args, host.namespace);
+    if (refused !== undefined && host.side === "server") throw refused;
+    const options = ContractError.is(read) ? {} : read;
     const definition = declared;
-    const upload = shape.upload === undefined ? undefined : iteratorOf(args.pop());
+    const upload = shape.upload === undefined || refused !== undefined ? undefined : iteratorOf(args.pop());
     const id = this.#nextId;
     this.#nextId += 2;
     const window = options.window ?? host.window;
@@ -113,8 +115,8 @@ export class StreamEndpoint {
       upload,
       signal: options.signal,
     });
-    if (options.signal?.aborted === true) {
-      request.close(options.signal.reason);
+    if (refused !== undefined || options.signal?.aborted === true) {
+      request.close(refused ?? options.signal!.reason);
       return request;
     }
     this.#requests.set(id, request);

@@ -32,17 +32,17 @@ export function streamSettings(
   return { window: streamWindow, maxOpen: maxStreams };
 }
 
-/** Reads the options a stream call may pass after the event's arguments (`{ signal, window }`). */
-export function readOptions(value: unknown, namespace: string, event: string): StreamCallOptions {
+/** Reads the options a stream call may pass after the event's arguments (`{ signal, window }`), or why they are refused. */
+export function readOptions(value: unknown, namespace: string, event: string): StreamCallOptions | ContractError {
   if (typeof value !== "object" || value === null)
-    throw new ContractError("INVALID_PAYLOAD", {
+    return new ContractError("INVALID_PAYLOAD", {
       message: "The stream's options are not an object.",
       namespace,
       event,
     });
   const { signal, window } = value as StreamCallOptions;
   if (window !== undefined && !(Number.isSafeInteger(window) && window >= 1 && window <= MAX_STREAM_WINDOW)) {
-    throw new ContractError("INVALID_PAYLOAD", {
+    return new ContractError("INVALID_PAYLOAD", {
       message: `window must be a whole number from 1 to ${MAX_STREAM_WINDOW}`,
       namespace,
       event,
