@@ -27,14 +27,20 @@ type ContractMismatchConnectError = Error & {
 };
 
 /**
- * What `isContractMismatch` narrows to: a `ContractError` or an unknown value to the typed error; any
- * other error to either form, since a `ContractError` may stand there too.
+ * What `isContractMismatch` narrows to: a `ContractError` or an unknown value to the typed error; the
+ * error of a `connect_error` listener (socket.io-client's `ExtendedError`, whose `data` is `any`) to
+ * the raw form, its `data` replaced rather than intersected (an intersection with `any` is `any`);
+ * any other error to either form, since a `ContractError` may stand there too.
  */
 type MismatchOf<T> = T extends ContractError
   ? T & ContractMismatchError
   : unknown extends T
     ? T & ContractMismatchError
-    : T & (ContractMismatchError | ContractMismatchConnectError);
+    : T extends { data?: infer TData }
+      ? 0 extends 1 & TData
+        ? Omit<T, "data"> & ContractMismatchConnectError
+        : T & (ContractMismatchError | ContractMismatchConnectError)
+      : T & (ContractMismatchError | ContractMismatchConnectError);
 
 /**
  * Whether an error is a refusal for being built from another contract, with both identities as

@@ -18,9 +18,17 @@ chat.socket.on("connect_error", (raw) => {
   const refused = connectErrorOf(raw);
   if (isContractMismatch(refused)) expectType<string>(refused.data.server.fingerprint);
 });
-// The raw error of a connect_error listener (socket.io-client types its data as any): the identities are under data.data.
+// The raw error of a connect_error listener (socket.io-client types its data as any): the identities are
+// under data.data, typed, and nowhere else.
 chat.socket.on("connect_error", (raw) => {
-  if (isContractMismatch(raw)) showBanner(raw.data.data.server.version);
+  if (isContractMismatch(raw)) {
+    showBanner(raw.data.data.server.version);
+    expectType<ContractIdentity>(raw.data.data.server);
+    expectType<ContractIdentity | undefined>(raw.data.data.client);
+    expectType<"CONTRACT_MISMATCH">(raw.data.code);
+    expectType<string>(raw.data.message);
+    expectError(raw.data.server);
+  }
 });
 // An error typed only as Error may be either form: narrowed to both, so nothing is claimed that may not hold.
 declare const either: Error;
