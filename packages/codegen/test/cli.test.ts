@@ -134,6 +134,14 @@ describe("mistakes a user will make: one line, exit code 2", () => {
     expect(result.stderr).toMatch(/required option '-o, --out <dir>' not specified/);
   });
 
+  it("a missing contract and --out: the contract is named first, what a newcomer forgets", slow, async () => {
+    for (const command of ["generate", "docs"]) {
+      const result = await runCli([command]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.split("\n")[0]).toBe("error: missing required argument 'contract'");
+    }
+  });
+
   it("an export that does not exist", slow, async () => {
     const { file } = writeContract(SMALL_CONTRACT);
     expectUserError(

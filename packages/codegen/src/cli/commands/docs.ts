@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context.js";
 import { loadContract } from "../load/load-contract.js";
+import { withRequiredOut } from "../required-out.js";
 import { warnApproximations, writeText } from "./asyncapi.js";
 
 interface DocsFlags {
@@ -17,11 +18,13 @@ interface DocsFlags {
  * registerDocs(program, context);
  */
 export function registerDocs(program: Command, context: CliContext): void {
-  program
-    .command("docs")
-    .description("write a readable HTML reference page of the contract (index.html)")
-    .argument("<contract>", "the TypeScript module that exports the contract")
-    .requiredOption("-o, --out <dir>", "the directory to write index.html to")
+  withRequiredOut(
+    program
+      .command("docs")
+      .description("write a readable HTML reference page of the contract (index.html)")
+      .argument("<contract>", "the TypeScript module that exports the contract"),
+    "the directory to write index.html to",
+  )
     .option(
       "-e, --export <name>",
       'the export holding the contract (default: "contract", or the only contract exported)',

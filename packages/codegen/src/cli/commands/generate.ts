@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { assertOutDir, diffOutDir, writeOutDir } from "../out-dir.js";
+import { withRequiredOut } from "../required-out.js";
 import { generateFromFile } from "../run-generate.js";
 import { type CliContext, EXIT } from "../cli-context.js";
 
@@ -20,11 +21,13 @@ interface GenerateFlags {
  * registerGenerate(program, context);
  */
 export function registerGenerate(program: Command, context: CliContext): void {
-  program
-    .command("generate")
-    .description("write typed wrappers, event maps and named types for a contract")
-    .argument("<contract>", "the TypeScript module that exports the contract")
-    .requiredOption("-o, --out <dir>", "the directory to write generated files to")
+  withRequiredOut(
+    program
+      .command("generate")
+      .description("write typed wrappers, event maps and named types for a contract")
+      .argument("<contract>", "the TypeScript module that exports the contract"),
+    "the directory to write generated files to",
+  )
     .option(
       "-e, --export <name>",
       'the export holding the contract (default: "contract", or the only contract exported)',
