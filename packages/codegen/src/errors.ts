@@ -7,7 +7,6 @@ export type CodegenErrorCode =
   | "NO_SUCH_EXPORT"
   | "NOT_A_CONTRACT"
   | "CONTRACT_SYNTAX"
-  | "CONTRACT_TYPE"
   | "CONTRACT_LOAD"
   | "UNRENDERABLE"
   | "UNWRITABLE_OUT"
