@@ -1,6 +1,7 @@
 import {
   type ContractDefinition,
   ContractError,
+  type EmitResult,
   type EventOf,
   type InferArgsInput,
   type InferSocketData,
@@ -9,11 +10,11 @@ import {
 import { parseValue } from "@socket-contract/contract/internal";
 import type { RemoteSocket, Socket } from "socket.io";
 import { type NamespaceRuntime, broadcast } from "./runtime.js";
-import type { EventWithoutAck } from "./types.js";
+import type { ServerEventName } from "./types.js";
 
 /**
  * A socket found by `fetchSockets()`, on this node or another: typed, contract-checked `data`, and
- * validated `emit` of events without acknowledgement (Socket.IO carries no acks to remote sockets).
+ * validated `emit`, with the validated acknowledgement of an ack-bearing event across nodes too.
  */
 export class BoundRemoteSocket<TContract extends ContractDefinition, TPath extends string> {
   readonly raw: RemoteSocket<any, any> | Socket;
@@ -38,12 +39,36 @@ export class BoundRemoteSocket<TContract extends ContractDefinition, TPath exten
     return this.raw.rooms;
   }
 
-  /** @example remote.emit("message", message); */
-  emit<TEvent extends EventWithoutAck<ServerToClientOf<TContract, TPath>>>(
+  /**
+   * Sends an event to this socket, wherever it is connected, checked first (a bad payload throws
+   * `INVALID_PAYLOAD`, nothing sent). For an ack-bearing event, the promise of its validated
+   * acknowledgement within the `ackTimeout` option, as a bound socket's `emit` gives: it rejects with
+   * `TIMEOUT`, `INVALID_ACK`, `DISCONNECTED` (the socket left before answering, or was gone), or
+   * the client's declared code with its typed `data`.
+   *
+   * @example
+   * remote.emit("message", message);
+   * const answer = await remote.emit("ping"); // "pong"
+   */
+  emit<TEvent extends ServerEventName<TContract, TPath>>(
     event: TEvent,
     ...args: InferArgsInput<EventOf<ServerToClientOf<TContract, TPath>, TEvent>>
-  ): void {
-    broadcast(this.#runtime, this.raw as never, event, args, undefined);
+  ): EmitResult<EventOf<ServerToClientOf<TContract, TPath>, TEvent>> {
+    return broadcast(this.#runtime, this.raw as never, event, args, undefined, true) as never;
+  }
+
+  /**
+   * Sets the acknowledgement timeout of one emit.
+   *
+   * @example
+   * const answer = await remote.timeout(2_000).emit("ping");
+   */
+  timeout(ms: number): Pick<this, "emit"> {
+    const runtime = this.#runtime;
+    const raw = this.raw;
+    return {
+      emit: ((event: string, ...args: unknown[]) => broadcast(runtime, raw as never, event, args, ms, true)) as never,
+    };
   }
 
   /** @example remote.join("vip"); */

@@ -5,6 +5,7 @@ import {
   checkOutgoing,
   observeSent,
   outgoingPacket,
+  requestAck,
   requestAcks,
   runOutgoing,
 } from "@socket-contract/contract/internal";
@@ -28,7 +29,8 @@ interface Emitter {
 
 /**
  * Sends one event to many sockets: checked once, whatever the number of recipients, then handed to
- * Socket.IO, which encodes it once. For an ack-bearing event, the promise of every validated ack.
+ * Socket.IO, which encodes it once. For an ack-bearing event, the promise of every validated ack;
+ * with `single` (one socket from `fetchSockets()`), of its one validated ack, as a socket's emit gives.
  */
 export function broadcast(
   runtime: NamespaceRuntime,
@@ -36,7 +38,8 @@ export function broadcast(
   event: string,
   args: unknown[],
   timeout: number | undefined,
-): Promise<unknown[]> | undefined {
+  single = false,
+): Promise<unknown> | undefined {
   const definition = checkOutgoing(runtime.outgoing, event, args, runtime.namespace);
   const steps = runtime.interceptors?.outgoing;
   // Once per broadcast, whatever the number of recipients; a refusal throws here, nothing is sent.
@@ -60,13 +63,26 @@ export function broadcast(
     return observeSent(observe, undefined);
   }
   const where = { namespace: runtime.namespace, event };
+  const emitter = target.timeout(timeout ?? runtime.ackTimeout);
   return observeSent(
     observe,
-    requestAcks(definition, where, (callback) =>
-      target.timeout(timeout ?? runtime.ackTimeout).emit(event, ...args, callback),
-    ),
+    single
+      ? requestAck(definition, where, (callback) => {
+          // A local socket that is gone never answers; one on another node is counted out by its node.
+          if ((target as { connected?: boolean }).connected === false) return callback(new Error(GONE));
+          emitter.emit(event, ...args, (error: Error | null, answer: unknown) => {
+            // Socket.IO 4.8 hands a remote socket's answer over as it is, 4.7 in an array (an envelope
+            // is never one); no answer at all without a timeout means the socket was on no node.
+            const envelope = Array.isArray(answer) ? answer[0] : answer;
+            callback(error ?? (envelope === undefined ? new Error(GONE) : null), envelope);
+          });
+        })
+      : requestAcks(definition, where, (callback) => emitter.emit(event, ...args, callback)),
   );
 }
+
+/** Read as `DISCONNECTED` (see `transportFailure`), as socket.io-client's own message is. */
+const GONE = "socket has been disconnected";
 
 /** What a broadcast's interceptors see as its sender: the server, no one socket. */
 const BROADCASTER = { side: "server", peer: undefined } as const;

@@ -124,12 +124,16 @@ expectError(chat.to("r").emit("message", { id: 1 }));
 expectError(chat.to("r").emit("nope"));
 expectError(chat.emit("message:send", { room: "r", text: "t" }));
 
-// fetchSockets: typed data; remote sockets carry no acks.
+// fetchSockets: typed data; an ack-bearing emit gives the one validated ack, as a bound socket's does.
 declare const remote: BoundRemoteSocket<ChatContract, "/chat">;
 expectType<Promise<BoundRemoteSocket<ChatContract, "/chat">[]>>(chat.fetchSockets());
 expectType<{ userId: string }>(remote.data);
 expectType<void>(remote.emit("message", message));
-expectError(remote.emit("ping"));
+expectType<Promise<"pong">>(remote.emit("ping"));
+expectType<Promise<"pong">>(remote.timeout(1_000).emit("ping"));
+expectType<void>(remote.timeout(1_000).emit("message", message));
+expectError(remote.emit("ping", "extra"));
+expectError(remote.emit("message:send", { room: "r", text: "t" }));
 
 // The exported class names are usable in a user's own signatures.
 declare const boundServer: BoundServer<ChatContract>;
