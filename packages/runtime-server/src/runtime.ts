@@ -64,6 +64,10 @@ export function broadcast(
   }
   const where = { namespace: runtime.namespace, event };
   const emitter = target.timeout(timeout ?? runtime.ackTimeout);
+  // Before 4.7.3 Socket.IO hands a remote socket's answer over as null (socket.io#4878): its operator
+  // (a fresh one, which `timeout` made) is asked for the array of answers instead, as every 4.x gives.
+  const flags = (emitter as { flags?: { expectSingleResponse?: boolean } }).flags;
+  if (flags?.expectSingleResponse) flags.expectSingleResponse = false;
   return observeSent(
     observe,
     single
@@ -71,8 +75,8 @@ export function broadcast(
           // A local socket that is gone never answers; one on another node is counted out by its node.
           if ((target as { connected?: boolean }).connected === false) return callback(new Error(GONE));
           emitter.emit(event, ...args, (error: Error | null, answer: unknown) => {
-            // Socket.IO 4.8 hands a remote socket's answer over as it is, 4.7 in an array (an envelope
-            // is never one); no answer at all without a timeout means the socket was on no node.
+            // A local socket's answer comes as it is, a remote one's in an array (an envelope is never
+            // one); no answer at all without a timeout means the socket was on no node.
             const envelope = Array.isArray(answer) ? answer[0] : answer;
             callback(error ?? (envelope === undefined ? new Error(GONE) : null), envelope);
           });
