@@ -6,8 +6,9 @@ import type { NamespaceRuntime } from "./runtime.js";
 /**
  * The handshake's `auth` as the contract sees it: parsed by the namespace's `auth` schema (unknown
  * keys stripped, such as Socket.IO's `pid` and `offset`), or as the client sent it when there is
- * none. A value that fails the schema is told to `onError` with its issues and throws a plain
- * `UNAUTHORIZED`, which refuses the connection without saying why.
+ * none, less its prototype-poisoning keys (see `withoutPoisonKeys`). A value that fails the schema
+ * is told to `onError` with its issues and throws a plain `UNAUTHORIZED`, which refuses the
+ * connection without saying why.
  */
 export function checkAuth(
   runtime: NamespaceRuntime,
@@ -15,7 +16,7 @@ export function checkAuth(
   maxDepth: number | undefined,
   socketId: string,
 ): unknown {
-  if (runtime.auth === undefined) return claimed;
+  if (runtime.auth === undefined) return withoutPoisonKeys(claimed);
   const parsed = parseValue(runtime.auth, claimed, [], maxDepth);
   if (parsed.ok) return parsed.value;
   const error = new ContractError("UNAUTHORIZED", {
@@ -39,4 +40,27 @@ export function refuseConnected(raw: Socket, thrown: unknown): void {
   // Socket.IO's `_error` is how its namespace answers a refused middleware (socket.io/lib/namespace.ts).
   (raw as unknown as { _error(data: unknown): void })._error({ message: error.message, data: error.data });
   raw.disconnect();
+}
+
+/**
+ * Deletes, in place and at any depth, what a client's JSON can carry to poison a prototype: own
+ * `__proto__` keys (JSON.parse makes them plain own keys, which `Object.assign` or a `for...in` copy
+ * turns into the copy's prototype) and `constructor` objects holding a `prototype` (the path a deep
+ * merge pollutes `Object.prototype` through). Walked without recursion, so any depth a packet holds
+ * is fine; bytes are not walked.
+ */
+function withoutPoisonKeys(value: unknown): unknown {
+  const pending = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== "object" || node === null || ArrayBuffer.isView(node)) continue;
+    const record = node as Record<string, unknown>;
+    // The own key, never the accessor Object.prototype inherits.
+    if (Object.hasOwn(record, "__proto__")) Reflect.deleteProperty(record, "__proto__");
+    const made = Object.hasOwn(record, "constructor") ? record.constructor : undefined;
+    if (typeof made === "object" && made !== null && Object.hasOwn(made, "prototype"))
+      Reflect.deleteProperty(record, "constructor");
+    for (const key of Object.keys(record)) pending.push(record[key]);
+  }
+  return value;
 }
