@@ -40,9 +40,10 @@ describe("message:search", () => {
       data: { room: "general" },
     });
     await ada.roomJoin("general");
-    expect(() => ada.messageSearch({ room: "general", text: "   " })).toThrow(
-      expect.objectContaining({ code: "INVALID_PAYLOAD" }),
-    );
+    // Refused before anything is sent, and told through the stream, where the page's search reads failures.
+    await expect(ada.messageSearch({ room: "general", text: "   " }).ack).rejects.toMatchObject({
+      code: "INVALID_PAYLOAD",
+    });
   });
 
   it("stops when the reader breaks out, and the connection goes on serving", async () => {
