@@ -76,7 +76,11 @@ export class ServerConnection extends Connection {
 
   override stream(event: string, args: unknown[]): ReturnType<Connection["stream"]> {
     this.#watchClose();
-    return super.stream(event, args);
+    const request = super.stream(event, args);
+    // A server socket never connects again: a request after its disconnect fails at once, as an emit does.
+    if (!this.wire.connected)
+      request.close(new ContractError("DISCONNECTED", { message: DISCONNECTED_MESSAGE, ...request.where }));
+    return request;
   }
 
   /** A server's refused emit throws, ack or not: a programming error at the call site. */
