@@ -97,10 +97,11 @@ export class StreamEndpoint {
     const shape = declared.stream;
     if (shape === undefined) throw new TypeError(`[socket-contract] "${event}" does not stream: send it with emit()`);
     const read = args.length === declared.args.length + 1 ? readOptions(args.pop(), host.namespace, event) : {};
+    const badOptions = ContractError.is(read);
     const failure = host.failure?.();
-    const refused = ContractError.is(read) ? read : checkArgs(declared, args, host.namespace);
+    const refused = badOptions ? read : checkArgs(declared, args, host.namespace);
     if (refused !== undefined && host.side === "server") throw refused;
-    const options = ContractError.is(read) ? {} : read;
+    const options = badOptions ? {} : read;
     const definition = declared;
     const upload = shape.upload === undefined || refused !== undefined ? undefined : iteratorOf(args.pop());
     const id = this.#nextId;
