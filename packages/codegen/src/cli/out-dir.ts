@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { BANNER, type GeneratedFile } from "../emit/generated-file.js";
 import { CodegenError } from "../errors.js";
+import { makeDir } from "./make-dir.js";
 
 /** How the out dir differs from what the generator would write now. */
 export interface OutDirDiff {
@@ -44,10 +45,10 @@ export function writeOutDir(outDir: string, files: readonly GeneratedFile[]): Ou
       `${join(outDir, foreign)} was not written by socket-contract (it has no DO NOT EDIT banner); move it, or choose another --out`,
     );
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeDir(outDir);
     for (const path of diff.changed) {
       const target = join(outDir, path);
-      mkdirSync(dirname(target), { recursive: true });
+      makeDir(dirname(target));
       writeFileSync(target, files.find((file) => file.path === path)!.text);
     }
     for (const path of diff.obsolete) rmSync(join(outDir, path));

@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { type Command, Option } from "commander";
 import type { Contract } from "@socket-contract/contract";
 import type { AsyncApiFormat } from "../../asyncapi/render-asyncapi.js";
 import { CodegenError } from "../../errors.js";
 import type { CliContext } from "../cli-context.js";
+import { makeDir } from "../make-dir.js";
 import { loadContract } from "../load/load-contract.js";
 
 interface AsyncApiFlags {
@@ -80,7 +81,7 @@ export async function warnApproximations(
 /** Writes one output file, its folder created; a failure names the file. */
 export function writeText(path: string, text: string): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDir(dirname(path));
     writeFileSync(path, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
