@@ -54,6 +54,14 @@ describe("fuzzing the validation boundary over a real socket", () => {
     const reports: { event: string; code: string; message: string; issues?: unknown[] }[] = [];
     raw.on("contract:error", (report) => reports.push(report));
     const counts = { valid: 0, invalid: 0, random: 0, handled: 0, refused: 0 };
+    // An unknown event without callback is reported once per name on a connection, for at most 64
+    // names (unknown-event-flood-reported-once.test.ts); this one connection lives through the test.
+    const toldUnknown = new Set<string>();
+    const tellsOfUnknown = (event: string): boolean => {
+      if (toldUnknown.has(event) || toldUnknown.size >= 64) return false;
+      toldUnknown.add(event);
+      return true;
+    };
 
     async function check(generated: Labelled): Promise<void> {
       calls.length = 0;
@@ -81,6 +89,9 @@ describe("fuzzing the validation boundary over a real socket", () => {
       if (generated.callback) {
         expect(envelope).toMatchObject({ ok: false, error: { code: expected.code } });
         expect(reports).toEqual([]);
+      } else if (expected.code === "UNKNOWN_EVENT" && !tellsOfUnknown(generated.event.slice(0, 200))) {
+        expect(reports).toEqual([]);
+        return;
       } else {
         expect(reports).toHaveLength(1);
         expect(reports[0]).toMatchObject({ event: generated.event.slice(0, 200), code: expected.code });

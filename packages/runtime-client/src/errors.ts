@@ -61,7 +61,10 @@ export function isContractMismatch<T>(error: T): error is MismatchOf<T> {
   return refusal?.code === "CONTRACT_MISMATCH" && readMismatchData(refusal.data) !== undefined;
 }
 
-/** A client's default, while no `onError` handler is added: it warns of every error, since each one is its own app's. */
+/**
+ * A client's default, while no `onError` handler is added: it warns of every error, since each one
+ * is its own app's, except an unknown event seen again on a connection (the fan-out does not call it then).
+ */
 export function warnEveryError(error: ContractError, context: ReportContext): void {
   console.warn(`[socket-contract] ${error.code} on ${context.namespace} ${error.event ?? ""}: ${error.message}`);
 }

@@ -19,6 +19,9 @@ export interface Wire {
   failure?(): ContractError | undefined;
 }
 
+/** How many unknown event names one connection tells its peer of (see `Connection.toldUnknown`). */
+const MAX_TOLD_UNKNOWN = 64;
+
 /**
  * One connection as the contract sees it, on either side: the handlers (`on`, `once`, `off`), every
  * incoming event (one catalog lookup each: contract-checked, answered, refused, or routed to its
@@ -39,6 +42,8 @@ export class Connection implements Receiver {
   /** Made at the first stream frame or request, where streams are installed (see `installStreams`). */
   #streams: Streams | undefined;
   #interception: Interception | undefined;
+  /** The unknown event names the peer was told of on this connection (see `toldUnknown`); made at the first. */
+  #toldUnknown: Set<string> | undefined;
   /** The bound socket or client that interceptors see as `socket`; set by the runtime that composes this connection. */
   peer: unknown;
   /**
@@ -168,6 +173,8 @@ export class Connection implements Receiver {
    */
   close(): void {
     this.#streams?.close();
+    // The next connection (a client's reconnection, a new socket id) is told afresh.
+    this.#toldUnknown = undefined;
   }
 
   /** The server refused the connection (a client's): every stream request still waiting fails with the refusal. */
@@ -179,8 +186,19 @@ export class Connection implements Receiver {
     this.wire.emit(CONTRACT_ERROR_EVENT, report);
   }
 
-  report(error: ContractError): void {
-    this.#endpoint.report(error, { namespace: this.namespace, event: error.event, socketId: this.wire.id });
+  report(error: ContractError, repeated = false): void {
+    this.#endpoint.report(error, { namespace: this.namespace, event: error.event, socketId: this.wire.id }, repeated);
+  }
+
+  /**
+   * Whether the peer was already told that `event` is unknown; records it as told otherwise. At most
+   * `MAX_TOLD_UNKNOWN` names are kept: past them, a peer sending ever new names is told of no more.
+   */
+  toldUnknown(event: string): boolean {
+    const told = (this.#toldUnknown ??= new Set());
+    if (told.has(event) || told.size >= MAX_TOLD_UNKNOWN) return true;
+    told.add(event);
+    return false;
   }
 
   /** Sends one ack-bearing event and gives the promise of its validated acknowledgement. */

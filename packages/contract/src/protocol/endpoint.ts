@@ -32,8 +32,8 @@ export interface Endpoint {
   readonly ackTimeout: number;
   /** `streamWindow` and `maxStreams`; a page binding without streams enabled reads neither. */
   readonly streams: StreamSettings | undefined;
-  /** The side's `onError` fan-out. Never throws. */
-  readonly report: (error: ContractError, context: ReportContext) => void;
+  /** The side's `onError` fan-out (`repeated`: see `ErrorFanOut.report`). Never throws. */
+  readonly report: (error: ContractError, context: ReportContext, repeated?: boolean) => void;
   /** The interceptors of this namespace (a server's, its own after them) or of a bound client. */
   readonly interceptors?: InterceptorSet | undefined;
 }

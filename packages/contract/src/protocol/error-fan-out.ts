@@ -13,8 +13,12 @@ export type ErrorListener = (error: ContractError, context: ReportContext) => vo
 export interface ErrorFanOut {
   /** Adds a listener; returns the function that removes it. */
   add(listener: ErrorListener): () => void;
-  /** Tells every listener (or the default). Never throws. */
-  readonly report: ErrorListener;
+  /**
+   * Tells every listener (or the default). Never throws. `repeated`: a refusal the peer was already
+   * told of (an unknown event seen again); listeners hear it, the default does not, so a side left
+   * with its default warns once, not at the rate a peer sends.
+   */
+  readonly report: (error: ContractError, context: ReportContext, repeated?: boolean) => void;
 }
 
 /**
@@ -30,8 +34,8 @@ export function errorFanOut(fallback: ErrorListener): ErrorFanOut {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    report: (error, context) => {
-      if (listeners.size === 0) return fallback(error, context);
+    report: (error, context, repeated) => {
+      if (listeners.size === 0) return repeated === true ? undefined : fallback(error, context);
       for (const listener of listeners) {
         try {
           listener(error, context);

@@ -31,8 +31,17 @@ export interface Receiver {
   handlersOf(definition: CompiledEvent): Handlers | undefined;
   /** Sends `contract:error` back to whoever sent the refused event. */
   sendReport(report: ContractErrorReport): void;
-  /** Tells this side (its `onError`). Must not throw. */
-  report(error: ContractError): void;
+  /**
+   * Tells this side (its `onError`). Must not throw. `repeated`: a refusal the peer was already told
+   * of (see `toldUnknown`); `onError` handlers still hear it, the side's default (a client's console
+   * warning) does not.
+   */
+  report(error: ContractError, repeated?: boolean): void;
+  /**
+   * Whether the peer was already told, on this connection, that `event` is unknown; if not, it is
+   * now recorded as told. Without it, the peer is told of every unknown event.
+   */
+  toldUnknown?(event: string): boolean;
   /** Where this side caps its running handlers, told of each one; nothing is kept per handler. */
   readonly running?: RunningHandlers | undefined;
   /** The interceptors of this side, when it has any (see `Interception`). */
@@ -63,8 +72,14 @@ export function receiveEvent(
   const callback = typeof last === "function" ? (last as Callback) : undefined;
   try {
     const args = callback === undefined ? rawArgs : rawArgs.slice(0, -1);
-    if (definition === undefined)
-      return refuse(receiver, callback, new ContractError("UNKNOWN_EVENT", whereOf(receiver, event)));
+    if (definition === undefined) {
+      const error = new ContractError("UNKNOWN_EVENT", whereOf(receiver, event));
+      // A peer on another release may send a new event many times a second: without a callback
+      // waiting, it is told once per event name and connection, and this side's default warns once.
+      if (callback === undefined && receiver.toldUnknown?.(error.event!) === true)
+        return refused(receiver, error, true);
+      return refuse(receiver, callback, error);
+    }
     if (definition.stream !== undefined) {
       return refuse(
         receiver,
@@ -152,7 +167,12 @@ function refuse(receiver: Receiver, callback: Callback | undefined, error: Contr
         });
   if (callback !== undefined) reply(receiver, callback, errorEnvelope(wire), error.event ?? "");
   else receiver.sendReport(toReport(error.event ?? "", wire));
-  receiver.report(error);
+  refused(receiver, error, false);
+}
+
+/** Tells this side of a refused incoming event: its `onError`, and the interceptors' `refused`. */
+function refused(receiver: Receiver, error: ContractError, repeated: boolean): void {
+  receiver.report(error, repeated);
   const interception = receiver.interception;
   if (interception !== undefined && interception.set.refused.length > 0) paths().refusal(receiver, interception, error);
 }
