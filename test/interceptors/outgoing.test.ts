@@ -138,6 +138,45 @@ it("a broadcast is intercepted once, whatever the number of recipients, and its 
   expect(received).toEqual(["all hands", "all hands", "all hands"]);
 });
 
+it("an emit to one socket from fetchSockets() is an emit, not a broadcast, acked or not, with or without timeout", async () => {
+  const { io, url } = await startServer();
+  const packets: OutgoingPacket[] = [];
+  const outcomes: unknown[] = [];
+  const server = bindServer(contract, io, {
+    interceptors: [
+      {
+        outgoing: (packet) => {
+          packets.push(packet);
+          return (outcome) => void outcomes.push(outcome.ok ? outcome.value : outcome.error.code);
+        },
+      },
+    ],
+  });
+  const ops = server.of("/ops");
+  const peers = [0, 1].map(() => bindClient(contract, "/ops", client(url, "/ops")));
+  const received: string[] = [];
+  for (const peer of peers) {
+    peer.on("notice", (text) => void received.push(text));
+    peer.on("ping", () => "pong" as const);
+  }
+  await Promise.all(peers.map((peer) => connected(peer.socket)));
+  const [remote] = await ops.in(peers[0]!.socket.id!).fetchSockets();
+  remote!.emit("notice", "just you");
+  await until(() => received.length === 1);
+  expect(await remote!.emit("ping")).toBe("pong");
+  expect(await remote!.timeout(2_000).emit("ping")).toBe("pong");
+  expect(received).toEqual(["just you"]);
+  // One recipient, so one emit each: its interceptors see what a bound socket's emit shows them, but
+  // `socket` is undefined, since no bound socket of this node stands for a socket found on any node.
+  expect(packets.map((packet) => `${packet.kind} ${packet.event} ${packet.hasAck}`)).toEqual([
+    "emit notice false",
+    "emit ping true",
+    "emit ping true",
+  ]);
+  expect(packets.map((packet) => packet.socket)).toEqual([undefined, undefined, undefined]);
+  expect(outcomes).toEqual([undefined, "pong", "pong"]);
+});
+
 function forbid(): never {
   throw new ContractError("FORBIDDEN");
 }

@@ -61,8 +61,9 @@ type AckEvents<TEvents extends EventMap> = string extends keyof TEvents
 type AckValue<TEvent> = TEvent extends EventDefinition & { readonly ack: unknown } ? InferAckInput<TEvent> : unknown;
 
 /**
- * One checked outgoing packet, just before it leaves: an `emit` to one peer, a `broadcast` (once,
- * whatever the number of recipients), the `ack` answering an incoming event, or one `item` of a
+ * One checked outgoing packet, just before it leaves: an `emit` to one peer (a socket from
+ * `fetchSockets()` included, with `socket` undefined), a `broadcast` (once, whatever the number of
+ * recipients, `socket` undefined), the `ack` answering an incoming event, or one `item` of a
  * stream this side sends (what a stream handler yields, or an upload's chunk). Values are the
  * checked ones and read-only. `carrier` is where a client interceptor writes trace context for the
  * server; it travels only between a bound client and a bound server.

@@ -52,7 +52,9 @@ export function broadcast(
           outgoingPacket(
             runtime.pattern === undefined ? BROADCASTER : { ...BROADCASTER, pattern: runtime.pattern },
             runtime.namespace,
-            "broadcast",
+            // One socket from fetchSockets() is one recipient: an emit, as a bound socket's is, though
+            // no bound socket of this node stands for it (`socket` stays undefined).
+            single ? "emit" : "broadcast",
             definition,
             args,
           ),
@@ -88,5 +90,5 @@ export function broadcast(
 /** Read as `DISCONNECTED` (see `transportFailure`), as socket.io-client's own message is. */
 const GONE = "socket has been disconnected";
 
-/** What a broadcast's interceptors see as its sender: the server, no one socket. */
+/** What a broadcast's (or a fetched socket's emit's) interceptors see as its sender: the server, no one socket. */
 const BROADCASTER = { side: "server", peer: undefined } as const;
