@@ -78,6 +78,7 @@ describe("public exports", () => {
       "installCompiler",
       "installStandardSchema",
       "installStreams",
+      "isCompiled",
       "isStreamFrame",
       "mayNestWithoutBound",
       "mismatchError",

@@ -66,7 +66,8 @@ export type Parsed<T> =
 
 /**
  * The schema to parse with: Zod's compiled fast path where it can model the schema (it falls back
- * to the ordinary parser by itself), built once per schema and shared by every event that uses it.
+ * to the ordinary parser by itself), compiled at the schema's first parse rather than here, so
+ * binding a contract compiles nothing, and shared by every event that uses it.
  * Where `new Function` is forbidden, parsers registered ahead of time (`registerParsers`) give the
  * same fast path; without them the schema keeps Zod's ordinary parser. Without a compiler installed
  * (`installCompiler`: a browser page without generated parsers) every schema keeps Zod's parser.

@@ -48,6 +48,7 @@ export {
   type ParserFactory,
   type ParserSource,
   compileSchema,
+  isCompiled,
   parserKey,
   parserSources,
   registerParsers,

@@ -1,9 +1,9 @@
-import { compile, compileFn, globalConfig } from "zod/v4/core";
+import { compileFn, globalConfig } from "zod/v4/core";
 import { isZodSchema } from "../schema-kind.js";
 import type { AnySchema, ZodSchema } from "../types.js";
-import { keepFastPath } from "./fast-path.js";
+import { type CompiledFn, type FastPath, INVALID, fastPathOf, keepFastPath } from "./fast-path.js";
 import { packArrays } from "./packed-arrays.js";
-import { compilersChanged, installCompiler } from "./schema-compiler.js";
+import { installCompiler } from "./schema-compiler.js";
 
 /**
  * A parser factory exactly as Zod's compiler writes it: called with Zod's constants (`INVALID`
@@ -27,6 +27,8 @@ let registry = new Map<string, ParserFactory>();
 const registered = new WeakSet<object>();
 /** Set once the platform refused `new Function` (a Content-Security-Policy): not asked again. */
 let evalRefused = false;
+/** Counts the records registered: a schema refused before the last one may compile now. */
+let generation = 0;
 
 /**
  * Installs parsers compiled ahead of time, as `socket-contract generate` emits them. Zod's
@@ -46,64 +48,118 @@ export function registerParsers(parsers: Readonly<Record<string, ParserFactory>>
   const next = new Map(registry);
   for (const key of Object.keys(parsers)) next.set(key, parsers[key]!);
   registry = next;
+  generation++;
   installCompiler(compileSchema);
-  compilersChanged();
 }
 
 /**
- * Zod's `compile(schema)`, with the code it generates looked up among the registered parsers
- * first. Never throws: a schema that cannot be compiled (or is not Zod's) comes back unchanged.
- * The compiled parser and validator are kept with the compiled schema (`fastPathOf`), so the
- * runtime calls them directly.
+ * Gives a Zod schema compiled functions (`fastPathOf`), made at its first parse: Zod's code for it
+ * is looked up among the registered parsers first, else evaluated. Binding a contract then costs
+ * no compilation, and an event never received or sent costs none at all (Zod's own
+ * `zod/compile` also compiles at first parse). A schema Zod cannot compile, where code may not be
+ * evaluated, answers `INVALID` from both functions, so every value goes to Zod's ordinary parser;
+ * bound again after more parsers are registered, it is tried again. Gives the schema itself back,
+ * and never throws.
  *
  * @example
  * installCompiler(compileSchema);
  */
 export function compileSchema(schema: AnySchema): AnySchema {
   if (!isZodSchema(schema)) return schema;
+  const path = fastPathOf(schema);
+  if (path === undefined || (path instanceof LazyPath && path.refusedBefore(generation)))
+    keepFastPath(schema, new LazyPath(schema));
+  return schema;
+}
+
+/**
+ * Whether a schema's values go through compiled functions (registered or evaluated): its fast path
+ * is made now if it waits for its first parse. For tests and tools.
+ *
+ * @example
+ * isCompiled(prepareSchema(schema)); // true where Zod can compile it and code may be evaluated
+ */
+export function isCompiled(schema: AnySchema): boolean {
+  const path = fastPathOf(schema);
+  if (path instanceof LazyPath) path.ready();
+  return path !== undefined && path.parse !== refuse;
+}
+
+const refuse: CompiledFn = () => INVALID;
+
+/** A fast path whose functions are compiled at the first call of either (see `compileSchema`). */
+class LazyPath implements FastPath {
+  parse: CompiledFn;
+  validate: CompiledFn;
+  readonly source: ZodSchema;
+  #pending = true;
+  /** The registrations there had been when it could not be compiled; `undefined` until then. */
+  #refusedAt: number | undefined;
+
+  constructor(schema: ZodSchema) {
+    this.source = schema;
+    this.parse = (input) => this.ready().parse(input);
+    this.validate = (input) => this.ready().validate(input);
+  }
+
+  /** Compiles both functions in place, once. */
+  ready(): FastPath {
+    if (!this.#pending) return this;
+    this.#pending = false;
+    const made = compileFunctions(this.source);
+    this.parse = made?.[0] ?? refuse;
+    this.validate = made?.[1] ?? refuse;
+    if (made === undefined) this.#refusedAt = generation;
+    return this;
+  }
+
+  /** Whether it could not be compiled with the parsers registered before the `count`th record. */
+  refusedBefore(count: number): boolean {
+    return this.#refusedAt !== undefined && this.#refusedAt < count;
+  }
+}
+
+/**
+ * A schema's compiled functions (`zodFunctions`), their code looked up among the registered parsers
+ * first. `undefined` where Zod cannot compile the schema or the code may not be evaluated.
+ */
+function compileFunctions(schema: ZodSchema): readonly [CompiledFn, CompiledFn] | undefined {
   const forbidden = evalRefused || globalConfig.jitless === true;
-  // `compileKeeping` generates the parser's code twice: it is evaluated once.
-  const made = new Map<string, ParserFactory>();
   try {
     return withCodeHook(
       (params, body) => {
-        const key = parserKey(params, body);
-        const found = registry.get(key) ?? made.get(key);
+        const found = registry.get(parserKey(params, body));
         if (found !== undefined) return found;
         // Under `jitless`, or once the platform has refused, unregistered code is not evaluated:
         // Zod's compiler reports that it cannot help and the schema keeps Zod's own parser.
         if (forbidden || evalRefused) throw new EvalError("code generation is not allowed here");
         try {
           // Keyed by Zod's code, evaluated with its output arrays packed where the engine needs it.
-          const factory = Reflect.construct(NativeFunction, [...params, packArrays(body)]) as ParserFactory;
-          made.set(key, factory);
-          return factory;
+          return Reflect.construct(NativeFunction, [...params, packArrays(body)]) as ParserFactory;
         } catch (error) {
           if (error instanceof EvalError) evalRefused = true;
           throw error;
         }
       },
-      () => compileKeeping(schema),
+      () => zodFunctions(schema),
     );
   } catch {
-    return schema;
+    return undefined;
   }
 }
 
 /**
- * Zod's `compile(schema)`, with its parser kept: `compile` closes over the parser it builds, out
- * of reach, so the same parser is built beside it by `compileFn` (the same code, the same
- * constants, evaluated once: see `compileSchema`). The assert-only validator is the one `compile`
- * puts in the clone's bag. (`withParser`, which would take a parser in, is not in Zod 4.5.)
- * Throws where Zod cannot compile the schema.
+ * What Zod's `compile(schema)` builds, without the clone it wraps them in: the parser, and the
+ * assert-only validator (the parser where Zod cannot make one). Throws where Zod cannot compile the
+ * schema.
  */
-function compileKeeping(schema: ZodSchema): ZodSchema {
-  const parse = compileFn(schema);
-  const compiled = compile(schema);
-  if (compiled === schema) return schema;
-  const validate = (compiled._zod.bag.validator as typeof parse | undefined) ?? parse;
-  keepFastPath(compiled, { parse, validate, source: schema });
-  return compiled;
+function zodFunctions(schema: ZodSchema): readonly [CompiledFn, CompiledFn] {
+  const parse = compileFn(schema) as CompiledFn;
+  try {
+    return [parse, compileFn(schema, { assertOnly: true }) as CompiledFn];
+  } catch {
+    return [parse, parse];
+  }
 }
 
 /**
@@ -127,7 +183,7 @@ export function parserSources(schemas: Iterable<unknown>): ParserSource[] {
           if (!found.has(key)) found.set(key, { key, params, body });
           return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
         },
-        () => compileKeeping(schema),
+        () => zodFunctions(schema),
       );
     } catch {
       // Zod cannot compile this schema: the runtime parses it with Zod's ordinary parser.
@@ -137,7 +193,7 @@ export function parserSources(schemas: Iterable<unknown>): ParserSource[] {
 }
 
 /**
- * Runs `run` (a call to Zod's `compile`) with `new Function` answered by `hook`. Zod's compiler
+ * Runs `run` (calls of Zod's compiler) with `new Function` answered by `hook`. Zod's compiler
  * builds each parser with `new Function(...constantNames, code)` (zod/v4/core/compile.js,
  * `compileFn`), and offers no other way to supply a prebuilt one for a schema together with the
  * constants it closes over; the hook is that way. It is in place only for the duration of one

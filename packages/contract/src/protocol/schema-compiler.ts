@@ -1,9 +1,11 @@
 import type { AnySchema } from "../types.js";
 
-/** Turns a schema into the one to parse with (Zod's compiled fast path), or gives it back unchanged. */
+/**
+ * Readies a schema for parsing at compiled speed (Zod's compiled functions, kept with it: see
+ * `fastPathOf`), and gives back the schema to parse with.
+ */
 export type SchemaCompiler = (schema: AnySchema) => AnySchema;
 
-let given: SchemaCompiler | undefined;
 let installed: SchemaCompiler | undefined;
 
 /**
@@ -15,34 +17,10 @@ let installed: SchemaCompiler | undefined;
  * installCompiler(compileSchema);
  */
 export function installCompiler(compiler: SchemaCompiler): void {
-  if (given === compiler) return;
-  given = compiler;
-  compilersChanged();
+  installed = compiler;
 }
 
-/**
- * The compiler in use, if any: the installed one, each schema compiled once and shared by every
- * event that uses it.
- */
+/** The compiler in use, if any. */
 export function schemaCompiler(): SchemaCompiler | undefined {
   return installed;
-}
-
-/**
- * Prepares schemas afresh from now on (a compiler or parsers were installed: schemas prepared
- * before may compile now). The cache lives here, with the compiler, so a page that installs none
- * carries neither.
- */
-export function compilersChanged(): void {
-  const compiler = given;
-  if (compiler === undefined) return;
-  const prepared = new WeakMap<AnySchema, AnySchema>();
-  installed = (schema) => {
-    let fast = prepared.get(schema);
-    if (fast === undefined) {
-      fast = compiler(schema);
-      prepared.set(schema, fast);
-    }
-    return fast;
-  };
 }
