@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type ScenarioReport, renderScenario } from "./report.js";
 import { type Worker, startWorker } from "./rpc.js";
+import { bindingCost } from "./scenarios/binding.js";
 import { roomBroadcast } from "./scenarios/broadcast.js";
 import { codeGeneration } from "./scenarios/codegen.js";
 import { typeCheck } from "./scenarios/codegen-typecheck.js";
@@ -90,6 +91,8 @@ if (wanted("11")) publish(await slowReaderHeap(settings));
 if (wanted(INTERCEPTORS_ID)) publish(await interceptorOverhead(settings));
 
 if (wanted("6")) for (const report of await validationAlone(settings, resolve(here, "..", ".work"))) publish(report);
+
+if (wanted("14")) publish(await bindingCost(settings));
 
 if (wanted("7"))
   for (const report of await codeGeneration(settings, resolve(here, "..", ".work", "codegen"))) publish(report);
