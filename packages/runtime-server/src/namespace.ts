@@ -25,9 +25,14 @@ import type { ErrorContext } from "./types.js";
 import type { VersionCheck } from "./version-policy.js";
 
 export type { Middleware } from "./admission.js";
+/**
+ * Hears each admitted connection. What it returns is ignored, so a one-line listener may end with a
+ * call that returns something (`(socket) => socket.on("whoami", ...)` returns the handler's remover);
+ * a throw or a rejected promise goes to `onError`.
+ */
 export type ConnectionListener<TContract extends ContractDefinition, TPath extends string> = (
   socket: BoundSocket<TContract, TPath>,
-) => void | Promise<void>;
+) => unknown;
 
 type Admitted = Socket & { [BOUND]?: BoundSocket<any, any> };
 

@@ -17,6 +17,10 @@ server.of("/org/acme").emit("notice", "maintenance at noon");
 server.of("/org/:orgId").on("connection", (socket) => {
   expectType<number>(socket.params.orgId);
 });
+// The README's one-liner: a connection listener may return what its last call returns (here the
+// handler's remover); only a thrown error or a rejected promise means something to the runtime.
+server.of("/org/:orgId").on("connection", (socket) => socket.on("whoami", () => String(socket.params.orgId)));
+server.of("/org/:orgId").on("connection", (socket) => socket.join("all"));
 server.of("/doc/:docId/page/:page").on("connection", (socket) => {
   expectType<{ readonly docId: string; readonly page: string }>(socket.params);
 });
