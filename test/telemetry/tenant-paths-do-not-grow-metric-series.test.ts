@@ -118,3 +118,37 @@ it("a client's send span on a dynamic namespace carries the key beside the concr
     ]),
   ).toEqual([["/org/acme", "/org/:orgId"]]);
 });
+
+it("a client's connection attempt on a dynamic namespace carries the key, so its connect span does, as the server's receive span does", async () => {
+  const spans = new InMemorySpanExporter();
+  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] });
+  const { io, url } = await startServer();
+  const patterns: (string | undefined)[] = [];
+  const seePattern = {
+    connection: (attempt: { side: string; pattern?: string }) =>
+      void patterns.push(`${attempt.side} ${attempt.pattern}`),
+  };
+  const server = bindServer(tenants, io, {
+    interceptors: [tracing({ tracerProvider }), seePattern],
+    onError: () => {},
+  });
+  server.of("/org/:orgId").on("connection", (socket) => {
+    socket.on("whoami", () => socket.params.orgId);
+  });
+  const socket = client(url, "/org/acme", { auth: { token: "letmein" } });
+  const acme = bindClient(tenants, "/org/acme", socket, { interceptors: [tracing({ tracerProvider }), seePattern] });
+  await connected(acme.socket);
+  expect(await acme.emit("whoami")).toBe("acme");
+
+  expect(patterns.sort()).toEqual(["client /org/:orgId", "server /org/:orgId"]);
+  const where = (name: string) =>
+    spans
+      .getFinishedSpans()
+      .filter((span) => span.name === name)
+      .map((span) => [
+        span.attributes["messaging.destination.name"],
+        span.attributes["messaging.destination.template"],
+      ]);
+  expect(where("connect /org/acme")).toEqual([["/org/acme", "/org/:orgId"]]);
+  expect(where("receive /org/acme")).toEqual([["/org/acme", "/org/:orgId"]]);
+});

@@ -16,6 +16,7 @@ import type { Socket } from "socket.io-client";
 export function attemptCarrier(
   socket: Socket,
   namespace: string,
+  pattern: string | undefined,
   interceptors: InterceptorSet,
   peer: unknown,
   report: (error: ContractError) => void,
@@ -38,7 +39,7 @@ export function attemptCarrier(
     const carrier: Carrier = {};
     const end = runConnection(
       interceptors.connection,
-      { side: "client", namespace, id: undefined, carrier, socket: peer },
+      { side: "client", namespace, pattern, id: undefined, carrier, socket: peer },
       report,
     );
     current = { carrier, end };

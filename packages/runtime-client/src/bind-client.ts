@@ -115,7 +115,7 @@ export class BoundClient<
     socket.on("disconnect", () => connection.close());
     const identity = () => contractIdentity;
     if (interceptors === undefined) announceContract(socket, identity);
-    else interception!.announce(socket, path, interceptors, this, identity, (error) => connection.report(error));
+    else interception!.announce(socket, connection, interceptors, this, identity);
     socket.on("connect_error", (error) => {
       // A network failure is retried by socket.io-client; a refusal by the server is final for this attempt.
       const refused = connectErrorOf(error);

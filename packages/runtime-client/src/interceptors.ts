@@ -1,5 +1,9 @@
-import type { ContractError } from "@socket-contract/contract";
-import { CARRIER_KEY, type ContractIdentity, InterceptorSet } from "@socket-contract/contract/internal";
+import {
+  CARRIER_KEY,
+  type Connection,
+  type ContractIdentity,
+  InterceptorSet,
+} from "@socket-contract/contract/internal";
 import type { Socket } from "socket.io-client";
 import { attemptCarrier } from "./attempt.js";
 import { announceContract } from "./handshake.js";
@@ -9,11 +13,11 @@ export interface ClientInterception {
   set(interceptors: readonly unknown[]): InterceptorSet;
   announce(
     socket: Socket,
-    namespace: string,
+    /** Its namespace, a dynamic namespace's key (`pattern`, as the server's attempts carry it), and where failures go. */
+    connection: Connection,
     set: InterceptorSet,
     peer: unknown,
     identity: () => ContractIdentity,
-    report: (error: ContractError) => void,
   ): void;
 }
 
@@ -24,10 +28,12 @@ const support: ClientInterception = {
       set.add(interceptor as never, `bindClient options.interceptors[${index}]`);
     return set;
   },
-  announce(socket, namespace, set, peer, identity, report) {
+  announce(socket, connection, set, peer, identity) {
     if (!set.propagates && set.connection.length === 0) return announceContract(socket, identity);
     // A propagating interceptor (tracing) sends the attempt's carrier, which also says that every event carries one.
-    const carrier = attemptCarrier(socket, namespace, set, peer, report);
+    const carrier = attemptCarrier(socket, connection.namespace, connection.interception?.pattern, set, peer, (error) =>
+      connection.report(error),
+    );
     announceContract(socket, () =>
       set.propagates ? { ...identity(), [CARRIER_KEY]: carrier() } : (carrier(), identity()),
     );
