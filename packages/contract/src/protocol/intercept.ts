@@ -159,19 +159,14 @@ export function runOutgoing(
     try {
       observer = step(packet);
     } catch (thrown) {
-      const error = ContractError.is(thrown)
-        ? thrown
-        : new ContractError("HANDLER_ERROR", {
-            message: "An interceptor failed.",
-            cause: thrown,
-            namespace: packet.namespace,
-            event: packet.event,
-          });
+      const error = ContractError.is(thrown) ? thrown : interceptorFailed("An interceptor failed.", thrown, packet);
       if (!ContractError.is(thrown)) report(error);
       if (observers !== undefined) tell(observers, { ok: false, error, duration: 0 }, report, packet);
       throw error;
     }
     if (typeof observer === "function") (observers ??= []).push(observer as (outcome: Outcome) => void);
+    // An async one (its type says synchronous) can no longer refuse: what it rejects with is only told.
+    else watch(observer, (thrown) => report(interceptorFailed("An interceptor failed.", thrown, packet)));
   }
   if (observers === undefined) return undefined;
   const all = observers;
@@ -225,8 +220,9 @@ export function observeAll<TSubject, TResult>(
   let observers: ((result: TResult) => void)[] | undefined;
   for (const step of steps) {
     try {
-      const observer = step(subject);
-      if (typeof observer === "function") (observers ??= []).push(observer);
+      const observer: unknown = step(subject);
+      if (typeof observer === "function") (observers ??= []).push(observer as (result: TResult) => void);
+      else watch(observer, failed);
     } catch (thrown) {
       failed(thrown);
     }
@@ -236,7 +232,7 @@ export function observeAll<TSubject, TResult>(
   return (result) => {
     for (const observer of all) {
       try {
-        observer(result);
+        watch(observer(result), failed);
       } catch (thrown) {
         failed(thrown);
       }
@@ -250,18 +246,13 @@ export function runRefused(
   refusal: Refusal,
   report: (error: ContractError) => void,
 ): void {
+  const failed = (thrown: unknown): void =>
+    report(interceptorFailed("An interceptor failed while observing a refusal.", thrown, refusal));
   for (const step of steps) {
     try {
-      step(refusal);
+      watch(step(refusal), failed);
     } catch (thrown) {
-      report(
-        new ContractError("HANDLER_ERROR", {
-          message: "An interceptor failed while observing a refusal.",
-          cause: thrown,
-          namespace: refusal.namespace,
-          event: refusal.event,
-        }),
-      );
+      failed(thrown);
     }
   }
 }
@@ -272,20 +263,32 @@ function tell(
   report: (error: ContractError) => void,
   packet: OutgoingPacket,
 ): void {
+  const failed = (thrown: unknown): void =>
+    report(interceptorFailed("An interceptor failed while observing an outcome.", thrown, packet));
   for (const observer of observers) {
     try {
-      observer(outcome);
+      watch(observer(outcome), failed);
     } catch (thrown) {
-      report(
-        new ContractError("HANDLER_ERROR", {
-          message: "An interceptor failed while observing an outcome.",
-          cause: thrown,
-          namespace: packet.namespace,
-          event: packet.event,
-        }),
-      );
+      failed(thrown);
     }
   }
+}
+
+function interceptorFailed(
+  message: string,
+  thrown: unknown,
+  where: { readonly namespace: string; readonly event: string },
+): ContractError {
+  return new ContractError("HANDLER_ERROR", { message, cause: thrown, namespace: where.namespace, event: where.event });
+}
+
+/**
+ * An observing part typed to return void may still be an async function (TypeScript lets a
+ * function returning a promise stand where one returning void is expected): its rejection goes
+ * where a throw goes, rather than becoming an unhandled rejection, which ends a Node process.
+ */
+function watch(result: unknown, failed: (thrown: unknown) => void): void {
+  if (isPromiseLike(result)) result.then(undefined, failed);
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
