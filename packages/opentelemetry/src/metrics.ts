@@ -65,24 +65,25 @@ export function metrics(options: MetricsOptions = {}): Interceptor {
     description: "Open streams.",
     unit: "{stream}",
   });
+  // The event names this side has seen the contract accept: a refusal for the rate limit comes
+  // before the name is looked up, so it is counted by name only once the name is known, else under
+  // (unknown) as an unknown event is; at most the contract's names, whatever a peer sends.
+  const known = new Set<string>();
   return {
-    incoming: (call, next) =>
-      next().then((outcome) => {
+    incoming: (call, next) => {
+      known.add(call.event);
+      return next().then((outcome) => {
         const attributes = eventAttributes(call.side, call, call.event, outcomeCode(outcome));
         received.add(1, attributes);
         duration.record(outcome.duration / 1000, attributes);
-      }),
+      });
+    },
     // An unknown event's name is whatever a peer chose: counted under one name, so a peer cannot grow the series.
-    refused: (refusal) =>
-      received.add(
-        1,
-        eventAttributes(
-          refusal.side,
-          refusal,
-          refusal.error.code === "UNKNOWN_EVENT" ? UNKNOWN : refusal.event,
-          refusal.error.code,
-        ),
-      ),
+    refused: (refusal) => {
+      const code = refusal.error.code;
+      const unknown = code === "UNKNOWN_EVENT" || (code === "RATE_LIMITED" && !known.has(refusal.event));
+      received.add(1, eventAttributes(refusal.side, refusal, unknown ? UNKNOWN : refusal.event, code));
+    },
     outgoing: (packet) => (outcome) => {
       const attributes = eventAttributes(packet.side, packet, packet.event, outcomeCode(outcome));
       attributes["messaging.operation.name"] = packet.kind;

@@ -141,7 +141,7 @@ export function whereOf(receiver: Pick<Receiver, "namespace">, event: unknown): 
 /**
  * Refuses one incoming event before any handler runs, as Socket.IO delivered it: through its ack
  * callback when it came with one, else with `contract:error` when `mayTellPeer()` (a flood is
- * told at most so often); `onError` hears of it either way.
+ * told at most so often); `onError` and the `refused` interceptors hear of it either way.
  */
 export function refuseIncoming(
   receiver: Receiver,
@@ -152,7 +152,8 @@ export function refuseIncoming(
   const last = rawArgs.length > 0 ? rawArgs[rawArgs.length - 1] : undefined;
   if (typeof last === "function") refuse(receiver, last as Callback, error);
   else if (mayTellPeer()) refuse(receiver, undefined, error);
-  else receiver.report(error);
+  // Only the peer's report is throttled: onError and metrics() (through `refused`) hear of each.
+  else refused(receiver, error, false);
 }
 
 function refuse(receiver: Receiver, callback: Callback | undefined, error: ContractError): void {
