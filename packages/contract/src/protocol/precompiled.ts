@@ -53,9 +53,10 @@ export function registerParsers(parsers: Readonly<Record<string, ParserFactory>>
 }
 
 /**
- * Gives a Zod schema compiled functions (`fastPathOf`), made at its first parse: Zod's code for it
- * is looked up among the registered parsers first, else evaluated. Binding a contract then costs
- * no compilation, and an event never received or sent costs none at all (Zod's own
+ * Gives a Zod schema compiled functions (`fastPathOf`), each made at its first use: the parser at
+ * the first parse, the assert-only validator of outgoing checks at the first check. Zod's code for
+ * each is looked up among the registered parsers first, else evaluated. Binding a contract then
+ * costs no compilation, and what is never received or sent costs none at all (Zod's own
  * `zod/compile` also compiles at first parse). A schema Zod cannot compile, where code may not be
  * evaluated, answers `INVALID` from both functions, so every value goes to Zod's ordinary parser;
  * bound again after more parsers are registered, it is tried again. Gives the schema itself back,
@@ -73,7 +74,7 @@ export function compileSchema(schema: AnySchema): AnySchema {
 }
 
 /**
- * Whether a schema's values go through compiled functions (registered or evaluated): its fast path
+ * Whether a schema's values are parsed by a compiled function (registered or evaluated): its parser
  * is made now if it waits for its first parse. For tests and tools.
  *
  * @example
@@ -81,36 +82,46 @@ export function compileSchema(schema: AnySchema): AnySchema {
  */
 export function isCompiled(schema: AnySchema): boolean {
   const path = fastPathOf(schema);
-  if (path instanceof LazyPath) path.ready();
-  return path !== undefined && path.parse !== refuse;
+  return path !== undefined && (path instanceof LazyPath ? path.readyParse() : path.parse) !== refuse;
 }
 
 const refuse: CompiledFn = () => INVALID;
 
-/** A fast path whose functions are compiled at the first call of either (see `compileSchema`). */
+/** A fast path whose parser and validator are each compiled at their first call (see `compileSchema`). */
 class LazyPath implements FastPath {
   parse: CompiledFn;
   validate: CompiledFn;
   readonly source: ZodSchema;
-  #pending = true;
+  #parseMade = false;
+  #validateMade = false;
   /** The registrations there had been when it could not be compiled; `undefined` until then. */
   #refusedAt: number | undefined;
 
   constructor(schema: ZodSchema) {
     this.source = schema;
-    this.parse = (input) => this.ready().parse(input);
-    this.validate = (input) => this.ready().validate(input);
+    this.parse = (input) => this.readyParse()(input);
+    this.validate = (input) => this.readyValidate()(input);
   }
 
-  /** Compiles both functions in place, once. */
-  ready(): FastPath {
-    if (!this.#pending) return this;
-    this.#pending = false;
-    const made = compileFunctions(this.source);
-    this.parse = made?.[0] ?? refuse;
-    this.validate = made?.[1] ?? refuse;
-    if (made === undefined) this.#refusedAt = generation;
-    return this;
+  /** The parser, compiled in place the first time. */
+  readyParse(): CompiledFn {
+    if (this.#parseMade) return this.parse;
+    this.#parseMade = true;
+    const made = compileFunction(this.source, false);
+    if (made !== undefined) return (this.parse = made);
+    // Zod cannot compile the schema: neither function exists.
+    this.#refusedAt = generation;
+    this.#validateMade = true;
+    this.validate = refuse;
+    return (this.parse = refuse);
+  }
+
+  /** The assert-only validator (the parser where Zod cannot make one), compiled in place the first time. */
+  readyValidate(): CompiledFn {
+    if (this.#validateMade) return this.validate;
+    this.#validateMade = true;
+    const made = compileFunction(this.source, true) ?? this.readyParse();
+    return (this.validate = made);
   }
 
   /** Whether it could not be compiled with the parsers registered before the `count`th record. */
@@ -120,10 +131,11 @@ class LazyPath implements FastPath {
 }
 
 /**
- * A schema's compiled functions (`zodFunctions`), their code looked up among the registered parsers
- * first. `undefined` where Zod cannot compile the schema or the code may not be evaluated.
+ * A schema's parser (`assertOnly`: its assert-only validator) as Zod's compiler writes it, the code
+ * looked up among the registered parsers first. `undefined` where Zod cannot compile it or the code
+ * may not be evaluated.
  */
-function compileFunctions(schema: ZodSchema): readonly [CompiledFn, CompiledFn] | undefined {
+function compileFunction(schema: ZodSchema, assertOnly: boolean): CompiledFn | undefined {
   const forbidden = evalRefused || globalConfig.jitless === true;
   try {
     return withCodeHook(
@@ -141,7 +153,7 @@ function compileFunctions(schema: ZodSchema): readonly [CompiledFn, CompiledFn] 
           throw error;
         }
       },
-      () => zodFunctions(schema),
+      () => compileFn(schema, assertOnly ? { assertOnly } : undefined) as CompiledFn,
     );
   } catch {
     return undefined;
