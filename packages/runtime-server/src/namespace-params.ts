@@ -36,6 +36,8 @@ export function parseParams(info: PatternInfo, path: string): unknown {
   throw new ContractError("INVALID_PAYLOAD", {
     message: "The namespace's parameters do not match the contract.",
     issues: parsed.issues,
+    // What a schema threw, for onError (the client's connect_error carries only code, message and issues).
+    cause: parsed.cause,
     namespace: path,
   });
 }
