@@ -153,7 +153,7 @@ function compileFunction(schema: ZodSchema, assertOnly: boolean): CompiledFn | u
           throw error;
         }
       },
-      () => compileFn(schema, assertOnly ? { assertOnly } : undefined) as CompiledFn,
+      () => zodFunction(schema, assertOnly),
     );
   } catch {
     return undefined;
@@ -161,17 +161,13 @@ function compileFunction(schema: ZodSchema, assertOnly: boolean): CompiledFn | u
 }
 
 /**
- * What Zod's `compile(schema)` builds, without the clone it wraps them in: the parser, and the
- * assert-only validator (the parser where Zod cannot make one). Throws where Zod cannot compile the
- * schema.
+ * A schema's parser (`assertOnly`: its assert-only validator) from Zod's compiler: the two functions
+ * `compile(schema)` builds, without the clone it wraps them in. The runtime and `parserSources` both
+ * call it, so the code the generator writes is the code the runtime looks up. Throws where Zod cannot
+ * compile it.
  */
-function zodFunctions(schema: ZodSchema): readonly [CompiledFn, CompiledFn] {
-  const parse = compileFn(schema) as CompiledFn;
-  try {
-    return [parse, compileFn(schema, { assertOnly: true }) as CompiledFn];
-  } catch {
-    return [parse, parse];
-  }
+function zodFunction(schema: ZodSchema, assertOnly: boolean): CompiledFn {
+  return compileFn(schema, assertOnly ? { assertOnly } : undefined) as CompiledFn;
 }
 
 /**
@@ -195,7 +191,14 @@ export function parserSources(schemas: Iterable<unknown>): ParserSource[] {
           if (!found.has(key)) found.set(key, { key, params, body });
           return Reflect.construct(NativeFunction, [...params, body]) as ParserFactory;
         },
-        () => zodFunctions(schema),
+        () => {
+          zodFunction(schema, false);
+          try {
+            zodFunction(schema, true);
+          } catch {
+            // No assert-only variant: the runtime checks with the parser.
+          }
+        },
       );
     } catch {
       // Zod cannot compile this schema: the runtime parses it with Zod's ordinary parser.
