@@ -1,32 +1,15 @@
 import { bindClient } from "@socket-contract/client";
-import { defineContract } from "@socket-contract/contract";
 import { bindServer } from "@socket-contract/server";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { client, connected, errorLog, sleep, startServer, until } from "../support/util.js";
-
-const clientToServer = { "message:send": { args: [z.string()], ack: z.object({ id: z.string() }) } };
-const notice = { args: [z.string()] };
-/** Two releases of one contract: 1.1.0 adds an event the server sends, which breaks nobody (docs/evolving.md). */
-const v1 = defineContract({
-  name: "chat",
-  version: "1.0.0",
-  namespaces: { "/chat": { clientToServer, serverToClient: { notice } } },
-});
-const v1_1 = defineContract({
-  name: "chat",
-  version: "1.1.0",
-  namespaces: {
-    "/chat": { clientToServer, serverToClient: { notice, reaction: { args: [z.object({ emoji: z.string() })] } } },
-  },
-});
+import { chatV1, chatV1_1 } from "../support/chat-releases.js";
 
 describe("a server one release ahead of its clients (an additive change)", () => {
   it("does not rate-limit an old client for the reports of the new events it cannot read", async () => {
     const { io, url } = await startServer();
     const log = errorLog();
     // A burst of 100 events, then one a second: what each socket may send.
-    const server = bindServer(v1_1, io, {
+    const server = bindServer(chatV1_1, io, {
       onError: log.onError,
       rateLimit: { eventsPerSecond: 1, burst: 100 },
     });
@@ -34,7 +17,7 @@ describe("a server one release ahead of its clients (an additive change)", () =>
     chat.on("connection", (socket) => {
       socket.on("message:send", (text) => ({ id: text }));
     });
-    const old = bindClient(v1, "/chat", client(url, "/chat"));
+    const old = bindClient(chatV1, "/chat", client(url, "/chat"));
     const refused: string[] = [];
     old.onError((error) => void refused.push(`${error.code}:${error.event}`));
     await connected(old.socket);

@@ -1,9 +1,8 @@
 import { bindClient } from "@socket-contract/client";
-import { defineContract } from "@socket-contract/contract";
 import { bindServer } from "@socket-contract/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { z } from "zod";
 import { client, connected, errorLog, next, startServer, until } from "../support/util.js";
+import { chatV1, chatV1_1 } from "../support/chat-releases.js";
 
 /**
  * An old client (bound to 1.0.0) under a server one release ahead (1.1.0) that broadcasts the new
@@ -12,27 +11,6 @@ import { client, connected, errorLog, next, startServer, until } from "../suppor
  * its console and the server. Each side now tells its peer, and warns by default, once per unknown
  * event name and connection; an `onError` handler still hears of each.
  */
-const clientToServer = { "message:send": { args: [z.string()], ack: z.object({ id: z.string() }) } };
-const notice = { args: [z.string()] };
-const v1 = defineContract({
-  name: "chat",
-  version: "1.0.0",
-  namespaces: { "/chat": { clientToServer, serverToClient: { notice } } },
-});
-const v1_1 = defineContract({
-  name: "chat",
-  version: "1.1.0",
-  namespaces: {
-    "/chat": {
-      clientToServer: { ...clientToServer, typing: { args: [z.boolean()] } },
-      serverToClient: {
-        notice,
-        reaction: { args: [z.object({ emoji: z.string() })] },
-        poll: { args: [z.string()] },
-      },
-    },
-  },
-});
 
 const unknownWarnings = (spy: { mock: { calls: unknown[][] } }) =>
   spy.mock.calls.map((call) => String(call[0])).filter((line) => line.includes("UNKNOWN_EVENT"));
@@ -48,14 +26,14 @@ describe("an old client receiving a new event many times", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const { io, url } = await startServer();
     const log = errorLog();
-    const chat = bindServer(v1_1, io, { onError: log.onError }).of("/chat");
+    const chat = bindServer(chatV1_1, io, { onError: log.onError }).of("/chat");
     chat.on("connection", (socket) => {
       socket.on("message:send", (text) => ({ id: text }));
     });
     // One old client keeps the default onError (it warns); the other counts what its handler hears.
-    const quiet = bindClient(v1, "/chat", client(url, "/chat"));
+    const quiet = bindClient(chatV1, "/chat", client(url, "/chat"));
     let refusals = 0;
-    const counting = bindClient(v1, "/chat", client(url, "/chat"), {
+    const counting = bindClient(chatV1, "/chat", client(url, "/chat"), {
       interceptors: [{ refused: () => void refusals++ }],
     });
     const heard: string[] = [];
@@ -115,12 +93,12 @@ describe("an old client receiving a new event many times", () => {
   }, async () => {
     const { io, url } = await startServer();
     const log = errorLog();
-    bindServer(v1, io, { onError: log.onError })
+    bindServer(chatV1, io, { onError: log.onError })
       .of("/chat")
       .on("connection", (socket) => {
         socket.on("message:send", (text) => ({ id: text }));
       });
-    const fresh = bindClient(v1_1, "/chat", client(url, "/chat"));
+    const fresh = bindClient(chatV1_1, "/chat", client(url, "/chat"));
     const heard: string[] = [];
     fresh.onError((error) => void heard.push(`${error.code}:${error.event}`));
     await connected(fresh.socket);
