@@ -166,7 +166,11 @@ export interface Refusal<TSocket = unknown> extends Place {
  * - `outgoing(packet)`: runs after the outgoing check, synchronously, before the packet leaves.
  *   Throw to refuse (the emit throws, or rejects for an ack-bearing client call; a refused ack
  *   answers the sender with the error); return a function to observe the outcome. It cannot change
- *   what is sent: the values were checked before it ran.
+ *   what is sent: the values were checked before it ran, and it sees them read-only.
+ *
+ * The values interceptors are handed (`call.args`, `packet.args`, `packet.value`, an outcome's
+ * `value`) are read-only views at any depth: a write throws a `TypeError`, which refuses as any
+ * other throw does. Binary values, dates and class instances are handed over as they are.
  * - `connection(attempt)`: sees each connection attempt; return a function to observe its outcome.
  * - `refused(refusal)`: sees each incoming event refused before the interceptors (observe only).
  * - `stream(opening)`: sees each stream open on this side; return a function to hear when it closes.

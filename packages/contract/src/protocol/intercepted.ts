@@ -8,6 +8,7 @@ import { type InterceptorSet, runIncoming, runOutgoing, runRefused } from "./int
 import type { InterceptionSupport } from "./interception-support.js";
 import { handlerFailure } from "./outgoing-error.js";
 import { payloadSize } from "./payload-size.js";
+import { readOnly } from "./read-only.js";
 import { failWithAck, failWithoutAck, reply } from "./answer.js";
 import type { Receiver, Settled } from "./receive.js";
 import { interceptOpen, streamHooks } from "./stream-intercept.js";
@@ -42,23 +43,22 @@ export function interceptIncoming(
   callback: Callback | undefined,
   handle: (settled: Settled) => void,
 ): void {
-  // The handler gets the arguments spread: freezing the array keeps its own values out of reach of an interceptor.
-  const frozen = Object.freeze(args);
+  // Interceptors get a read-only view (see `readOnly`); the handler gets the arguments themselves.
   const call = {
     side: interception.side,
     namespace: receiver.namespace,
     pattern: interception.pattern,
     socket: interception.peer,
     event: definition.name,
-    args: frozen,
+    args: readOnly(args),
     hasAck: definition.ack !== undefined,
     carrier: carrier ?? emptyCarrier(),
-    size: () => payloadSize(frozen),
+    size: () => payloadSize(args),
   } as IncomingCall;
   void runIncoming(interception.set.incoming, call, {
     handle: () => {
       const start = now();
-      return new Promise<Outcome>((resolve) => handle((outcome) => resolve({ ...outcome, duration: now() - start })));
+      return new Promise<Outcome>((resolve) => handle((outcome) => resolve(timed(outcome, now() - start))));
     },
     refuse: (thrown) => {
       let outcome: Outcome | undefined;
@@ -105,14 +105,14 @@ export function answerChecked(
     return;
   }
   reply(receiver, callback, okEnvelope(value), definition.name);
-  const outcome: Outcome = { ok: true, value, duration: 0 };
-  observe?.(outcome);
-  settled?.(outcome);
+  observe?.({ ok: true, value: readOnly(value), duration: 0 });
+  // The incoming interceptors' `next()` hands its outcome over as a view of its own (see `timed`).
+  settled?.({ ok: true, value, duration: 0 });
 }
 
 /**
  * The packet outgoing interceptors see: an `emit` or `broadcast` with its checked arguments, or an
- * `ack` or stream `item` with its checked value (`values[0]`). An emit's arguments are a frozen copy, so the array sent stays ours.
+ * `ack` or stream `item` with its checked value (`values[0]`), each as a read-only view (see `readOnly`).
  */
 export function outgoingPacket(
   interception: Pick<Interception, "side" | "peer" | "pattern">,
@@ -134,12 +134,12 @@ export function outgoingPacket(
       event,
       carrier: {} as Carrier,
       kind,
-      value,
+      value: readOnly(value),
       hasAck: kind === "ack",
       size: () => payloadSize([value]),
     } as OutgoingPacket & { carrier: Carrier };
   }
-  const args = Object.freeze(values.slice());
+  const args = readOnly(values);
   return {
     side,
     namespace,
@@ -150,8 +150,13 @@ export function outgoingPacket(
     kind,
     args,
     hasAck: definition.ack !== undefined,
-    size: () => payloadSize(args),
+    size: () => payloadSize(values),
   } as OutgoingPacket & { carrier: Carrier };
+}
+
+/** An outcome with its duration, its value (an ack) as a read-only view (see `readOnly`). */
+function timed(outcome: Outcome, duration: number): Outcome {
+  return outcome.ok ? { ok: true, value: readOnly(outcome.value), duration } : { ...outcome, duration };
 }
 
 /**
@@ -169,7 +174,7 @@ export function observeSent<T>(
   }
   const start = now();
   sent.then(
-    (value) => observe({ ok: true, value, duration: now() - start }),
+    (value) => observe({ ok: true, value: readOnly(value), duration: now() - start }),
     (error: unknown) =>
       observe({
         ok: false,

@@ -7,6 +7,7 @@ import { type Interception, outgoingPacket } from "./intercepted.js";
 import { fromWireError } from "./envelope.js";
 import { handlerFailure, type Where } from "./outgoing-error.js";
 import { payloadSize } from "./payload-size.js";
+import { readOnly } from "./read-only.js";
 
 /** Which end of a stream this side holds: one it requested, or one it answers. */
 export type StreamRole = StreamOpening["role"];
@@ -96,7 +97,7 @@ function streamOutcome(end: unknown, duration: number, where: Where): Outcome {
     const error = fromWireError(envelope.error, where) ?? new ContractError("HANDLER_ERROR", where);
     return { ok: false, error, duration };
   }
-  return { ok: true, value: envelope?.ok === true ? envelope.data : undefined, duration };
+  return { ok: true, value: envelope?.ok === true ? readOnly(envelope.data) : undefined, duration };
 }
 
 /**
@@ -141,8 +142,8 @@ export function interceptOpen(
   report: (error: ContractError) => void,
   carrier: unknown,
 ): void {
-  // A copy: the handler's own arguments stay unfrozen (an upload's source is appended to them).
-  const frozen = Object.freeze(args.slice());
+  // A copy, which an upload's source appended to the handler's arguments later does not reach; read-only (see `readOnly`).
+  const own = args.slice();
   const event = definition.name;
   const call = {
     side: interception.side,
@@ -150,10 +151,10 @@ export function interceptOpen(
     pattern: interception.pattern,
     socket: interception.peer,
     event,
-    args: frozen,
+    args: readOnly(own),
     hasAck: definition.ack !== undefined,
     carrier: readCarrier(carrier),
-    size: () => payloadSize(frozen),
+    size: () => payloadSize(own),
   } as IncomingCall;
   void runIncoming(interception.set.incoming, call, {
     handle: () => new Promise<Outcome>(start),
