@@ -1,15 +1,19 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type GeneratedFile, generate } from "@socket-contract/codegen";
+import type { Contract } from "@socket-contract/contract";
 import ts from "typescript";
-import { expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { FRAGMENTS, GIVEN } from "./docs-snippets/given.js";
 
 // Every TypeScript block of the READMEs and docs type-checks against the packages' built
 // declarations, as a user who copies it sees them (a README line that did not compile, and an
 // interceptor passed as `tracing` instead of `tracing()`, were found only by hand). A block is
 // its own module; what it uses without declaring (the quick start's `contract`, a `socket`, an
-// app's own `save`) comes from GIVEN, typed where the block's meaning depends on it.
+// app's own `save`) comes from GIVEN, typed where the block's meaning depends on it. The blocks
+// that use generated wrappers get what `socket-contract generate` writes for the quick start.
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const documents = [
   "README.md",
@@ -51,6 +55,21 @@ const all = documents.flatMap(blocksOf);
 const quickStart = all.find(
   (block) => block.where.startsWith("README.md:") && /export const contract = defineContract/.test(block.text),
 );
+// The quick start's contract, run, for the generator: the block is plain JavaScript, and a folder of
+// its own whose node_modules is the repository's resolves its imports.
+const scratch = mkdtempSync(join(tmpdir(), "docs-snippets-"));
+let generated: readonly GeneratedFile[] = [];
+beforeAll(async () => {
+  symlinkSync(join(root, "node_modules"), join(scratch, "node_modules"), "dir");
+  writeFileSync(join(scratch, "quick-start.mjs"), quickStart!.text);
+  const module = (await import(pathToFileURL(join(scratch, "quick-start.mjs")).href)) as { contract: Contract };
+  generated = generate(module.contract, {
+    source: { path: "../quick-start.ts", exportName: "contract" },
+    exports: module,
+  });
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 const fragment = (block: Block) => FRAGMENTS.some((start) => block.text.startsWith(start));
 const checked = all.filter((block) => !fragment(block));
 
@@ -74,6 +93,7 @@ function check(extra: (block: Block) => string): { block: Block; code: number; m
   // A user's own module of that contract, as the scale-out guide imports it.
   sources.set(join(here, "contract.ts"), 'export * from "./quick-start.js";\n');
   sources.set(join(here, "package.json"), '{ "type": "module" }');
+  for (const file of generated) sources.set(join(here, "generated", file.path), file.text);
   // Before the block: TypeScript finds a declaration's type circular when a contextually typed use comes first.
   const offsets = new Map<string, number>();
   for (const block of checked) {
@@ -88,7 +108,7 @@ function check(extra: (block: Block) => string): { block: Block; code: number; m
   host.readFile = (name) => sources.get(name) ?? read(name);
   host.fileExists = (name) => sources.has(name) || exists(name);
   const directoryExists = host.directoryExists?.bind(host);
-  host.directoryExists = (name) => name === here || (directoryExists?.(name) ?? true);
+  host.directoryExists = (name) => name === here || name.startsWith(`${here}/`) || (directoryExists?.(name) ?? true);
   host.getSourceFile = (name, language, ...rest) => {
     const text = sources.get(name);
     return text === undefined ? getSourceFile(name, language, ...rest) : ts.createSourceFile(name, text, language);

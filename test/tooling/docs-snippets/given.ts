@@ -48,7 +48,10 @@ export const GIVEN: Readonly<Record<string, string>> = {
   rows: "declare const rows: unknown[];",
   flooders: "declare const flooders: Set<string>;",
   // The app's own functions.
-  save: `declare function save(room: string, text: string): Promise<${Message}>;`,
+  // (room, text) in the quick start; (userId, room, text) with the generated wrappers.
+  save: `declare function save(...values: string[]): Promise<${Message}>;`,
+  store: "declare function store(name: string, bytes: Uint8Array): Promise<string>;",
+  presence: "declare const presence: { set(userId: string, room: string, isTyping: boolean): void };",
   verify: "declare function verify(token: string): Promise<string>;",
   isFull: "declare function isFull(room: string): Promise<boolean>;",
   log: "declare function log(...values: unknown[]): void;",
@@ -74,9 +77,6 @@ export const GIVEN: Readonly<Record<string, string>> = {
 export const FRAGMENTS: readonly string[] = [
   // A contract's event entries in Valibot and ArkType (the Standard Schema section): keys of an object.
   'import * as v from "valibot";',
-  // The generated wrappers' use: they import files `socket-contract generate` writes, which the
-  // codegen package's golden tests compile and run.
-  'import { implement } from "./generated/chat/server.js";',
-  "// Server: a missing, extra or wrongly typed handler is a compile error.",
+  // The generated wrappers of a contract with streams (`search`, `upload`), which the quick start has not.
   "const hits = app.search(",
 ];
