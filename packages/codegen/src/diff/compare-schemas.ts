@@ -110,10 +110,27 @@ function objectChanges(
         widens: before.additionalProperties === false,
       });
     } else {
-      if (oldRequired.has(key) && !newRequired.has(key))
-        changes.push({ path: at, change: "field became optional", narrows: false, widens: true });
-      if (!oldRequired.has(key) && newRequired.has(key))
-        changes.push({ path: at, change: "field became required", narrows: true, widens: false });
+      // A field with a default is sent by every sender (the parsed value travels, default filled) and
+      // filled in by every receiver that misses it: required on one side and defaulted on the other
+      // travel the same values.
+      if (oldRequired.has(key) && !newRequired.has(key)) {
+        const filled = hasDefault(newProps[key]);
+        changes.push({
+          path: at,
+          change: filled ? "field became optional, with a default" : "field became optional",
+          narrows: false,
+          widens: !filled,
+        });
+      }
+      if (!oldRequired.has(key) && newRequired.has(key)) {
+        const filled = hasDefault(oldProps[key]);
+        changes.push({
+          path: at,
+          change: filled ? "field became required, was defaulted" : "field became required",
+          narrows: !filled,
+          widens: false,
+        });
+      }
       changes.push(...recurse(oldProps[key], newProps[key], at));
     }
   }
@@ -132,6 +149,11 @@ function objectChanges(
   if (JSON.stringify(before.propertyNames) !== JSON.stringify(after.propertyNames))
     changes.push(...recurse(before.propertyNames ?? true, after.propertyNames ?? true, join(path, "(keys)")));
   return changes;
+}
+
+/** Whether a property's schema gives a default (Zod's `.default()`, as its input JSON Schema says). */
+function hasDefault(schema: unknown): boolean {
+  return typeof schema === "object" && schema !== null && "default" in schema;
 }
 
 /** How many unknown keys an object lets through: refused, stripped (ignored), or kept. */

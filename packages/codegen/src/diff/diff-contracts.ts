@@ -21,7 +21,18 @@ export interface ContractChange {
   readonly namespace?: string;
   readonly direction?: Direction;
   readonly event?: string;
-  readonly part: "contract" | "namespace" | "auth" | "data" | "event" | "args" | "ack" | "stream" | "upload" | "errors";
+  readonly part:
+    | "contract"
+    | "namespace"
+    | "params"
+    | "auth"
+    | "data"
+    | "event"
+    | "args"
+    | "ack"
+    | "stream"
+    | "upload"
+    | "errors";
   /** Where in the part: `[0].text` in the arguments, `history[].author` in an ack, `ROOM_FULL.capacity` in errors. */
   readonly path: string;
   readonly change: string;
@@ -123,6 +134,11 @@ function diffNamespace(
   const namespace = before.path;
   if (before.description !== after.description)
     add({ namespace, part: "namespace", path: "", change: "description changed" }, verdict([], "documentation only"));
+  // The path's parameters are what a client sends first: a params schema refuses the connection
+  // (INVALID_PAYLOAD) before auth. None means every segment is let through as a string.
+  for (const change of compareSchemas(paramsSchema(before), paramsSchema(after), context)) {
+    add({ namespace, part: "params", path: change.path, change: change.change }, classify("fromClient", change));
+  }
   // No auth schema means the server checks none: it accepts any handshake auth.
   for (const change of optionalSchemaChanges("auth", before.auth, after.auth, context)) {
     add({ namespace, part: "auth", path: change.path, change: change.change }, classify("fromClient", change));
@@ -139,6 +155,24 @@ function diffNamespace(
       );
     }
   }
+}
+
+/**
+ * What a dynamic namespace's path parameters must match: its `params` schema, or, without one, any
+ * string for each name (`{ orgId: string }`). `true` for a namespace with no parameters.
+ *
+ * @example
+ * paramsSchema(wireNamespace); // { type: "object", properties: { orgId: { type: "string" } }, required: ["orgId"] }
+ */
+function paramsSchema(namespace: WireNamespace): JsonSchema | true {
+  if (namespace.params === undefined) return true;
+  if (namespace.params.schema !== undefined) return namespace.params.schema;
+  const { names } = namespace.params;
+  return {
+    type: "object",
+    properties: Object.fromEntries(names.map((name) => [name, { type: "string" }])),
+    required: [...names],
+  };
 }
 
 /** Changes of a schema a namespace may leave out (`auth`, `data`), where none means "anything". */

@@ -52,7 +52,10 @@ const ACK_REMOVED: Record<Direction, Verdict> = {
     ["old-clients", "old-servers"],
     "old clients wait for an answer the new server no longer gives; new clients send it without a callback, so old servers answer MISSING_ACK",
   ),
-  serverToClient: verdict(["old-clients"], "old clients expect a callback, so they refuse it with MISSING_ACK"),
+  serverToClient: verdict(
+    ["old-clients", "old-servers"],
+    "old clients expect a callback, so they refuse it with MISSING_ACK; new clients answer old servers without data, so the old server's emit fails with INVALID_ACK",
+  ),
   serverToServer: verdict(
     ["old-servers"],
     "old and new servers disagree on whether it is answered, in a cluster mid-deploy",
