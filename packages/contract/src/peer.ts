@@ -8,12 +8,18 @@ import type { Handler } from "./protocol/receive.js";
  * order: a bound server socket listens to the contract's client-to-server events, a bound client
  * to its server-to-client ones. A type alone, on `BoundPeer`'s `"~events"` key.
  */
-export interface PeerEvents<TListen = unknown, TEmit = unknown> {
+export interface PeerEvents<TListen = unknown, TEmit = unknown, TLifecycle = Record<never, never>> {
   readonly listen: TListen;
   readonly emit: TEmit;
+  /**
+   * The transport's own events this end passes through, as listener types by name: a bound server
+   * socket's `disconnect` and `disconnecting` (Socket.IO's), none on a bound client.
+   */
+  readonly lifecycle: TLifecycle;
 }
 
 type Listen<TPeer extends BoundPeer> = TPeer["~events"]["listen"];
+type Lifecycle<TPeer extends BoundPeer> = TPeer["~events"]["lifecycle"];
 type Emit<TPeer extends BoundPeer> = TPeer["~events"]["emit"];
 
 /**
@@ -49,8 +55,18 @@ export class BoundPeer {
   on<TEvent extends keyof Listen<this> & string>(
     event: TEvent,
     handler: EventHandler<EventOf<Listen<this>, TEvent>>,
-  ): () => void {
-    return this.#connection.on(event, handler as Handler);
+  ): () => void;
+  /**
+   * Listens to a lifecycle event of the transport (a server socket's `"disconnect"` and
+   * `"disconnecting"`, with Socket.IO's arguments); what the listener throws or rejects with goes to
+   * `onError`. Returns a function that removes it.
+   *
+   * @example
+   * socket.on("disconnect", (reason) => presence.delete(socket.id));
+   */
+  on<TEvent extends keyof Lifecycle<this> & string>(event: TEvent, listener: Lifecycle<this>[TEvent]): () => void;
+  on(event: string, handler: Handler): () => void {
+    return this.#connection.on(event, handler);
   }
 
   /**
@@ -63,10 +79,13 @@ export class BoundPeer {
   once<TEvent extends keyof Listen<this> & string>(
     event: TEvent,
     handler: EventHandler<EventOf<Listen<this>, TEvent>>,
-  ): () => void {
+  ): () => void;
+  /** Listens to the next occurrence of a lifecycle event only (see `on`). @example socket.once("disconnect", onGone); */
+  once<TEvent extends keyof Lifecycle<this> & string>(event: TEvent, listener: Lifecycle<this>[TEvent]): () => void;
+  once(event: string, handler: Handler): () => void {
     const stop = this.#connection.on(event, (...args: unknown[]) => {
       stop();
-      return (handler as Handler)(...args);
+      return handler(...args);
     });
     return stop;
   }
@@ -81,8 +100,11 @@ export class BoundPeer {
   off<TEvent extends keyof Listen<this> & string>(
     event: TEvent,
     handler?: EventHandler<EventOf<Listen<this>, TEvent>>,
-  ): this {
-    this.#connection.off(event, handler as Handler | undefined);
+  ): this;
+  /** Removes one lifecycle listener (as given to `on`), or every one added here (see `on`). @example socket.off("disconnect"); */
+  off<TEvent extends keyof Lifecycle<this> & string>(event: TEvent, listener?: Lifecycle<this>[TEvent]): this;
+  off(event: string, handler?: Handler): this {
+    this.#connection.off(event, handler);
     return this;
   }
 

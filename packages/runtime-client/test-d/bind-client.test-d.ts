@@ -50,6 +50,9 @@ expectError(chat.on("ping", () => "nope" as const));
 expectError(chat.on("ping", () => {}));
 expectError(chat.on("message", (_received: { id: number }) => {}));
 expectError(chat.on("nope", () => {}));
+// A bound client has no lifecycle events of its own: its connection's are on `chat.socket`, as with socket.io-client.
+expectError(chat.on("disconnect", () => {}));
+expectError(chat.off("disconnect"));
 expectError(chat.on("message:send", () => {}));
 expectType<() => void>(chat.on("message", () => {}));
 expectType<() => void>(chat.once("message", (received) => expectType<Message>(received)));

@@ -9,7 +9,7 @@ import {
   type ServerToClientOf,
 } from "@socket-contract/contract";
 import { ServerConnection, type ServerWire } from "@socket-contract/contract/internal";
-import type { Socket } from "socket.io";
+import type { DisconnectReason, Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { type LimitSettings, SocketLimits } from "./limits.js";
 import type { NamespaceRuntime } from "./runtime.js";
@@ -24,14 +24,30 @@ export const BOUND = Symbol("socket-contract.bound");
 type Bindable = Socket & { [BOUND]?: BoundSocket<any, any> };
 
 /**
+ * The lifecycle events Socket.IO emits on a server socket, typed as Socket.IO types them (its
+ * `SocketReservedEventsMap`): `disconnecting` while the socket still has its rooms, then `disconnect`.
+ * A bound socket's `on`, `once` and `off` take them beside the contract's events and pass them
+ * through to the raw socket. No contract event may take these names (`defineContract` refuses them).
+ */
+export interface SocketLifecycleEvents {
+  disconnecting: (reason: DisconnectReason, description?: any) => void;
+  disconnect: (reason: DisconnectReason, description?: any) => void;
+}
+
+/**
  * One connected client, as the contract sees it: `on` registers validated handlers whose return
  * value is the acknowledgement, `emit` checks what leaves, `stream` requests a stream, and `raw`
  * is the plain Socket.IO socket. The shared half (`on`, `once`, `off`, `emit`, `timeout`,
- * `stream`) is `BoundPeer`'s, the same as the client's.
+ * `stream`) is `BoundPeer`'s, the same as the client's; `on("disconnect", (reason, description) => ...)`
+ * and `"disconnecting"` reach Socket.IO's own events (see `SocketLifecycleEvents`).
  */
 export class BoundSocket<TContract extends ContractDefinition, TPath extends string> extends BoundPeer {
   /** The events it listens to (the contract's client-to-server ones) and sends, as types only. */
-  declare readonly "~events": PeerEvents<ClientToServerOf<TContract, TPath>, ServerToClientOf<TContract, TPath>>;
+  declare readonly "~events": PeerEvents<
+    ClientToServerOf<TContract, TPath>,
+    ServerToClientOf<TContract, TPath>,
+    SocketLifecycleEvents
+  >;
   /** The plain Socket.IO socket, for what the contract does not cover. */
   readonly raw: Socket;
   /** The handshake `auth`, as parsed by the namespace's `auth` schema. */

@@ -1,7 +1,7 @@
 // bindServer as a user of the built package sees it: namespaces from the contract only, handlers
 // typed by the contract, validated emits whose results are typed by the ack.
 import { expectError, expectType } from "tsd";
-import { Server, type Namespace, type Socket } from "socket.io";
+import { Server, type DisconnectReason, type Namespace, type Socket } from "socket.io";
 import {
   bindServer,
   type BoundBroadcast,
@@ -11,6 +11,7 @@ import {
   type BoundSocket,
   ContractError,
   type ErrorContext,
+  type SocketLifecycleEvents,
 } from "@socket-contract/server";
 import { contract, type ChatContract, type Message } from "../../contract/test-d/chat-contract.js";
 
@@ -94,6 +95,26 @@ chat.on("connection", (socket) => {
   // An event the contract does not declare, or one from the other direction.
   expectError(socket.on("nope", () => {}));
   expectError(socket.on("message", () => {}));
+
+  // Socket.IO's lifecycle events, typed as Socket.IO types them, passed through to the raw socket.
+  expectType<() => void>(
+    socket.on("disconnect", (reason, description) => {
+      expectType<DisconnectReason>(reason);
+      expectType<any>(description);
+    }),
+  );
+  expectType<() => void>(socket.on("disconnecting", (reason) => expectType<DisconnectReason>(reason)));
+  expectType<() => void>(socket.once("disconnect", async () => {}));
+  expectType<typeof socket>(socket.off("disconnect"));
+  expectType<typeof socket>(socket.off("disconnecting", (_reason: DisconnectReason) => {}));
+  expectError(socket.on("disconnect", (_reason: number) => {}));
+  expectError(socket.on("disconnect", (_reason: string, _description: unknown, _extra: string) => {}));
+  expectError(socket.off("disconnect", (_reason: number) => {}));
+  // Other reserved names are no events of a bound socket.
+  expectError(socket.on("connect", () => {}));
+  expectError(socket.on("error", () => {}));
+  const onDisconnect: SocketLifecycleEvents["disconnect"] = (_reason: DisconnectReason) => {};
+  socket.off("disconnect", onDisconnect);
 
   // Emits to this socket: checked arguments; the ack's promise where there is one.
   expectType<Promise<"pong">>(socket.emit("ping"));

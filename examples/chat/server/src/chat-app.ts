@@ -110,7 +110,7 @@ export async function startChatApp(options: ChatAppOptions = {}): Promise<ChatAp
   chat.on("connection", (socket) => {
     names.admitted(socket);
     sockets.add(socket);
-    socket.raw.on("disconnect", () => sockets.delete(socket));
+    socket.on("disconnect", () => sockets.delete(socket));
     announceDepartures(chat, socket);
   });
   implement(server, chatHandlers({ chat, stores, roomCapacity: options.roomCapacity ?? 50, uploads }));

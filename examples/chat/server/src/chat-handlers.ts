@@ -163,10 +163,10 @@ function matches(message: ChatMessage, needle: string): boolean {
  */
 export function announceDepartures(chat: ChatNamespace, socket: ChatSocket): void {
   let rooms: string[] = [];
-  socket.raw.on("disconnecting", () => {
+  socket.on("disconnecting", () => {
     rooms = joinedRooms(socket);
   });
-  socket.raw.on("disconnect", () => {
+  socket.on("disconnect", () => {
     for (const room of rooms) {
       chat.to(room).emit("typing", room, { id: socket.id, name: socket.data.name }, false);
       announcePresence(chat, room).catch((error: unknown) =>

@@ -3,7 +3,7 @@ import type { CompiledEvent } from "./catalog.js";
 import { Connection, type Wire } from "./connection.js";
 import type { Endpoint } from "./endpoint.js";
 import { CONTRACT_ERROR_EVENT } from "./envelope.js";
-import { type RunningHandlers, refuseIncoming, whereOf } from "./receive.js";
+import { type Handler, type RunningHandlers, refuseIncoming, whereOf } from "./receive.js";
 import { requestAck } from "./send.js";
 import { STREAM_OPEN, isStreamFrame } from "./stream-frames.js";
 
@@ -33,7 +33,21 @@ const DISCONNECTED_MESSAGE = "socket has been disconnected";
 export interface ServerWire extends Wire {
   readonly connected: boolean;
   once(event: "disconnect", listener: () => void): unknown;
+  on(event: Lifecycle, listener: (...args: any[]) => void): unknown;
+  off(event: Lifecycle, listener: (...args: any[]) => void): unknown;
 }
+
+/** Socket.IO's own events on a server socket that a bound socket passes through to it. */
+type Lifecycle = "disconnect" | "disconnecting";
+
+/** One lifecycle listener: what the bound socket was given, and what the Socket.IO socket was given. */
+interface LifecycleListener {
+  readonly event: Lifecycle;
+  readonly handler: Handler;
+  readonly wrapper: (...args: unknown[]) => void;
+}
+
+const isLifecycle = (event: string): event is Lifecycle => event === "disconnect" || event === "disconnecting";
 
 export class ServerConnection extends Connection {
   declare protected readonly wire: ServerWire;
@@ -43,6 +57,8 @@ export class ServerConnection extends Connection {
    * first stream or awaited ack, so an idle socket holds no listener), `null` while nothing waits.
    */
   #pending: Set<AckCallback> | null | undefined;
+  /** The lifecycle listeners added through the bound socket: `off("disconnect")` removes these, never the runtime's own. */
+  #lifecycle: LifecycleListener[] | undefined;
 
   constructor(endpoint: Endpoint, wire: ServerWire, admission?: Admission) {
     super(endpoint, wire);
@@ -51,6 +67,51 @@ export class ServerConnection extends Connection {
 
   get running(): RunningHandlers | undefined {
     return this.#admission?.running;
+  }
+
+  /**
+   * Adds a handler of a contract event, or passes a lifecycle listener (`disconnect`,
+   * `disconnecting`) through to the Socket.IO socket; what such a listener throws or rejects with
+   * goes to `onError` as `HANDLER_ERROR` rather than out of Socket.IO's close.
+   */
+  override on(event: string, handler: Handler): () => void {
+    if (!isLifecycle(event)) return super.on(event, handler);
+    const failed = (cause: unknown): void =>
+      this.report(
+        new ContractError("HANDLER_ERROR", {
+          message: `A "${event}" listener failed.`,
+          cause,
+          ...whereOf(this, event),
+        }),
+      );
+    const entry: LifecycleListener = {
+      event,
+      handler,
+      wrapper: (...args) => {
+        try {
+          const result = handler(...args);
+          if (result instanceof Promise) result.catch(failed);
+        } catch (cause) {
+          failed(cause);
+        }
+      },
+    };
+    (this.#lifecycle ??= []).push(entry);
+    this.wire.on(event, entry.wrapper);
+    return () => this.#forget(entry);
+  }
+
+  override off(event: string, handler?: Handler): void {
+    if (!isLifecycle(event)) return super.off(event, handler);
+    for (const entry of this.#lifecycle?.filter((e) => e.event === event && (handler ?? e.handler) === e.handler) ?? [])
+      this.#forget(entry);
+  }
+
+  #forget(entry: LifecycleListener): void {
+    const index = this.#lifecycle?.indexOf(entry) ?? -1;
+    if (index < 0) return;
+    this.#lifecycle!.splice(index, 1);
+    this.wire.off(entry.event, entry.wrapper);
   }
 
   override receive(event: string, args: readonly unknown[]): void {
