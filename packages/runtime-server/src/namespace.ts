@@ -21,6 +21,7 @@ import type { LimitSettings } from "./limits.js";
 import { type PatternInfo, parseParams } from "./namespace-params.js";
 import type { NamespaceRuntime } from "./runtime.js";
 import { BOUND, type BoundSocket } from "./socket.js";
+import { TenantInterceptors } from "./tenant-interceptors.js";
 import type { ErrorContext } from "./types.js";
 import type { VersionCheck } from "./version-policy.js";
 
@@ -117,7 +118,15 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     };
     if (options.pattern === undefined) answerOwedAcksOnClose(raw);
     else reachChildren(raw);
-    raw.use((socket, next) => admitObserved(this.#runtime, socket, () => this.#admit(socket as Admitted), next));
+    raw.use((socket, next) =>
+      // A tenant asked for by `server.of(path)` has its runtime already, with its own interceptors.
+      admitObserved(
+        (socket.nsp as ChildNamespace)[CHILD_RUNTIME] ?? this.#runtime,
+        socket,
+        () => this.#admit(socket as Admitted),
+        next,
+      ),
+    );
     raw.on("connection", (socket: Admitted) => this.#connect(socket));
   }
 
@@ -157,10 +166,12 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
   #childRuntime(raw: ChildNamespace): ChildRuntime {
     let runtime = raw[CHILD_RUNTIME];
     if (runtime === undefined) {
-      // Two own properties over the parent's runtime, not a copy of it: a thousand tenants stay cheap.
+      // Three own properties over the parent's runtime, not a copy of it: a thousand tenants stay cheap.
+      // The interceptors are the pattern's until the tenant adds its own (`server.of(path).intercept`).
       runtime = Object.create(this.#runtime, {
         namespace: { value: raw.name, enumerable: true },
         params: { value: parseParams(this.#pattern!, raw.name), enumerable: true },
+        interceptors: { value: new TenantInterceptors(this.#runtime.interceptors!), enumerable: true },
       }) as ChildRuntime;
       raw[CHILD_RUNTIME] = runtime;
       raw.adapter.on("error", this.#onChildAdapterError!);
@@ -197,8 +208,18 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
     return this;
   }
 
-  /** Adds an interceptor typed by this namespace's events, after the server's and those added before (see `Interceptor`);
-   * a dynamic namespace takes them on its pattern (its children share its set). @example chat.intercept(onlyAdmins); */
+  /**
+   * Adds an interceptor typed by this namespace's events, after the server's and those added before
+   * (see `Interceptor`); it applies at once, to sockets already connected too. On a dynamic
+   * namespace, the pattern's (`server.of("/org/:orgId")`) run for every tenant; a tenant's own
+   * (`server.of("/org/acme")`) run after them, for that tenant's sockets, its connection attempts and
+   * what `server.of("/org/acme")` broadcasts, and live as long as Socket.IO keeps that tenant's
+   * namespace (as its `use` and `on("connection")` do).
+   *
+   * @example
+   * chat.intercept(onlyAdmins);
+   * server.of("/org/acme").intercept(auditTrail);
+   */
   intercept(
     interceptor: Interceptor<
       ClientToServerOf<TContract, TPath>,
@@ -206,10 +227,6 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       BoundSocket<TContract, TPath>
     >,
   ): this {
-    if (!Object.hasOwn(this.#runtime, "interceptors"))
-      throw new TypeError(
-        `[socket-contract] add interceptors to the pattern of "${this.name}", not to one of its paths`,
-      );
     this.#runtime.interceptors!.add(interceptor, `server.of("${this.name}").intercept`);
     return this;
   }

@@ -27,3 +27,13 @@ server.of("/doc/:docId/page/:page").on("connection", (socket) => {
 server.of("/chat").on("connection", (socket) => {
   expectType<{}>(socket.params);
 });
+
+// One tenant's interceptors: typed by the pattern's events, with the tenant's bound sockets.
+server.of("/org/acme").intercept({
+  incoming: (call, next) => {
+    expectType<"whoami">(call.event);
+    expectType<number>(call.socket.params.orgId);
+    return next();
+  },
+});
+expectError(server.of("/org/acme").intercept({ incoming: (call: { event: "nope" }) => call }));
