@@ -85,7 +85,12 @@ export class BoundBroadcast<TContract extends ContractDefinition, TPath extends 
       this.#timeout ?? this.#runtime.ackTimeout,
       this.#runtime.namespace,
     );
-    return sockets.map((socket) => new BoundRemoteSocket<TContract, TPath>(this.#runtime, socket as never));
+    const runtime = this.#runtime;
+    // On a dynamic namespace each socket gets its tenant's runtime: its path, params and interceptors.
+    return sockets.map(
+      (socket) =>
+        new BoundRemoteSocket<TContract, TPath>(runtime.tenantOf?.(socket as never) ?? runtime, socket as never),
+    );
   }
 
   /** @example chat.in("lobby").socketsJoin("announcements"); */

@@ -11,10 +11,10 @@ import { childAdapterErrors } from "./adapter-errors.js";
 import { type AdmissionSettings, type Middleware, admit, bindRecovered } from "./admission.js";
 import { admitObserved } from "./attempt.js";
 import { answerOwedAcksOnClose } from "./owed-acks.js";
-import { reachChildren } from "./parent-adapter.js";
+import { fetchedFrom, reachChildren } from "./parent-adapter.js";
 import { listenerFailed } from "./errors.js";
 import { refuseConnected } from "./handshake-auth.js";
-import type { Namespace, Socket } from "socket.io";
+import type { Namespace, RemoteSocket, Socket } from "socket.io";
 import { BoundBroadcast } from "./broadcast.js";
 import { NamespaceBroadcasts } from "./namespace-broadcasts.js";
 import type { LimitSettings } from "./limits.js";
@@ -115,6 +115,7 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       streams: options.streams,
       report: options.report,
       interceptors: new InterceptorSet(options.interceptors),
+      tenantOf: options.pattern === undefined ? undefined : (socket) => this.#tenantOf(socket),
     };
     if (options.pattern === undefined) answerOwedAcksOnClose(raw);
     else reachChildren(raw);
@@ -178,6 +179,20 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       answerOwedAcksOnClose(raw);
     }
     return runtime;
+  }
+
+  /**
+   * The runtime of the tenant a fetched socket belongs to (its path and parsed params), or
+   * `undefined` when its namespace is not known or its path fails its parameters.
+   */
+  #tenantOf(socket: Socket | RemoteSocket<any, any>): NamespaceRuntime | undefined {
+    const raw = fetchedFrom(socket as { handshake: object; nsp?: Namespace }) as ChildNamespace | undefined;
+    if (raw === undefined || raw === this.raw) return undefined;
+    try {
+      return this.#childRuntime(raw);
+    } catch {
+      return undefined;
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Namespace } from "socket.io";
 
 type Adapter = Namespace["adapter"];
+type Fetched = Awaited<ReturnType<Adapter["fetchSockets"]>>;
 type BroadcastOptions = Parameters<Adapter["addSockets"]>[0];
 
 /** What this file reads of Socket.IO's parent namespace: its children, private in its types. */
@@ -25,7 +26,11 @@ export function reachChildren(namespace: Namespace): void {
   // every node, and so does this.
   namespace.fetchSockets = () => namespace.except([]).fetchSockets();
   adapter.fetchSockets = async (opts: BroadcastOptions) =>
-    (await Promise.all([...parent.children].map((child) => child.adapter.fetchSockets(opts)))).flat();
+    (
+      await Promise.all(
+        [...parent.children].map(async (child) => markFetched(child, await child.adapter.fetchSockets(opts))),
+      )
+    ).flat();
   adapter.addSockets = (opts: BroadcastOptions, rooms: string[]) => {
     for (const child of parent.children) child.adapter.addSockets(opts, rooms);
   };
@@ -72,4 +77,32 @@ export function reachChildren(namespace: Namespace): void {
       );
     }
   };
+}
+
+/**
+ * The child namespace each socket another node reported was fetched from, keyed by its `handshake`:
+ * Socket.IO turns what the adapter gives into a `RemoteSocket` that keeps `id`, `handshake`, `rooms`
+ * and `data` only, so the handshake object is what the parent's answer and the socket share. A local
+ * socket needs none (its `nsp` says). Held weakly: it goes with the fetched socket.
+ */
+const FETCHED_FROM = new WeakMap<object, Namespace>();
+
+function markFetched(child: Namespace, sockets: Fetched): Fetched {
+  for (const socket of sockets) {
+    const { handshake } = socket as { handshake?: unknown; nsp?: unknown };
+    if ((socket as { nsp?: unknown }).nsp === undefined && typeof handshake === "object" && handshake !== null)
+      FETCHED_FROM.set(handshake, child);
+  }
+  return sockets;
+}
+
+/**
+ * The namespace a socket from `fetchSockets()` belongs to: a local socket's own, or the child of a
+ * dynamic namespace whose adapter reported a remote one (`undefined` when neither is known).
+ *
+ * @example
+ * const tenant = fetchedFrom(remote)?.name; // "/org/acme"
+ */
+export function fetchedFrom(socket: { readonly handshake: object; readonly nsp?: Namespace }): Namespace | undefined {
+  return socket.nsp ?? FETCHED_FROM.get(socket.handshake);
 }

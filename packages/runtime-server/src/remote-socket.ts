@@ -4,6 +4,7 @@ import {
   type EmitResult,
   type EventOf,
   type InferArgsInput,
+  type InferNamespaceParams,
   type InferSocketData,
   type ServerToClientOf,
 } from "@socket-contract/contract";
@@ -11,6 +12,8 @@ import { parseValue } from "@socket-contract/contract/internal";
 import type { RemoteSocket, Socket } from "socket.io";
 import { type NamespaceRuntime, broadcast } from "./runtime.js";
 import type { ServerEventName } from "./types.js";
+
+const NO_PARAMS = Object.freeze({});
 
 /**
  * A socket found by `fetchSockets()`, on this node or another: typed, contract-checked `data`, and
@@ -20,11 +23,26 @@ export class BoundRemoteSocket<TContract extends ContractDefinition, TPath exten
   readonly raw: RemoteSocket<any, any> | Socket;
   readonly #runtime: NamespaceRuntime;
   readonly data: InferSocketData<TContract, TPath & keyof TContract["namespaces"] & string>;
+  /**
+   * The parameters of its dynamic namespace's path, parsed by the `params` schema, as its bound
+   * socket's `params` are (`{}` on a static namespace): which tenant it belongs to.
+   */
+  readonly params: InferNamespaceParams<TContract, TPath & keyof TContract["namespaces"] & string>;
 
+  /** @internal Made by `fetchSockets()`, with the runtime of the socket's own namespace (its tenant's, on a dynamic one). */
   constructor(runtime: NamespaceRuntime, raw: RemoteSocket<any, any> | Socket) {
     this.raw = raw;
     this.#runtime = runtime;
     this.data = checkData(runtime, raw) as never;
+    this.params = (runtime.params ?? NO_PARAMS) as never;
+  }
+
+  /**
+   * The namespace's path: the concrete one (`/org/acme`) for a socket of a dynamic namespace, as its
+   * bound socket's `namespace` is, on whichever node it is connected.
+   */
+  get namespace(): string {
+    return this.#runtime.namespace;
   }
 
   get id(): string {

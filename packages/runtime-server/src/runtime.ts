@@ -1,4 +1,5 @@
 import type { AnySchema, ContractError } from "@socket-contract/contract";
+import type { RemoteSocket, Socket } from "socket.io";
 import {
   type Endpoint,
   type StreamSettings,
@@ -20,6 +21,13 @@ export interface NamespaceRuntime extends Endpoint {
   readonly streams: StreamSettings;
   readonly auth: AnySchema | undefined;
   readonly data: AnySchema | undefined;
+  /** A dynamic namespace's parameters, parsed (on a tenant's runtime only). */
+  readonly params?: unknown;
+  /**
+   * On a dynamic namespace, the runtime of the tenant a fetched socket belongs to (its concrete path
+   * and params), when it can be told; see `BoundBroadcast.fetchSockets`.
+   */
+  readonly tenantOf?: ((socket: RemoteSocket<any, any> | Socket) => NamespaceRuntime | undefined) | undefined;
 }
 
 interface Emitter {

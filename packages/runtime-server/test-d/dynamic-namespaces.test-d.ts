@@ -37,3 +37,16 @@ server.of("/org/acme").intercept({
   },
 });
 expectError(server.of("/org/acme").intercept({ incoming: (call: { event: "nope" }) => call }));
+
+// A fetched socket tells its tenant: the concrete path and the parsed params, as a bound socket does.
+void server
+  .of("/org/:orgId")
+  .fetchSockets()
+  .then(([remote]) => {
+    expectType<string>(remote!.namespace);
+    expectType<number>(remote!.params.orgId);
+  });
+void server
+  .of("/chat")
+  .fetchSockets()
+  .then(([remote]) => expectType<{}>(remote!.params));
