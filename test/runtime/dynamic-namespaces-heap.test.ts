@@ -1,24 +1,11 @@
 import { bindServer } from "@socket-contract/server";
 import { Manager, type Socket as ClientSocket } from "socket.io-client";
 import { expect, it } from "vitest";
-import { z } from "zod";
-import { defineContract } from "@socket-contract/contract";
 import { settledHeap } from "../reliability/support/heap.js";
 import { startServer } from "../support/util.js";
+import { tenants } from "../support/tenants-contract.js";
 
 const TENANTS = 1_000;
-
-const tenants = defineContract({
-  name: "tenants",
-  version: "1.0.0",
-  namespaces: {
-    "/org/:orgId": {
-      params: z.object({ orgId: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
-      clientToServer: { whoami: { args: [], ack: z.string() } },
-      serverToClient: { notice: { args: [z.string()] } },
-    },
-  },
-});
 
 /**
  * The heap that 1,000 tenants, one socket each, cost in one process (server and client side),

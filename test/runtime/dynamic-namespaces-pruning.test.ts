@@ -1,25 +1,12 @@
 import { bindClient } from "@socket-contract/client";
-import { defineContract } from "@socket-contract/contract";
 import { type BoundServer, bindServer } from "@socket-contract/server";
 import { Manager, type Socket as ClientSocket } from "socket.io-client";
 import { expect, it } from "vitest";
-import { z } from "zod";
 import { settledHeap } from "../reliability/support/heap.js";
 import { client, connected, startServer, until } from "../support/util.js";
+import { tenants } from "../support/tenants-contract.js";
 
 const TENANTS = 1_000;
-
-const tenants = defineContract({
-  name: "tenants",
-  version: "1.0.0",
-  namespaces: {
-    "/org/:orgId": {
-      params: z.object({ orgId: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
-      clientToServer: { whoami: { args: [], ack: z.string() } },
-      serverToClient: { notice: { args: [z.string()] } },
-    },
-  },
-});
 
 /**
  * Opens 1,000 tenants on one connection (Socket.IO multiplexes namespaces), uses each as an

@@ -1,24 +1,9 @@
 import { bindClient } from "@socket-contract/client";
-import { ContractError, defineContract } from "@socket-contract/contract";
+import { ContractError } from "@socket-contract/contract";
 import { bindServer } from "@socket-contract/server";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { client, connected, errorLog, sleep, startServer, until } from "../support/util.js";
-
-const tenants = defineContract({
-  name: "tenants",
-  version: "1.0.0",
-  namespaces: {
-    "/org/:orgId": {
-      params: z.object({ orgId: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
-      clientToServer: {
-        whoami: { args: [], ack: z.string() },
-        note: { args: [z.string()] },
-      },
-      serverToClient: { notice: { args: [z.string()] } },
-    },
-  },
-});
+import { tenants } from "../support/tenants-contract.js";
 
 /** The first argument of an emitted or broadcast packet. */
 const first = (packet: object): unknown => ("args" in packet ? (packet.args as unknown[])[0] : undefined);
