@@ -96,10 +96,26 @@ export function diffWireContracts(before: WireContract, after: WireContract): Co
     add({ part: "contract", path: "", change: "description changed" }, verdict([], "documentation only"));
   const oldNamespaces = new Map(before.namespaces.map((namespace) => [namespace.path, namespace]));
   const newNamespaces = new Map(after.namespaces.map((namespace) => [namespace.path, namespace]));
+  const renamed = renamedParameters(oldNamespaces, newNamespaces);
+  const renamedTo = new Set(renamed.values());
   const paths = [...new Set([...oldNamespaces.keys(), ...newNamespaces.keys()])].sort();
   for (const path of paths) {
     const [was, is] = [oldNamespaces.get(path), newNamespaces.get(path)];
-    if (is === undefined)
+    const renaming = was !== undefined && is === undefined ? renamed.get(path) : undefined;
+    if (renaming !== undefined) {
+      add(
+        {
+          namespace: renaming.path,
+          part: "namespace",
+          path: "",
+          change: `path parameters renamed: ${path} → ${renaming.path}`,
+        },
+        verdict([], "only the concrete path travels (/org/acme); a parameter's name is the server's own"),
+      );
+      diffNamespace(was!, withParameterNames(renaming, was!.params!.names), context, add);
+    } else if (was === undefined && renamedTo.has(is!))
+      continue; // compared under its old path
+    else if (is === undefined)
       add(
         { namespace: path, part: "namespace", path: "", change: "namespace removed" },
         verdict(["old-clients"], "old clients connect to it; the new server refuses them (Invalid namespace)"),
@@ -155,6 +171,57 @@ function diffNamespace(
       );
     }
   }
+}
+
+/**
+ * Dynamic namespaces whose path changed only in its parameters' names (`/org/:id` → `/org/:orgId`):
+ * the old path's namespace → the new one, where exactly one of each has that shape. A client
+ * connects to the same concrete paths under both, so they are compared as one namespace.
+ *
+ * @example
+ * renamedParameters(oldByPath, newByPath).get("/org/:id")?.path; // "/org/:orgId"
+ */
+function renamedParameters(
+  before: ReadonlyMap<string, WireNamespace>,
+  after: ReadonlyMap<string, WireNamespace>,
+): Map<string, WireNamespace> {
+  const shape = (path: string): string => path.replace(/:[^/]+/g, ":");
+  const gone = [...before.values()].filter((namespace) => !after.has(namespace.path) && namespace.params !== undefined);
+  const come = [...after.values()].filter((namespace) => !before.has(namespace.path) && namespace.params !== undefined);
+  const pairs = new Map<string, WireNamespace>();
+  for (const was of gone) {
+    const matches = come.filter((is) => shape(is.path) === shape(was.path));
+    const rivals = gone.filter((other) => shape(other.path) === shape(was.path));
+    if (matches.length === 1 && rivals.length === 1) pairs.set(was.path, matches[0]!);
+  }
+  return pairs;
+}
+
+/** A namespace with its path parameters given the names `names` (by position), in its `params` schema too. */
+function withParameterNames(namespace: WireNamespace, names: readonly string[]): WireNamespace {
+  const params = namespace.params!;
+  const rename = new Map(params.names.map((name, index) => [name, names[index]!]));
+  const schema = params.schema;
+  if (schema === undefined || typeof schema !== "object") return { ...namespace, params: { names } };
+  const properties = (schema as { properties?: Record<string, unknown> }).properties;
+  const required = (schema as { required?: readonly string[] }).required;
+  return {
+    ...namespace,
+    params: {
+      names,
+      schema: {
+        ...schema,
+        ...(properties === undefined
+          ? {}
+          : {
+              properties: Object.fromEntries(
+                Object.entries(properties).map(([key, value]) => [rename.get(key) ?? key, value]),
+              ),
+            }),
+        ...(required === undefined ? {} : { required: required.map((key) => rename.get(key) ?? key) }),
+      },
+    },
+  };
 }
 
 /**
