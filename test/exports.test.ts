@@ -55,6 +55,7 @@ describe("public exports", () => {
       "StreamEndpoint",
       "answerOwedAcks",
       "attachParsers",
+      "callListener",
       "checkArgs",
       "checkOutgoing",
       "checkOutgoingItem",

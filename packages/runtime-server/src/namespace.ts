@@ -6,7 +6,13 @@ import type {
   NamespaceDefinition,
   ServerToClientOf,
 } from "@socket-contract/contract";
-import { InterceptorSet, type StreamSettings, compileEvents, prepareSchema } from "@socket-contract/contract/internal";
+import {
+  InterceptorSet,
+  type StreamSettings,
+  callListener,
+  compileEvents,
+  prepareSchema,
+} from "@socket-contract/contract/internal";
 import { childAdapterErrors } from "./adapter-errors.js";
 import { type AdmissionSettings, type Middleware, admit, bindRecovered } from "./admission.js";
 import { admitObserved } from "./attempt.js";
@@ -286,14 +292,8 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
       child === undefined || child.#listeners.length === 0
         ? this.#listeners
         : [...this.#listeners, ...child.#listeners];
-    for (const listener of listeners) {
-      try {
-        const result = listener(socket);
-        if (result instanceof Promise) result.catch((cause: unknown) => listenerFailed(this.#runtime, raw.id, cause));
-      } catch (cause) {
-        listenerFailed(this.#runtime, raw.id, cause);
-      }
-    }
+    const failed = (cause: unknown): void => listenerFailed(this.#runtime, raw.id, cause);
+    for (const listener of listeners) callListener(listener, socket, failed);
   }
 
   /** A connection restored by recovery skipped `#admit`: its path and `auth` are checked here, or it is refused (`data` was checked at first). */

@@ -5,6 +5,7 @@ import { INVALID } from "./fast-path.js";
 import { interception as paths } from "./interception-support.js";
 import { handlerFailure } from "./outgoing-error.js";
 import type { Handler, Handlers, Receiver, RunningHandlers, Settled } from "./receive.js";
+import { isPromiseLike } from "./listener.js";
 import { sendsParsedValue } from "./wire-form.js";
 
 // The receiving side's second half: running the handlers of a valid event and answering its sender.
@@ -227,8 +228,4 @@ function lastResort(receiver: Receiver, definition: CompiledEvent, cause: unknow
   } catch {
     // report() must not throw; if it does anyway, there is nobody left to tell.
   }
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }

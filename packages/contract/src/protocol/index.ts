@@ -117,4 +117,5 @@ export {
 } from "./intercept.js";
 export { payloadSize } from "./payload-size.js";
 export { type Interception, observeSent, outgoingPacket } from "./intercepted.js";
+export { callListener } from "./listener.js";
 export { type NamespacePattern, readNamespacePattern } from "../namespace-pattern.js";

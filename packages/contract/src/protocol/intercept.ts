@@ -1,5 +1,6 @@
 import { ContractError } from "../contract-error.js";
 import { INTERCEPTION_PATHS } from "./intercepted.js";
+import { callListener, isPromiseLike, watch } from "./listener.js";
 import { setInterceptionSupport } from "./interception-support.js";
 import type {
   ConnectionAttempt,
@@ -230,13 +231,7 @@ export function observeAll<TSubject, TResult>(
   if (observers === undefined) return undefined;
   const all = observers;
   return (result) => {
-    for (const observer of all) {
-      try {
-        watch(observer(result), failed);
-      } catch (thrown) {
-        failed(thrown);
-      }
-    }
+    for (const observer of all) callListener(observer, result, failed);
   };
 }
 
@@ -248,13 +243,7 @@ export function runRefused(
 ): void {
   const failed = (thrown: unknown): void =>
     report(interceptorFailed("An interceptor failed while observing a refusal.", thrown, refusal));
-  for (const step of steps) {
-    try {
-      watch(step(refusal), failed);
-    } catch (thrown) {
-      failed(thrown);
-    }
-  }
+  for (const step of steps) callListener(step, refusal, failed);
 }
 
 function tell(
@@ -265,13 +254,7 @@ function tell(
 ): void {
   const failed = (thrown: unknown): void =>
     report(interceptorFailed("An interceptor failed while observing an outcome.", thrown, packet));
-  for (const observer of observers) {
-    try {
-      watch(observer(outcome), failed);
-    } catch (thrown) {
-      failed(thrown);
-    }
-  }
+  for (const observer of observers) callListener(observer, outcome, failed);
 }
 
 function interceptorFailed(
@@ -280,17 +263,4 @@ function interceptorFailed(
   where: { readonly namespace: string; readonly event: string },
 ): ContractError {
   return new ContractError("HANDLER_ERROR", { message, cause: thrown, namespace: where.namespace, event: where.event });
-}
-
-/**
- * An observing part typed to return void may still be an async function (TypeScript lets a
- * function returning a promise stand where one returning void is expected): its rejection goes
- * where a throw goes, rather than becoming an unhandled rejection, which ends a Node process.
- */
-function watch(result: unknown, failed: (thrown: unknown) => void): void {
-  if (isPromiseLike(result)) result.then(undefined, failed);
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }

@@ -4,6 +4,7 @@ import { Connection, type Wire } from "./connection.js";
 import type { Endpoint } from "./endpoint.js";
 import { CONTRACT_ERROR_EVENT } from "./envelope.js";
 import { type Handler, type RunningHandlers, refuseIncoming, whereOf } from "./receive.js";
+import { watch } from "./listener.js";
 import { requestAck } from "./send.js";
 import { STREAM_OPEN, isStreamFrame } from "./stream-frames.js";
 
@@ -89,8 +90,7 @@ export class ServerConnection extends Connection {
       handler,
       wrapper: (...args) => {
         try {
-          const result = handler(...args);
-          if (result instanceof Promise) result.catch(failed);
+          watch(handler(...args), failed);
         } catch (cause) {
           failed(cause);
         }

@@ -8,6 +8,7 @@ import { StreamInbox } from "./stream-inbox.js";
 import { StreamPump } from "./stream-pump.js";
 import type { StreamLink } from "./stream-request.js";
 import { abortError, iteratorOf } from "./stream-source.js";
+import { isPromiseLike } from "./listener.js";
 import { sendsParsedValue } from "./wire-form.js";
 
 export interface ResponseSettings {
@@ -231,8 +232,4 @@ export class StreamResponse {
       // report() must not throw; if it does anyway, there is nobody left to tell.
     }
   }
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
