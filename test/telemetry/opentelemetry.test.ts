@@ -39,7 +39,10 @@ async function traced(clientTracing: Parameters<typeof tracing>[0] = {}) {
     if ((socket.handshake.auth as { deny?: boolean }).deny) throw new Error("refused by a middleware");
   });
   ops.on("connection", (socket) => {
-    socket.on("user:ban", (name) => ({ banned: name }));
+    socket.on("user:ban", (name) => {
+      if (name === "eve") throw new ContractError("ALREADY_BANNED", { data: { since: 1 } });
+      return { banned: name };
+    });
     socket.on("user:note", () => {});
   });
   const peer = bindClient(contract, "/ops", client(url, "/ops", { autoConnect: false }), {
@@ -126,6 +129,7 @@ it("metrics: events received and sent by namespace, event and outcome, handler d
   const { reader, peer, url } = await traced();
   await peer.emit("user:ban", "bob");
   await peer.emit("user:ban", PLANTED);
+  await expect(peer.emit("user:ban", "eve")).rejects.toMatchObject({ code: "ALREADY_BANNED" });
   const refusals: ContractError[] = [];
   peer.onError((error) => refusals.push(error));
   peer.emit("user:note", "x");
@@ -150,8 +154,16 @@ it("metrics: events received and sent by namespace, event and outcome, handler d
     }),
   ).toEqual([2]);
   expect(count({ "messaging.socket.io.event_name": "user:note", "socket_contract.outcome": "FORBIDDEN" })).toEqual([1]);
+  // An error answer is counted where the event was received, under its code; acks count values answered.
+  expect(count({ "messaging.socket.io.event_name": "user:ban", "socket_contract.outcome": "ALREADY_BANNED" })).toEqual([
+    1,
+  ]);
   const sent = points.get(METRIC_NAMES.sent)!;
-  expect(sent.some((point) => point.attributes["messaging.operation.name"] === "ack" && point.value === 2)).toBe(true);
+  expect(
+    sent
+      .filter((point) => point.attributes["messaging.operation.name"] === "ack")
+      .map((point) => [point.attributes["socket_contract.outcome"], point.value]),
+  ).toEqual([["OK", 2]]);
   const durations = points.get(METRIC_NAMES.handlerDuration)!;
   expect(durations.some((point) => (point.value as { count: number }).count === 2)).toBe(true);
   expect(points.get(METRIC_NAMES.connections)!.map((point) => point.value)).toEqual([1]);
