@@ -16,7 +16,8 @@ export interface BindClientOptions<TInterceptor = Interceptor<any, any, any>> {
   /**
    * Interceptors, run in this order (see `Interceptor`): around each valid incoming event, before
    * each checked outgoing emit, at each connection attempt. One that propagates (`tracing()`)
-   * makes this client send a trace context carrier with each event to the bound server.
+   * makes this client send a trace context carrier with each event, as one more argument that a
+   * bound server takes off: use one only with a bound server.
    */
   readonly interceptors?: readonly TInterceptor[];
   /** How long an emit waits for its acknowledgement when no `timeout(ms)` is given. Default 10,000 ms. */
