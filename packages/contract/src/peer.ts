@@ -127,14 +127,19 @@ export class BoundPeer {
   }
 
   /**
-   * Sets the acknowledgement timeout of one emit.
+   * Sets the acknowledgement timeout of one emit, or how long one stream request waits for the
+   * other side to answer its open (its first item, credit or end).
    *
    * @example
    * const answer = await socket.timeout(2_000).emit("ping");
+   * const rows = chat.timeout(30_000).stream("search", "cats"); // a search slow to find its first row
    */
-  timeout(ms: number): Pick<this, "emit"> {
+  timeout(ms: number): Pick<this, "emit" | "stream"> {
     const connection = this.#connection;
-    return { emit: ((event: string, ...args: unknown[]) => connection.emit(event, args, ms)) as never };
+    return {
+      emit: ((event: string, ...args: unknown[]) => connection.emit(event, args, ms)) as never,
+      stream: ((event: string, ...args: unknown[]) => connection.stream(event, args, ms)) as never,
+    };
   }
 
   /**

@@ -13,6 +13,12 @@ const search = chat.stream("search", "cats", { signal: new AbortController().sig
 expectType<ContractStream<{ id: string; at: number }, { total: number }>>(search);
 expectType<Promise<{ total: number }>>(search.ack);
 expectType<ContractStream<never, { bytes: number }>>(chat.stream("upload", { name: "a" }, [new Uint8Array(2)]));
+// timeout(ms) sets how long one request waits for its open's answer; the stream is typed as without it.
+expectType<ContractStream<{ id: string; at: number }, { total: number }>>(
+  chat.timeout(30_000).stream("search", "cats"),
+);
+expectError(chat.timeout(30_000).stream("search", 42));
+expectError(chat.timeout(30_000).stream("plain", "x"));
 chat.stream("upload", { name: "a" }, new Blob([]).stream());
 
 expectError(chat.stream("search", 42));

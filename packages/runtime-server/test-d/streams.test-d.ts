@@ -35,6 +35,8 @@ server.of("/s").on("connection", (socket) => {
 
   const progress = socket.stream("progress", 3);
   expectType<ContractStream<{ pct: number }, "done">>(progress);
+  expectType<ContractStream<{ pct: number }, "done">>(socket.timeout(30_000).stream("progress", 3));
+  expectError(socket.timeout(30_000).stream("progress", "3"));
   expectError(socket.stream("notice", "x"));
   expectError(socket.emit("progress", 3));
   expectError(socket.stream("search", "x"));

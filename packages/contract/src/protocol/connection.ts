@@ -162,9 +162,9 @@ export class Connection implements Receiver {
     this.wire.timeout(timeout).emit(event, ...args);
   }
 
-  /** Requests a stream (see `StreamEndpoint.request`). */
-  stream(event: string, args: unknown[]): StreamRequest {
-    return this.#streamsOf().request(event, args);
+  /** Requests a stream (see `StreamEndpoint.request`); its open must be answered within `timeout`. */
+  stream(event: string, args: unknown[], timeout?: number): StreamRequest {
+    return this.#streamsOf().request(event, args, timeout);
   }
 
   /**

@@ -56,8 +56,10 @@ export class StreamEndpoint {
   readonly #closing = new Map<number, (end?: unknown) => void>();
   /** The interceptors' part: each item sent, each stream opened and closed. */
   readonly #hooks: StreamHooks | undefined;
-  /** The requests whose open waits in a client's buffer for a connection, by stream id: the open and its deadline. */
-  readonly #waiting = new Map<number, [open: object, timer: ReturnType<typeof setTimeout>]>();
+  /** The requests whose open waits in a client's buffer for a connection, by stream id: the open packet. */
+  readonly #waiting = new Map<number, object>();
+  /** The requests whose open the responder has not answered yet (no frame of it arrived), by stream id: their deadline. */
+  readonly #unanswered = new Map<number, ReturnType<typeof setTimeout>>();
 
   constructor(host: StreamHost) {
     this.#host = host;
@@ -83,9 +85,11 @@ export class StreamEndpoint {
    * Requests a stream: checks the arguments, sends `contract:open`, and returns the stream. One
    * argument more than the event declares is the call's options. A refusal (`INVALID_PAYLOAD`)
    * sends nothing: a server's throws here, as its emits do; a client's stream fails with it, as a
-   * client's ack-bearing emit rejects.
+   * client's ack-bearing emit rejects. The responder must answer the open (any frame of it: an item,
+   * a credit, the end) within `timeout`, as an ack must arrive, else the stream is cancelled with
+   * `TIMEOUT`; once answered, it has no deadline.
    */
-  request(event: string, args: unknown[]): StreamRequest {
+  request(event: string, args: unknown[], timeout = this.#host.ackTimeout): StreamRequest {
     const host = this.#host;
     const declared = host.outgoing.get(event);
     if (declared === undefined)
@@ -137,16 +141,13 @@ export class StreamEndpoint {
     const before = buffer?.length ?? 0;
     host.send(STREAM_OPEN, [header, ...args]);
     // Made while a client is not connected, the open waits in its buffer as an acked emit waits for
-    // its ack: `ackTimeout` at most, then the request fails with `TIMEOUT`, never sent.
+    // its ack, within the same deadline: past it, the request fails with `TIMEOUT`, never sent.
     const open = buffer?.[before];
-    if (open !== undefined)
-      this.#waiting.set(id, [
-        open,
-        setTimeout(
-          () => this.#withdraw(id) && request.close(new ContractError("TIMEOUT", request.where)),
-          host.ackTimeout,
-        ),
-      ]);
+    if (open !== undefined) this.#waiting.set(id, open);
+    this.#unanswered.set(
+      id,
+      setTimeout(() => this.#expire(request), timeout),
+    );
     if (failure !== undefined) request.close(transportFailure(failure, request.where));
     return request;
   }
@@ -281,8 +282,9 @@ export class StreamEndpoint {
 
   #toRequest(frame: string, id: number, args: readonly unknown[]): void {
     const request = this.#requests.get(id);
-    if (request === undefined) this.#unknownId(frame, id, id < this.#nextId);
-    else this.#route(frame, request, args);
+    if (request === undefined) return this.#unknownId(frame, id, id < this.#nextId);
+    this.#answered(id);
+    this.#route(frame, request, args);
   }
 
   #toResponse(frame: string, id: number, args: readonly unknown[]): void {
@@ -353,6 +355,7 @@ export class StreamEndpoint {
       report: (error) => hooks?.told(error.cause) || host.report(error),
       forget: (id, end) => {
         streams.delete(id);
+        this.#answered(id);
         this.#withdraw(id);
         const closed = this.#closing.get(id);
         if (closed === undefined) return;
@@ -363,13 +366,32 @@ export class StreamEndpoint {
   }
 
   /**
+   * A request's open got no answer in time: still in the client's buffer, it is taken out and never
+   * sent; sent, the responder is told to drop it (a late answer then finds no stream). Either way
+   * the request fails with `TIMEOUT`, as an ack that does not come.
+   */
+  #expire(request: StreamRequest): void {
+    this.#unanswered.delete(request.id);
+    const error = new ContractError("TIMEOUT", request.where);
+    if (this.#withdraw(request.id)) request.close(error);
+    else request.cancel(error);
+  }
+
+  /** The responder answered a request's open (a frame of its stream arrived): its deadline is over. */
+  #answered(id: number): void {
+    const timer = this.#unanswered.get(id);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.#unanswered.delete(id);
+  }
+
+  /**
    * Takes a request's open out of the client's buffer, with the frames of its stream behind it (a
    * cancel), when it is still there: the request timed out or ended before the socket connected.
    */
   #withdraw(id: number): boolean {
-    const [open, timer] = this.#waiting.get(id) ?? [];
+    const open = this.#waiting.get(id);
     if (!this.#waiting.delete(id)) return false;
-    clearTimeout(timer);
     // socket.io-client empties its buffer when it connects; a refused connection's gate filters it.
     const buffer = this.#host.buffer!()!;
     if (!buffer.includes(open!)) return false;

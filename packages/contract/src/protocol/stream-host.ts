@@ -31,11 +31,11 @@ export interface StreamHost {
    * `Wire.failure`): the request then fails at once with it, as an emit does.
    */
   readonly failure?: () => ContractError | undefined;
-  /** The `ackTimeout` option: how long a request's open may wait in `buffer` for a connection. */
+  /** The `ackTimeout` option: how long a request's open may wait for an answer (in `buffer` for a connection included). */
   readonly ackTimeout: number;
   /**
    * Where a client's frames wait while it is not connected (socket.io-client's `sendBuffer`, through
-   * `OfflineGate`): a request's open waits there at most `ackTimeout`, as an acked emit does.
+   * `OfflineGate`): a request's open waits there within its deadline, as an acked emit does.
    */
   readonly buffer?: () => { readonly data?: readonly unknown[] }[] | undefined;
   /** Whether a frame arriving now is replayed by connection state recovery (a client's, see `OfflineGate.replaying`). */

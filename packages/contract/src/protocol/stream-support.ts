@@ -9,7 +9,8 @@ import type { StreamSettings } from "./stream-settings.js";
 export interface Streams {
   /** `recovering`: the socket is a client's under `connectionStateRecovery` (see `withoutRecoveryOffset`). */
   receive(event: string, args: readonly unknown[], recovering?: boolean): void;
-  request(event: string, args: unknown[]): StreamRequest;
+  /** `timeout`: how long the open may wait for an answer, `ackTimeout` when not given. */
+  request(event: string, args: unknown[], timeout?: number): StreamRequest;
   /** Ends every open stream with `error`, `DISCONNECTED` when none is given (the connection closed). */
   close(error?: ContractError): void;
   /** The connection was refused (a client's): every request still waiting fails with the refusal's code. */
