@@ -119,6 +119,17 @@ describe("generated stream wrappers over real sockets", () => {
     await expect(sockets[0]!.stream("send", ["a", "b"]).ack).resolves.toBe(true);
   });
 
+  it("timeout(ms) on the generated client sets a stream request's deadline, as it does an emit's", async () => {
+    // A server that never answers a stream's open (no socket-contract on it); the client's own
+    // ackTimeout is longer than the test may run.
+    const { io, url } = await startServer();
+    io.of("/files");
+    const app = bindFilesClient(client(url, "/files"), { ackTimeout: 60_000 });
+    await connected(app.socket);
+    const lines = app.timeout(50).tail("app.log");
+    await expect(lines.ack).rejects.toMatchObject({ code: "TIMEOUT", event: "tail" });
+  });
+
   it("a plain event beside streams still travels by emit", async () => {
     const { app } = await setup();
     await expect(app.stat("abc")).resolves.toEqual({ size: 3 });

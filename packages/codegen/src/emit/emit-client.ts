@@ -77,10 +77,11 @@ export function emitClient(
     docs: ["The socket.io-client `Socket`, as the client runtime is typed by it."],
     type: `${bound}["socket"]`,
   });
-  // #calls handles events and requests streams; without either, a client has none.
-  const calls = namespace.serverToClient.length > 0 || namespace.clientToServer.some(isStreamEvent);
-  // Without an event it emits, a client has no calls to time out: no emitter, no timeout().
-  const emits = namespace.clientToServer.some((event) => !isStreamEvent(event));
+  // #calls handles events; without one, a client has none.
+  const calls = namespace.serverToClient.length > 0;
+  // #emitter sends events and requests streams, within timeout(ms) where one was set; without
+  // either, a client has no calls to time out: no emitter, no timeout().
+  const emits = namespace.clientToServer.length > 0;
   file.addClass({
     name: className,
     isExported: true,
@@ -152,7 +153,7 @@ function timeoutMethod(namespace: NamespaceModel, className: string): OptionalKi
     name: "timeout",
     docs: [
       docText(
-        `The same client with an acknowledgement timeout of \`ms\` for the calls made through it.\n\n@example\nawait ${camel(namespace.pascal)}.timeout(2_000).${namespace.clientToServer.find((event) => !isStreamEvent(event))?.camel ?? "someEvent"}(...);`,
+        `The same client with an acknowledgement timeout of \`ms\` for the calls made through it${namespace.clientToServer.some(isStreamEvent) ? " (for a stream, how long its request waits for the first answer)" : ""}.\n\n@example\nawait ${camel(namespace.pascal)}.timeout(2_000).${(namespace.clientToServer.find((event) => !isStreamEvent(event)) ?? namespace.clientToServer[0])?.camel ?? "someEvent"}(...);`,
       ),
     ],
     parameters: [{ name: "ms", type: "number" }],
@@ -254,7 +255,7 @@ function streamMethod(event: EventModel): OptionalKind<MethodDeclarationStructur
     ],
     returnType: (writer) => streamType(writer, event),
     statements: (writer) => {
-      writer.write("return this.#calls.stream(").quote(event.name);
+      writer.write("return this.#emitter.stream(").quote(event.name);
       for (const arg of event.args) writer.write(`, ${arg.name}`);
       // The runtime reads an argument past the event's own as the options, so `undefined` is never passed there.
       writer.write(", options ?? {}) as ");
