@@ -120,3 +120,27 @@ it("in a CommonJS project, regenerates when an imported file changes", { timeout
     expect(await exited).toBe(0);
   }
 });
+
+it("watches the files a broken contract imports, so fixing the file the error names regenerates", {
+  timeout: 240_000,
+}, async () => {
+  // A contract that failed to load was watched alone: the syntax error named schemas.ts, the user
+  // fixed schemas.ts, and nothing happened until they touched the contract itself.
+  const dir = tempDir();
+  writeFileSync(join(dir, "contract.ts"), CONTRACT);
+  writeFileSync(join(dir, "schemas.ts"), schemas("text: z.string("));
+  const out = join(dir, "generated");
+  const cli = startCli(["generate", join(dir, "contract.ts"), "--out", out, "--watch"]);
+  try {
+    await cli.waitFor(/\[watch\] initial build: socket-contract: syntax error in the contract: .*schemas\.ts:3/);
+    await cli.waitFor(/\[watch\] watching \d+ file\(s\)/);
+    writeFileSync(join(dir, "schemas.ts"), schemas("text: z.string()"));
+    await cli.waitFor(/\[watch\] schemas\.ts changed: 10 written/);
+    expect(cli.output()).toContain("[watch] watching 2 file(s)");
+    expect(readFileSync(join(out, "w/types.ts"), "utf8")).toContain("text: string;");
+  } finally {
+    const exited = new Promise<number | null>((resolve) => cli.child.once("exit", (code) => resolve(code)));
+    cli.child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  }
+});

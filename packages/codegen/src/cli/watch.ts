@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from "node:path";
 import { EmitCache } from "../emit/emit-cache.js";
 import { CodegenError } from "../errors.js";
 import type { CliContext } from "./cli-context.js";
+import { readLocalSources } from "./load/source-files.js";
 import { writeOutDir } from "./out-dir.js";
 import { type GenerateRequest, generateFromFile } from "./run-generate.js";
 
@@ -45,7 +46,10 @@ export async function watchContract(request: GenerateRequest, context: CliContex
     } catch (error) {
       if (!CodegenError.is(error)) throw error;
       context.err(`[watch] ${reason}: socket-contract: ${error.message}`);
-      // Keep watching what we watched, plus the contract itself, so fixing the error regenerates.
+      // Keep watching what we watched, plus what the contract imports now (read for syntax only,
+      // which works on a broken file), so fixing the file the error names regenerates.
+      const reachable = readLocalSources(resolve(request.contractFile)).map((source) => source.path);
+      follow([...files, ...reachable]);
     }
   };
 
