@@ -78,6 +78,30 @@ describe("socket-contract generate --check", () => {
   });
 });
 
+describe("socket-contract generate --check on a Windows checkout", () => {
+  it("finds files checked out with CRLF line endings up to date, and generate leaves them alone", slow, async () => {
+    // Git for Windows checks text files out with CRLF (core.autocrlf=true by default): every
+    // committed generated file was listed as stale, and the CI step failed on a fresh checkout.
+    const { dir, file } = writeContract(SMALL_CONTRACT);
+    const out = join(dir, "generated");
+    expect((await runCli(["generate", file, "--out", out])).code).toBe(0);
+    const typesFile = join(out, "small/types.ts");
+    const crlf = readFileSync(typesFile, "utf8").replace(/\n/g, "\r\n");
+    writeFileSync(typesFile, crlf);
+
+    const checked = await runCli(["generate", file, "--out", out, "--check"]);
+    expect(checked.stdout).not.toContain("stale:");
+    expect(checked.code).toBe(0);
+    expect((await runCli(["generate", file, "--out", out])).stdout).toMatch(/\(0 written, 0 removed\)/);
+    expect(readFileSync(typesFile, "utf8")).toBe(crlf);
+
+    writeFileSync(typesFile, crlf.replace("payload", "paylod"));
+    expect((await runCli(["generate", file, "--out", out, "--check"])).stdout).toContain(
+      `stale: ${out}/small/types.ts`,
+    );
+  });
+});
+
 describe("socket-contract generate after a namespace is renamed", () => {
   it("removes the old namespace's folder with its files, unless a hand-written file is left in it", slow, async () => {
     const { dir, file } = writeContract(SMALL_CONTRACT);

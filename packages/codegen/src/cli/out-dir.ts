@@ -14,13 +14,16 @@ export interface OutDirDiff {
 
 /**
  * Compares generated files with the out dir, reading only. A file counts as ours when it opens
- * with the banner, so hand-written files beside the output are never touched.
+ * with the banner, so hand-written files beside the output are never touched. Line endings do not
+ * count: Git for Windows checks the committed files out with CRLF, and they are still fresh.
  *
  * @example
  * const { changed, obsolete } = diffOutDir("src/generated", files);
  */
 export function diffOutDir(outDir: string, files: readonly GeneratedFile[]): OutDirDiff {
-  const changed = files.filter((file) => readText(join(outDir, file.path)) !== file.text).map((file) => file.path);
+  const changed = files
+    .filter((file) => withLf(readText(join(outDir, file.path))) !== withLf(file.text))
+    .map((file) => file.path);
   const wanted = new Set(files.map((file) => file.path));
   const obsolete = generatedFilesIn(outDir).filter((path) => !wanted.has(path));
   return { changed, obsolete };
@@ -118,6 +121,16 @@ export function generatedFilesIn(dir: string): string[] {
   };
   walk(dir);
   return found.sort();
+}
+
+/**
+ * `text` with CRLF line endings made LF.
+ *
+ * @example
+ * withLf("a\r\nb\n"); // "a\nb\n"
+ */
+function withLf(text: string | undefined): string | undefined {
+  return text?.replaceAll("\r\n", "\n");
 }
 
 function readText(path: string): string | undefined {
