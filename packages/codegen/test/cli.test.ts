@@ -220,6 +220,40 @@ describe("mistakes a user will make: one line, exit code 2", () => {
     );
   });
 
+  it("a defineContract refusal names the line of the contract that made it, not the library's", slow, async () => {
+    // The place inside the contract was named, but not the file or line: with several contract
+    // files, or a deep one, the user searched.
+    const { file } = writeContract(SMALL_CONTRACT.replace("hello:", '"connect":'));
+    expectUserError(
+      await runCli(["generate", file, "--out", join(file, "../out")]),
+      /ContractDefinitionError: .*"connect" is reserved by Socket\.IO or by this protocol \(at .*contract\.ts:6:25\)$/m,
+    );
+  });
+
+  it("a defineContract refusal in a CommonJS project names the contract file", slow, async () => {
+    const { dir } = writeContract("");
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "cjs-app", private: true }));
+    writeFileSync(join(dir, "api.cts"), SMALL_CONTRACT.replace("hello:", '"connect":'));
+    expectUserError(
+      await runCli(["generate", join(dir, "api.cts"), "--out", join(dir, "out")]),
+      /"connect" is reserved by Socket\.IO or by this protocol \(at .*api\.cts\)$/m,
+    );
+  });
+
+  it("a file the contract imports that throws while loading is named with its line", slow, async () => {
+    const { dir, file } = writeContract(
+      SMALL_CONTRACT.replace('import { z } from "zod";', 'import { z } from "zod";\nimport "./config.js";'),
+    );
+    writeFileSync(
+      join(dir, "config.ts"),
+      'export const secret = "";\nif (secret === "") throw new Error("SECRET is not set");\n',
+    );
+    expectUserError(
+      await runCli(["generate", file, "--out", join(dir, "out")]),
+      /^socket-contract: the contract module threw while loading: SECRET is not set \(at .*config\.ts:2:\d+\)$/m,
+    );
+  });
+
   it(
     "an out dir holding a hand-written file where a generated one goes (--out src), left as it was",
     slow,

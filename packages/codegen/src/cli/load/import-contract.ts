@@ -7,6 +7,7 @@ import { register, tsImport } from "tsx/esm/api";
 import { CodegenError } from "../../errors.js";
 import { findUp } from "./find-up.js";
 import { keepPackagesNative } from "./package-hooks.js";
+import { thrownAt } from "./thrown-at.js";
 
 /**
  * Imports the contract module from its TypeScript source (no build first). Every call loads the
@@ -48,9 +49,12 @@ export async function importContractModule(path: string): Promise<Record<string,
       );
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     const kind = error instanceof Error && error.name !== "Error" ? `${error.name}: ` : "";
-    throw new CodegenError("CONTRACT_LOAD", `the contract module threw while loading: ${kind}${message}`, {
-      cause: error,
-    });
+    const where = thrownAt(error);
+    throw new CodegenError(
+      "CONTRACT_LOAD",
+      `the contract module threw while loading: ${kind}${message}${where === undefined ? "" : ` (at ${where})`}`,
+      { cause: error },
+    );
   }
 }
 
