@@ -123,7 +123,9 @@ function concretePath(namespace: WireNamespace, components: Components): string 
   const shape = namespace.params.schema === undefined ? undefined : exampleOf(namespace.params.schema, components);
   return namespace.path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
     const example = typeof shape === "object" && shape !== null ? (shape as Record<string, unknown>)[name] : undefined;
-    return typeof example === "string" && example !== "" && !example.includes("/") ? example : name;
+    // A number parameter (z.coerce.number()) reads its segment as digits; its name would be refused.
+    const segment = typeof example === "number" && Number.isFinite(example) ? String(example) : example;
+    return typeof segment === "string" && segment !== "" && !segment.includes("/") ? segment : name;
   });
 }
 

@@ -149,4 +149,18 @@ describe("socket-contract docs: dynamic namespaces", () => {
     expect(section("/admin/:section")).toMatch(/bindClient\(contract, "\/admin\/(users|billing)"/);
     expect(section("/admin")).not.toContain("Path parameters");
   });
+
+  it("connects to a path whose number parameters its params schema accepts", () => {
+    // A numeric parameter (z.coerce.number()) was shown by its name, /team/teamId, a path the
+    // schema refuses: a reader who copied the example got connect_error INVALID_PAYLOAD.
+    const params = z.object({ orgId: z.string().min(2), teamId: z.coerce.number().int().positive() });
+    const teams = defineContract({
+      name: "teams",
+      version: "1.0.0",
+      namespaces: { "/org/:orgId/team/:teamId": { params, clientToServer: { hi: { args: [] } } } },
+    });
+    const path = /bindClient\(contract, "([^"]+)"/.exec(textOf(renderDocsPage(teams, { exports: { teams } })))?.[1];
+    const [, orgId, teamId] = /^\/org\/([^/]+)\/team\/([^/]+)$/.exec(path ?? "") ?? [];
+    expect(params.safeParse({ orgId, teamId }).success).toBe(true);
+  });
 });
