@@ -69,8 +69,10 @@ export function registerGenerate(program: Command, context: CliContext): void {
         for (const path of changed) context.out(`stale: ${joinPath(flags.out, path)}`);
         for (const path of obsolete) context.out(`obsolete: ${joinPath(flags.out, path)}`);
         if (changed.length + obsolete.length > 0) {
+          const rerun = ["generate", contractFile, "--out", flags.out];
+          if (flags.export !== undefined) rerun.push("--export", flags.export);
           context.err(
-            `socket-contract: ${changed.length + obsolete.length} generated file(s) are stale; run socket-contract generate ${contractFile} --out ${flags.out}`,
+            `socket-contract: ${changed.length + obsolete.length} generated file(s) are stale; run socket-contract ${rerun.map(shellWord).join(" ")}`,
           );
           context.exitCode = EXIT.stale;
         } else context.out(`up to date: ${files.length} files in ${flags.out}`);
@@ -108,4 +110,15 @@ function hasSchemaOfKind(root: unknown, kinds: ReadonlySet<string>): boolean {
 
 function joinPath(dir: string, path: string): string {
   return `${dir.replace(/[\\/]+$/, "")}/${path}`;
+}
+
+/**
+ * `word` as a POSIX shell reads it back: as it is when it holds only safe characters, else in
+ * single quotes, so a printed command can be pasted as it is (a path with a space).
+ *
+ * @example
+ * shellWord("src/my api.ts"); // "'src/my api.ts'"
+ */
+function shellWord(word: string): string {
+  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
