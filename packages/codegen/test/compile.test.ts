@@ -5,8 +5,9 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildModel } from "../src/index.js";
 import { loadContract } from "../src/cli/load/load-contract.js";
-import { codegenRoot, goldenCases, repoRoot } from "./support/cli.js";
+import { codegenRoot, goldenCases, repoRoot, runCli } from "./support/cli.js";
 import { exactnessCheck } from "./support/exactness.js";
+import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
 const exactnessDir = join(codegenRoot, "test/exactness");
@@ -58,5 +59,37 @@ describe("goldens compile", () => {
   it("under typescript 7's compiler", { timeout: 240_000 }, async () => {
     expect(await compile(tsc7, "packages/codegen/test/tsconfig.golden-bundler.json")).toBe("");
     expect(await compile(tsc7, "packages/codegen/test/tsconfig.golden.json")).toBe("");
+  });
+});
+
+describe("generated files compile under noUnusedLocals", () => {
+  it("for a namespace and server-to-server events that carry no schema (args: [], no ack)", {
+    timeout: 240_000,
+  }, async () => {
+    // types.ts imported TypeOnlySchema for such a namespace and never used it: TS6196 in every
+    // project with noUnusedLocals (Vite's templates turn it on) that compiles its generated folder.
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "contract.ts"),
+      `import { defineContract } from "@socket-contract/contract";
+import { z } from "zod";
+
+export const contract = defineContract({
+  name: "bare",
+  version: "1.0.0",
+  namespaces: {
+    "/": { clientToServer: { hi: { args: [] } } },
+    "/files": { clientToServer: { put: { args: [streamOf(z.string())] } } },
+  },
+  serverToServer: { tick: { args: [] } },
+});
+`.replace("import { defineContract }", "import { defineContract, streamOf }"),
+    );
+    expect((await runCli(["generate", join(dir, "contract.ts"), "--out", join(dir, "generated")])).code).toBe(0);
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({ extends: "../../tsconfig.golden.json", include: ["generated/**/*.ts"] }),
+    );
+    expect(await compile(tsc5, join(dir, "tsconfig.json"))).toBe("");
   });
 });

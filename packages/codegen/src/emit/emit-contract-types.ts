@@ -136,6 +136,19 @@ export function eventTypes(name: string, events: readonly EventModel[], doc: str
   };
 }
 
+/**
+ * Whether `writeEvent` writes a `TypeOnlySchema` for `event`: an argument other than a trailing
+ * upload (a `TypeOnlyStreamOf`), an ack, a stream or an error. An event with none (`args: []`)
+ * needs no import of it, which `noUnusedLocals` would refuse.
+ *
+ * @example
+ * usesTypeOnlySchema(helloModel); // true for `hello: { args: [z.string()] }`, false for `{ args: [] }`
+ */
+export function usesTypeOnlySchema(event: EventModel): boolean {
+  const schemaArgs = event.upload === undefined ? event.args.length : event.args.length - 1;
+  return schemaArgs > 0 || event.ack !== undefined || event.stream !== undefined || event.errors.length > 0;
+}
+
 function writeEvent(writer: CodeBlockWriter, event: EventModel): void {
   writer.write("readonly args: readonly [");
   event.args.forEach((arg, index) => {

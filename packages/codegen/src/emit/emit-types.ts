@@ -4,7 +4,7 @@ import type { Declaration, EventModel, NamespaceModel, ScopeModel } from "../mod
 import { isStreamEvent } from "../model/event-model.js";
 import { type ObjectNode, reference } from "../model/type-node.js";
 import { type ContractSource, contractSpecifier } from "./contract-import.js";
-import { eventTypes, namespaceTypes } from "./emit-contract-types.js";
+import { eventTypes, namespaceTypes, usesTypeOnlySchema } from "./emit-contract-types.js";
 import { CONTRACT_MODULE, docText, importsOf, propertyKey, typeWriter, writeDocs } from "./type-writer.js";
 
 const CONTRACT_PACKAGE = "@socket-contract/contract";
@@ -41,7 +41,7 @@ export function emitNamespaceTypes(
     [...namespace.clientToServer, ...namespace.serverToClient],
     true,
     contractSpecifier(source, path),
-    namespace.clientToServer.length + namespace.serverToClient.length > 0 ||
+    [...namespace.clientToServer, ...namespace.serverToClient].some(usesTypeOnlySchema) ||
       namespace.auth !== undefined ||
       namespace.data !== undefined ||
       namespace.pattern !== undefined,
@@ -117,7 +117,7 @@ function addImports(
   events: readonly EventModel[],
   withReport: boolean,
   contractModule: string,
-  typeOnly = events.length > 0,
+  typeOnly = events.some(usesTypeOnlySchema),
 ): void {
   const imports = new Map<string, Set<string>>();
   importsOf(
