@@ -98,7 +98,7 @@ export class BoundClient<
         side: "client",
         incoming,
         outgoing,
-        ackTimeout: options.ackTimeout ?? DEFAULT_ACK_TIMEOUT,
+        ackTimeout: options.ackTimeout ?? ownAckTimeout(socket) ?? DEFAULT_ACK_TIMEOUT,
         streams: streams?.settings(options, "bindClient"),
         report: errors.report,
         interceptors,
@@ -156,6 +156,17 @@ export class BoundClient<
   ): error is InferEventError<EventOf<ClientToServerOf<TContract, TPath>, TEvent>> {
     return ContractError.is(error) && (error.event === undefined || error.event === event);
   }
+}
+
+/**
+ * The `ackTimeout` option socket.io-client was given for this socket (its default ack timeout, and
+ * the time each try waits under `retries`), which a bound client's emits then wait by default too.
+ *
+ * @example
+ * ownAckTimeout(io(url, { ackTimeout: 5_000 })); // 5000
+ */
+function ownAckTimeout(socket: Socket): number | undefined {
+  return (socket as unknown as { _opts?: { ackTimeout?: number } })._opts?.ackTimeout;
 }
 
 /** @internal A path that some key of the contract matches; any other path does not compile. */

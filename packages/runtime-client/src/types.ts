@@ -20,7 +20,11 @@ export interface BindClientOptions<TInterceptor = Interceptor<any, any, any>> {
    * bound server takes off: use one only with a bound server.
    */
   readonly interceptors?: readonly TInterceptor[];
-  /** How long an emit waits for its acknowledgement when no `timeout(ms)` is given. Default 10,000 ms. */
+  /**
+   * How long an emit waits for its acknowledgement when no `timeout(ms)` is given. Default: the
+   * socket's own `ackTimeout` option where socket.io-client was given one (`io(url, { ackTimeout })`,
+   * also how long each try waits under `retries`), else 10,000 ms.
+   */
   readonly ackTimeout?: number;
   /**
    * How deep an incoming value (an event's arguments, an ack, error data) may nest where its schema
