@@ -70,6 +70,32 @@ describe("rooms and broadcasts", () => {
     await until(() => [...clients.values()].every((c) => !c.socket.connected));
   });
 
+  it("chains arrays of rooms and the namespace's own modifiers as Socket.IO does: compress(false) was missing", async () => {
+    const { chat, inbox, socketOf } = await setup(["ann", "bob", "cat"]);
+    await socketOf("ann").join(["red", "blue"]);
+    await socketOf("bob").join("blue");
+    await socketOf("cat").join(["green", "red"]);
+    chat.to(["red", "blue"]).except(["green"]).emit("notice", "red or blue, not green");
+    chat.in("red").to("green").except("blue").emit("notice", "red or green, not blue");
+    chat.except("red").except("blue").emit("notice", "in neither");
+    socketOf("ann").except(["blue"]).emit("notice", "not ann, not blue");
+    chat.compress(false).to("green").emit("notice", "green, uncompressed");
+    chat.local.compress(false).emit("notice", "all, local, uncompressed");
+    await until(() => [...inbox.values()].flat().length === 8);
+    await sleep(20);
+    expect(inbox.get("ann")).toEqual(["red or blue, not green", "all, local, uncompressed"]);
+    expect(inbox.get("bob")).toEqual(["red or blue, not green", "all, local, uncompressed"]);
+    expect(inbox.get("cat")).toEqual([
+      "red or green, not blue",
+      "not ann, not blue",
+      "green, uncompressed",
+      "all, local, uncompressed",
+    ]);
+    expect(() => chat.compress(false).emit("notice", 1 as never)).toThrow(
+      expect.objectContaining({ code: "INVALID_PAYLOAD" }),
+    );
+  });
+
   it("validates a broadcast once, throwing at the call site when the payload is wrong, and sends nothing", async () => {
     const { chat, inbox } = await setup(["ann"]);
     expect(() => chat.emit("notice", 42 as never)).toThrow(expect.objectContaining({ code: "INVALID_PAYLOAD" }));

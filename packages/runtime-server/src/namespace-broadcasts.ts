@@ -49,6 +49,11 @@ export abstract class NamespaceBroadcasts<TContract extends ContractDefinition, 
     return this.all().volatile;
   }
 
+  /** @example chat.compress(false).emit("message", message); */
+  compress(compress: boolean): BoundBroadcast<TContract, TPath> {
+    return this.all().compress(compress);
+  }
+
   /** @example const sockets = await chat.fetchSockets(); */
   fetchSockets(): Promise<BoundRemoteSocket<TContract, TPath>[]> {
     return this.all().fetchSockets();

@@ -139,6 +139,8 @@ expectType<void>(chat.emit("message", message));
 expectType<void>(chat.to("r").emit("message", message));
 expectType<void>(chat.in(["a", "b"]).except("muted").emit("message", message));
 expectType<void>(chat.local.volatile.emit("message", message));
+expectType<void>(chat.compress(false).to(["a", "b"]).except(["c"]).emit("message", message));
+expectError(chat.compress(false).emit("message", { id: 1 }));
 expectType<Promise<"pong"[]>>(chat.timeout(1).emit("ping"));
 expectType<Promise<"pong"[]>>(chat.to("r").timeout(1).emit("ping"));
 expectError(chat.to("r").emit("message", { id: 1 }));
