@@ -143,6 +143,20 @@ export class BoundPeer {
   }
 
   /**
+   * Sends one emit with Socket.IO's `volatile` flag, checked as every emit is: the transport drops
+   * it rather than buffer it when it cannot write it now (a client that is disconnected, a busy
+   * connection), so nothing stale arrives after a reconnection. For events that may be lost (a
+   * cursor, typing); an ack-bearing one that is dropped rejects with `TIMEOUT`.
+   *
+   * @example
+   * chat.volatile.emit("typing", "lobby", true);
+   */
+  get volatile(): Pick<this, "emit"> {
+    const connection = this.#connection;
+    return { emit: ((event: string, ...args: unknown[]) => connection.emitVolatile(event, args)) as never };
+  }
+
+  /**
    * Requests a stream (an event with `stream` or a `streamOf()` argument): its arguments are checked
    * first, and refused ones send nothing: a client's stream fails with `INVALID_PAYLOAD` (its `ack`
    * rejects, its first read throws), as its ack-bearing emits reject; a server's call throws it here,

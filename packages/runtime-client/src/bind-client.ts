@@ -37,7 +37,7 @@ import type { BindClientOptions, ClientErrorHandler, ClientInterceptor } from ".
  * One namespace of the contract on a real socket.io-client `Socket`: `emit` checks what leaves
  * and returns the promise of the validated acknowledgement, `on` runs handlers only for valid
  * input, and `socket` is the plain socket. The shared half (`on`, `once`, `off`, `emit`,
- * `timeout`, `stream`) is `BoundPeer`'s, the same as a server socket's.
+ * `timeout`, `volatile`, `stream`) is `BoundPeer`'s, the same as a server socket's.
  */
 export class BoundClient<
   TContract extends ContractDefinition,

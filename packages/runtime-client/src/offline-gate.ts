@@ -58,6 +58,8 @@ export class OfflineGate implements Wire {
   readonly #deadlines: Deadlines | undefined;
   /** Whether the socket queues its emits (socket.io-client's `retries`, fixed when it is made). */
   readonly #retries: boolean;
+  /** Whether the next emit is volatile (see `volatile`). */
+  #volatile = false;
 
   constructor(socket: Socket, whenOffline: WhenOffline, dropped: (error: ContractError) => void) {
     this.#socket = socket;
@@ -135,6 +137,16 @@ export class OfflineGate implements Wire {
     return this.#send(undefined, event, args);
   }
 
+  /**
+   * This gate, its next emit flagged with socket.io-client's `volatile` (dropped, not buffered,
+   * while the transport cannot write), as socket.io-client's own flags work: set now, read by the
+   * emit made at once (see `Connection.emitVolatile`).
+   */
+  get volatile(): this {
+    this.#volatile = true;
+    return this;
+  }
+
   timeout(ms: number): { emit(event: string, ...args: unknown[]): unknown } {
     // Used as `timeout(ms).emit(...)` at once, as socket.io-client's own flag is: one object serves
     // every acked emit instead of a new one per call.
@@ -143,6 +155,8 @@ export class OfflineGate implements Wire {
   }
 
   #send(timeout: number | undefined, event: string, args: unknown[]): unknown {
+    const volatile = this.#volatile;
+    this.#volatile = false;
     const failure = this.failure();
     if (failure !== undefined) {
       const callback = args[args.length - 1];
@@ -156,8 +170,9 @@ export class OfflineGate implements Wire {
     if (timeout === undefined && this.#retries) (socket as unknown as Retrying).flags.fromQueue = true;
     // With socket.io-client's `retries`, every emit carries a callback, so the server refuses an
     // ack-less event through it instead of with contract:error: read that answer here, and the
-    // failure socket.io-client hands over when it gives the event up after its last try.
-    if (timeout !== undefined && this.#retries && typeof args[args.length - 1] !== "function")
+    // failure socket.io-client hands over when it gives the event up after its last try. A volatile
+    // one skips the retries queue, and may well be dropped: it gets no callback.
+    if (timeout !== undefined && this.#retries && !volatile && typeof args[args.length - 1] !== "function")
       args = [
         ...args,
         (error: Error | null, envelope?: { ok?: unknown; error?: unknown }) => {
@@ -172,10 +187,12 @@ export class OfflineGate implements Wire {
       ];
     const buffers = socket as unknown as SocketBuffers;
     const before = buffers.sendBuffer.length;
+    // socket.io-client's flags are on the socket itself until its next emit (the deadlines' one too).
+    const out = volatile ? socket.volatile : socket;
     const result =
       timeout === undefined
-        ? socket.emit(event, ...args)
-        : (this.#deadlines?.emit(event, args, timeout) ?? socket.timeout(timeout).emit(event, ...(args as [])));
+        ? out.emit(event, ...args)
+        : (this.#deadlines?.emit(event, args, timeout) ?? out.timeout(timeout).emit(event, ...(args as [])));
     if (buffers.sendBuffer.length > before) this.#remember(buffers.sendBuffer[buffers.sendBuffer.length - 1]!, buffers);
     return result;
   }

@@ -39,6 +39,10 @@ expectType<Promise<Message>>(chat.timeout(1).emit("message:send", { room: "lobby
 expectType<void>(chat.timeout(1).emit("typing", "lobby", true));
 expectError(chat.timeout(1).emit("message:send", { room: 1, text: "hi" }));
 expectError(chat.timeout(1).emit("nope"));
+// volatile.emit too.
+expectType<void>(chat.volatile.emit("typing", "lobby", true));
+expectType<Promise<Message>>(chat.volatile.emit("message:send", { room: "lobby", text: "hi" }));
+expectError(chat.volatile.emit("typing", "lobby", "yes"));
 
 // on: the handler gets the parsed output; for an ack-bearing event it returns the exact ack.
 chat.on("message", (received) => expectType<Message>(received));

@@ -37,7 +37,7 @@ export interface SocketLifecycleEvents {
 /**
  * One connected client, as the contract sees it: `on` registers validated handlers whose return
  * value is the acknowledgement, `emit` checks what leaves, `stream` requests a stream, and `raw`
- * is the plain Socket.IO socket. The shared half (`on`, `once`, `off`, `emit`, `timeout`,
+ * is the plain Socket.IO socket. The shared half (`on`, `once`, `off`, `emit`, `timeout`, `volatile`,
  * `stream`) is `BoundPeer`'s, the same as the client's; `on("disconnect", (reason, description) => ...)`
  * and `"disconnecting"` reach Socket.IO's own events (see `SocketLifecycleEvents`).
  */

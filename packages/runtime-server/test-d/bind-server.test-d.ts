@@ -119,6 +119,9 @@ chat.on("connection", (socket) => {
   // Emits to this socket: checked arguments; the ack's promise where there is one.
   expectType<Promise<"pong">>(socket.emit("ping"));
   expectType<Promise<"pong">>(socket.timeout(1).emit("ping"));
+  expectType<Promise<"pong">>(socket.volatile.emit("ping"));
+  expectType<void>(socket.volatile.emit("message", message));
+  expectError(socket.volatile.emit("message", { id: 1 }));
   expectType<void>(socket.emit("message", message));
   expectError(socket.emit("message", { id: 1 }));
   expectError(socket.emit("message"));

@@ -15,6 +15,8 @@ export interface Wire {
   readonly id: string | undefined;
   emit(event: string, ...args: any[]): unknown;
   timeout(ms: number): { emit(event: string, ...args: any[]): unknown };
+  /** The same socket with Socket.IO's `volatile` flag on its next emit (see `Connection.emitVolatile`). */
+  readonly volatile: Pick<Wire, "emit" | "timeout">;
   /** Why a call made now cannot be sent, where the wire can tell (a client's `OfflineGate`). */
   failure?(): ContractError | undefined;
 }
@@ -44,6 +46,8 @@ export class Connection implements Receiver {
   #interception: Interception | undefined;
   /** The unknown event names the peer was told of on this connection (see `toldUnknown`); made at the first. */
   #toldUnknown: Set<string> | undefined;
+  /** Whether the emit under way goes out volatile: true only within `emitVolatile`. */
+  #volatile = false;
   /** The bound socket or client that interceptors see as `socket`; set by the runtime that composes this connection. */
   peer: unknown;
   /**
@@ -145,6 +149,25 @@ export class Connection implements Receiver {
   }
 
   /**
+   * Sends one event as `emit` does, with Socket.IO's `volatile` flag: the transport drops it rather
+   * than buffer it when it cannot write it now. An emit runs synchronously down to the wire (its
+   * checks and outgoing interceptors included), so the flag is on for this one alone.
+   */
+  emitVolatile(event: string, args: unknown[]): Promise<unknown> | undefined {
+    this.#volatile = true;
+    try {
+      return this.emit(event, args);
+    } finally {
+      this.#volatile = false;
+    }
+  }
+
+  /** The wire the emit under way goes out on: flagged volatile within `emitVolatile`. */
+  protected get out(): Pick<Wire, "emit" | "timeout"> {
+    return this.#volatile ? this.wire.volatile : this.wire;
+  }
+
+  /**
    * A client's ack-bearing call fails as its promise does; anything else throws at the call site.
    * Public for `emitIntercepted` (the interceptors' path), as are `send` and `request`.
    */
@@ -159,7 +182,7 @@ export class Connection implements Receiver {
    * `{ ok: true }` as success.
    */
   send(event: string, args: unknown[], timeout: number): void {
-    this.wire.timeout(timeout).emit(event, ...args);
+    this.out.timeout(timeout).emit(event, ...args);
   }
 
   /** Requests a stream (see `StreamEndpoint.request`); its open must be answered within `timeout`. */
@@ -203,7 +226,7 @@ export class Connection implements Receiver {
 
   /** Sends one ack-bearing event and gives the promise of its validated acknowledgement. */
   request(definition: CompiledEvent, args: unknown[], timeout: number): Promise<unknown> {
-    return emitWithAck(definition, this.#endpoint.namespace, this.wire, timeout, args);
+    return emitWithAck(definition, this.#endpoint.namespace, this.out, timeout, args);
   }
 
   #streamsOf(): Streams {

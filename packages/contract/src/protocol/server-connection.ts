@@ -150,7 +150,7 @@ export class ServerConnection extends Connection {
   }
 
   override send(event: string, args: unknown[]): void {
-    this.wire.emit(event, ...args);
+    this.out.emit(event, ...args);
   }
 
   override close(): void {
@@ -171,7 +171,7 @@ export class ServerConnection extends Connection {
         if (pending.delete(settle)) callback(error, envelope);
       };
       pending.add(settle);
-      wire.timeout(timeout).emit(definition.name, ...args, settle);
+      this.out.timeout(timeout).emit(definition.name, ...args, settle);
     });
   }
 
