@@ -63,6 +63,25 @@ describe("connections", () => {
     expect(error).toMatchObject({ code: "BANNED", message: "You are banned." });
   });
 
+  it("refuses at once a Socket.IO-style middleware that takes next, which refused every connection in silence", async () => {
+    const { io, url } = await startServer();
+    const log = errorLog();
+    const chat = bindServer(contract, io, { onError: log.onError }).of("/chat");
+    // Socket.IO's (socket, next) => next(err): TypeScript refuses it; plain JavaScript ran it with no
+    // next, and its TypeError became an UNAUTHORIZED refusal, which the default onError does not print.
+    const socketIoStyle = (_socket: unknown, next: (error?: Error) => void) => next();
+    expect(() => chat.use(socketIoStyle as never)).toThrow(
+      "[socket-contract] namespace.use takes (socket) => void | Promise<void>",
+    );
+    // The contract's way to refuse with data for the client (Socket.IO's next(err) with err.data).
+    chat.use(() => {
+      throw new ContractError("BANNED", { message: "You are banned.", data: { until: 5 } });
+    });
+    const refused = await refusal(url, { token: "ann" });
+    expect(refused.data).toEqual({ code: "BANNED", message: "You are banned.", data: { until: 5 } });
+    expect(log.errors.map((e) => e.code)).toEqual(["BANNED"]);
+  });
+
   it("refuses a connection whose socket.data does not match the contract after middleware", async () => {
     const { io, url } = await startServer();
     const log = errorLog();

@@ -203,13 +203,23 @@ export class BoundNamespace<TContract extends ContractDefinition, TPath extends 
 
   /**
    * Adds connection middleware. It runs after `auth` was validated (`socket.auth` is parsed), may
-   * fill `socket.data`, and refuses the connection by throwing: the client's `connect_error` gets
-   * `data: { code, message }`, `UNAUTHORIZED` unless a `ContractError` with another code was thrown.
+   * fill `socket.data`, and refuses the connection by throwing (or rejecting): the client's
+   * `connect_error` gets `data: { code, message, data? }`, `UNAUTHORIZED` unless a `ContractError`
+   * with another code was thrown, whose `data` travels too (Socket.IO's `next(err)` with `err.data`);
+   * a plain error's text and `data` stay on the server. It takes no `next`: a Socket.IO-style
+   * `(socket, next) => ...` is refused here with a `TypeError`.
    *
    * @example
    * chat.use(async (socket) => { socket.data.userId = await verify(socket.auth.token); });
+   * chat.use((socket) => { if (banned(socket.auth)) throw new ContractError("BANNED", { data: { until } }); });
    */
   use(middleware: Middleware<TContract, TPath>): this {
+    // A plain JavaScript `(socket, next) => next()` would be called without `next`, and its TypeError
+    // would refuse every connection as UNAUTHORIZED, which the default onError does not print.
+    if (middleware.length > 1)
+      throw new TypeError(
+        "[socket-contract] namespace.use takes (socket) => void | Promise<void>: refuse a connection by throwing (a ContractError with a code and data), there is no next",
+      );
     this.#middlewares.push(middleware);
     return this;
   }
