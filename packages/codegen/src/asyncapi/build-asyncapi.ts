@@ -22,7 +22,7 @@ const CONVENTIONS = [
   "A message's payload is the event's single argument, or the array of its arguments when it has none or several.",
   "An event with an acknowledgement is answered through Socket.IO's ack callback with the operation's reply: `{ ok: true, data }` or `{ ok: false, error }`.",
   "An event without acknowledgement that the receiver refuses is answered with the event `contract:error`.",
-  "An event that streams never travels under its own name: the requester sends `contract:open` with a stream id, the event's name, a credit and the arguments;",
+  "An event that streams never travels under its own name: the requester sends `contract:open` with a stream id, the event's name, a credit and the arguments, and an ack callback the responder calls with `{ ok: true }` as it reads the open;",
   "items travel as `contract:item` (id, item) within the credit the receiver grants with `contract:credit` (id, n); the responder ends with `contract:end` (id, the ack envelope);",
   "`contract:cancel` (id) stops a stream. Stream ids are odd when a client opens the stream, even when the server does.",
 ].join(" ");

@@ -85,9 +85,10 @@ export class StreamEndpoint {
    * Requests a stream: checks the arguments, sends `contract:open`, and returns the stream. One
    * argument more than the event declares is the call's options. A refusal (`INVALID_PAYLOAD`)
    * sends nothing: a server's throws here, as its emits do; a client's stream fails with it, as a
-   * client's ack-bearing emit rejects. The responder must answer the open (any frame of it: an item,
-   * a credit, the end) within `timeout`, as an ack must arrive, else the stream is cancelled with
-   * `TIMEOUT`; once answered, it has no deadline.
+   * client's ack-bearing emit rejects. The open carries an ack callback, which a responder calls as
+   * it reads the open: without that (or a frame of the stream) within `timeout`, as an ack must
+   * arrive, the stream is cancelled with `TIMEOUT`. Once answered, it has no deadline, so a
+   * handler may take its time over its first item.
    */
   request(event: string, args: unknown[], timeout = this.#host.ackTimeout): StreamRequest {
     const host = this.#host;
@@ -139,7 +140,7 @@ export class StreamEndpoint {
     }
     const buffer = host.buffer?.();
     const before = buffer?.length ?? 0;
-    host.send(STREAM_OPEN, [header, ...args]);
+    host.send(STREAM_OPEN, [header, ...args, () => this.#answered(id)]);
     // Made while a client is not connected, the open waits in its buffer as an acked emit waits for
     // its ack, within the same deadline: past it, the request fails with `TIMEOUT`, never sent.
     const open = buffer?.[before];
@@ -156,7 +157,12 @@ export class StreamEndpoint {
   receive(frame: string, args: readonly unknown[], recovering = false): void {
     try {
       const callback = args[args.length - 1];
-      if (typeof callback === "function") return this.#refuseAcked(frame, callback as (envelope: unknown) => void);
+      if (typeof callback === "function") {
+        if (frame !== STREAM_OPEN) return this.#refuseAcked(frame, callback as (envelope: unknown) => void);
+        // The requester learns that its open reached a peer that streams; the frames that follow answer it.
+        (callback as (envelope: unknown) => void)({ ok: true });
+        return this.receive(frame, args.slice(0, -1), recovering);
+      }
       // Every stream ended with the connection before (DISCONNECTED on both sides): a frame that
       // recovery replays belongs to none of them, and a request it replays has nobody waiting.
       if (recovering && this.#host.replaying?.()) return;
@@ -239,7 +245,7 @@ export class StreamEndpoint {
         }),
       );
     }
-    // A server's `contract:open` is a stored packet like any event: recovery appends its offset.
+    // An open sent without an ack callback (a plain peer's) is a stored packet: recovery appends its offset.
     const parsed = parseArgs(shape.open, withoutRecoveryOffset(recovering, shape.open, args.slice(1)));
     if (!parsed.ok)
       return refuse(new ContractError("INVALID_PAYLOAD", { issues: parsed.issues, cause: parsed.cause, ...where }));
@@ -371,17 +377,15 @@ export class StreamEndpoint {
    * the request fails with `TIMEOUT`, as an ack that does not come.
    */
   #expire(request: StreamRequest): void {
-    this.#unanswered.delete(request.id);
+    // Closing or cancelling forgets the request, its deadline included.
     const error = new ContractError("TIMEOUT", request.where);
     if (this.#withdraw(request.id)) request.close(error);
     else request.cancel(error);
   }
 
-  /** The responder answered a request's open (a frame of its stream arrived): its deadline is over. */
+  /** A request's open was answered (its ack, or a frame of its stream, arrived), or it ended: its deadline is over. */
   #answered(id: number): void {
-    const timer = this.#unanswered.get(id);
-    if (timer === undefined) return;
-    clearTimeout(timer);
+    clearTimeout(this.#unanswered.get(id));
     this.#unanswered.delete(id);
   }
 

@@ -20,7 +20,7 @@ export interface Side {
 
 /**
  * Two stream endpoints joined by an in-memory wire: every frame is copied (structuredClone, as an
- * encoder would) and delivered on a later turn, in order. For unit tests of the frame protocol;
+ * encoder would) and delivered on a later turn, in order, its ack callback answered the same way. For unit tests of the frame protocol;
  * the tests over real Socket.IO connections live in test/streams.
  */
 export function streamPair(
@@ -44,9 +44,14 @@ export function streamPair(
       incoming: compileEvents(incoming),
       handlerOf: (event) => handlers.get(event),
       send: (event, args) => {
-        const copy = structuredClone(args);
+        // An ack callback stays on this side, as Socket.IO keeps it: the peer gets one that answers on a later turn.
+        const last = args[args.length - 1];
+        const ack = typeof last === "function" ? (last as (answer: unknown) => void) : undefined;
+        const copy = structuredClone(ack === undefined ? args : args.slice(0, -1));
         sent.push({ event, args: copy });
-        setImmediate(() => peer().endpoint.receive(event, copy));
+        const delivered =
+          ack === undefined ? copy : [...copy, (answer: unknown) => setImmediate(() => ack(structuredClone(answer)))];
+        setImmediate(() => peer().endpoint.receive(event, delivered));
       },
       sendReport: (report) => reports.push(report),
       report: (error) => errors.push(error),
