@@ -16,8 +16,9 @@ const COMPILED_FRAME = /^\s*at (?:.*? \()?data:text\/javascript,.*[?&]filePath=(
  * Where the user's code threw `error`: the first frame of its stack in a file of their own (not
  * Node's, not under node_modules, not in `@socket-contract/contract`, whose `defineContract`
  * throws on the user's behalf), as `path:line:column` relative to the working folder, or undefined
- * when no frame is theirs. tsx maps the frames of ES modules to their source; of a CommonJS one
- * (a .cts file, a .ts file of a project without "type": "module") only the path is known.
+ * when no frame is theirs. tsx maps the frames of ES modules to their source; a CommonJS one (a
+ * .cts file, a .ts file of a project without "type": "module") is mapped too where Node runs it
+ * from its file, but on Node 20 it runs from a `data:` URL, and only the path is known.
  *
  * @example
  * thrownAt(new Error("no SECRET env")); // "src/config.ts:4:9"
