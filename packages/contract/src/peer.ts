@@ -128,7 +128,7 @@ export class BoundPeer {
 
   /**
    * Sets the acknowledgement timeout of one emit, or how long one stream request waits for the
-   * other side to answer its open (its first item, credit or end).
+   * other side to acknowledge its open (a responder's runtime does as it reads it).
    *
    * @example
    * const answer = await socket.timeout(2_000).emit("ping");

@@ -35,13 +35,14 @@ export function emitNamespaceTypes(
       `What the server sends on \`${namespace.path}\`, as it travels on the wire: \`Socket<ServerToClientEvents, ClientToServerEvents>\` on the client.`,
     ),
   ];
+  const events = [...namespace.clientToServer, ...namespace.serverToClient];
   addImports(
     file,
     namespace.declarations,
-    [...namespace.clientToServer, ...namespace.serverToClient],
+    events,
     true,
     contractSpecifier(source, path),
-    [...namespace.clientToServer, ...namespace.serverToClient].some(usesTypeOnlySchema) ||
+    events.some(usesTypeOnlySchema) ||
       namespace.auth !== undefined ||
       namespace.data !== undefined ||
       namespace.pattern !== undefined,

@@ -44,7 +44,12 @@ export function registerGenerate(program: Command, context: CliContext): void {
   );
 }
 
-/** A command that takes the contract module, the required `--out` and `--export`. */
+/**
+ * A command that takes the contract module, the required `--out` and `--export`.
+ *
+ * @example
+ * contractCommand(program, "check", "list stale generated files").action(...);
+ */
 function contractCommand(program: Command, name: string, description: string): Command {
   return withRequiredOut(
     program
@@ -58,7 +63,12 @@ function contractCommand(program: Command, name: string, description: string): C
   );
 }
 
-/** Generates into `flags.out`, or checks it (`check`), or keeps it generated (`watch`). */
+/**
+ * Generates into `flags.out`, or checks it (`check`), or keeps it generated (`watch`).
+ *
+ * @example
+ * await runGenerate("src/contract.ts", { out: "src/generated", check: true }, context);
+ */
 async function runGenerate(contractFile: string, flags: GenerateFlags, context: CliContext): Promise<void> {
   if (flags.check === true && flags.watch === true) {
     context.err("socket-contract: --check and --watch cannot be used together");
